@@ -1,0 +1,64 @@
+"""briefgen: merge partner profiles (YAML) into Word and PDF briefing documents.
+
+The public API is what this module exports. Names are resolved on first use so that
+``import briefgen`` stays cheap and needs nothing beyond the standard library.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BriefgenError",
+    "Built",
+    "InputError",
+    "OutputError",
+    "Places",
+    "ProfileError",
+    "RenderError",
+    "Report",
+    "TemplateError",
+    "__version__",
+    "briefing",
+    "build",
+    "list_profiles",
+    "list_templates",
+    "load_profile",
+    "validate",
+]
+
+_WHERE = {
+    "BriefgenError": "briefgen.errors",
+    "InputError": "briefgen.errors",
+    "OutputError": "briefgen.errors",
+    "ProfileError": "briefgen.errors",
+    "RenderError": "briefgen.errors",
+    "TemplateError": "briefgen.errors",
+    "Places": "briefgen.catalog",
+    "Built": "briefgen.api",
+    "Report": "briefgen.api",
+    "briefing": "briefgen.api",
+    "build": "briefgen.api",
+    "list_profiles": "briefgen.api",
+    "list_templates": "briefgen.api",
+    "load_profile": "briefgen.api",
+    "validate": "briefgen.api",
+}
+
+if TYPE_CHECKING:
+    from briefgen.api import Built, Report, briefing, build, list_profiles, list_templates, load_profile, validate
+    from briefgen.catalog import Places
+    from briefgen.errors import BriefgenError, InputError, OutputError, ProfileError, RenderError, TemplateError
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'briefgen' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,5 @@
+"""``python -m briefgen`` is the ``briefgen`` command."""
+
+from briefgen.cli import main
+
+main()

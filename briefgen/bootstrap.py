@@ -1,0 +1,75 @@
+"""Set up a fresh checkout and run a command in it: ``python3 -m briefgen.bootstrap CMD [ARGS...]``.
+
+Standard library only, so that it runs on a machine with nothing but python3. It creates
+``.venv/`` beside ``pyproject.toml``, installs briefgen with its test extra into it when
+``pyproject.toml`` changed since the last install (a stamp file remembers), then runs CMD
+(``briefgen``, ``pytest``, ``python``…) from that environment. The second run skips the
+install and costs only the command itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".briefgen-installed"
+
+
+def _say(message: str) -> None:
+    print(f"bootstrap: {message}", file=sys.stderr, flush=True)
+
+
+def _wanted_stamp() -> str:
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()
+
+
+def _run(args: list[str]) -> None:
+    result = subprocess.run(args, cwd=ROOT)
+    if result.returncode != 0:
+        _say(f"failed: {' '.join(args)}")
+        raise SystemExit(result.returncode or 1)
+
+
+def ensure_environment() -> Path:
+    """Create and fill ``.venv`` if needed; return its bin folder."""
+    bindir = VENV / "bin"
+    python = bindir / "python"
+    if not python.exists():
+        _say(f"creating {VENV.relative_to(ROOT)}/ (first run only)")
+        result = subprocess.run([sys.executable, "-m", "venv", str(VENV)])
+        if result.returncode != 0:
+            _say("python3 cannot create a virtual environment; on Debian: apt-get install python3-venv")
+            raise SystemExit(1)
+    wanted = _wanted_stamp()
+    if not STAMP.exists() or STAMP.read_text() != wanted:
+        _say("installing briefgen and its dependencies into .venv/ (first run only, about a minute)")
+        _run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", ".[test]"])
+        STAMP.write_text(wanted)
+    return bindir
+
+
+def main(argv: list[str]) -> None:
+    """Ensure the environment, then replace this process with ``argv`` run from it."""
+    if not argv:
+        print(__doc__, file=sys.stderr)
+        raise SystemExit(2)
+    bindir = ensure_environment()
+    env = dict(os.environ, VIRTUAL_ENV=str(VENV), PATH=f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}")
+    program = bindir / argv[0]
+    executable = str(program) if program.exists() else argv[0]
+    try:
+        os.execvpe(executable, argv, env)
+    except FileNotFoundError:
+        _say(f"no such command: {argv[0]}")
+        raise SystemExit(2) from None
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

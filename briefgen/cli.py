@@ -1,0 +1,230 @@
+"""The ``briefgen`` command: a thin shell that parses, calls one library function, maps errors.
+
+``briefgen NAME ...`` is shorthand for ``briefgen build NAME ...``. Exit codes: 0 success,
+1 a document could not be produced, 2 bad usage or bad input. Errors go to stderr as
+``error: file:line:col: path: message``, without a traceback unless ``--debug``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from briefgen import __version__
+from briefgen.errors import BriefgenError
+
+
+class _BuildByDefault(TyperGroup):
+    """A group where an unknown first word is a profile name for ``build``."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["build", *args]
+        return super().resolve_command(ctx, args)
+
+
+app = typer.Typer(
+    cls=_BuildByDefault,
+    help="Merge partner profiles (YAML) into Word and PDF briefing documents.\n\n"
+    "Example: briefgen japan",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class _State:
+    profiles: Path | None = None
+    templates: Path | None = None
+    quiet = False
+    debug = False
+
+
+_state = _State()
+
+
+def _complete_names(incomplete: str) -> list[str]:
+    from briefgen.catalog import Places
+
+    try:
+        return [n for n in Places.find(_state.profiles).partner_names() if n.startswith(incomplete)]
+    except BriefgenError:
+        return []
+
+
+def _fail(lines: list[str], code: int) -> NoReturn:
+    for line in lines:
+        typer.echo(f"error: {line}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Map briefgen's errors to a message on stderr and an exit code; --debug re-raises."""
+    try:
+        yield
+    except BriefgenError as exc:
+        if _state.debug:
+            raise
+        _fail(exc.lines(), exc.exit_code)
+    except KeyboardInterrupt:
+        if _state.debug:
+            raise
+        _fail(["interrupted"], 130)
+
+
+def _places() -> Any:
+    from briefgen.catalog import Places
+
+    return Places.find(_state.profiles, _state.templates)
+
+
+def _say(text: str) -> None:
+    if not _state.quiet:
+        typer.echo(text)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"briefgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    profiles: Annotated[
+        Path | None, typer.Option(envvar="BRIEFGEN_PROFILES", help="Folder of profiles (default: the shipped ones).")
+    ] = None,
+    templates: Annotated[
+        Path | None, typer.Option(envvar="BRIEFGEN_TEMPLATES", help="Folder of templates (default: the shipped ones).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Merge partner profiles (YAML) into Word and PDF briefing documents.
+
+    Example: briefgen japan
+    """
+    _state.profiles, _state.templates, _state.quiet, _state.debug = profiles, templates, quiet, debug
+
+
+NameArg = Annotated[list[str], typer.Argument(help="Profile names (see 'briefgen list').", autocompletion=_complete_names)]
+LangOpt = Annotated[str | None, typer.Option("--lang", help="fr, en or vi (default: the profile's language).")]
+
+
+@app.command()
+def build(
+    names: NameArg,
+    format: Annotated[str, typer.Option("--format", help="Comma-separated: docx, pdf, html.")] = "docx,pdf",
+    lang: LangOpt = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder; files go to OUT/NAME/.")] = Path("out"),
+    template: Annotated[str | None, typer.Option("--template", help="Template name (see 'briefgen list').")] = None,
+) -> None:
+    """Write OUT/NAME/briefing.docx and briefing.pdf for each NAME.
+
+    Example: briefgen build japan --format pdf --out /tmp/briefings
+    """
+    from briefgen import api
+
+    with _errors():
+        built = api.build(
+            names, formats=format.split(","), lang=lang, out=out, template=template, places=_places()
+        )
+    for result in built:
+        for path in result.files:
+            _say(str(path))
+
+
+@app.command()
+def preview(
+    name: Annotated[str, typer.Argument(help="Profile name.", autocompletion=_complete_names)],
+    lang: LangOpt = None,
+) -> None:
+    """Show the briefing in the terminal, with the same content as the documents.
+
+    Example: briefgen preview japan
+    """
+    from rich.console import Console
+
+    from briefgen import api
+    from briefgen.render.terminal import render_terminal
+
+    with _errors():
+        view = api.briefing(name, lang=lang, places=_places())
+    render_terminal(view, Console())
+
+
+@app.command("list")
+def list_(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the profiles (with their as-of dates) and the templates found.
+
+    Example: briefgen list --json
+    """
+    from briefgen import api
+
+    with _errors():
+        places = _places()
+        profiles = api.list_profiles(places)
+        templates = api.list_templates(places)
+    if as_json:
+        data = {
+            "profiles": [vars(p) for p in profiles],
+            "templates": [{"name": n, "formats": f} for n, f in templates.items()],
+        }
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"Profiles ({places.profiles}):")
+    for p in profiles:
+        typer.echo(f"  {p.name:<16} {p.problem or p.partner + ' — ' + p.as_of}")
+    typer.echo(f"Templates ({places.templates}):")
+    for name, formats in templates.items():
+        typer.echo(f"  {name:<16} {', '.join(formats)}")
+
+
+@app.command()
+def validate(
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(help="Profile names or YAML paths (default: every profile).", autocompletion=_complete_names),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
+) -> None:
+    """Check profiles without rendering; exit 2 if any problem is found.
+
+    Example: briefgen validate japan profiles/japan.yaml
+    """
+    from briefgen import api
+
+    with _errors():
+        reports = api.validate(targets or [], _places())
+    problems = [p for r in reports for p in r.problems]
+    if as_json:
+        typer.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for report in reports:
+            if report.ok:
+                _say(f"ok: {report.target}")
+        for problem in problems:
+            typer.echo(f"error: {problem}", err=True)
+    if problems:
+        raise typer.Exit(2)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI (the console script's entry point)."""
+    app(args=argv, prog_name="briefgen")
+
+
+run: Callable[[], None] = main

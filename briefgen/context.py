@@ -1,0 +1,245 @@
+"""Context: a validated Profile becomes the view model, every number and date formatted for a language.
+
+This is the only stage that formats (Babel) and translates labels. Sources are numbered in the
+order the briefing first cites them, so ``[1]`` is the first reference a reader meets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from collections.abc import Iterable
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
+
+from briefgen import schema, viewmodel
+from briefgen.labels import LABELS, LOCALES
+
+# Above this, amounts read better as "33,69 milliards" than as "33 690 000 000".
+_COMPACT_FROM = 1_000_000
+
+
+class _Formatter:
+    """Formats numbers, dates and ranks for one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.locale = Locale.parse(LOCALES[lang])
+        self.labels = LABELS[lang]
+
+    def number(self, value: float) -> str:
+        if value == int(value):
+            value = int(value)
+        return format_decimal(value, locale=self.locale)
+
+    def figure(self, figure: schema.Figure) -> str:
+        parts = []
+        if figure.value is not None:
+            parts.append(self._quantity(figure))
+        if figure.rank is not None:
+            parts.append(self.labels["rank_value"].format(ordinal=self.ordinal(figure.rank)))
+        return " — ".join(parts)
+
+    def _quantity(self, figure: schema.Figure) -> str:
+        assert figure.value is not None
+        value = figure.value
+        if figure.unit == "percent":
+            # Decimal, so that 7.4 % does not print as 7,400000000000001 %.
+            ratio = Decimal(str(value)) / 100
+            text = format_percent(ratio, locale=self.locale, decimal_quantization=False)
+        elif figure.unit:
+            compact = abs(value) >= _COMPACT_FROM
+            number = (
+                format_compact_decimal(value, format_type="long", locale=self.locale, fraction_digits=2)
+                if compact
+                else self.number(value)
+            )
+            currency = self.labels.get(f"currency_{figure.unit}", figure.unit)
+            pattern = self.labels["amount_compact" if compact else "amount"]
+            text = pattern.format(number=number, currency=currency)
+        else:
+            text = self.number(value)
+        return self.labels[f"qualifier_{figure.qualifier}"].format(text)
+
+    def ordinal(self, n: int) -> str:
+        form = self.locale.ordinal_form(n)
+        pattern = self.labels.get(f"ordinal_{form}", self.labels["ordinal_other"])
+        return pattern.format(n=n)
+
+    def date(self, value: dt.date) -> str:
+        key = "date_pattern_first" if value.day == 1 and "date_pattern_first" in self.labels else "date_pattern"
+        return format_date(value, self.labels[key], locale=self.locale)
+
+    def partial(self, value: schema.PartialDate) -> str:
+        if value.month is None:
+            return str(value.year)
+        if value.day is None:
+            return format_skeleton("yMMMM", dt.date(value.year, value.month, 1), locale=self.locale)
+        return self.date(dt.date(value.year, value.month, value.day))
+
+    def event_date(self, event: schema.Event) -> str:
+        if event.date is None:
+            return event.period or ""
+        if event.end is None or event.end == event.date:
+            return self.date(event.date)
+        if (event.date.year, event.date.month) == (event.end.year, event.end.month):
+            return f"{event.date.day}–{self.date(event.end)}"
+        return f"{self.date(event.date)} – {self.date(event.end)}"
+
+
+class _Sources:
+    """Numbers sources in order of first citation."""
+
+    def __init__(self, sources: dict[str, schema.Source]) -> None:
+        self._sources = sources
+        self._refs: dict[str, viewmodel.Ref] = {}
+
+    def ref(self, key: str) -> viewmodel.Ref:
+        if key not in self._refs:
+            number = len(self._refs) + 1
+            self._refs[key] = viewmodel.Ref(number, f"src-{number}")
+        return self._refs[key]
+
+    def cited(self) -> Iterable[tuple[str, viewmodel.Ref, schema.Source]]:
+        for key, ref in self._refs.items():
+            yield key, ref, self._sources[key]
+
+
+def build_briefing(profile: schema.Profile, lang: str | None = None) -> viewmodel.Briefing:
+    """The view model of ``profile`` in ``lang`` (default: the profile's own language)."""
+    fmt = _Formatter(lang or profile.language)
+    labels = fmt.labels
+    sources = _Sources(profile.sources)
+    partner = profile.partner.name
+
+    summary = []
+    if profile.framework:
+        text = labels["framework_line"].format(text=profile.framework.text)
+        summary.append(viewmodel.Paragraph(text, sources.ref(profile.framework.source)))
+    summary += [viewmodel.Paragraph(c.text, sources.ref(c.source)) for c in profile.summary]
+
+    forum = None
+    if profile.forum:
+        f = profile.forum
+        forum = viewmodel.Forum(
+            name=f.name,
+            when=f.when,
+            place=f.place,
+            organisers=", ".join(f.organisers),
+            theme=f.theme or "",
+            strands=list(f.strands),
+            ref=sources.ref(f.source),
+        )
+
+    key_figures = [_figure(fig, fmt, sources) for fig in profile.key_figures]
+    partnerships = [
+        viewmodel.Partnership(
+            ours=_locality(p.ours),
+            theirs=", ".join(_locality(t) for t in p.theirs),
+        )
+        for p in profile.partnerships
+    ]
+    if profile.partnerships:
+        # A pairing table has no per-row reference column; cite its sources once, in order.
+        for p in profile.partnerships:
+            sources.ref(p.source)
+    agreements = [viewmodel.Agreement(a.short, a.name, sources.ref(a.source)) for a in profile.agreements]
+    timeline = [viewmodel.Event(fmt.event_date(e), e.text, sources.ref(e.source)) for e in profile.timeline]
+    people = [
+        viewmodel.Person(
+            p.name,
+            p.role,
+            labels["side_vietnam"] if p.side == "vietnam" else partner,
+            sources.ref(p.source),
+        )
+        for p in profile.people
+    ]
+    priorities = [viewmodel.Paragraph(c.text, sources.ref(c.source)) for c in profile.priorities]
+    national_context = [
+        viewmodel.FigureGroup(g.title, [_figure(fig, fmt, sources) for fig in g.figures])
+        for g in profile.national_context
+        if g.figures
+    ]
+    cited = [
+        viewmodel.Source(ref.number, ref.anchor, _citation(src, fmt), src.url or "")
+        for _, ref, src in sources.cited()
+    ]
+
+    present = {
+        "summary": bool(summary or forum),
+        "key_figures": bool(key_figures),
+        "partnerships": bool(partnerships),
+        "agreements": bool(agreements),
+        "timeline": bool(timeline),
+        "people": bool(people),
+        "priorities": bool(priorities),
+        "national_context": bool(national_context),
+        "sources": bool(cited),
+    }
+    sections = [viewmodel.Section(key, labels[key]) for key, shown in present.items() if shown]
+
+    newest = newest_as_of(profile)
+    cover = viewmodel.Cover(
+        title=labels["briefing_on"].format(partner=partner),
+        partner=partner,
+        partner_native=profile.partner.native or "",
+        subtitle=profile.framework.text if profile.framework else "",
+        issuer=profile.issuer,
+        marking=profile.marking,
+        info_as_of=labels["info_as_of"].format(date=fmt.partial(newest)) if newest else "",
+    )
+    return viewmodel.Briefing(
+        lang=fmt.lang,
+        labels=dict(labels),
+        cover=cover,
+        sections=sections,
+        summary=summary,
+        forum=forum,
+        key_figures=key_figures,
+        partnerships=partnerships,
+        agreements=agreements,
+        timeline=timeline,
+        people=people,
+        priorities=priorities,
+        national_context=national_context,
+        sources=cited,
+    )
+
+
+def _figure(figure: schema.Figure, fmt: _Formatter, sources: _Sources) -> viewmodel.Figure:
+    return viewmodel.Figure(
+        label=figure.label,
+        value=fmt.figure(figure),
+        as_of=fmt.partial(figure.as_of),
+        ref=sources.ref(figure.source),
+        note=figure.note or "",
+    )
+
+
+def _locality(locality: schema.Locality) -> str:
+    if locality.native and locality.native != locality.name:
+        return f"{locality.name} ({locality.native})"
+    return locality.name
+
+
+def _citation(source: schema.Source, fmt: _Formatter) -> str:
+    labels = fmt.labels
+    parts = [p for p in (source.publisher, source.author) if p]
+    parts.append(labels["quoted"].format(text=source.title))
+    if source.date:
+        parts.append(fmt.partial(source.date))
+    text = ", ".join(parts)
+    return f"{text}. {source.note}" if source.note else text
+
+
+def newest_as_of(profile: schema.Profile) -> schema.PartialDate | None:
+    """The most recent as-of date of the profile's facts: what the cover's "as of" line says."""
+    dates = [c.as_of for c in profile.summary + profile.priorities]
+    dates += [f.as_of for f in profile.key_figures]
+    dates += [f.as_of for g in profile.national_context for f in g.figures]
+    dates += [p.as_of for p in profile.partnerships] + [p.as_of for p in profile.people]
+    if profile.framework:
+        dates.append(profile.framework.as_of)
+    return max(dates, key=lambda d: d.sort_key, default=None)

@@ -1,0 +1,87 @@
+"""briefgen's one error family. Exceptions carry context and never print; the CLI shows them.
+
+Exit codes are decided here, once: bad input is 2, a document that could not be produced is 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class BriefgenError(Exception):
+    """Root of every error briefgen raises on purpose."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def lines(self) -> list[str]:
+        """The error as the lines the CLI prints after ``error: ``."""
+        return [self.message]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of an input file, with where it is."""
+
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        """The problem as a JSON-ready mapping (``validate --json``)."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "message": self.message,
+        }
+
+
+class InputError(BriefgenError):
+    """Bad usage or bad input: an unknown name, a missing file. Raised before any rendering."""
+
+    exit_code = 2
+
+
+class ProfileError(InputError):
+    """A profile or visit file is unreadable or invalid. Raised by loading and validation."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+    def lines(self) -> list[str]:
+        """One line per problem."""
+        return [str(p) for p in self.problems]
+
+
+class TemplateError(BriefgenError):
+    """A template is broken or uses a name the context does not have. Raised by renderers."""
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
+        where = f"{file}:{line}: " if file and line else f"{file}: " if file else ""
+        super().__init__(where + message)
+        self.file = file
+        self.line = line
+
+
+class RenderError(BriefgenError):
+    """A renderer failed on valid input (WeasyPrint, docxtpl) or was refused a resource."""
+
+
+class OutputError(BriefgenError):
+    """The briefing could not be written: folder not writable, disk full. Raised by output."""

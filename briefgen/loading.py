@@ -1,0 +1,213 @@
+"""Load: a YAML file becomes a layer, a plain mapping plus the file:line:column of every value.
+
+Only plain data gets through: the safe YAML tags (text, numbers, booleans, null, dates, lists,
+mappings). Anything else (``!!python/object``, ``!!binary``, custom tags) is a problem, never
+code. Duplicate keys are problems (PyYAML silently keeps the last). Text is NFC-normalised,
+because Vietnamese typed on some keyboards arrives decomposed and PDF engines then misplace
+the accents.
+
+Limits, so that a hostile file costs bounded time and memory: a file is at most
+``MAX_FILE_BYTES``, nests at most ``MAX_DEPTH`` deep and expands to at most ``MAX_NODES``
+values once aliases are followed (a "billion laughs" file stops there).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from briefgen.errors import Problem, ProfileError
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 100_000
+
+PathKey = tuple[str | int, ...]
+"""Where a value sits in a mapping: ``("key_figures", 2, "value")``."""
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One YAML file's content and the position of each of its values."""
+
+    file: str
+    """The file as shown in messages (relative to the working folder when possible)."""
+    data: dict[str, Any]
+    marks: dict[PathKey, tuple[int, int]] = field(repr=False)
+    """1-based (line, column) of each value; for a mapping entry, of its key."""
+
+
+def display_path(path: Path) -> str:
+    """The path as users should see it: relative to the working folder when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_layer(path: Path) -> Layer:
+    """Read and parse one YAML file into a Layer, or raise ProfileError saying where and why."""
+    shown = display_path(path)
+    text = _read_text(path, shown)
+    node = _compose(text, shown)
+    if node is None:
+        raise _error(shown, None, "the file is empty; a profile is a mapping of keys such as 'partner:'")
+    if not isinstance(node, MappingNode):
+        kind = "a list" if isinstance(node, SequenceNode) else "a single value"
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        raise ProfileError(
+            [Problem(shown, line, col, "", f"expected a mapping of keys at the top of the file, got {kind}")]
+        )
+    converter = _Converter(shown)
+    data = converter.convert(node, (), 0)
+    if converter.problems:
+        raise ProfileError(converter.problems)
+    assert isinstance(data, dict)
+    return Layer(shown, data, converter.marks)
+
+
+def _error(file: str, line: int | None, message: str, column: int | None = None) -> ProfileError:
+    return ProfileError([Problem(file, line, column, "", message)])
+
+
+def _read_text(path: Path, shown: str) -> str:
+    try:
+        if path.is_dir():
+            raise _error(shown, None, "is a folder, not a YAML file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _error(
+                shown, None, f"the file is {size // 1024} KiB; profiles are limited to {MAX_FILE_BYTES // 1024} KiB"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _error(shown, None, "no such file") from None
+    except OSError as exc:
+        raise _error(shown, None, f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _error(shown, line, "is not UTF-8 text; save the file as UTF-8") from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise _error(shown, line, "contains a NUL byte; is this a binary file rather than YAML?")
+    return text
+
+
+def _compose(text: str, shown: str) -> Node | None:
+    try:
+        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        problem = (exc.problem or "").strip()
+        if "tab" in problem or "'\\t'" in problem:
+            problem += " (indent with spaces, not tabs)"
+        if "another document" in problem:
+            problem = "found a second document ('---'); a profile file holds one mapping"
+        detail = f" {exc.context}" if exc.context and "another document" not in problem else ""
+        raise ProfileError([Problem(shown, line, column, "", f"YAML syntax error: {problem}{detail}".strip())]) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise _error(shown, line, f"character {exc.character!r} is not allowed in YAML") from None
+    except yaml.YAMLError as exc:
+        raise _error(shown, None, f"YAML error: {exc}") from None
+    except RecursionError:
+        raise _error(shown, None, f"nests too deeply (more than {MAX_DEPTH} levels)") from None
+
+
+class _Converter:
+    """Turns a composed node graph into plain Python values, recording marks and problems."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.marks: dict[PathKey, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self._count = 0
+        self._scalars = yaml.constructor.SafeConstructor()
+
+    def _problem(self, node: Node, path: PathKey, message: str) -> None:
+        self.problems.append(
+            Problem(self.file, node.start_mark.line + 1, node.start_mark.column + 1, format_path(path), message)
+        )
+
+    def convert(self, node: Node, path: PathKey, depth: int) -> Any:
+        self._count += 1
+        if self._count > MAX_NODES:
+            if self._count == MAX_NODES + 1:
+                self._problem(node, path, f"expands to more than {MAX_NODES} values (aliases?); refused")
+            return None
+        if depth > MAX_DEPTH:
+            self._problem(node, path, f"nests more than {MAX_DEPTH} levels deep; refused")
+            return None
+        self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node, path)
+        if isinstance(node, SequenceNode):
+            if node.tag != _TAG + "seq":
+                self._problem(node, path, f"tag {_short(node.tag)} is not allowed; profiles hold plain data")
+            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, MappingNode)
+        if node.tag != _TAG + "map":
+            self._problem(node, path, f"tag {_short(node.tag)} is not allowed; profiles hold plain data")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                self._problem(key_node, path, "merge keys ('<<') are not supported; write the keys out")
+                continue
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in _SCALAR_TAGS:
+                self._problem(key_node, path, "a key must be a plain word")
+                continue
+            key = unicodedata.normalize("NFC", str(key_node.value))
+            child = (*path, key)
+            if key in result:
+                first = self.marks.get(child, (0, 0))[0]
+                self._problem(key_node, child, f"duplicate key '{key}' (first given on line {first})")
+                continue
+            self.marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.convert(value_node, child, depth + 1)
+        return result
+
+    def _scalar(self, node: ScalarNode, path: PathKey) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            self._problem(node, path, f"tag {_short(node.tag)} is not allowed; profiles hold plain data")
+            return None
+        try:
+            value = self._scalars.construct_object(node)
+        except (ValueError, yaml.YAMLError) as exc:
+            what = "date" if node.tag.endswith("timestamp") else "value"
+            self._problem(node, path, f"'{node.value}' is not a valid {what} ({exc})")
+            return None
+        if isinstance(value, str):
+            return unicodedata.normalize("NFC", value)
+        if isinstance(value, dt.datetime):
+            return value.date() if value.time() == dt.time() and value.tzinfo is None else value
+        return value
+
+
+def _short(tag: str) -> str:
+    return "'!!" + tag[len(_TAG) :] + "'" if tag.startswith(_TAG) else f"'{tag}'"
+
+
+def format_path(path: PathKey) -> str:
+    """A path as users write it: ``key_figures[2].value``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

@@ -1,0 +1,48 @@
+"""Write: documents land in their folder atomically, or not at all.
+
+Each file is written to a unique temporary file in the target folder, flushed to disk, then
+renamed over the target. A rename within one folder is atomic, so a reader (or a second
+briefgen running at the same time) sees either the previous complete file or the new complete
+one, never a half-written file; unique temporaries mean two concurrent runs never write into
+the same temporary. On any failure the temporary is removed and the previous file is untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from briefgen.errors import OutputError
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` in one rename; raise OutputError if it cannot be done."""
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"{folder}: is a file, not a folder; choose another --out") from None
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create the output folder: {exc.strerror or exc}") from None
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder; remove it or choose another --out")
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot write here: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except BaseException as exc:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        if isinstance(exc, OSError):
+            raise OutputError(f"{target}: could not be written: {exc.strerror or exc}") from None
+        raise

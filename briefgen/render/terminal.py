@@ -1,0 +1,144 @@
+"""Terminal renderer: the briefing's sections as rich panels and tables (``briefgen preview``).
+
+Profile text goes through ``rich.text.Text``, never through console markup, so that a value like
+``[bold]`` or ``<b>`` prints as written.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+from briefgen.viewmodel import Briefing, Figure, Ref
+
+
+def render_terminal(view: Briefing, console: Console) -> None:
+    """Print ``view`` to ``console``, section by section, in the documents' order."""
+    labels = view.labels
+    cover = view.cover
+    head = Text(justify="center")
+    head.append(cover.marking + "\n", style="bold red")
+    head.append(cover.title + "\n", style="bold")
+    if cover.partner_native:
+        head.append(cover.partner_native + "\n")
+    if cover.subtitle:
+        head.append(cover.subtitle + "\n", style="italic")
+    head.append(cover.issuer + "\n")
+    head.append(cover.info_as_of, style="dim")
+    console.print(Panel(head, box=box.DOUBLE))
+
+    for section in view.sections:
+        body = _SECTIONS[section.id](view)
+        console.print(Panel(body, title=Text(section.title, style="bold"), title_align="left", box=box.ROUNDED))
+
+
+def _ref(ref: Ref | None) -> Text:
+    return Text(f" {ref.label}", style="cyan") if ref else Text("")
+
+
+def _summary(view: Briefing) -> RenderableType:
+    parts: list[RenderableType] = [Text.assemble(p.text, _ref(p.ref)) for p in view.summary]
+    if view.forum:
+        f, labels = view.forum, view.labels
+        parts.append(Rule(Text(f.name, style="bold"), align="left"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold")
+        grid.add_column()
+        for key, value in (("when", f.when), ("place", f.place), ("organisers", f.organisers), ("theme", f.theme)):
+            if value:
+                grid.add_row(Text(labels[key]), Text(value))
+        parts.append(grid)
+        parts += [Text.assemble("• ", strand) for strand in f.strands]
+        parts.append(_ref(f.ref))
+    return Group(*parts)
+
+
+def _table(*headers: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False)
+    for header in headers:
+        table.add_column(header)
+    return table
+
+
+def _figures_table(view: Briefing, figures: list[Figure]) -> Table:
+    labels = view.labels
+    table = _table(labels["figure"], labels["value"], labels["as_of"], labels["source"])
+    for f in figures:
+        label = Text(f.label)
+        if f.note:
+            label.append(f" ({f.note})", style="dim")
+        table.add_row(label, Text(f.value, style="bold"), Text(f.as_of), _ref(f.ref))
+    return table
+
+
+def _key_figures(view: Briefing) -> RenderableType:
+    return _figures_table(view, view.key_figures)
+
+
+def _partnerships(view: Briefing) -> RenderableType:
+    table = _table(view.labels["ours"], view.labels["theirs"])
+    for p in view.partnerships:
+        table.add_row(Text(p.ours), Text(p.theirs))
+    return table
+
+
+def _agreements(view: Briefing) -> RenderableType:
+    table = _table(view.labels["short"], view.labels["agreement"], view.labels["source"])
+    for a in view.agreements:
+        table.add_row(Text(a.short, style="bold"), Text(a.name), _ref(a.ref))
+    return table
+
+
+def _timeline(view: Briefing) -> RenderableType:
+    table = _table(view.labels["date"], view.labels["event"], view.labels["source"])
+    for e in view.timeline:
+        table.add_row(Text(e.date, style="bold"), Text(e.text), _ref(e.ref))
+    return table
+
+
+def _people(view: Briefing) -> RenderableType:
+    labels = view.labels
+    table = _table(labels["name"], labels["role"], labels["side"], labels["source"])
+    for p in view.people:
+        table.add_row(Text(p.name, style="bold"), Text(p.role), Text(p.side), _ref(p.ref))
+    return table
+
+
+def _priorities(view: Briefing) -> RenderableType:
+    return Group(*(Text.assemble("• ", p.text, _ref(p.ref)) for p in view.priorities))
+
+
+def _national_context(view: Briefing) -> RenderableType:
+    parts: list[RenderableType] = []
+    for group in view.national_context:
+        parts.append(Rule(Text(group.title, style="bold"), align="left"))
+        parts.append(_figures_table(view, group.figures))
+    return Group(*parts)
+
+
+def _sources(view: Briefing) -> RenderableType:
+    lines = []
+    for s in view.sources:
+        line = Text.assemble((f"[{s.number}] ", "cyan"), s.citation)
+        if s.url:
+            line.append(f" {s.url}", style=Style(link=s.url))
+        lines.append(line)
+    return Group(*lines)
+
+
+_SECTIONS = {
+    "summary": _summary,
+    "key_figures": _key_figures,
+    "partnerships": _partnerships,
+    "agreements": _agreements,
+    "timeline": _timeline,
+    "people": _people,
+    "priorities": _priorities,
+    "national_context": _national_context,
+    "sources": _sources,
+}

@@ -1,0 +1,257 @@
+"""The profile schema: one pydantic model, the single definition of what a profile may hold.
+
+The docstring under each field is the profile reference (``briefgen new`` and the docs read it).
+Numbers are data, never pre-formatted text: the context stage formats them for each language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+Language = Literal["fr", "en", "vi"]
+Qualifier = Literal["exactly", "about", "nearly", "more_than", "at_least"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class PartialDate(BaseModel):
+    """A date known to the year, the month or the day."""
+
+    model_config = ConfigDict(frozen=True)
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def iso(self) -> str:
+        """``2025``, ``2025-11`` or ``2025-11-24``."""
+        parts = [f"{self.year:04d}"] + [f"{n:02d}" for n in (self.month, self.day) if n is not None]
+        return "-".join(parts)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """Orders partial dates; a bare year sorts as its last day."""
+        return (self.year, self.month or 12, self.day or 31)
+
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
+
+
+def _partial_date(value: Any) -> Any:
+    """Accept ``2025``, ``"2025-11"`` or a YAML date ``2025-11-24``."""
+    if isinstance(value, PartialDate | dict):
+        return value
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return {"year": value.year, "month": value.month, "day": value.day}
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200:
+        return {"year": value}
+    if isinstance(value, str):
+        match = _PARTIAL.match(value.strip())
+        if match:
+            year, month = int(match[1]), int(match[2]) if match[2] else None
+            if month is None or 1 <= month <= 12:
+                return {"year": year, "month": month}
+    raise ValueError(f"expected a date such as 2025-11-24, 2025-11 or 2025, got {value!r}")
+
+
+AsOf = Annotated[PartialDate, BeforeValidator(_partial_date)]
+
+
+class Source(_Model):
+    """A publication the facts come from."""
+
+    title: str
+    """Title of the article or document, as published."""
+    publisher: str | None = None
+    """Who published it (newspaper, ministry, agency)."""
+    author: str | None = None
+    """Author or byline, when the source gives one."""
+    date: AsOf | None = None
+    """Publication date, to the day when known."""
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    """Web address, when the source gives one."""
+    note: str | None = None
+    """Anything a reader should know about the source (republished by, translated from)."""
+
+
+class Sourced(_Model):
+    """Anything that states a fact: it names its source and the date the fact holds at."""
+
+    source: str
+    """Key of an entry of ``sources``."""
+    as_of: AsOf
+    """The date the fact holds at (``2025-11-24``, ``2025-11`` or ``2025``)."""
+
+
+class Claim(Sourced):
+    """A sourced sentence."""
+
+    text: str
+    """The sentence, in the profile's language."""
+
+
+class Figure(Sourced):
+    """A key figure: a number, a rank, or both."""
+
+    label: str
+    """What is counted or ranked, in the profile's language."""
+    value: float | None = None
+    """The number itself, unformatted (``2500``, ``33690000000``, ``7.4``)."""
+    qualifier: Qualifier = "exactly"
+    """How exact the number is: exactly, about, nearly, more_than, at_least."""
+    unit: str | None = Field(default=None, pattern=r"^(percent|[A-Z]{3})$")
+    """``percent``, or an ISO 4217 currency code (``USD``, ``VND``); empty for a count."""
+    rank: int | None = Field(default=None, ge=1)
+    """The partner's rank among all partners (1 for first)."""
+    note: str | None = None
+    """A short remark printed with the figure."""
+
+    @model_validator(mode="after")
+    def _value_or_rank(self) -> Figure:
+        if self.value is None and self.rank is None:
+            raise ValueError("a figure needs a 'value', a 'rank' or both")
+        return self
+
+
+class FigureGroup(_Model):
+    """Figures under one sub-heading."""
+
+    title: str
+    """The sub-heading."""
+    figures: list[Figure]
+    """The figures, in the order they are printed."""
+
+
+class Locality(_Model):
+    """A province, city or prefecture."""
+
+    name: str
+    """Its name as written in the profile's language."""
+    native: str | None = None
+    """Its name in its own language and script (``Quảng Ninh``, ``北海道``)."""
+
+
+class Partnership(Sourced):
+    """Cooperation between one of our localities and one or more of the partner's."""
+
+    ours: Locality
+    """The Vietnamese locality."""
+    theirs: list[Locality] = Field(min_length=1)
+    """The partner's localities it cooperates with, as the source lists them."""
+
+
+class Agreement(_Model):
+    """A trade agreement both countries are party to."""
+
+    short: str
+    """Its usual abbreviation (``CPTPP``)."""
+    name: str
+    """Its full name, in the profile's language."""
+    source: str
+    """Key of an entry of ``sources``."""
+
+
+class Event(_Model):
+    """A dated entry of the timeline."""
+
+    text: str
+    """What happened, in the profile's language."""
+    date: dt.date | None = None
+    """The day it happened (or began)."""
+    end: dt.date | None = None
+    """The last day, for an event over several days."""
+    period: str | None = None
+    """An approximate period when no exact date is known (``fin 2025``); never invent a date."""
+    source: str
+    """Key of an entry of ``sources``."""
+
+    @model_validator(mode="after")
+    def _dated(self) -> Event:
+        if self.date is None and self.period is None:
+            raise ValueError("an event needs a 'date' or, when no exact date is known, a 'period'")
+        if self.end is not None and (self.date is None or self.end < self.date):
+            raise ValueError("'end' must come with a 'date' and not before it")
+        return self
+
+
+class Person(Sourced):
+    """Someone the sources name, with the role they held at the as-of date."""
+
+    name: str
+    """Full name, as the source writes it."""
+    role: str
+    """Their role, in the profile's language."""
+    side: Literal["vietnam", "partner"]
+    """Whose side they are on."""
+
+
+class Forum(_Model):
+    """The cooperation forum between the two sides' localities."""
+
+    name: str
+    """Its full name."""
+    place: str
+    """Where it is held."""
+    when: str
+    """When, as precisely as the source says (``fin 2025``)."""
+    organisers: list[str] = Field(default_factory=list)
+    """Who organises it."""
+    theme: str | None = None
+    """Its theme, as announced."""
+    strands: list[str] = Field(default_factory=list)
+    """The content strands of its programme."""
+    source: str
+    """Key of an entry of ``sources``."""
+
+
+class Partner(_Model):
+    """The foreign partner the briefing is about."""
+
+    name: str
+    """Its name in the profile's language (``Japon``)."""
+    native: str | None = None
+    """Its name in its own script (``日本``)."""
+
+
+class Profile(_Model):
+    """A partner profile merged over the defaults: everything a briefing is made from."""
+
+    language: Language = "fr"
+    """Language the profile's text is written in, and the default build language."""
+    issuer: str
+    """The issuing body printed on the cover and set as the documents' author."""
+    marking: str
+    """Classification marking printed on the cover and on every page."""
+    partner: Partner
+    """Who the briefing is about."""
+    framework: Claim | None = None
+    """The name and standing of the bilateral relationship."""
+    summary: list[Claim] = Field(default_factory=list)
+    """The relationship in a few sourced sentences."""
+    forum: Forum | None = None
+    """The local cooperation forum, when there is one."""
+    key_figures: list[Figure] = Field(default_factory=list)
+    """The partner's ranks and the headline figures of the relationship."""
+    partnerships: list[Partnership] = Field(default_factory=list)
+    """Locality pairings, exactly as the sources name them."""
+    agreements: list[Agreement] = Field(default_factory=list)
+    """Trade agreements both sides are party to."""
+    timeline: list[Event] = Field(default_factory=list)
+    """Dated events of the relationship."""
+    people: list[Person] = Field(default_factory=list)
+    """People the sources name."""
+    priorities: list[Claim] = Field(default_factory=list)
+    """Priority fields of cooperation."""
+    national_context: list[FigureGroup] = Field(default_factory=list)
+    """Vietnam's own figures that frame the visit (usually from the defaults layer)."""
+    sources: dict[str, Source] = Field(default_factory=dict)
+    """Every source cited, by key."""

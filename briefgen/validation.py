@@ -1,0 +1,154 @@
+"""Validate: the merged mapping becomes a typed Profile, or every problem is reported at once.
+
+Each problem names the file, line and column the offending value was written at (from the
+merge's origins), the field path, and what to do. Source keys are checked on the raw mapping
+too, so that a dangling ``source:`` is reported along with type errors, not after them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from briefgen.errors import Problem, ProfileError
+from briefgen.loading import PathKey, format_path
+from briefgen.merging import Merged
+from briefgen.schema import Profile
+
+
+def validate(merged: Merged) -> Profile:
+    """The typed Profile for ``merged``, or ProfileError listing every problem found."""
+    problems: list[Problem] = []
+    profile: Profile | None = None
+    try:
+        profile = Profile.model_validate(merged.data)
+    except ValidationError as exc:
+        problems.extend(_problem(merged, error) for error in exc.errors(include_url=False))
+    problems.extend(_dangling_sources(merged))
+    if problems:
+        problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
+        raise ProfileError(problems)
+    assert profile is not None
+    return profile
+
+
+def _problem(merged: Merged, error: Any) -> Problem:
+    loc: PathKey = tuple(error["loc"])
+    kind: str = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        parent = loc[:-1]
+        origin = merged.origin(parent)
+        message = f"missing required key '{loc[-1]}'"
+        return Problem(origin.file, origin.line, origin.column, format_path(parent), message)
+    origin = merged.origin(loc)
+    if kind == "extra_forbidden":
+        message = f"unknown key '{loc[-1]}'"
+        known = _field_names(loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        if close:
+            message += f", did you mean '{close[0]}'?"
+        elif known:
+            message += f"; allowed here: {', '.join(sorted(known))}"
+    elif kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
+        message = f"expected {'a whole number' if kind.startswith('int') else 'a number'}, got {_show(value)}"
+    elif kind in {"string_type"}:
+        message = f"expected text, got {_show(value)}"
+    elif kind in {"list_type"}:
+        message = f"expected a list (lines starting with '- '), got {_show(value)}"
+    elif kind in {"dict_type", "model_type", "model_attributes_type"}:
+        message = f"expected a mapping of keys, got {_show(value)}"
+    elif kind in {"date_type", "date_parsing", "date_from_datetime_parsing"}:
+        message = f"expected a date such as 2025-11-24, got {_show(value)}"
+    elif kind == "string_pattern_mismatch" and loc[-1] == "unit":
+        message = f"expected 'percent' or a currency code such as 'USD', got {_show(value)}"
+    elif kind == "string_pattern_mismatch" and loc[-1] == "url":
+        message = f"expected a web address starting with http:// or https://, got {_show(value)}"
+    elif kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        message = f"expected one of {expected}, got {_show(value)}"
+    elif kind == "value_error":
+        message = str(error["msg"]).removeprefix("Value error, ")
+    else:
+        message = str(error["msg"])
+    return Problem(origin.file, origin.line, origin.column, format_path(loc), message)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _field_names(loc: PathKey) -> list[str]:
+    """The keys allowed in the mapping at ``loc``, following the schema down."""
+    annotation: Any = Profile
+    for part in loc:
+        annotation = _unwrap(annotation)
+        if isinstance(part, int):
+            args = typing.get_args(annotation)
+            annotation = args[0] if args else None
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(part)
+            annotation = field.annotation if field else None
+        elif typing.get_origin(annotation) is dict:
+            annotation = typing.get_args(annotation)[1]
+        else:
+            return []
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return list(annotation.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """``X | None`` and ``Annotated[X, ...]`` → ``X``."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                return annotation
+        else:
+            return annotation
+
+
+def _dangling_sources(merged: Merged) -> list[Problem]:
+    sources = merged.data.get("sources")
+    known = set(sources) if isinstance(sources, dict) else set()
+    problems = []
+    for path, key in _source_refs(merged.data, ()):
+        if key not in known:
+            origin = merged.origin(path)
+            close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+            hint = f", did you mean '{close[0]}'?" if close else "; add it under 'sources:'"
+            message = f"source '{key}' is not in sources{hint}"
+            problems.append(Problem(origin.file, origin.line, origin.column, format_path(path), message))
+    return problems
+
+
+def _source_refs(data: Any, path: PathKey) -> list[tuple[PathKey, str]]:
+    """Every ``source: KEY`` in the mapping, outside the ``sources`` table itself."""
+    found: list[tuple[PathKey, str]] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if path == () and key == "sources":
+                continue
+            if key == "source" and isinstance(value, str):
+                found.append(((*path, key), value))
+            else:
+                found.extend(_source_refs(value, (*path, key)))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            found.extend(_source_refs(item, (*path, i)))
+    return found

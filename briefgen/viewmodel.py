@@ -1,0 +1,159 @@
+"""The view model: what every renderer receives, as ready-to-print strings.
+
+The context stage (``briefgen.context``) is the only producer of these objects. Renderers
+(DOCX, HTML/PDF, terminal) only loop over them and test them for emptiness: every number,
+date and label here is already formatted and translated for the build language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A numbered reference to an entry of the sources list."""
+
+    number: int
+    """1-based number, in order of first use in the briefing."""
+    anchor: str
+    """Identifier of the source entry in HTML (``src-3``), for internal links."""
+
+    @property
+    def label(self) -> str:
+        """The reference as printed after a claim: ``[3]``."""
+        return f"[{self.number}]"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A sourced sentence or paragraph of text."""
+
+    text: str
+    ref: Ref | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One row of a figures table: what is counted, how much, as of when, from where."""
+
+    label: str
+    value: str
+    as_of: str
+    ref: Ref | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """Figures under a common sub-heading (national context, by theme)."""
+
+    title: str
+    figures: list[Figure]
+
+
+@dataclass(frozen=True)
+class Partnership:
+    """One locality of ours and the partner localities the sources pair it with."""
+
+    ours: str
+    theirs: str
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """A trade agreement both sides are party to."""
+
+    short: str
+    name: str
+    ref: Ref | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated entry of the timeline."""
+
+    date: str
+    text: str
+    ref: Ref | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the delegation may meet or hear of."""
+
+    name: str
+    role: str
+    side: str
+    ref: Ref | None = None
+
+
+@dataclass(frozen=True)
+class Forum:
+    """The cooperation forum the relationship is organised around."""
+
+    name: str
+    when: str
+    place: str
+    organisers: str
+    theme: str
+    strands: list[str]
+    ref: Ref | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry of the numbered sources list."""
+
+    number: int
+    anchor: str
+    citation: str
+    """Publisher, title, date, as one formatted line."""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section present in this briefing, for the table of contents."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Cover:
+    """What the first page shows."""
+
+    title: str
+    partner: str
+    partner_native: str
+    subtitle: str
+    issuer: str
+    marking: str
+    info_as_of: str
+    """Already labelled, e.g. ``Informations à jour au 24 novembre 2025``."""
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything a briefing template may use. Empty lists mean: leave the section out."""
+
+    lang: str
+    labels: dict[str, str]
+    cover: Cover
+    sections: list[Section]
+    summary: list[Paragraph] = field(default_factory=list)
+    forum: Forum | None = None
+    key_figures: list[Figure] = field(default_factory=list)
+    partnerships: list[Partnership] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    timeline: list[Event] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    priorities: list[Paragraph] = field(default_factory=list)
+    national_context: list[FigureGroup] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    def template_vars(self) -> dict[str, Any]:
+        """The top-level names templates see: one per field of this class."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -1,0 +1,30 @@
+"""Test helpers: write a file tree from a dict, run the CLI."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from briefgen.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``{relative path: content}`` under ``root``; text is dedented."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def run_cli(*args: str | Path, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """Run briefgen in-process; return (exit code, stdout, stderr)."""
+    result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False, env=env)
+    return result.exit_code, result.stdout, result.stderr

@@ -1,0 +1,66 @@
+"""Context: numbers, dates and ranks formatted per language; sources numbered by first use."""
+
+from __future__ import annotations
+
+import pytest
+
+import briefgen
+from briefgen.context import build_briefing
+from briefgen.labels import LABELS
+from briefgen.schema import Profile
+
+NNBSP = "\u202f"
+
+
+def figures(lang: str) -> dict[str, str]:
+    view = briefgen.briefing("japan", lang=lang)
+    found = {f.label: f.value for f in view.key_figures}
+    found.update({f.label: f.value for g in view.national_context for f in g.figures})
+    return found
+
+
+def test_french_formats() -> None:
+    found = figures("fr")
+    assert found["Entreprises japonaises implantées au Vietnam"] == f"plus de 2{NNBSP}500"
+    assert found["Aide publique au développement (APD)"] == "1er partenaire"
+    assert found["Commerce"] == "4e partenaire"
+    assert found["Investissements directs étrangers dans les collectivités locales (onze premiers mois)"] == (
+        "33,69 milliards de dollars"
+    )
+    assert found["Hausse de ces investissements par rapport à la même période de l'année précédente"] == "7,4\xa0%"
+    view = briefgen.briefing("japan")
+    dates = [e.date for e in view.timeline]
+    assert dates[0] == "27 novembre 2023"
+    assert "1er juillet 2025" in dates and "20–22 août 2025" in dates and dates[-1] == "fin 2025"
+    assert view.cover.info_as_of == "Informations à jour au 19 janvier 2026"
+
+
+def test_english_and_vietnamese_formats() -> None:
+    en, vi = figures("en"), figures("vi")
+    key = "Entreprises japonaises implantées au Vietnam"
+    assert en[key] == "more than 2,500" and vi[key] == "hơn 2.500"
+    assert en["Aide publique au développement (APD)"] == "1st partner"
+    assert vi["Aide publique au développement (APD)"] == "đối tác thứ nhất"
+    assert briefgen.briefing("japan", lang="en").timeline[0].date == "27 November 2023"
+    assert briefgen.briefing("japan", lang="vi").timeline[0].date == "27 tháng 11 năm 2023"
+
+
+def test_sources_numbered_in_order_of_first_use() -> None:
+    view = briefgen.briefing("japan")
+    assert [s.number for s in view.sources] == [1, 2, 3]
+    assert view.summary[0].ref is not None and view.summary[0].ref.number == 1
+    assert view.sources[0].citation.startswith("Báo Quốc Tế, « Renforcer la coopération locale Vietnam-Japon")
+    assert view.sources[0].url.startswith("https://baoquocte.vn/")
+    # The Japan figure from the technology-diplomacy article is the second source met.
+    assert "Le Courrier du Vietnam" in view.sources[1].citation
+
+
+def test_empty_sections_are_left_out() -> None:
+    profile = Profile.model_validate({"issuer": "I", "marking": "M", "partner": {"name": "Fictif"}})
+    view = build_briefing(profile)
+    assert view.sections == [] and view.sources == [] and view.cover.info_as_of == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_label_catalogues_have_the_same_keys(lang: str) -> None:
+    assert set(LABELS[lang]) >= set(LABELS["fr"]) - {"date_pattern_first"}

@@ -60,8 +60,7 @@ class Places:
             hint = f"; did you mean '{close[0]}'?" if close else ""
             shown = ", ".join(known) or "none"
             raise InputError(
-                f"no profile named '{name}' in {self.profiles}{hint} (profiles found: {shown}; "
-                "see 'briefgen list')"
+                f"no profile named '{name}' in {self.profiles}{hint} (profiles found: {shown}; see 'briefgen list')"
             )
         defaults = self.profiles / f"{DEFAULTS}.yaml"
         return [defaults, path] if defaults.is_file() else [path]

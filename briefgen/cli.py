@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,8 +31,7 @@ class _BuildByDefault(TyperGroup):
 
 app = typer.Typer(
     cls=_BuildByDefault,
-    help="Merge partner profiles (YAML) into Word and PDF briefing documents.\n\n"
-    "Example: briefgen japan",
+    help="Merge partner profiles (YAML) into Word and PDF briefing documents.\n\nExample: briefgen japan",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -118,7 +116,9 @@ def _main(
     _state.profiles, _state.templates, _state.quiet, _state.debug = profiles, templates, quiet, debug
 
 
-NameArg = Annotated[list[str], typer.Argument(help="Profile names (see 'briefgen list').", autocompletion=_complete_names)]
+NameArg = Annotated[
+    list[str], typer.Argument(help="Profile names (see 'briefgen list').", autocompletion=_complete_names)
+]
 LangOpt = Annotated[str | None, typer.Option("--lang", help="fr, en or vi (default: the profile's language).")]
 
 
@@ -137,9 +137,7 @@ def build(
     from briefgen import api
 
     with _errors():
-        built = api.build(
-            names, formats=format.split(","), lang=lang, out=out, template=template, places=_places()
-        )
+        built = api.build(names, formats=format.split(","), lang=lang, out=out, template=template, places=_places())
     for result in built:
         for path in result.files:
             _say(str(path))

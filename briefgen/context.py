@@ -7,8 +7,8 @@ order the briefing first cites them, so ``[1]`` is the first reference a reader 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from collections.abc import Iterable
+from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
@@ -163,12 +163,12 @@ def build_briefing(profile: schema.Profile, lang: str | None = None) -> viewmode
         if g.figures
     ]
     cited = [
-        viewmodel.Source(ref.number, ref.anchor, _citation(src, fmt), src.url or "")
-        for _, ref, src in sources.cited()
+        viewmodel.Source(ref.number, ref.anchor, _citation(src, fmt), src.url or "") for _, ref, src in sources.cited()
     ]
 
     present = {
-        "summary": bool(summary or forum),
+        "summary": bool(summary),
+        "forum": forum is not None,
         "key_figures": bool(key_figures),
         "partnerships": bool(partnerships),
         "agreements": bool(agreements),

@@ -108,7 +108,7 @@ def _read_text(path: Path, shown: str) -> str:
 
 def _compose(text: str, shown: str) -> Node | None:
     try:
-        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+        return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -119,7 +119,9 @@ def _compose(text: str, shown: str) -> Node | None:
         if "another document" in problem:
             problem = "found a second document ('---'); a profile file holds one mapping"
         detail = f" {exc.context}" if exc.context and "another document" not in problem else ""
-        raise ProfileError([Problem(shown, line, column, "", f"YAML syntax error: {problem}{detail}".strip())]) from None
+        raise ProfileError(
+            [Problem(shown, line, column, "", f"YAML syntax error: {problem}{detail}".strip())]
+        ) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         raise _error(shown, line, f"character {exc.character!r} is not allowed in YAML") from None

@@ -21,8 +21,9 @@ def write_atomic(target: Path, data: bytes) -> None:
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise OutputError(f"{folder}: is a file, not a folder; choose another --out") from None
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), folder)
+        raise OutputError(f"{blocker}: is a file, not a folder; choose another --out") from None
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create the output folder: {exc.strerror or exc}") from None
     if target.is_dir():

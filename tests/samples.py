@@ -29,8 +29,16 @@ def sample_briefing(hostile: str = HOSTILE) -> Briefing:
     sections = [
         Section(key, labels[key])
         for key in (
-            "summary", "key_figures", "partnerships", "agreements", "timeline",
-            "people", "priorities", "national_context", "sources",
+            "summary",
+            "forum",
+            "key_figures",
+            "partnerships",
+            "agreements",
+            "timeline",
+            "people",
+            "priorities",
+            "national_context",
+            "sources",
         )
     ]
     return Briefing(
@@ -46,12 +54,15 @@ def sample_briefing(hostile: str = HOSTILE) -> Briefing:
             info_as_of="Informations à jour au 24 novembre 2025",
         ),
         sections=sections,
-        summary=[Paragraph("Relation fictive entre Quảng Ninh et 北海道.", r1),
-                 Paragraph(hostile, r2)],
+        summary=[Paragraph("Relation fictive entre Quảng Ninh et 北海道.", r1), Paragraph(hostile, r2)],
         forum=Forum(
-            name="Forum fictif", when="fin 2025", place="Đà Nẵng",
-            organisers="Organisateur A, Organisateur B", theme="« Thème fictif »",
-            strands=["Volet un", "Volet deux"], ref=r1,
+            name="Forum fictif",
+            when="fin 2025",
+            place="Đà Nẵng",
+            organisers="Organisateur A, Organisateur B",
+            theme="« Thème fictif »",
+            strands=["Volet un", "Volet deux"],
+            ref=r1,
         ),
         key_figures=[
             Figure("Entreprises fictives", "plus de 2\u202f500", "novembre 2025", r1),

@@ -28,14 +28,27 @@ def test_validate_reports_file_line_and_exits_2(tmp_path: Path, monkeypatch: pyt
     assert err.strip() == "error: p/x.yaml:3:3: partner.nmae: unknown key 'nmae', did you mean 'name'?"
     code, out, _ = run_cli("--profiles", "p", "validate", "x", "--json")
     assert code == 2
-    assert json.loads(out) == [{
-        "file": "p/x.yaml", "line": 3, "column": 3, "path": "partner.nmae",
-        "message": "unknown key 'nmae', did you mean 'name'?",
-    }]
+    assert json.loads(out) == [
+        {
+            "file": "p/x.yaml",
+            "line": 3,
+            "column": 3,
+            "path": "partner.nmae",
+            "message": "unknown key 'nmae', did you mean 'name'?",
+        }
+    ]
 
 
-@pytest.mark.parametrize("args", [("build", "../etc"), ("jpan",), ("build", "japan", "--format", "odt"),
-                                  ("build", "japan", "--lang", "de"), ("preview", "nope")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("build", "../etc"),
+        ("jpan",),
+        ("build", "japan", "--format", "odt"),
+        ("build", "japan", "--lang", "de"),
+        ("preview", "nope"),
+    ],
+)
 def test_bad_usage_exits_2_without_traceback(args: tuple[str, ...]) -> None:
     code, out, err = run_cli(*args)
     assert code == 2
@@ -61,12 +74,17 @@ def test_list_shows_profiles_templates_and_as_of() -> None:
 def test_preview_shows_sections_and_literal_text(tmp_path: Path) -> None:
     fixtures = REPO / "tests" / "fixtures"
     hostile = "A & B <b>bold</b> [bold]x[/bold] {{ 7*7 }}"
-    write_tree(tmp_path, {
-        "defaults.yaml": (fixtures / "defaults.yaml").read_text(encoding="utf-8"),
-        "x.yaml": (fixtures / "ruritania.yaml").read_text(encoding="utf-8").replace(
-            "Relation fictive", f"'{hostile}' Relation fictive"
-        ).replace("text: '", "text: \"'").replace("北海道.", "北海道.\""),
-    })
+    write_tree(
+        tmp_path,
+        {
+            "defaults.yaml": (fixtures / "defaults.yaml").read_text(encoding="utf-8"),
+            "x.yaml": (fixtures / "ruritania.yaml")
+            .read_text(encoding="utf-8")
+            .replace("Relation fictive", f"'{hostile}' Relation fictive")
+            .replace("text: '", "text: \"'")
+            .replace("北海道.", '北海道."'),
+        },
+    )
     code, out, err = run_cli("--profiles", tmp_path, "preview", "x", env={"COLUMNS": "200"})
     assert code == 0, err
     assert hostile in out
@@ -77,8 +95,9 @@ def test_preview_shows_sections_and_literal_text(tmp_path: Path) -> None:
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, NO_COLOR="1")
-    return subprocess.run([sys.executable, "-m", "briefgen", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "briefgen", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_commands_that_render_nothing_import_no_renderer(tmp_path: Path) -> None:
@@ -93,8 +112,14 @@ def test_commands_that_render_nothing_import_no_renderer(tmp_path: Path) -> None
         "print('HEAVY', heavy)\n"
     )
     for args in (["--help"], ["list"], ["validate", "japan"], ["preview", "japan"]):
-        result = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, capture_output=True, text=True,
-                                timeout=120, env=dict(os.environ, PYTHONPATH=str(REPO)))
+        result = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=dict(os.environ, PYTHONPATH=str(REPO)),
+        )
         assert "HEAVY []" in result.stdout, (args, result.stdout[-300:], result.stderr[-300:])
 
 

@@ -26,13 +26,18 @@ def problems(path: Path) -> list[str]:
 
 
 def test_marks_point_at_keys_and_items(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"p.yaml": """
+    write_tree(
+        tmp_path,
+        {
+            "p.yaml": """
         partner:
           name: X
         key_figures:
           - label: a
             value: 3
-    """})
+    """
+        },
+    )
     layer = load_layer(tmp_path / "p.yaml")
     assert layer.data == {"partner": {"name": "X"}, "key_figures": [{"label": "a", "value": 3}]}
     assert layer.marks[("partner", "name")] == (2, 3)
@@ -52,7 +57,10 @@ def test_dates_and_nfc(tmp_path: Path) -> None:
     ("content", "expected"),
     [
         ("a: 1\na: 2\n", "p.yaml:2:1: a: duplicate key 'a' (first given on line 1)"),
-        ("a: !!python/object/apply:os.system ['true']\n", "p.yaml:1:4: a: tag '!!python/object/apply:os.system' is not allowed"),
+        (
+            "a: !!python/object/apply:os.system ['true']\n",
+            "p.yaml:1:4: a: tag '!!python/object/apply:os.system' is not allowed",
+        ),
         ("a: 2025-02-30\n", "p.yaml:1:4: a: '2025-02-30' is not a valid date"),
         ("a: 1\n\tb: 2\n", "p.yaml:2:1: YAML syntax error: found a tab character"),
         ("a: [1,\n", "p.yaml:2:1: YAML syntax error"),
@@ -72,7 +80,9 @@ def test_bad_yaml_is_one_clear_problem(tmp_path: Path, content: str, expected: s
 
 def test_binary_and_encoding(tmp_path: Path) -> None:
     write_tree(tmp_path, {"bin.yaml": b"a: 1\n\x00\x01\x02", "latin.yaml": "a: caf\xe9\n".encode("latin-1")})
-    assert problems(tmp_path / "bin.yaml") == ["bin.yaml:2: contains a NUL byte; is this a binary file rather than YAML?"]
+    assert problems(tmp_path / "bin.yaml") == [
+        "bin.yaml:2: contains a NUL byte; is this a binary file rather than YAML?"
+    ]
     assert problems(tmp_path / "latin.yaml") == ["latin.yaml:1: is not UTF-8 text; save the file as UTF-8"]
 
 

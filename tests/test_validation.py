@@ -55,29 +55,38 @@ def test_shipped_japan_profile_is_valid_and_sourced() -> None:
 
 
 def test_later_layers_win_and_lists_replace(tmp_path: Path) -> None:
-    write_tree(tmp_path, {
-        "a.yaml": "marking: A\npartner: {name: X, native: Y}\nlist: [1, 2, 3]\n",
-        "b.yaml": "marking: B\npartner: {name: Z}\nlist: [9]\n",
-    })
+    write_tree(
+        tmp_path,
+        {
+            "a.yaml": "marking: A\npartner: {name: X, native: Y}\nlist: [1, 2, 3]\n",
+            "b.yaml": "marking: B\npartner: {name: Z}\nlist: [9]\n",
+        },
+    )
     merged = merge([load_layer(tmp_path / "a.yaml"), load_layer(tmp_path / "b.yaml")])
     assert merged.data == {"marking": "B", "partner": {"name": "Z", "native": "Y"}, "list": [9]}
     assert merged.origin(("marking",)).file == "b.yaml"
     assert merged.origin(("partner", "native")).file == "a.yaml"
-    assert merged.origin(("list", 0)) .file == "b.yaml"
+    assert merged.origin(("list", 0)).file == "b.yaml"
 
 
 def test_origin_of_missing_field_in_replaced_list_is_the_replacing_layer(tmp_path: Path) -> None:
-    write_tree(tmp_path, {
-        "a.yaml": "items:\n  - {x: 1, y: 2}\n",
-        "b.yaml": "# b\nitems:\n  - {x: 1}\n",
-    })
+    write_tree(
+        tmp_path,
+        {
+            "a.yaml": "items:\n  - {x: 1, y: 2}\n",
+            "b.yaml": "# b\nitems:\n  - {x: 1}\n",
+        },
+    )
     merged = merge([load_layer(tmp_path / "a.yaml"), load_layer(tmp_path / "b.yaml")])
     origin = merged.origin(("items", 0, "y"))
     assert (origin.file, origin.line) == ("b.yaml", 3)
 
 
 def test_all_problems_at_once_with_exact_positions(tmp_path: Path) -> None:
-    copy_fixtures(tmp_path, **{"broken.yaml": """
+    copy_fixtures(
+        tmp_path,
+        **{
+            "broken.yaml": """
         partner:
           name: Broken
         key_figures:
@@ -95,7 +104,9 @@ def test_all_problems_at_once_with_exact_positions(tmp_path: Path) -> None:
             side: ours
             as_of: 2025-13
             source: fict-src
-    """})
+    """
+        },
+    )
     reports = briefgen.validate(["broken"], places(tmp_path))
     assert [str(p) for p in reports[0].problems] == [
         "broken.yaml:8:5: key_figures[1]: missing required key 'as_of'",
@@ -122,8 +133,10 @@ def test_problem_in_defaults_points_at_defaults(tmp_path: Path) -> None:
     [
         ("key_figures:\n  - {label: x, as_of: 2025, source: fict-src}\n", "a figure needs a 'value', a 'rank' or both"),
         ("timeline:\n  - {text: x, source: fict-src}\n", "an event needs a 'date'"),
-        ("key_figures:\n  - {label: x, value: 1, unit: dollars, as_of: 2025, source: fict-src}\n",
-         "expected 'percent' or a currency code such as 'USD', got 'dollars'"),
+        (
+            "key_figures:\n  - {label: x, value: 1, unit: dollars, as_of: 2025, source: fict-src}\n",
+            "expected 'percent' or a currency code such as 'USD', got 'dollars'",
+        ),
         ("language: de\n", "expected one of 'fr', 'en' or 'vi', got 'de'"),
         ("summary: just text\n", "expected a list (lines starting with '- '), got 'just text'"),
         ("sources:\n  s2: {title: t, url: 'ftp://x'}\n", "expected a web address starting with http"),

@@ -19,7 +19,6 @@ from briefgen.viewmodel import Briefing, Figure, Ref
 
 def render_terminal(view: Briefing, console: Console) -> None:
     """Print ``view`` to ``console``, section by section, in the documents' order."""
-    labels = view.labels
     cover = view.cover
     head = Text(justify="center")
     head.append(cover.marking + "\n", style="bold red")
@@ -42,19 +41,21 @@ def _ref(ref: Ref | None) -> Text:
 
 
 def _summary(view: Briefing) -> RenderableType:
-    parts: list[RenderableType] = [Text.assemble(p.text, _ref(p.ref)) for p in view.summary]
-    if view.forum:
-        f, labels = view.forum, view.labels
-        parts.append(Rule(Text(f.name, style="bold"), align="left"))
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold")
-        grid.add_column()
-        for key, value in (("when", f.when), ("place", f.place), ("organisers", f.organisers), ("theme", f.theme)):
-            if value:
-                grid.add_row(Text(labels[key]), Text(value))
-        parts.append(grid)
-        parts += [Text.assemble("• ", strand) for strand in f.strands]
-        parts.append(_ref(f.ref))
+    return Group(*(Text.assemble(p.text, _ref(p.ref)) for p in view.summary))
+
+
+def _forum(view: Briefing) -> RenderableType:
+    f, labels = view.forum, view.labels
+    assert f is not None  # the section exists only when the profile has a forum
+    parts: list[RenderableType] = [Text.assemble((f.name, "bold"), _ref(f.ref))]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for key, value in (("when", f.when), ("place", f.place), ("organisers", f.organisers), ("theme", f.theme)):
+        if value:
+            grid.add_row(Text(labels[key]), Text(value))
+    parts.append(grid)
+    parts += [Text.assemble("• ", strand) for strand in f.strands]
     return Group(*parts)
 
 
@@ -133,6 +134,7 @@ def _sources(view: Briefing) -> RenderableType:
 
 _SECTIONS = {
     "summary": _summary,
+    "forum": _forum,
     "key_figures": _key_figures,
     "partnerships": _partnerships,
     "agreements": _agreements,

@@ -1,0 +1,114 @@
+"""Render a Briefing into a Word document through a docxtpl template.
+
+docxtpl (and with it python-docx and lxml) is imported inside ``render_docx`` only, so that
+commands which render no DOCX never pay for loading it.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefgen.errors import RenderError, TemplateError
+from briefgen.viewmodel import Briefing
+
+if TYPE_CHECKING:
+    import jinja2
+
+# Word wants a language with its region for spelling and hyphenation; a bare code is passed
+# through as is for languages not listed here.
+_WORD_LANGUAGES = {"fr": "fr-FR", "en": "en-GB", "vi": "vi-VN"}
+
+# Word refuses core properties longer than this (python-docx raises ValueError).
+_CORE_PROPERTY_MAX = 255
+
+
+def render_docx(briefing: Briefing, template: Path) -> bytes:
+    """Render the briefing through the docxtpl ``template``; return the bytes of a .docx file."""
+    import jinja2
+    from docxtpl import DocxTemplate  # type: ignore[import-untyped]
+
+    tpl = DocxTemplate(template)
+    try:
+        tpl.init_docx()
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise TemplateError(
+            f"cannot read the template as a Word document ({exc}); "
+            "give the path of a .docx file saved by Word or LibreOffice",
+            file=str(template),
+        ) from exc
+
+    # StrictUndefined: a misspelt name is an error, not a silently empty paragraph.
+    # autoescape: profile text is data; "<b>" or "&" must reach Word as characters, and
+    # "{{ 7*7 }}" in a value is never evaluated (Jinja does not re-read its output anyway).
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    try:
+        tpl.render(briefing.template_vars(), env, autoescape=True)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"{_part_name(tpl)}Jinja syntax error: {exc.message}{_near(exc)}; "
+            "each Jinja tag must be typed in one go in Word (a tag split by formatting breaks it)",
+            file=str(template),
+        ) from exc
+    except jinja2.UndefinedError as exc:
+        names = ", ".join(sorted(briefing.template_vars()))
+        raise TemplateError(
+            f"{_part_name(tpl)}{exc.message}; a briefing template can use: {names} (see briefgen.viewmodel)",
+            file=str(template),
+        ) from exc
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{_part_name(tpl)}{exc}", file=str(template)) from exc
+    except Exception as exc:  # docxtpl and lxml raise many kinds; the CLI shows one family
+        raise RenderError(f"could not render {template.name}: {type(exc).__name__}: {exc}") from exc
+
+    try:
+        _set_metadata(tpl.docx, briefing)
+        buffer = io.BytesIO()
+        tpl.save(buffer)
+    except Exception as exc:
+        raise RenderError(f"could not write the rendered {template.name}: {type(exc).__name__}: {exc}") from exc
+    return _reproducible_zip(buffer.getvalue())
+
+
+def _set_metadata(document: object, briefing: Briefing) -> None:
+    """Set title, author and language in the file properties, and the language for proofing."""
+    from docx.oxml.ns import qn
+
+    props = document.core_properties  # type: ignore[attr-defined]
+    props.title = briefing.cover.title[:_CORE_PROPERTY_MAX]
+    props.author = briefing.cover.issuer[:_CORE_PROPERTY_MAX]
+    props.language = briefing.lang
+    # The template's default run language (docDefaults) is what Word spell-checks against.
+    styles = document.styles.element  # type: ignore[attr-defined]
+    for lang in styles.findall(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"):
+        lang.set(qn("w:val"), _WORD_LANGUAGES.get(briefing.lang, briefing.lang))
+
+
+def _part_name(tpl: object) -> str:
+    """Name the part (``word/header1.xml: ``) when an error is outside the body, where users look last."""
+    part = getattr(tpl, "current_rendering_part", None)
+    name = str(getattr(part, "partname", "")).lstrip("/")
+    return "" if name in ("", "word/document.xml") else f"{name}: "
+
+
+def _near(exc: jinja2.TemplateSyntaxError) -> str:
+    """Quote the document text around a syntax error (docxtpl attaches it to the exception)."""
+    lines = [line.strip() for line in getattr(exc, "docx_context", []) if line.strip()]
+    text = " ".join(lines)
+    if not text:
+        return ""
+    return f" near «{text[:120]}{'…' if len(text) > 120 else ''}»"
+
+
+def _reproducible_zip(data: bytes) -> bytes:
+    """Rewrite the .docx zip with fixed dates, so equal briefings give equal bytes (manifest hashes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.external_attr = 0o644 << 16
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()

@@ -1,0 +1,97 @@
+"""Render briefing HTML to PDF bytes with WeasyPrint, fetching nothing outside the template folder.
+
+WeasyPrint is imported inside :func:`render_pdf` so that importing this module stays cheap
+(``--help``, ``validate`` and ``preview`` never load it).
+"""
+
+from __future__ import annotations
+
+import pathlib
+import re
+import urllib.parse
+import urllib.request
+from typing import Any
+
+from briefgen.errors import RenderError
+
+
+def render_pdf(html: str, base_url: pathlib.Path) -> bytes:
+    """Return the PDF of ``html``; relative URLs resolve against the folder ``base_url``.
+
+    Only ``data:`` URIs and ``file:`` URLs inside that folder may be fetched; any other
+    resource (network, other files) stops the rendering with a :class:`RenderError`.
+    Title, author and language come from the HTML (``<title>``, ``<meta name="author">``,
+    ``<html lang>``).
+    """
+    # Heavy import, only when a PDF is wanted.
+    import weasyprint  # type: ignore[import-untyped]
+    from weasyprint.urls import FatalURLFetchingError  # type: ignore[import-untyped]
+
+    root = base_url.resolve()
+    fetcher = _make_fetcher(weasyprint.URLFetcher, root)
+    try:
+        document = weasyprint.HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=fetcher)
+        pdf = document.write_pdf(uncompressed_pdf=False)
+    except FatalURLFetchingError as exc:
+        raise _refusal(fetcher.refused, exc) from exc
+    except RenderError:
+        raise
+    except Exception as exc:
+        raise RenderError(f"WeasyPrint failed: {type(exc).__name__}: {exc}") from exc
+    if fetcher.refused:
+        # Some WeasyPrint code paths (SVG content) swallow fetch errors; refuse anyway.
+        raise _refusal(fetcher.refused, None)
+    if pdf is None:  # write_pdf only returns None when given a target
+        raise RenderError("WeasyPrint returned no PDF")
+    return bytes(pdf)
+
+
+def _refusal(refused: list[str], exc: BaseException | None) -> RenderError:
+    if refused:
+        return RenderError(
+            f"refused to fetch {refused[0]}: only data: URIs and files inside the "
+            "template folder may be used; copy the resource into the template folder "
+            "and refer to it with a relative URL"
+        )
+    # WeasyPrint's message is 'Error fetching "<url>"'; the cause says why.
+    match = re.search(r'"(.*)"', str(exc))
+    url = match.group(1) if match else "a resource"
+    cause = exc.__cause__ if exc is not None and exc.__cause__ is not None else exc
+    reason = getattr(cause, "reason", cause)  # URLError wraps the OSError
+    return RenderError(f"could not fetch {url}: {reason}; check the path in the template")
+
+
+def _make_fetcher(base: type[Any], root: pathlib.Path) -> Any:
+    """Return an instance of a ``weasyprint.URLFetcher`` subclass that denies by default.
+
+    The class is built here because the base class only exists once WeasyPrint is imported.
+    ``fail_on_errors=True`` turns every failed fetch (refused or missing) into a fatal error
+    instead of a warning and a blank space in the document.
+    """
+
+    class _TemplateFolderFetcher(base):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("data", "file"), fail_on_errors=True)
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if not _allowed(url, root):
+                self.refused.append(url)
+                raise ValueError(f"refused to fetch {url}")
+            return super().fetch(url, headers)
+
+    return _TemplateFolderFetcher()
+
+
+def _allowed(url: str, root: pathlib.Path) -> bool:
+    """Tell whether ``url`` is a ``data:`` URI or a ``file:`` URL of a file under ``root``."""
+    scheme = url.split(":", 1)[0].lower()
+    if scheme == "data":
+        return True
+    if scheme != "file":
+        return False
+    parts = urllib.parse.urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        return False
+    path = pathlib.Path(urllib.request.url2pathname(parts.path)).resolve()
+    return path.is_relative_to(root)

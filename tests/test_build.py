@@ -1,0 +1,140 @@
+"""``briefgen japan`` end to end: the shipped profile into real DOCX, PDF and HTML, read back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from briefgen import api
+from briefgen.errors import RenderError
+
+from .helpers import REPO, run_cli
+
+# Facts of the shipped Japan profile, as each language-neutral document must print them (fr).
+KEY_FACTS = [
+    "Note de synthèse — Japon",
+    "DIFFUSION RESTREINTE",
+    "Informations à jour au 19 janvier 2026",
+    "plus de 2 500",
+    "plus de 110",
+    "51 milliards de dôngs",
+    "33,69 milliards de dollars",
+    "27 novembre 2023",
+    "Quảng Ninh",
+    "Đà Nẵng",
+    "北海道",
+    "Accord de partenariat transpacifique global et progressiste",
+    "Accompagner le développement",
+]
+
+
+def docx_text(path: Path) -> str:
+    """All the text of a DOCX: body paragraphs, tables and headers."""
+    document = Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    for section in document.sections:
+        parts += [p.text for p in section.header.paragraphs]
+    return "\n".join(parts)
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text in content-stream order, which keeps a wrapped table cell together."""
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+@pytest.fixture(scope="module")
+def japan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Japan briefing built once through the CLI (typer's runner), in all three formats."""
+    out = tmp_path_factory.mktemp("out")
+    code, stdout, stderr = run_cli("japan", "--out", out, "--format", "docx,pdf,html")
+    assert (code, stderr) == (0, "")
+    folder = out / "japan"
+    assert stdout.split() == [str(folder / n) for n in ("briefing.docx", "briefing.html", "briefing.pdf")]
+    return folder
+
+
+@pytest.mark.parametrize("fact", KEY_FACTS)
+def test_docx_holds_the_key_facts(japan: Path, fact: str) -> None:
+    assert fact in docx_text(japan / "briefing.docx").replace("\u202f", " ").replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("fact", KEY_FACTS)
+def test_pdf_holds_the_key_facts(japan: Path, fact: str) -> None:
+    text = " ".join(pdf_text(japan / "briefing.pdf").split())
+    assert fact in text.replace("\u202f", " ")
+
+
+def test_html_is_written_and_matches_the_pdf(japan: Path) -> None:
+    html = (japan / "briefing.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and 'lang="fr"' in html
+    assert "北海道" in html and "Quảng Ninh" in html
+
+
+def test_every_section_is_in_both_documents(japan: Path) -> None:
+    titles = [s.title for s in api.briefing("japan").sections]
+    assert len(titles) == 10
+    docx, pdf = docx_text(japan / "briefing.docx"), pdf_text(japan / "briefing.pdf")
+    for title in titles:
+        assert title in docx and title in pdf
+
+
+def test_real_process_from_another_folder(tmp_path: Path) -> None:
+    """The installed command finds the shipped profiles and templates wherever it runs."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFGEN_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "briefgen", "japan", "--out", "briefings", "--format", "pdf"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.strip() == "briefings/japan/briefing.pdf"
+    assert "plus de 2 500" in pdf_text(elsewhere / "briefings/japan/briefing.pdf").replace("\u202f", " ")
+    assert not (REPO / "briefings").exists()
+
+
+def test_real_process_bad_name_exits_2_without_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "briefgen", "jpan"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: no profile named 'jpan'") and "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_render_failure_exits_1_and_keeps_previous_output(
+    japan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, _ = run_cli("japan", "--out", tmp_path)
+    assert code == 0
+    before = {p.name: p.read_bytes() for p in (tmp_path / "japan").iterdir()}
+
+    def broken(html: str, base: Path) -> bytes:
+        raise RenderError("PDF layout failed: simulated")
+
+    monkeypatch.setattr("briefgen.render.pdf.render_pdf", broken)
+    code, out, err = run_cli("japan", "--out", tmp_path)
+    assert (code, out, err) == (1, "", "error: PDF layout failed: simulated\n")
+    after = {p.name: p.read_bytes() for p in (tmp_path / "japan").iterdir()}
+    assert after == before  # the DOCX was rendered but nothing was written: no half-updated pack
+
+
+def test_output_folder_that_is_a_file_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("not a folder")
+    code, _, err = run_cli("japan", "--out", tmp_path / "taken", "--format", "html")
+    assert code == 1
+    assert err.startswith("error: ") and "is a file, not a folder" in err
+    assert (tmp_path / "taken").read_text() == "not a folder"

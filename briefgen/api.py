@@ -10,6 +10,9 @@ format asks for them, so that validating or previewing never loads WeasyPrint or
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,18 +53,33 @@ class Report:
 
 @dataclass(frozen=True)
 class ProfileInfo:
-    """One line of ``briefgen list``."""
+    """One line of ``briefgen list``: a partner profile or a visit."""
 
     name: str
     partner: str
     as_of: str
     problem: str = ""
+    kind: str = "partner"
+    """``partner`` or ``visit``."""
+    visit: str = ""
+    """For a visit: its title."""
+    dates: str = ""
+    """For a visit: its dates or period, as the briefing prints them."""
 
 
 def load_profile(name: str, places: Places | None = None) -> Profile:
-    """The validated profile ``name``: its files loaded, merged over the defaults and checked."""
+    """The validated profile or visit ``name``: its files loaded, merged in order and checked."""
     places = places or Places.find()
-    return _validated(places.profile_files(name))
+    return _validated(_layers(name, places))
+
+
+def input_files(name: str, places: Places | None = None) -> list[Path]:
+    """The files profile or visit ``name`` is made of, in merge order (defaults, partner, visit)."""
+    places = places or Places.find()
+    if not places.is_visit(name):
+        return places.profile_files(name)
+    visit = load_layer(places.visit_file(name))
+    return [*places.profile_files(_partner_of(visit, places)), places.visit_file(name)]
 
 
 def briefing(name: str, *, lang: str | None = None, places: Places | None = None) -> Briefing:
@@ -69,7 +87,29 @@ def briefing(name: str, *, lang: str | None = None, places: Places | None = None
     from briefgen.context import build_briefing
 
     _check_lang(lang)
-    return build_briefing(load_profile(name, places), lang)
+    profile = load_profile(name, places)
+    return build_briefing(profile, lang, document_timestamp(profile))
+
+
+def document_timestamp(profile: Profile) -> str:
+    """The date-time documents carry: ``SOURCE_DATE_EPOCH`` when set, else the newest fact's date.
+
+    Never the clock, so that the same inputs give the same bytes (reproducible builds).
+    """
+    from briefgen.context import newest_as_of
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            raise InputError(f"SOURCE_DATE_EPOCH={epoch!r}: expected a number of seconds since 1970") from None
+    else:
+        newest = newest_as_of(profile)
+        if newest is None:
+            return ""
+        moment = dt.datetime(newest.year, newest.month or 1, newest.day or 1, tzinfo=dt.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def build(
@@ -124,34 +164,42 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
     """Check profiles without rendering: names, paths to YAML files, or every partner when empty."""
     places = places or Places.find()
     reports = []
-    for target in targets or places.partner_names():
-        files: list[Path] = []
+    for target in targets or places.partner_names() + places.visit_names():
+        files: list[str] = []
         problems: list[Problem] = []
         try:
-            files = _files_for(target, places)
-            _validated(files)
+            layers = _layers_for(target, places)
+            files = [layer.file for layer in layers]
+            _validated(layers)
         except ProfileError as exc:
             problems = exc.problems
         except InputError as exc:
             problems = [Problem(target, None, None, "", exc.message)]
-        reports.append(Report(target, [str(f) for f in files], problems))
+        reports.append(Report(target, files, problems))
     return reports
 
 
 def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
-    """The partner profiles found, each with its partner's name and its newest as-of date."""
-    from briefgen.context import newest_as_of
+    """The partner profiles and visits found, each with its partner, newest as-of date and dates."""
+    from briefgen.context import build_briefing, newest_as_of
 
     places = places or Places.find()
     infos = []
-    for name in places.partner_names():
-        try:
-            profile = load_profile(name, places)
-        except ProfileError as exc:
-            infos.append(ProfileInfo(name, "", "", f"invalid: {exc.problems[0]}"))
-            continue
-        newest = newest_as_of(profile)
-        infos.append(ProfileInfo(name, profile.partner.name, newest.iso if newest else ""))
+    for kind, names in (("partner", places.partner_names()), ("visit", places.visit_names())):
+        for name in names:
+            try:
+                profile = load_profile(name, places)
+            except InputError as exc:
+                problem = exc.problems[0] if isinstance(exc, ProfileError) else exc.message
+                infos.append(ProfileInfo(name, "", "", f"invalid: {problem}", kind))
+                continue
+            newest = newest_as_of(profile)
+            info = ProfileInfo(name, profile.partner.name, newest.iso if newest else "", kind=kind)
+            if profile.visit:
+                view = build_briefing(profile).visit
+                assert view is not None
+                info = ProfileInfo(**{**vars(info), "visit": view.title, "dates": view.when})
+            infos.append(info)
     return infos
 
 
@@ -175,9 +223,45 @@ def _formats_in(folder: Path) -> list[str]:
     return formats
 
 
-def _validated(files: Sequence[Path]) -> Profile:
+def _validated(layers: Sequence[Layer]) -> Profile:
     from briefgen.validation import validate as validate_merged
 
+    return validate_merged(merge(layers))
+
+
+def _layers(name: str, places: Places) -> list[Layer]:
+    """The layers of partner or visit ``name``, in merge order."""
+    if not places.is_visit(name):
+        return _load_all(places.profile_files(name))
+    return _visit_layers(places.visit_file(name), places)
+
+
+def _visit_layers(path: Path, places: Places) -> list[Layer]:
+    """A visit file over its partner's layers; its ``partner:`` key names the partner, then goes."""
+    visit = load_layer(path)
+    partner = _partner_of(visit, places)
+    data = {k: v for k, v in visit.data.items() if k != "partner"}
+    marks = {k: v for k, v in visit.marks.items() if not k or k[0] != "partner"}
+    return [*_load_all(places.profile_files(partner)), Layer(visit.file, data, marks)]
+
+
+def _partner_of(visit: Layer, places: Places) -> str:
+    partner = visit.data.get("partner")
+    line, column = visit.marks.get(("partner",), (None, None))
+    if not isinstance(partner, str):
+        message = "a visit names its partner profile, such as 'partner: japan'"
+        raise ProfileError([Problem(visit.file, line, column, "partner", message)])
+    known = places.partner_names()
+    if partner not in known:
+        close = difflib.get_close_matches(partner, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"partners found: {', '.join(known) or 'none'}"
+        message = f"no partner profile named '{partner}'; {hint}"
+        raise ProfileError([Problem(visit.file, line, column, "partner", message)])
+    return partner
+
+
+def _load_all(files: Sequence[Path]) -> list[Layer]:
+    """Every file loaded, or one ProfileError with the problems of all of them."""
     layers: list[Layer] = []
     problems: list[Problem] = []
     for path in files:
@@ -187,17 +271,23 @@ def _validated(files: Sequence[Path]) -> Profile:
             problems += exc.problems
     if problems:
         raise ProfileError(problems)
-    return validate_merged(merge(layers))
+    return layers
 
 
-def _files_for(target: str, places: Places) -> list[Path]:
-    if "/" in target or target.endswith((".yaml", ".yml")):
-        path = Path(target)
-        defaults = path.parent / f"{DEFAULTS}.yaml"
-        if path.name == defaults.name or not defaults.is_file():
-            return [path]
-        return [defaults, path]
-    return places.profile_files(target)
+def _layers_for(target: str, places: Places) -> list[Layer]:
+    """The layers ``validate`` checks for a name or a path (a visit file merges over its partner)."""
+    if not ("/" in target or target.endswith((".yaml", ".yml"))):
+        return _layers(target, places)
+    path = Path(target)
+    if not path.is_file():
+        raise InputError(f"{target}: no such file")
+    layer = load_layer(path)
+    if "partner" in layer.data and not isinstance(layer.data["partner"], dict):
+        return _visit_layers(path, places)
+    defaults = path.parent / f"{DEFAULTS}.yaml"
+    if path.name == defaults.name or not defaults.is_file():
+        return [layer]
+    return [*_load_all([defaults]), layer]
 
 
 def _check_lang(lang: str | None) -> None:

@@ -7,8 +7,10 @@ Search order for the profiles folder (the templates folder likewise):
 3. the shipped folder: ``briefgen/_shipped/profiles`` in an installed wheel, else ``profiles/``
    beside the ``briefgen`` package in a source checkout.
 
-A profile NAME is a file ``NAME.yaml`` of the profiles folder, merged over ``defaults.yaml``
-of the same folder when there is one. Names are plain words, never paths.
+A partner NAME is a file ``NAME.yaml`` of the profiles folder, merged over ``defaults.yaml``
+of the same folder when there is one. A visit NAME is a file ``visits/NAME.yaml`` of the
+profiles folder; its ``partner:`` key names the partner profile it is merged over. When a
+partner and a visit share a name, the partner wins. Names are plain words, never paths.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 from briefgen.errors import InputError
 
 DEFAULTS = "defaults"
+VISITS = "visits"
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -50,20 +53,38 @@ class Places:
         """The partner profiles found, sorted."""
         return sorted(p.stem for p in self.profiles.glob("*.yaml") if p.stem != DEFAULTS and _NAME.fullmatch(p.stem))
 
+    def visit_names(self) -> list[str]:
+        """The visits found (``visits/*.yaml``), sorted."""
+        return sorted(p.stem for p in (self.profiles / VISITS).glob("*.yaml") if _NAME.fullmatch(p.stem))
+
+    def is_visit(self, name: str) -> bool:
+        """Whether ``name`` is a visit rather than a partner profile."""
+        check_name(name)
+        return not (self.profiles / f"{name}.yaml").is_file() and (self.profiles / VISITS / f"{name}.yaml").is_file()
+
+    def visit_file(self, name: str) -> Path:
+        """The file of visit ``name``."""
+        check_name(name)
+        path = self.profiles / VISITS / f"{name}.yaml"
+        if not path.is_file():
+            raise self._unknown(name)
+        return path
+
     def profile_files(self, name: str) -> list[Path]:
-        """The files that make up profile ``name``, in merge order (defaults first)."""
+        """The files that make up partner profile ``name``, in merge order (defaults first)."""
         check_name(name)
         path = self.profiles / f"{name}.yaml"
         if not path.is_file():
-            known = self.partner_names()
-            close = difflib.get_close_matches(name, known, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            shown = ", ".join(known) or "none"
-            raise InputError(
-                f"no profile named '{name}' in {self.profiles}{hint} (profiles found: {shown}; see 'briefgen list')"
-            )
+            raise self._unknown(name)
         defaults = self.profiles / f"{DEFAULTS}.yaml"
         return [defaults, path] if defaults.is_file() else [path]
+
+    def _unknown(self, name: str, kind: str = "profile or visit") -> InputError:
+        known = self.partner_names() + self.visit_names()
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        shown = ", ".join(known) or "none"
+        return InputError(f"no {kind} named '{name}' in {self.profiles}{hint} (found: {shown}; see 'briefgen list')")
 
 
 def check_name(name: str) -> None:

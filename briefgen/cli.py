@@ -52,7 +52,8 @@ def _complete_names(incomplete: str) -> list[str]:
     from briefgen.catalog import Places
 
     try:
-        return [n for n in Places.find(_state.profiles).partner_names() if n.startswith(incomplete)]
+        places = Places.find(_state.profiles)
+        return [n for n in places.partner_names() + places.visit_names() if n.startswith(incomplete)]
     except BriefgenError:
         return []
 
@@ -117,7 +118,7 @@ def _main(
 
 
 NameArg = Annotated[
-    list[str], typer.Argument(help="Profile names (see 'briefgen list').", autocompletion=_complete_names)
+    list[str], typer.Argument(help="Profile or visit names (see 'briefgen list').", autocompletion=_complete_names)
 ]
 LangOpt = Annotated[str | None, typer.Option("--lang", help="fr, en or vi (default: the profile's language).")]
 
@@ -185,7 +186,13 @@ def list_(
         return
     typer.echo(f"Profiles ({places.profiles}):")
     for p in profiles:
-        typer.echo(f"  {p.name:<16} {p.problem or p.partner + ' — ' + p.as_of}")
+        if p.kind == "partner":
+            typer.echo(f"  {p.name:<16} {p.problem or p.partner + ' — ' + p.as_of}")
+    visits = [p for p in profiles if p.kind == "visit"]
+    if visits:
+        typer.echo("Visits:")
+        for p in visits:
+            typer.echo(f"  {p.name:<16} {p.problem or f'{p.partner} — {p.dates} — {p.visit}'}")
     typer.echo(f"Templates ({places.templates}):")
     for name, formats in templates.items():
         typer.echo(f"  {name:<16} {', '.join(formats)}")

@@ -79,14 +79,19 @@ class _Formatter:
             return format_skeleton("yMMMM", dt.date(value.year, value.month, 1), locale=self.locale)
         return self.date(dt.date(value.year, value.month, value.day))
 
-    def event_date(self, event: schema.Event) -> str:
-        if event.date is None:
-            return event.period or ""
-        if event.end is None or event.end == event.date:
-            return self.date(event.date)
-        if (event.date.year, event.date.month) == (event.end.year, event.end.month):
-            return f"{event.date.day}–{self.date(event.end)}"
-        return f"{self.date(event.date)} – {self.date(event.end)}"
+    def span(self, start: dt.date | None, end: dt.date | None, period: str | None) -> str:
+        """A day, a range of days, or the approximate period when no date is known."""
+        if start is None:
+            return period or ""
+        if end is None or end == start:
+            return self.date(start)
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{self.date(end)}"
+        return f"{self.date(start)} – {self.date(end)}"
+
+
+_NO_VISIT = schema.Visit(title="", period="")
+"""Stands in for the visit of a partner briefing: no focus, no programme, nothing to add."""
 
 
 class _Sources:
@@ -107,12 +112,18 @@ class _Sources:
             yield key, ref, self._sources[key]
 
 
-def build_briefing(profile: schema.Profile, lang: str | None = None) -> viewmodel.Briefing:
-    """The view model of ``profile`` in ``lang`` (default: the profile's own language)."""
+def build_briefing(profile: schema.Profile, lang: str | None = None, timestamp: str = "") -> viewmodel.Briefing:
+    """The view model of ``profile`` in ``lang`` (default: the profile's own language).
+
+    ``timestamp`` (ISO 8601) dates the documents; the caller chooses it so that this stays a
+    pure function of its arguments.
+    """
     fmt = _Formatter(lang or profile.language)
     labels = fmt.labels
     sources = _Sources(profile.sources)
     partner = profile.partner.name
+    visit = _visit(profile.visit, fmt, sources) if profile.visit else None
+    plan = profile.visit or _NO_VISIT
 
     summary = []
     if profile.framework:
@@ -121,7 +132,8 @@ def build_briefing(profile: schema.Profile, lang: str | None = None) -> viewmode
     summary += [viewmodel.Paragraph(c.text, sources.ref(c.source)) for c in profile.summary]
 
     forum = None
-    if profile.forum:
+    # A visit to the forum itself already shows it first; the partner's forum section would repeat it.
+    if profile.forum and not (visit and visit.title == profile.forum.name):
         f = profile.forum
         forum = viewmodel.Forum(
             name=f.name,
@@ -138,6 +150,7 @@ def build_briefing(profile: schema.Profile, lang: str | None = None) -> viewmode
         viewmodel.Partnership(
             ours=_locality(p.ours),
             theirs=", ".join(_locality(t) for t in p.theirs),
+            highlight=_in_focus(p, plan.focus),
         )
         for p in profile.partnerships
     ]
@@ -146,13 +159,17 @@ def build_briefing(profile: schema.Profile, lang: str | None = None) -> viewmode
         for p in profile.partnerships:
             sources.ref(p.source)
     agreements = [viewmodel.Agreement(a.short, a.name, sources.ref(a.source)) for a in profile.agreements]
-    timeline = [viewmodel.Event(fmt.event_date(e), e.text, sources.ref(e.source)) for e in profile.timeline]
+    timeline = [
+        viewmodel.Event(fmt.span(e.date, e.end, e.period), e.text, sources.ref(e.source)) for e in profile.timeline
+    ]
+    counterparts = " ".join(item.counterpart or "" for item in plan.programme).casefold()
     people = [
         viewmodel.Person(
             p.name,
             p.role,
             labels["side_vietnam"] if p.side == "vietnam" else partner,
             sources.ref(p.source),
+            highlight=p.name.casefold() in counterparts,
         )
         for p in profile.people
     ]
@@ -166,7 +183,22 @@ def build_briefing(profile: schema.Profile, lang: str | None = None) -> viewmode
         viewmodel.Source(ref.number, ref.anchor, _citation(src, fmt), src.url or "") for _, ref, src in sources.cited()
     ]
 
+    programme = [
+        viewmodel.ProgrammeItem(
+            day=fmt.date(i.day) if isinstance(i.day, dt.date) else i.day,
+            time=i.time or "",
+            item=i.item,
+            venue=i.venue or "",
+            counterpart=i.counterpart or "",
+        )
+        for i in plan.programme
+    ]
     present = {
+        "visit": visit is not None,
+        "objectives": bool(plan.objectives),
+        "programme": bool(programme),
+        "talking_points": bool(plan.talking_points),
+        "vigilance": bool(plan.vigilance),
         "summary": bool(summary),
         "forum": forum is not None,
         "key_figures": bool(key_figures),
@@ -181,14 +213,21 @@ def build_briefing(profile: schema.Profile, lang: str | None = None) -> viewmode
     sections = [viewmodel.Section(key, labels[key]) for key, shown in present.items() if shown]
 
     newest = newest_as_of(profile)
+    details = []
+    if visit:
+        details = [line for line in (visit.when, visit.place) if line]
+        if visit.head:
+            head = f"{visit.head.name}, {visit.head.role}" if visit.head.role else visit.head.name
+            details.append(labels["labelled"].format(label=labels["head"], value=head))
     cover = viewmodel.Cover(
-        title=labels["briefing_on"].format(partner=partner),
+        title=visit.title if visit else labels["briefing_on"].format(partner=partner),
         partner=partner,
         partner_native=profile.partner.native or "",
         subtitle=profile.framework.text if profile.framework else "",
         issuer=profile.issuer,
         marking=profile.marking,
         info_as_of=labels["info_as_of"].format(date=fmt.partial(newest)) if newest else "",
+        details=details,
     )
     return viewmodel.Briefing(
         lang=fmt.lang,
@@ -205,7 +244,47 @@ def build_briefing(profile: schema.Profile, lang: str | None = None) -> viewmode
         priorities=priorities,
         national_context=national_context,
         sources=cited,
+        visit=visit,
+        objectives=list(plan.objectives),
+        programme=programme,
+        talking_points=list(plan.talking_points),
+        vigilance=list(plan.vigilance),
+        timestamp=timestamp,
     )
+
+
+def _visit(v: schema.Visit, fmt: _Formatter, sources: _Sources) -> viewmodel.Visit:
+    delegation = v.delegation or schema.Delegation()
+
+    def member(m: schema.Member) -> viewmodel.Member:
+        return viewmodel.Member(m.name, m.role or "")
+
+    return viewmodel.Visit(
+        title=v.title,
+        when=fmt.span(v.date, v.end, v.period),
+        place=v.place or "",
+        organisers=", ".join(v.organisers),
+        theme=v.theme or "",
+        strands=list(v.strands),
+        head=member(delegation.head) if delegation.head else None,
+        members=[member(m) for m in delegation.members],
+        focus_ours=", ".join(v.focus.ours),
+        focus_theirs=", ".join(v.focus.theirs),
+        ref=sources.ref(v.source) if v.source else None,
+    )
+
+
+def _in_focus(partnership: schema.Partnership, focus: schema.Focus) -> bool:
+    """Whether the visit focuses on our locality or on one of theirs in this pairing."""
+    ours = {n.casefold() for n in focus.ours}
+    theirs = {n.casefold() for n in focus.theirs}
+    if _names(partnership.ours) & ours:
+        return True
+    return any(_names(t) & theirs for t in partnership.theirs)
+
+
+def _names(locality: schema.Locality) -> set[str]:
+    return {n.casefold() for n in (locality.name, locality.native) if n}
 
 
 def _figure(figure: schema.Figure, fmt: _Formatter, sources: _Sources) -> viewmodel.Figure:
@@ -242,4 +321,6 @@ def newest_as_of(profile: schema.Profile) -> schema.PartialDate | None:
     dates += [p.as_of for p in profile.partnerships] + [p.as_of for p in profile.people]
     if profile.framework:
         dates.append(profile.framework.as_of)
+    if profile.visit and profile.visit.as_of:
+        dates.append(profile.visit.as_of)
     return max(dates, key=lambda d: d.sort_key, default=None)

@@ -222,6 +222,95 @@ class Partner(_Model):
     """Its name in its own script (``日本``)."""
 
 
+class Member(_Model):
+    """A member of our delegation."""
+
+    name: str
+    """Full name."""
+    role: str | None = None
+    """Their title or role in the delegation."""
+
+
+class Delegation(_Model):
+    """Who travels: the head of delegation and the members."""
+
+    head: Member | None = None
+    """The head of delegation."""
+    members: list[Member] = Field(default_factory=list)
+    """The other members, in protocol order."""
+
+
+class Focus(_Model):
+    """The localities the visit is about; their partnerships are highlighted in the briefing."""
+
+    ours: list[str] = Field(default_factory=list)
+    """Our localities, by the ``name`` (or ``native``) they have under ``partnerships``."""
+    theirs: list[str] = Field(default_factory=list)
+    """The partner's localities, by the ``name`` (or ``native``) they have under ``partnerships``."""
+
+
+class ProgrammeItem(_Model):
+    """One line of the visit's programme."""
+
+    day: dt.date | str
+    """The day (``2025-12-04``), or a label when the date is not fixed yet (``Jour 1``)."""
+    time: str | None = None
+    """The time or time slot (``09:00``, ``09:00–10:30``)."""
+    item: str
+    """What happens."""
+    venue: str | None = None
+    """Where."""
+    counterpart: str | None = None
+    """Whom the delegation meets; a name listed under ``people`` is highlighted there."""
+
+
+class Visit(_Model):
+    """A delegation visit: what a visit file (``profiles/visits/NAME.yaml``) adds to its partner's profile."""
+
+    title: str
+    """The visit's title, as on the invitation."""
+    date: dt.date | None = None
+    """The first day, when fixed."""
+    end: dt.date | None = None
+    """The last day, for a visit over several days."""
+    period: str | None = None
+    """An approximate period when no date is fixed (``fin 2025``); never invent a date."""
+    place: str | None = None
+    """Where the visit takes place."""
+    organisers: list[str] = Field(default_factory=list)
+    """Who organises it."""
+    theme: str | None = None
+    """Its theme, as announced."""
+    strands: list[str] = Field(default_factory=list)
+    """The content strands of its programme, as announced."""
+    delegation: Delegation | None = None
+    """Who travels."""
+    focus: Focus = Field(default_factory=Focus)
+    """The localities on each side the visit is about."""
+    objectives: list[str] = Field(default_factory=list)
+    """What the delegation wants to achieve."""
+    programme: list[ProgrammeItem] = Field(default_factory=list)
+    """The programme, in order."""
+    talking_points: list[str] = Field(default_factory=list)
+    """Points to make, most important first (the first five go on the key-facts page)."""
+    vigilance: list[str] = Field(default_factory=list)
+    """Points of vigilance: risks, sensitive subjects, things not to say."""
+    source: str | None = None
+    """Key of an entry of ``sources`` for what the visit file states from a published source."""
+    as_of: AsOf | None = None
+    """The date the sourced details hold at."""
+
+    @model_validator(mode="after")
+    def _dated(self) -> Visit:
+        if self.date is None and self.period is None:
+            raise ValueError("a visit needs a 'date' or, when no date is fixed yet, a 'period' such as 'fin 2025'")
+        if self.end is not None and (self.date is None or self.end < self.date):
+            raise ValueError("'end' must come with a 'date' and not before it")
+        if self.source is not None and self.as_of is None:
+            raise ValueError("a visit that names a 'source' needs the 'as_of' date its details hold at")
+        return self
+
+
 class Profile(_Model):
     """A partner profile merged over the defaults: everything a briefing is made from."""
 
@@ -255,3 +344,5 @@ class Profile(_Model):
     """Vietnam's own figures that frame the visit (usually from the defaults layer)."""
     sources: dict[str, Source] = Field(default_factory=dict)
     """Every source cited, by key."""
+    visit: Visit | None = None
+    """The visit, when the briefing is built from a visit file."""

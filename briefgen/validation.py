@@ -29,6 +29,8 @@ def validate(merged: Merged) -> Profile:
     except ValidationError as exc:
         problems.extend(_problem(merged, error) for error in exc.errors(include_url=False))
     problems.extend(_dangling_sources(merged))
+    if profile is not None and profile.visit is not None:
+        problems.extend(_unknown_focus(merged, profile))
     if problems:
         problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
         raise ProfileError(problems)
@@ -121,6 +123,30 @@ def _unwrap(annotation: Any) -> Any:
                 return annotation
         else:
             return annotation
+
+
+def _unknown_focus(merged: Merged, profile: Profile) -> list[Problem]:
+    """Focus localities must be ones the partner's ``partnerships`` name, or nothing is highlighted."""
+    assert profile.visit is not None
+    problems = []
+    for side in ("ours", "theirs"):
+        localities = (
+            [p.ours for p in profile.partnerships]
+            if side == "ours"
+            else [t for p in profile.partnerships for t in p.theirs]
+        )
+        known = sorted({n for loc in localities for n in (loc.name, loc.native) if n})
+        folded = {n.casefold() for n in known}
+        for i, name in enumerate(getattr(profile.visit.focus, side)):
+            if name.casefold() in folded:
+                continue
+            path: PathKey = ("visit", "focus", side, i)
+            origin = merged.origin(path)
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(known) or 'none'}"
+            message = f"'{name}' is not a locality of the partner's partnerships; {hint}"
+            problems.append(Problem(origin.file, origin.line, origin.column, format_path(path), message))
+    return problems
 
 
 def _dangling_sources(merged: Merged) -> list[Problem]:

@@ -59,6 +59,8 @@ class Partnership:
 
     ours: str
     theirs: str
+    highlight: bool = False
+    """True when the visit focuses on one of these localities."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class Person:
     role: str
     side: str
     ref: Ref | None = None
+    highlight: bool = False
+    """True when the person is a counterpart on the visit's programme."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,42 @@ class Forum:
     organisers: str
     theme: str
     strands: list[str]
+    ref: Ref | None = None
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member of the delegation."""
+
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class ProgrammeItem:
+    """One line of the programme."""
+
+    day: str
+    time: str
+    item: str
+    venue: str
+    counterpart: str
+
+
+@dataclass(frozen=True)
+class Visit:
+    """The visit a briefing prepares (only in a visit briefing)."""
+
+    title: str
+    when: str
+    place: str
+    organisers: str
+    theme: str
+    strands: list[str]
+    head: Member | None
+    members: list[Member]
+    focus_ours: str
+    focus_theirs: str
     ref: Ref | None = None
 
 
@@ -133,6 +173,8 @@ class Cover:
     marking: str
     info_as_of: str
     """Already labelled, e.g. ``Informations à jour au 24 novembre 2025``."""
+    details: list[str] = field(default_factory=list)
+    """Lines under the title of a visit briefing: dates, place, head of delegation."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +195,13 @@ class Briefing:
     priorities: list[Paragraph] = field(default_factory=list)
     national_context: list[FigureGroup] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    visit: Visit | None = None
+    objectives: list[str] = field(default_factory=list)
+    programme: list[ProgrammeItem] = field(default_factory=list)
+    talking_points: list[str] = field(default_factory=list)
+    vigilance: list[str] = field(default_factory=list)
+    timestamp: str = ""
+    """ISO 8601 date-time the documents are dated with (from ``SOURCE_DATE_EPOCH`` or the newest fact)."""
 
     def template_vars(self) -> dict[str, Any]:
         """The top-level names templates see: one per field of this class."""

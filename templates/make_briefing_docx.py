@@ -148,6 +148,12 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <w:pPr><w:numPr><w:numId w:val="1"/></w:numPr>
       <w:spacing w:after="60"/><w:ind w:left="357" w:hanging="357"/></w:pPr>
   </w:style>
+  <w:style w:type="paragraph" w:styleId="ListNumber">
+    <w:name w:val="List Number"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/>
+    <w:unhideWhenUsed/><w:qFormat/>
+    <w:pPr><w:numPr><w:numId w:val="2"/></w:numPr>
+      <w:spacing w:after="60"/><w:ind w:left="357" w:hanging="357"/></w:pPr>
+  </w:style>
   <w:style w:type="paragraph" w:customStyle="1" w:styleId="SourceEntry">
     <w:name w:val="Source Entry"/><w:basedOn w:val="Normal"/><w:qFormat/>
     <w:pPr><w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs>
@@ -221,7 +227,8 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </w:styles>
 """
 
-# One bullet list (numId 1, used by the List Bullet style). The bullet is a plain "•" in the
+# One bullet list (numId 1, used by the List Bullet style) and one numbered list (numId 2, List
+# Number, for talking points). The bullet is a plain "•" in the
 # body font: the usual Symbol-font bullet renders as a box where Symbol is missing.
 NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:numbering {NS}>
@@ -234,7 +241,16 @@ NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <w:rPr><w:rFonts w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" w:hint="default"/></w:rPr>
     </w:lvl>
   </w:abstractNum>
+  <w:abstractNum w:abstractNumId="1">
+    <w:multiLevelType w:val="singleLevel"/>
+    <w:lvl w:ilvl="0">
+      <w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="ListNumber"/>
+      <w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>
+      <w:pPr><w:ind w:left="357" w:hanging="357"/></w:pPr>
+    </w:lvl>
+  </w:abstractNum>
   <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+  <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
 </w:numbering>
 """
 
@@ -418,6 +434,9 @@ def _cover() -> list[str]:
         _tag("if cover.subtitle"),
         _p(_v("cover.subtitle"), style="Subtitle"),
         _tag("endif"),
+        _tag("for line in cover.details"),
+        _p(_v("line"), style="CoverPartner"),
+        _tag("endfor"),
         _p(_v("cover.issuer"), style="CoverDetail"),
         _p(_v("cover.info_as_of"), style="CoverDetail"),
     ]
@@ -489,6 +508,72 @@ def _forum() -> list[str]:
     return [_p(_v("forum.name"), style="Heading2"), _table(widths, rows, header_row=False)]
 
 
+def _visit() -> list[str]:
+    """The visit: its title as Heading 2, then a two-column table of when, where, who, what."""
+    widths = [2400, TEXT_WIDTH - 2400]
+    rows = []
+    for key in ("when", "place", "organisers", "theme"):
+        rows += [
+            _tag_row(f"if visit.{key}", widths),
+            _row(_text_cell(widths[0], _v(f"labels.{key}")), _text_cell(widths[1], _v(f"visit.{key}"))),
+            _tag_row("endif", widths),
+        ]
+    strands = _cell(
+        widths[1],
+        _tag("for strand in visit.strands"),
+        _p(_v("strand"), style="TableListBullet"),
+        _tag("endfor"),
+    )
+    head = [_v("visit.head.name"), _run("{% if visit.head.role %}, "), _v("visit.head.role"), _run("{% endif %}")]
+    members = _cell(
+        widths[1],
+        _tag("for m in visit.members"),
+        _p(_v("m.name"), _run("{% if m.role %}, "), _v("m.role"), _run("{% endif %}"), style="TableListBullet"),
+        _tag("endfor"),
+    )
+    rows += [
+        _tag_row("if visit.strands", widths),
+        _row(_text_cell(widths[0], _v("labels.strands")), strands),
+        _tag_row("endif", widths),
+        _tag_row("if visit.head", widths),
+        _row(_text_cell(widths[0], _v("labels.head")), _text_cell(widths[1], *head)),
+        _tag_row("endif", widths),
+        _tag_row("if visit.members", widths),
+        _row(_text_cell(widths[0], _v("labels.members")), members),
+        _tag_row("endif", widths),
+    ]
+    for key in ("focus_ours", "focus_theirs"):
+        rows += [
+            _tag_row(f"if visit.{key}", widths),
+            _row(_text_cell(widths[0], _v(f"labels.{key}")), _text_cell(widths[1], _v(f"visit.{key}"))),
+            _tag_row("endif", widths),
+        ]
+    rows += [
+        _tag_row("if visit.ref", widths),
+        _row(_text_cell(widths[0], _v("labels.source")), _text_cell(widths[1], _v("visit.ref.label"))),
+        _tag_row("endif", widths),
+    ]
+    return [_p(_v("visit.title"), style="Heading2"), _table(widths, rows, header_row=False)]
+
+
+def _items(key: str, style: str) -> list[str]:
+    """One paragraph per string of the list ``key``."""
+    return [_tag(f"for item in {key}"), _p(_v("item"), style=style), _tag("endfor")]
+
+
+_STAR = "{% if x.highlight %}\u2605 {% endif %}"
+"""A star before the rows the visit concerns (focus localities, people on the programme)."""
+
+
+def _legend(items: str) -> list[str]:
+    """The star's meaning, under a table that has starred rows."""
+    return [
+        _tag(f'if {items} | selectattr("highlight") | list'),
+        _p(_v("labels.highlight_note"), style="TableNote"),
+        _tag("endif"),
+    ]
+
+
 def _sources() -> list[str]:
     """The numbered sources, each bookmarked ``src_<n>`` as the target of reference links."""
     number = _run("[") + _v("s.number") + _run("]")
@@ -509,6 +594,26 @@ def _body() -> str:
     """The whole body: cover, contents, then each section only when it has content."""
     w = TEXT_WIDTH
     sections: list[tuple[str, list[str]]] = [
+        ("visit", _visit()),
+        ("objectives", _items("objectives", "ListBullet")),
+        (
+            "programme",
+            [
+                _list_table(
+                    "programme",
+                    "x",
+                    [
+                        ("day", 1500, [_v("x.day")]),
+                        ("time", 1100, [_v("x.time")]),
+                        ("item", w - 1500 - 1100 - 1900 - 2200, [_v("x.item")]),
+                        ("venue", 1900, [_v("x.venue")]),
+                        ("counterpart", 2200, [_v("x.counterpart")]),
+                    ],
+                )
+            ],
+        ),
+        ("talking_points", _items("talking_points", "ListNumber")),
+        ("vigilance", _items("vigilance", "ListBullet")),
         ("summary", _paragraphs_with_refs("summary")),
         ("forum", _forum()),
         ("key_figures", [_figures_table("key_figures")]),
@@ -519,10 +624,11 @@ def _body() -> str:
                     "partnerships",
                     "x",
                     [
-                        ("ours", 3600, [_v("x.ours")]),
+                        ("ours", 3600, [_run(_STAR), _v("x.ours")]),
                         ("theirs", w - 3600, [_v("x.theirs")]),
                     ],
-                )
+                ),
+                *_legend("partnerships"),
             ],
         ),
         (
@@ -560,7 +666,7 @@ def _body() -> str:
                     "people",
                     "x",
                     [
-                        ("name", 2800, [_v("x.name")]),
+                        ("name", 2800, [_run(_STAR), _v("x.name")]),
                         ("role", 3600, [_v("x.role")]),
                         ("side", w - 2800 - 3600 - SOURCE_COL, [_v("x.side")]),
                         ("source", SOURCE_COL, _ref_label("x.ref")),

@@ -111,7 +111,7 @@ def test_real_process_bad_name_exits_2_without_traceback(tmp_path: Path) -> None
         [sys.executable, "-m", "briefgen", "jpan"], cwd=tmp_path, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 2
-    assert result.stderr.startswith("error: no profile named 'jpan'") and "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: no profile or visit named 'jpan'") and "Traceback" not in result.stderr
     assert result.stdout == ""
 
 

@@ -58,8 +58,8 @@ def test_bad_usage_exits_2_without_traceback(args: tuple[str, ...]) -> None:
 def test_unknown_profile_message() -> None:
     code, _, err = run_cli("jpan")
     assert err.strip() == (
-        f"error: no profile named 'jpan' in {REPO / 'profiles'}; did you mean 'japan'? "
-        "(profiles found: japan; see 'briefgen list')"
+        f"error: no profile or visit named 'jpan' in {REPO / 'profiles'}; did you mean 'japan'? "
+        "(found: japan, forum-quang-ninh; see 'briefgen list')"
     )
 
 
@@ -67,7 +67,17 @@ def test_list_shows_profiles_templates_and_as_of() -> None:
     code, out, _ = run_cli("list", "--json")
     data = json.loads(out)
     assert code == 0
-    assert data["profiles"] == [{"name": "japan", "partner": "Japon", "as_of": "2026-01-19", "problem": ""}]
+    common = {"partner": "Japon", "as_of": "2026-01-19", "problem": ""}
+    assert data["profiles"] == [
+        {"name": "japan", **common, "kind": "partner", "visit": "", "dates": ""},
+        {
+            "name": "forum-quang-ninh",
+            **common,
+            "kind": "visit",
+            "visit": "Forum de coopération locale Vietnam-Japon",
+            "dates": "d'ici la fin de l'année 2025",
+        },
+    ]
     assert {"name": "default", "formats": ["docx", "pdf", "html"]} in data["templates"]
 
 

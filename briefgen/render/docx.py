@@ -6,6 +6,7 @@ commands which render no DOCX never pay for loading it.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -80,6 +81,9 @@ def _set_metadata(document: object, briefing: Briefing) -> None:
     props.title = briefing.cover.title[:_CORE_PROPERTY_MAX]
     props.author = briefing.cover.issuer[:_CORE_PROPERTY_MAX]
     props.language = briefing.lang
+    if briefing.timestamp:
+        stamp = dt.datetime.fromisoformat(briefing.timestamp)
+        props.created = props.modified = stamp
     # The template's default run language (docDefaults) is what Word spell-checks against.
     styles = document.styles.element  # type: ignore[attr-defined]
     for lang in styles.findall(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"):

@@ -23,10 +23,11 @@ def render_terminal(view: Briefing, console: Console) -> None:
     head = Text(justify="center")
     head.append(cover.marking + "\n", style="bold red")
     head.append(cover.title + "\n", style="bold")
-    if cover.partner_native:
-        head.append(cover.partner_native + "\n")
+    head.append(f"{cover.partner} {cover.partner_native}".strip() + "\n")
     if cover.subtitle:
         head.append(cover.subtitle + "\n", style="italic")
+    for line in cover.details:
+        head.append(line + "\n")
     head.append(cover.issuer + "\n")
     head.append(cover.info_as_of, style="dim")
     console.print(Panel(head, box=box.DOUBLE))
@@ -38,6 +39,54 @@ def render_terminal(view: Briefing, console: Console) -> None:
 
 def _ref(ref: Ref | None) -> Text:
     return Text(f" {ref.label}", style="cyan") if ref else Text("")
+
+
+def _facts(rows: list[tuple[str, str]]) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    for label, value in rows:
+        if value:
+            grid.add_row(Text(label), Text(value))
+    return grid
+
+
+def _visit(view: Briefing) -> RenderableType:
+    v, labels = view.visit, view.labels
+    assert v is not None  # the section exists only in a visit briefing
+    head = f"{v.head.name}, {v.head.role}" if v.head and v.head.role else (v.head.name if v.head else "")
+    members = "; ".join(f"{m.name}, {m.role}" if m.role else m.name for m in v.members)
+    rows = [
+        (labels["when"], v.when),
+        (labels["place"], v.place),
+        (labels["organisers"], v.organisers),
+        (labels["theme"], v.theme),
+        (labels["head"], head),
+        (labels["members"], members),
+        (labels["focus_ours"], v.focus_ours),
+        (labels["focus_theirs"], v.focus_theirs),
+    ]
+    parts: list[RenderableType] = [Text.assemble((v.title, "bold"), _ref(v.ref)), _facts(rows)]
+    parts += [Text.assemble("• ", strand) for strand in v.strands]
+    return Group(*parts)
+
+
+def _bullets(items: list[str], numbered: bool = False) -> RenderableType:
+    return Group(*(Text.assemble(f"{i}. " if numbered else "• ", item) for i, item in enumerate(items, 1)))
+
+
+def _programme(view: Briefing) -> RenderableType:
+    labels = view.labels
+    table = _table(labels["day"], labels["time"], labels["item"], labels["venue"], labels["counterpart"])
+    for line in view.programme:
+        table.add_row(
+            Text(line.day, style="bold"), Text(line.time), Text(line.item), Text(line.venue), Text(line.counterpart)
+        )
+    return table
+
+
+def _star(text: str, highlight: bool) -> Text:
+    return Text(f"★ {text}", style="bold yellow") if highlight else Text(text)
 
 
 def _summary(view: Briefing) -> RenderableType:
@@ -84,7 +133,7 @@ def _key_figures(view: Briefing) -> RenderableType:
 def _partnerships(view: Briefing) -> RenderableType:
     table = _table(view.labels["ours"], view.labels["theirs"])
     for p in view.partnerships:
-        table.add_row(Text(p.ours), Text(p.theirs))
+        table.add_row(_star(p.ours, p.highlight), Text(p.theirs))
     return table
 
 
@@ -106,7 +155,7 @@ def _people(view: Briefing) -> RenderableType:
     labels = view.labels
     table = _table(labels["name"], labels["role"], labels["side"], labels["source"])
     for p in view.people:
-        table.add_row(Text(p.name, style="bold"), Text(p.role), Text(p.side), _ref(p.ref))
+        table.add_row(_star(p.name, p.highlight), Text(p.role), Text(p.side), _ref(p.ref))
     return table
 
 
@@ -133,6 +182,11 @@ def _sources(view: Briefing) -> RenderableType:
 
 
 _SECTIONS = {
+    "visit": _visit,
+    "objectives": lambda view: _bullets(view.objectives),
+    "programme": _programme,
+    "talking_points": lambda view: _bullets(view.talking_points, numbered=True),
+    "vigilance": lambda view: _bullets(view.vigilance),
     "summary": _summary,
     "forum": _forum,
     "key_figures": _key_figures,

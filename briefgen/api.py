@@ -86,7 +86,7 @@ def briefing(name: str, *, lang: str | None = None, places: Places | None = None
     """The view model of profile ``name`` in ``lang``, ready for any renderer."""
     from briefgen.context import build_briefing
 
-    _check_lang(lang)
+    check_lang(lang)
     profile = load_profile(name, places)
     return build_briefing(profile, lang, document_timestamp(profile))
 
@@ -126,11 +126,11 @@ def build(
 
     places = places or Places.find()
     wanted = _check_formats(formats)
-    template_dir = _template_dir(places, template, wanted)
+    folder_of_template = template_dir(places, template, wanted)
     views = {name: briefing(name, lang=lang, places=places) for name in names}
     built = []
     for name, view in views.items():
-        documents = render(view, template_dir, wanted)
+        documents = render(view, folder_of_template, wanted)
         folder = Path(out) / name
         files = []
         for filename, data in documents.items():
@@ -290,7 +290,8 @@ def _layers_for(target: str, places: Places) -> list[Layer]:
     return [*_load_all([defaults]), layer]
 
 
-def _check_lang(lang: str | None) -> None:
+def check_lang(lang: str | None) -> None:
+    """Refuse a build language briefgen has no labels for."""
     if lang is not None and lang not in LANGUAGES:
         raise InputError(f"unknown language '{lang}': use one of {', '.join(LANGUAGES)}")
 
@@ -303,7 +304,8 @@ def _check_formats(formats: Iterable[str]) -> list[str]:
     return wanted
 
 
-def _template_dir(places: Places, template: str | None, formats: Sequence[str]) -> Path:
+def template_dir(places: Places, template: str | None, formats: Sequence[str]) -> Path:
+    """The folder of template ``template`` (``None`` or ``default``: the shipped one), checked for ``formats``."""
     if template is None or template == "default":
         folder = places.templates
     else:

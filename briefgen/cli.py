@@ -227,6 +227,120 @@ def validate(
         raise typer.Exit(2)
 
 
+@app.command()
+def batch(
+    names: Annotated[
+        list[str] | None, typer.Argument(help="Visit or profile names.", autocompletion=_complete_names)
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Every visit found.")] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild packs that are up to date.")] = False,
+    lang: LangOpt = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder: OUT/NAME/ and OUT/NAME.zip.")] = Path("out"),
+    template: Annotated[str | None, typer.Option("--template", help="Template name (see 'briefgen list').")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Build pre-visit packs (briefing, key-facts page, manifest, zip) in parallel; skip unchanged ones.
+
+    Exit 0 when every pack is built or up to date, 1 when any failed, 2 for bad usage.
+
+    Example: briefgen batch --all --jobs 2
+    """
+    import os
+    import sys
+
+    from briefgen import batch as batching
+    from briefgen.api import check_lang
+
+    with _errors():
+        check_lang(lang)
+        places = _places()
+        chosen = batching.resolve_names(names or [], every, places)
+        show_progress = not (_state.quiet or as_json) and sys.stdout.isatty()
+        with _progress(chosen, show_progress) as progress:
+            results = batching.run(
+                chosen,
+                out=out,
+                places=places,
+                jobs=jobs or os.cpu_count() or 1,
+                lang=lang,
+                template=template,
+                force=force,
+                progress=progress,
+            )
+    if as_json:
+        typer.echo(json.dumps([_result_dict(r) for r in results], ensure_ascii=False, indent=2))
+    elif not _state.quiet:
+        _summary_table(results)
+    else:
+        for r in results:
+            if r.status == "failed":
+                typer.echo(f"error: {r.name}: {r.error}", err=True)
+    if any(r.status == "failed" for r in results):
+        raise typer.Exit(1)
+
+
+def _result_dict(result: Any) -> dict[str, Any]:
+    return {
+        "name": result.name,
+        "status": result.status,
+        "seconds": round(result.seconds, 3),
+        "outputs": list(result.outputs),
+        "error": result.error,
+        "peak_rss_kb": result.peak_rss_kb,
+    }
+
+
+@contextmanager
+def _progress(names: list[str], shown: bool) -> Iterator[Callable[[str, str], None]]:
+    """A rich progress display (overall, and one line per pack being built), or nothing."""
+    if not shown:
+        yield lambda name, event: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from briefgen.pack import STEPS
+
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+    ) as bar:
+        overall = bar.add_task("packs", total=len(names))
+        running: dict[str, Any] = {}
+
+        def update(name: str, event: str) -> None:
+            if event in STEPS:
+                if name not in running:
+                    running[name] = bar.add_task(f"  {name}", total=len(STEPS))
+                bar.advance(running[name])
+            elif event in ("built", "failed", "up to date"):
+                if name in running:
+                    bar.remove_task(running.pop(name))
+                bar.advance(overall)
+
+        yield update
+
+
+def _summary_table(results: list[Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=None, show_edge=False)
+    for header in ("pack", "status", "time", "outputs / reason"):
+        table.add_column(header)
+    styles = {"built": "green", "up to date": "cyan", "failed": "bold red"}
+    for r in results:
+        detail = r.error if r.status == "failed" else ", ".join(Path(o).name for o in r.outputs)
+        seconds = f"{r.seconds:.1f} s" if r.status != "up to date" else "-"
+        table.add_row(Text(r.name), Text(r.status, style=styles[r.status]), Text(seconds), Text(detail))
+    console = Console(soft_wrap=False)
+    console.print(table)
+    counts = {s: sum(r.status == s for r in results) for s in styles}
+    console.print(Text(", ".join(f"{n} {s}" for s, n in counts.items() if n)))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI (the console script's entry point)."""
     app(args=argv, prog_name="briefgen")

@@ -29,7 +29,8 @@ def write_atomic(target: Path, data: bytes) -> None:
     if target.is_dir():
         raise OutputError(f"{target}: is a folder; remove it or choose another --out")
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        # The pid in the name lets a batch remove what a worker killed outright left behind.
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
     except OSError as exc:
         raise OutputError(f"{folder}: cannot write here: {exc.strerror or exc}") from None
     try:
@@ -47,3 +48,15 @@ def write_atomic(target: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"{target}: could not be written: {exc.strerror or exc}") from None
         raise
+
+
+def remove_temporaries(folder: Path, pid: int) -> list[Path]:
+    """Remove the temporaries process ``pid`` left in ``folder`` (it died before it could); return them."""
+    removed = []
+    for temp in folder.glob(f".*.{pid}.*.tmp"):
+        try:
+            temp.unlink()
+            removed.append(temp)
+        except FileNotFoundError:
+            pass
+    return removed

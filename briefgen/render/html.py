@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import pathlib
 import traceback
 
@@ -14,26 +15,32 @@ TEMPLATE_NAME = "briefing.html"
 """The template file every template folder provides for HTML and PDF output."""
 
 
-def render_html(briefing: Briefing, template_dir: pathlib.Path) -> str:
-    """Return the briefing as an HTML document, from ``template_dir/briefing.html``."""
-    env = jinja2.Environment(
+@functools.lru_cache(maxsize=8)
+def _environment(template_dir: pathlib.Path) -> jinja2.Environment:
+    # One per folder and process: a batch worker compiles each template once, not once per pack.
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(template_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+
+
+def render_html(briefing: Briefing, template_dir: pathlib.Path, name: str = TEMPLATE_NAME) -> str:
+    """Return the briefing as an HTML document, from ``template_dir/NAME`` (``briefing.html``)."""
+    env = _environment(template_dir)
     try:
-        template = env.get_template(TEMPLATE_NAME)
+        template = env.get_template(name)
         return template.render(briefing.template_vars())
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"template syntax error: {exc.message}",
-            file=exc.filename or str(template_dir / (exc.name or TEMPLATE_NAME)),
+            file=exc.filename or str(template_dir / (exc.name or name)),
             line=exc.lineno,
         ) from exc
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(
-            f"template {exc.name!r} not found in {template_dir}; a template folder must contain {TEMPLATE_NAME}",
+            f"template {exc.name!r} not found in {template_dir}; a template folder must contain {name}",
             file=str(template_dir / str(exc.name)),
         ) from exc
     except jinja2.TemplateError as exc:

@@ -1,0 +1,189 @@
+"""Pre-visit packs: the briefing, a one-page key-facts sheet, a manifest and a zip, for one name.
+
+A pack ``OUT/NAME/`` holds ``briefing.docx``, ``briefing.pdf``, ``key-facts.pdf`` and
+``manifest.json``; ``OUT/NAME.zip`` holds the same four files. Files are written in that
+order, each atomically, the zip next and the manifest last: a pack whose manifest is missing,
+or does not match its files, was interrupted and is rebuilt rather than skipped.
+
+The manifest records the sha256 of every input (profile layers, visit file, template files,
+fonts), briefgen's version and the options; the digest of all that (``inputs_digest``) is what
+``is_up_to_date`` compares, so that an unchanged pack is skipped without being rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from briefgen import __version__
+from briefgen.catalog import Places
+from briefgen.output import write_atomic
+
+DOCUMENTS = ("briefing.docx", "briefing.pdf", "key-facts.pdf")
+MANIFEST = "manifest.json"
+STEPS = ("load", "briefing.docx", "briefing.pdf", "key-facts.pdf", "write")
+"""What a pack build reports progress on, in order."""
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class PackResult:
+    """What building (or skipping) one pack did."""
+
+    name: str
+    status: str
+    """``built``, ``up to date`` or ``failed``."""
+    seconds: float = 0.0
+    outputs: tuple[str, ...] = ()
+    error: str = ""
+    exit_code: int = 0
+    peak_rss_kb: int = 0
+
+
+def file_digest(path: Path) -> str:
+    """The sha256 of a file's bytes, in hex."""
+    return _cached_digest(str(path), *_stat_key(path))
+
+
+def _stat_key(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
+@lru_cache(maxsize=512)
+def _cached_digest(path: str, mtime_ns: int, size: int) -> str:
+    # Keyed on mtime and size too: a batch hashes the same fonts for every pack, once.
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def template_files(template_dir: Path) -> list[Path]:
+    """The files of a template folder, without the other templates nested in it (shipped layout)."""
+    found = []
+    for path in sorted(template_dir.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        inner = path.relative_to(template_dir).parts[:-1]
+        if inner and _is_template(template_dir / inner[0]):
+            continue
+        found.append(path)
+    return found
+
+
+def _is_template(folder: Path) -> bool:
+    return (folder / "briefing.docx").is_file() or (folder / "briefing.html").is_file()
+
+
+def inputs_record(inputs: list[Path], base: Path, template_dir: Path, options: dict[str, Any]) -> dict[str, Any]:
+    """The manifest's record of what a pack is made from, with the digest that sums it up.
+
+    Input paths are written relative to ``base`` (the profiles folder), template files relative
+    to the template folder: a manifest names no folder of the machine that built it.
+    """
+    files = [{"path": _relative(p, base), "sha256": file_digest(p)} for p in inputs]
+    templates = [
+        {"path": str(p.relative_to(template_dir)), "sha256": file_digest(p)} for p in template_files(template_dir)
+    ]
+    record = {"version": __version__, "options": options, "inputs": files, "templates": templates}
+    # Paths are left out of the digest: the same files moved elsewhere give the same pack.
+    summary = {
+        "version": __version__,
+        "options": options,
+        "inputs": [f["sha256"] for f in files],
+        "templates": [[t["path"], t["sha256"]] for t in templates],
+    }
+    record["inputs_digest"] = hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()
+    return record
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def is_up_to_date(folder: Path, zip_path: Path, digest: str) -> bool:
+    """Whether the pack in ``folder`` was built from inputs with ``digest`` and is complete and intact."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_bytes())
+        if manifest.get("inputs_digest") != digest:
+            return False
+        for entry in manifest["outputs"]:
+            path = folder / entry["path"]
+            if path.stat().st_size != entry["size"] or file_digest(path) != entry["sha256"]:
+                return False
+        with zipfile.ZipFile(zip_path) as archive:
+            return archive.read(f"{folder.name}/{MANIFEST}") == (folder / MANIFEST).read_bytes()
+    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile):
+        return False
+
+
+def build_pack(
+    name: str,
+    *,
+    out: Path,
+    places: Places,
+    lang: str | None = None,
+    template: str | None = None,
+    on_step: Callable[[str], None] = lambda step: None,
+) -> list[Path]:
+    """Build the pack of profile or visit ``name`` into ``out/NAME/`` and ``out/NAME.zip``; return the files."""
+    from briefgen import api
+    from briefgen.render.html import render_html
+    from briefgen.render.pdf import render_pdf
+
+    on_step("load")
+    template_dir = api.template_dir(places, template, ("docx", "pdf"))
+    view = api.briefing(name, lang=lang, places=places)
+    record = inputs_record(api.input_files(name, places), places.profiles, template_dir, pack_options(lang, template))
+    documents: dict[str, bytes] = {}
+    for filename, data in api.render(view, template_dir, ("docx",)).items():
+        documents[filename] = data
+    on_step("briefing.docx")
+    documents.update(api.render(view, template_dir, ("pdf",)))
+    on_step("briefing.pdf")
+    documents["key-facts.pdf"] = render_pdf(render_html(view, template_dir, "key-facts.html"), template_dir)
+    on_step("key-facts.pdf")
+
+    outputs = [
+        {"path": filename, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        for filename, data in documents.items()
+    ]
+    manifest = json.dumps({**record, "name": name, "outputs": outputs}, ensure_ascii=False, indent=2).encode()
+    folder = out / name
+    for filename, data in documents.items():
+        write_atomic(folder / filename, data)
+    zip_path = out / f"{name}.zip"
+    write_atomic(zip_path, _zip({**documents, MANIFEST: manifest}, name))
+    write_atomic(folder / MANIFEST, manifest)  # last: its presence says the pack is complete
+    on_step("write")
+    return [*(folder / f for f in documents), folder / MANIFEST, zip_path]
+
+
+def pack_options(lang: str | None, template: str | None) -> dict[str, Any]:
+    """The options that shape a pack's bytes, as the manifest records them."""
+    return {"lang": lang, "template": template or "default", "formats": list(DOCUMENTS)}
+
+
+def _zip(files: dict[str, bytes], name: str) -> bytes:
+    """A zip of ``files`` under ``NAME/``, with fixed dates and modes: equal files give equal bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for filename in sorted(files):
+            entry = zipfile.ZipInfo(f"{name}/{filename}", date_time=_ZIP_TIME)
+            entry.external_attr = 0o644 << 16
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, files[filename])
+    return buffer.getvalue()

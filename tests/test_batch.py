@@ -1,0 +1,276 @@
+"""Packs and ``briefgen batch``: contents, manifest, skipping, failures, interruption, reproducibility.
+
+Every profile here is a FICTIONAL fixture (tests/fixtures), copied and multiplied in tmp_path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from .helpers import REPO, run_cli
+
+FIXTURES = REPO / "tests" / "fixtures"
+VISIT = "strelsau-2026"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+@pytest.fixture
+def profiles(tmp_path: Path) -> Path:
+    """The FICTIONAL fixtures plus copies of the visit, visit-2 … visit-4."""
+    folder = tmp_path / "profiles"
+    shutil.copytree(FIXTURES, folder)
+    text = (folder / "visits" / f"{VISIT}.yaml").read_text(encoding="utf-8")
+    for i in range(2, 5):
+        (folder / "visits" / f"visit-{i}.yaml").write_text(text.replace("Strelsau", f"Strelsau {i}"), encoding="utf-8")
+    return folder
+
+
+def batch(profiles: Path, out: Path, *args: str) -> tuple[int, list[dict[str, object]], str]:
+    code, stdout, stderr = run_cli("--profiles", profiles, "batch", "--out", out, "--json", *args)
+    return code, json.loads(stdout) if stdout.strip() else [], stderr
+
+
+def statuses(results: list[dict[str, object]]) -> dict[object, object]:
+    return {r["name"]: r["status"] for r in results}
+
+
+def test_pack_contents_manifest_and_zip(profiles: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, results, err = batch(profiles, out, VISIT, "--jobs", "1")
+    assert (code, err) == (0, "")
+    assert statuses(results) == {VISIT: "built"}
+    folder = out / VISIT
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "briefing.docx",
+        "briefing.pdf",
+        "key-facts.pdf",
+        "manifest.json",
+    ]
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["name"] == VISIT and manifest["version"] == "0.1.0"
+    assert manifest["options"] == {
+        "lang": None,
+        "template": "default",
+        "formats": ["briefing.docx", "briefing.pdf", "key-facts.pdf"],
+    }
+    assert [i["path"] for i in manifest["inputs"]] == ["defaults.yaml", "ruritania.yaml", f"visits/{VISIT}.yaml"]
+    for entry in manifest["inputs"]:
+        assert entry["sha256"] == sha256(profiles / entry["path"])
+    assert {
+        "path": "fonts/NotoSansCJKjp-Regular.otf",
+        "sha256": sha256(REPO / "templates/fonts/NotoSansCJKjp-Regular.otf"),
+    } in manifest["templates"]
+    for entry in manifest["outputs"]:
+        path = folder / entry["path"]
+        assert (entry["sha256"], entry["size"]) == (sha256(path), path.stat().st_size)
+    with zipfile.ZipFile(out / f"{VISIT}.zip") as archive:
+        assert sorted(archive.namelist()) == sorted(f"{VISIT}/{p.name}" for p in folder.iterdir())
+        for name in archive.namelist():
+            assert archive.read(name) == (out / name).read_bytes()
+
+    # The briefing: the visit first, the marking of the visit file, the highlighted partnership.
+    text = pdf_text(folder / "briefing.pdf")
+    assert "CONFIDENTIEL (fictif)" in text and "★ Quang Ninh (Quảng Ninh)" in text
+    assert text.index("Visite fictive à Strelsau") < text.index("La relation en bref")
+    docx_text = "\n".join(p.text for p in Document(str(folder / "briefing.docx")).paragraphs)
+    assert "Point fictif 7" in docx_text and "Nguyễn Văn Fictif" in docx_text
+
+    # The key-facts page: one page, the key figures, the focus partnership, five talking points only.
+    reader = PdfReader(folder / "key-facts.pdf")
+    assert len(reader.pages) == 1
+    facts = pdf_text(folder / "key-facts.pdf")
+    for expected in (
+        "FICHE MÉMO",  # the CSS sets it in capitals
+        "plus de 2 500",
+        "33,69 milliards de dollars",
+        "Strelsau (シュトレルザウ)",
+        "Point fictif 5",
+    ):
+        assert expected in facts.replace("\u202f", " ")
+    assert "Point fictif 6" not in facts and "Zenda" not in facts
+
+
+def test_unchanged_packs_are_skipped_and_force_rebuilds(profiles: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, results, _ = batch(profiles, out, "--all", "--jobs", "2")
+    assert code == 0 and set(statuses(results).values()) == {"built"} and len(results) == 4
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+
+    code, results, _ = batch(profiles, out, "--all")
+    assert code == 0 and set(statuses(results).values()) == {"up to date"}
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == stamps  # nothing rewritten
+
+    # Editing one visit file rebuilds that pack only; so does a pack whose files were tampered with.
+    visit = profiles / "visits" / "visit-3.yaml"
+    visit.write_text(
+        visit.read_text(encoding="utf-8").replace("Objectif fictif", "Autre objectif fictif"), encoding="utf-8"
+    )
+    (out / "visit-2" / "key-facts.pdf").write_bytes(b"not a pdf")
+    (out / "visit-4" / "manifest.json").unlink()
+    code, results, _ = batch(profiles, out, "--all")
+    assert statuses(results) == {VISIT: "up to date", "visit-2": "built", "visit-3": "built", "visit-4": "built"}
+    assert PdfReader(out / "visit-2" / "key-facts.pdf").pages
+
+    code, results, _ = batch(profiles, out, VISIT, "--force")
+    assert statuses(results) == {VISIT: "built"}
+
+
+def test_a_changed_template_rebuilds(profiles: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    out = tmp_path / "out"
+    args = ("--templates", str(templates))
+    code, stdout, _ = run_cli(*args, "--profiles", profiles, "batch", VISIT, "--out", out, "--json")
+    assert json.loads(stdout)[0]["status"] == "built"
+    with (templates / "key-facts.css").open("a") as css:
+        css.write("\n/* changed */\n")
+    code, stdout, _ = run_cli(*args, "--profiles", profiles, "batch", VISIT, "--out", out, "--json")
+    assert json.loads(stdout)[0]["status"] == "built"
+
+
+def test_a_failing_pack_does_not_stop_the_others(profiles: Path, tmp_path: Path) -> None:
+    (profiles / "visits" / "visit-2.yaml").write_text("partner: ruritania\nvisit: {title: T, date: 2026-02-30}\n")
+    out = tmp_path / "out"
+    code, results, _ = batch(profiles, out, "--all", "--jobs", "2")
+    assert code == 1
+    assert statuses(results) == {VISIT: "built", "visit-2": "failed", "visit-3": "built", "visit-4": "built"}
+    failed = next(r for r in results if r["status"] == "failed")
+    assert "visits/visit-2.yaml:2:" in str(failed["error"]) and "visit.date" in str(failed["error"])
+    assert not (out / "visit-2").exists()
+
+    # The table says the same for people.
+    code, stdout, _ = run_cli("--profiles", profiles, "batch", "--all", "--out", out)
+    assert code == 1
+    assert "failed" in stdout and "visit-2" in stdout and "3 up to date, 1 failed" in stdout
+
+
+def test_a_worker_killed_outright_fails_its_pack_only(
+    profiles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGKILL in the middle of a pack: that pack fails, no temporary stays, the others build."""
+    import briefgen.pack
+
+    real = briefgen.pack.build_pack
+
+    def killer(name: str, **kwargs: object) -> object:
+        if name == "visit-3":
+            # Die as a worker would in the middle of write_atomic: its temporary is on disk.
+            folder = Path(str(kwargs["out"])) / name
+            folder.mkdir(parents=True, exist_ok=True)
+            tempfile.mkstemp(dir=folder, prefix=f".briefing.pdf.{os.getpid()}.", suffix=".tmp")
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(name, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(briefgen.pack, "build_pack", killer)  # inherited by forked workers
+    out = tmp_path / "out"
+    code, results, _ = batch(profiles, out, "--all", "--jobs", "2")
+    assert code == 1
+    assert statuses(results) == {VISIT: "built", "visit-2": "built", "visit-3": "failed", "visit-4": "built"}
+    assert "the worker died (killed by signal 9)" in str(next(r["error"] for r in results if r["name"] == "visit-3"))
+    assert list(out.rglob("*.tmp")) == []
+
+
+def test_bad_usage_exits_2(profiles: Path, tmp_path: Path) -> None:
+    for args in (
+        (),
+        ("nope",),
+        ("../x",),
+        (VISIT, "--jobs", "0"),
+        (VISIT, "--lang", "de"),
+        (VISIT, "--template", "nope"),
+    ):
+        code, _, err = run_cli("--profiles", profiles, "batch", "--out", tmp_path / "out", *args)
+        assert code == 2, args
+        assert "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_builds_are_reproducible(profiles: Path, tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        code, _, _ = batch(profiles, tmp_path / folder, VISIT, "--jobs", "1")
+        assert code == 0
+    for name in ("briefing.docx", "briefing.pdf", "key-facts.pdf", "manifest.json"):
+        assert sha256(tmp_path / "a" / VISIT / name) == sha256(tmp_path / "b" / VISIT / name), name
+    assert sha256(tmp_path / "a" / f"{VISIT}.zip") == sha256(tmp_path / "b" / f"{VISIT}.zip")
+
+
+def test_document_dates_come_from_source_date_epoch_or_the_inputs(profiles: Path, tmp_path: Path) -> None:
+    code, _, _ = run_cli("--profiles", profiles, "build", VISIT, "--out", tmp_path / "a")
+    assert code == 0
+    info = PdfReader(tmp_path / "a" / VISIT / "briefing.pdf").metadata
+    assert info is not None and str(info["/CreationDate"]).startswith("D:20250101")  # newest fact: "2025"
+    code, _, _ = run_cli(
+        "--profiles", profiles, "build", VISIT, "--out", tmp_path / "b", env={"SOURCE_DATE_EPOCH": "1767225600"}
+    )
+    info = PdfReader(tmp_path / "b" / VISIT / "briefing.pdf").metadata
+    assert info is not None and str(info["/CreationDate"]).startswith("D:20260101000000")
+    core = Document(str(tmp_path / "b" / VISIT / "briefing.docx")).core_properties
+    assert core.created is not None and core.created.isoformat().startswith("2026-01-01T00:00:00")
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+def test_interruption_leaves_complete_packs_and_no_temporaries(profiles: Path, tmp_path: Path, how: int) -> None:
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "briefgen",
+            "--profiles",
+            str(profiles),
+            "batch",
+            "--all",
+            "--jobs",
+            "2",
+            "--out",
+            str(out),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal gives a command
+    )
+    deadline = time.monotonic() + 120
+    while not list(out.glob("*/manifest.json")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    if how == signal.SIGINT:
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole group
+    else:
+        process.send_signal(signal.SIGTERM)  # a service manager signals the main process only
+    _, stderr = process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("the batch finished before it could be interrupted")
+    assert process.returncode == 130, stderr
+    assert stderr.strip() == "error: interrupted"
+    assert list(out.rglob("*.tmp")) == []
+    complete = [m.parent for m in out.glob("*/manifest.json")]
+    assert complete, "the first pack was finished before the signal"
+    for folder in complete:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        for entry in manifest["outputs"]:
+            assert sha256(folder / entry["path"]) == entry["sha256"]
+    # The next batch finishes the job: complete packs are skipped, the others built.
+    code, results, _ = batch(profiles, out, "--all")
+    assert code == 0
+    assert [r["name"] for r in results if r["status"] == "up to date"] == sorted(f.name for f in complete)

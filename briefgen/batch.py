@@ -176,7 +176,8 @@ def _run_workers(jobs: list[Job], count: int, progress: Progress) -> list[PackRe
     finally:
         signal.signal(signal.SIGTERM, previous)
         for worker in workers:
-            worker.inbox.put(None)
+            if worker.process.is_alive():
+                worker.inbox.put(None)
         for worker in workers:
             worker.process.join(timeout=10)
             if worker.process.is_alive():

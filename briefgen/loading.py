@@ -14,6 +14,8 @@ values once aliases are followed (a "billion laughs" file stops there).
 from __future__ import annotations
 
 import datetime as dt
+import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +37,10 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+# Characters no document format can hold (XML 1.0 refuses them): YAML lets them in through
+# escapes such as "\0" or "\x07", and the DOCX writer would then fail at the last step.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -83,14 +89,21 @@ def _error(file: str, line: int | None, message: str, column: int | None = None)
 
 def _read_text(path: Path, shown: str) -> str:
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise _error(shown, None, "is a folder, not a YAML file")
-        size = path.stat().st_size
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe would block for ever, /dev/zero would never end.
+            raise _error(shown, None, "is not a regular file (a device, pipe or socket?); give a YAML file")
+        size = info.st_size
+        if size <= MAX_FILE_BYTES:
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_FILE_BYTES + 1)  # the file may grow after stat()
+            size = len(raw)
         if size > MAX_FILE_BYTES:
             raise _error(
                 shown, None, f"the file is {size // 1024} KiB; profiles are limited to {MAX_FILE_BYTES // 1024} KiB"
             )
-        raw = path.read_bytes()
     except FileNotFoundError:
         raise _error(shown, None, "no such file") from None
     except OSError as exc:
@@ -108,17 +121,18 @@ def _read_text(path: Path, shown: str) -> str:
 
 def _compose(text: str, shown: str) -> Node | None:
     try:
+        _check_shape(text, shown)
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         problem = (exc.problem or "").strip()
-        if "tab" in problem or "'\\t'" in problem:
+        detail = f" {exc.context}" if exc.context else ""
+        if "tab" in problem or "'\\t'" in problem or (mark and _char_at(text, mark.line, mark.column) == "\t"):
             problem += " (indent with spaces, not tabs)"
         if "another document" in problem:
-            problem = "found a second document ('---'); a profile file holds one mapping"
-        detail = f" {exc.context}" if exc.context and "another document" not in problem else ""
+            problem, detail = "found a second document ('---'); a profile file holds one mapping", ""
         raise ProfileError(
             [Problem(shown, line, column, "", f"YAML syntax error: {problem}{detail}".strip())]
         ) from None
@@ -129,6 +143,33 @@ def _compose(text: str, shown: str) -> Node | None:
         raise _error(shown, None, f"YAML error: {exc}") from None
     except RecursionError:
         raise _error(shown, None, f"nests too deeply (more than {MAX_DEPTH} levels)") from None
+
+
+def _check_shape(text: str, shown: str) -> None:
+    """Refuse a file nesting deeper than MAX_DEPTH or far above MAX_NODES, before composing it.
+
+    PyYAML's C composer recurses once per level (100,000 '[' crash the interpreter) and builds
+    every node before the converter can count them; the event stream costs neither. Each value
+    makes at most three events (key, start, end), so more events than that is surely too many.
+    """
+    depth = events = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        events += 1
+        if isinstance(event, yaml.CollectionStartEvent):
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise _error(shown, mark.line + 1, f"nests more than {MAX_DEPTH} levels deep; refused", mark.column + 1)
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if events > 3 * MAX_NODES + 10:
+            mark = event.start_mark
+            raise _error(shown, mark.line + 1, f"holds more than {MAX_NODES} values; refused", mark.column + 1)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 class _Converter:
@@ -194,6 +235,11 @@ class _Converter:
             self._problem(node, path, f"'{node.value}' is not a valid {what} ({exc})")
             return None
         if isinstance(value, str):
+            bad = _UNPRINTABLE.search(value)
+            if bad:
+                code = f"U+{ord(bad.group()):04X}"
+                self._problem(node, path, f"contains the character {code}, which documents cannot hold; remove it")
+                return None
             return unicodedata.normalize("NFC", value)
         if isinstance(value, dt.datetime):
             return value.date() if value.time() == dt.time() and value.tzinfo is None else value

@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen.catalog import DEFAULTS, Places, check_name
-from briefgen.errors import InputError, Problem, ProfileError
+from briefgen.checks import Finding
+from briefgen.errors import BriefgenError, InputError, Problem, ProfileError
 from briefgen.labels import LANGUAGES
 from briefgen.loading import Layer, load_layer
-from briefgen.merging import merge
+from briefgen.merging import Merged, merge
 from briefgen.schema import Profile
+from briefgen.translation import resolve
 from briefgen.viewmodel import Briefing
 
 FORMATS = ("docx", "pdf", "html")
@@ -35,6 +37,8 @@ class Built:
 
     name: str
     files: list[Path]
+    untranslated: list[Problem] = field(default_factory=list)
+    """Text fields shown in the profile's language because the build language has none."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,13 @@ def load_profile(name: str, places: Places | None = None) -> Profile:
     return _validated(_layers(name, places))
 
 
+def _merged(name: str, places: Places) -> tuple[Merged, Profile]:
+    from briefgen.validation import validate as validate_merged
+
+    merged = merge(_layers(name, places))
+    return merged, validate_merged(merged)
+
+
 def input_files(name: str, places: Places | None = None) -> list[Path]:
     """The files profile or visit ``name`` is made of, in merge order (defaults, partner, visit)."""
     places = places or Places.find()
@@ -84,10 +95,13 @@ def input_files(name: str, places: Places | None = None) -> list[Path]:
 
 def briefing(name: str, *, lang: str | None = None, places: Places | None = None) -> Briefing:
     """The view model of profile ``name`` in ``lang``, ready for any renderer."""
+    check_lang(lang)
+    return _view(load_profile(name, places), lang)
+
+
+def _view(profile: Profile, lang: str | None) -> Briefing:
     from briefgen.context import build_briefing
 
-    check_lang(lang)
-    profile = load_profile(name, places)
     return build_briefing(profile, lang, document_timestamp(profile))
 
 
@@ -119,25 +133,77 @@ def build(
     lang: str | None = None,
     out: Path | str = "out",
     template: str | None = None,
+    strict: bool = False,
     places: Places | None = None,
 ) -> list[Built]:
-    """Build the briefing of each name into ``out/NAME/``; all inputs are checked before writing."""
+    """Build the briefing of each name into ``out/NAME/``; all inputs are checked before writing.
+
+    With ``strict``, anything ``check`` would list (stale figures, unsourced claims, uncited
+    sources, untranslated fields) stops the build with a CheckError before anything is rendered.
+    """
     from briefgen.output import write_atomic
+    from briefgen.translation import untranslated
 
     places = places or Places.find()
+    check_lang(lang)
     wanted = _check_formats(formats)
     folder_of_template = template_dir(places, template, wanted)
-    views = {name: briefing(name, lang=lang, places=places) for name in names}
+    if strict:
+        found = check(names, lang=lang, places=places)
+        if found:
+            raise CheckError(found)
+    loaded = {name: _merged(name, places) for name in names}
+    views = {name: _view(profile, lang) for name, (_, profile) in loaded.items()}
     built = []
-    for name, view in views.items():
-        documents = render(view, folder_of_template, wanted)
+    for name, (merged, profile) in loaded.items():
+        documents = render(views[name], folder_of_template, wanted)
         folder = Path(out) / name
         files = []
         for filename, data in documents.items():
             write_atomic(folder / filename, data)
             files.append(folder / filename)
-        built.append(Built(name, files))
+        warnings = untranslated(merged, lang) if lang and lang != profile.language else []
+        built.append(Built(name, files, warnings))
     return built
+
+
+class CheckError(BriefgenError):
+    """``build --strict`` found something ``check`` lists; nothing was built."""
+
+    def __init__(self, found: Sequence[Finding]) -> None:
+        super().__init__(f"--strict: {len(found)} finding(s) (see 'briefgen check'); nothing was built")
+        self.found = list(found)
+
+    def lines(self) -> list[str]:
+        """The summary, then one line per finding."""
+        return [self.message, *(str(f) for f in self.found)]
+
+
+def check(
+    names: Sequence[str] = (),
+    *,
+    lang: str | None = None,
+    max_age: str = "12m",
+    today: dt.date | None = None,
+    places: Places | None = None,
+) -> list[Finding]:
+    """What a careful reader would flag in each profile or visit (every one when ``names`` is empty)."""
+    from briefgen.checks import cutoff, findings, parse_age
+
+    places = places or Places.find()
+    check_lang(lang)
+    oldest = cutoff(today or dt.date.today(), parse_age(max_age))
+    found: list[Finding] = []
+    seen: set[tuple[str, int | None, int | None, str]] = set()
+    for name in names or places.partner_names() + places.visit_names():
+        merged, profile = _merged(name, places)
+        for finding in findings(merged, profile, oldest=oldest, lang=lang):
+            # A visit repeats its partner's findings; list each place in a file once.
+            key = (finding.problem.file, finding.problem.line, finding.problem.column, finding.kind)
+            if key not in seen:
+                seen.add(key)
+                found.append(finding)
+    return found
 
 
 def render(view: Briefing, template_dir: Path, formats: Sequence[str]) -> dict[str, bytes]:
@@ -194,7 +260,8 @@ def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
                 infos.append(ProfileInfo(name, "", "", f"invalid: {problem}", kind))
                 continue
             newest = newest_as_of(profile)
-            info = ProfileInfo(name, profile.partner.name, newest.iso if newest else "", kind=kind)
+            partner = resolve(profile.partner.name, profile.language, profile.language)
+            info = ProfileInfo(name, partner, newest.iso if newest else "", kind=kind)
             if profile.visit:
                 view = build_briefing(profile).visit
                 assert view is not None

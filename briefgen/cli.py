@@ -130,6 +130,9 @@ def build(
     lang: LangOpt = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder; files go to OUT/NAME/.")] = Path("out"),
     template: Annotated[str | None, typer.Option("--template", help="Template name (see 'briefgen list').")] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Run 'briefgen check' first and build nothing if it lists anything.")
+    ] = False,
 ) -> None:
     """Write OUT/NAME/briefing.docx and briefing.pdf for each NAME.
 
@@ -138,10 +141,20 @@ def build(
     from briefgen import api
 
     with _errors():
-        built = api.build(names, formats=format.split(","), lang=lang, out=out, template=template, places=_places())
+        built = api.build(
+            names, formats=format.split(","), lang=lang, out=out, template=template, strict=strict, places=_places()
+        )
     for result in built:
         for path in result.files:
             _say(str(path))
+    missing = [p for result in built for p in result.untranslated]
+    if missing:
+        typer.echo(
+            f"warning: {len(missing)} text field(s) have no '{lang}' text and show the profile's own language:",
+            err=True,
+        )
+        for problem in missing:
+            typer.echo(f"  {problem}", err=True)
 
 
 @app.command()
@@ -161,6 +174,44 @@ def preview(
     with _errors():
         view = api.briefing(name, lang=lang, places=_places())
     render_terminal(view, Console())
+
+
+@app.command()
+def check(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Profile or visit names (default: all).", autocompletion=_complete_names),
+    ] = None,
+    max_age: Annotated[str, typer.Option("--max-age", help="Oldest acceptable as-of date: 90d, 12m, 2y.")] = "12m",
+    today: Annotated[str | None, typer.Option("--today", help="Check as if today were this date (YYYY-MM-DD).")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Also list fields with no text in this language.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when anything is listed.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+) -> None:
+    """List stale figures, unsourced claims, uncited sources and untranslated fields.
+
+    Example: briefgen check japan --max-age 6m --lang en
+    """
+    import datetime as dt
+
+    from briefgen import api
+    from briefgen.errors import InputError
+
+    with _errors():
+        try:
+            day = dt.date.fromisoformat(today) if today else None
+        except ValueError:
+            raise InputError(f"--today {today!r}: expected a date such as 2026-01-31") from None
+        found = api.check(names or [], lang=lang, max_age=max_age, today=day, places=_places())
+    if as_json:
+        typer.echo(json.dumps([f.as_dict() for f in found], ensure_ascii=False, indent=2))
+    else:
+        for finding in found:
+            typer.echo(str(finding))
+        if not found:
+            _say("nothing to report")
+    if strict and found:
+        raise typer.Exit(1)
 
 
 @app.command("list")

@@ -16,6 +16,7 @@ from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from briefgen import schema, viewmodel
 from briefgen.labels import LABELS, LOCALES
+from briefgen.translation import Localized, resolve
 
 # Above this, amounts read better as "33,69 milliards" than as "33 690 000 000".
 _COMPACT_FROM = 1_000_000
@@ -24,10 +25,19 @@ _COMPACT_FROM = 1_000_000
 class _Formatter:
     """Formats numbers, dates and ranks for one language."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, own: str | None = None) -> None:
         self.lang = lang
+        self.own = own or lang
+        """The profile's own language: what plain-string text is written in."""
         self.locale = Locale.parse(LOCALES[lang])
         self.labels = LABELS[lang]
+
+    def text(self, value: Localized | None) -> str:
+        """A translatable field in the build language (see briefgen.translation)."""
+        return "" if value is None else resolve(value, self.lang, self.own)
+
+    def texts(self, values: Iterable[Localized]) -> list[str]:
+        return [self.text(v) for v in values]
 
     def number(self, value: float) -> str:
         if value == int(value):
@@ -79,7 +89,7 @@ class _Formatter:
             return format_skeleton("yMMMM", dt.date(value.year, value.month, 1), locale=self.locale)
         return self.date(dt.date(value.year, value.month, value.day))
 
-    def span(self, start: dt.date | None, end: dt.date | None, period: str | None) -> str:
+    def span(self, start: dt.date | None, end: dt.date | None, period: str) -> str:
         """A day, a range of days, or the approximate period when no date is known."""
         if start is None:
             return period or ""
@@ -118,30 +128,30 @@ def build_briefing(profile: schema.Profile, lang: str | None = None, timestamp: 
     ``timestamp`` (ISO 8601) dates the documents; the caller chooses it so that this stays a
     pure function of its arguments.
     """
-    fmt = _Formatter(lang or profile.language)
+    fmt = _Formatter(lang or profile.language, profile.language)
     labels = fmt.labels
     sources = _Sources(profile.sources)
-    partner = profile.partner.name
+    partner = fmt.text(profile.partner.name)
     visit = _visit(profile.visit, fmt, sources) if profile.visit else None
     plan = profile.visit or _NO_VISIT
 
     summary = []
     if profile.framework:
-        text = labels["framework_line"].format(text=profile.framework.text)
+        text = labels["framework_line"].format(text=fmt.text(profile.framework.text))
         summary.append(viewmodel.Paragraph(text, sources.ref(profile.framework.source)))
-    summary += [viewmodel.Paragraph(c.text, sources.ref(c.source)) for c in profile.summary]
+    summary += [viewmodel.Paragraph(fmt.text(c.text), sources.ref(c.source)) for c in profile.summary]
 
     forum = None
     # A visit to the forum itself already shows it first; the partner's forum section would repeat it.
-    if profile.forum and not (visit and visit.title == profile.forum.name):
+    if profile.forum and not (visit and visit.title == fmt.text(profile.forum.name)):
         f = profile.forum
         forum = viewmodel.Forum(
-            name=f.name,
-            when=f.when,
-            place=f.place,
-            organisers=", ".join(f.organisers),
-            theme=f.theme or "",
-            strands=list(f.strands),
+            name=fmt.text(f.name),
+            when=fmt.text(f.when),
+            place=fmt.text(f.place),
+            organisers=", ".join(fmt.texts(f.organisers)),
+            theme=fmt.text(f.theme),
+            strands=fmt.texts(f.strands),
             ref=sources.ref(f.source),
         )
 
@@ -158,24 +168,25 @@ def build_briefing(profile: schema.Profile, lang: str | None = None, timestamp: 
         # A pairing table has no per-row reference column; cite its sources once, in order.
         for p in profile.partnerships:
             sources.ref(p.source)
-    agreements = [viewmodel.Agreement(a.short, a.name, sources.ref(a.source)) for a in profile.agreements]
+    agreements = [viewmodel.Agreement(a.short, fmt.text(a.name), sources.ref(a.source)) for a in profile.agreements]
     timeline = [
-        viewmodel.Event(fmt.span(e.date, e.end, e.period), e.text, sources.ref(e.source)) for e in profile.timeline
+        viewmodel.Event(fmt.span(e.date, e.end, fmt.text(e.period)), fmt.text(e.text), sources.ref(e.source))
+        for e in profile.timeline
     ]
     counterparts = " ".join(item.counterpart or "" for item in plan.programme).casefold()
     people = [
         viewmodel.Person(
             p.name,
-            p.role,
+            fmt.text(p.role),
             labels["side_vietnam"] if p.side == "vietnam" else partner,
             sources.ref(p.source),
             highlight=p.name.casefold() in counterparts,
         )
         for p in profile.people
     ]
-    priorities = [viewmodel.Paragraph(c.text, sources.ref(c.source)) for c in profile.priorities]
+    priorities = [viewmodel.Paragraph(fmt.text(c.text), sources.ref(c.source)) for c in profile.priorities]
     national_context = [
-        viewmodel.FigureGroup(g.title, [_figure(fig, fmt, sources) for fig in g.figures])
+        viewmodel.FigureGroup(fmt.text(g.title), [_figure(fig, fmt, sources) for fig in g.figures])
         for g in profile.national_context
         if g.figures
     ]
@@ -185,10 +196,10 @@ def build_briefing(profile: schema.Profile, lang: str | None = None, timestamp: 
 
     programme = [
         viewmodel.ProgrammeItem(
-            day=fmt.date(i.day) if isinstance(i.day, dt.date) else i.day,
-            time=i.time or "",
-            item=i.item,
-            venue=i.venue or "",
+            day=fmt.date(i.day) if isinstance(i.day, dt.date) else fmt.text(i.day),
+            time=fmt.text(i.time),
+            item=fmt.text(i.item),
+            venue=fmt.text(i.venue),
             counterpart=i.counterpart or "",
         )
         for i in plan.programme
@@ -223,9 +234,9 @@ def build_briefing(profile: schema.Profile, lang: str | None = None, timestamp: 
         title=visit.title if visit else labels["briefing_on"].format(partner=partner),
         partner=partner,
         partner_native=profile.partner.native or "",
-        subtitle=profile.framework.text if profile.framework else "",
-        issuer=profile.issuer,
-        marking=profile.marking,
+        subtitle=fmt.text(profile.framework.text) if profile.framework else "",
+        issuer=fmt.text(profile.issuer),
+        marking=fmt.text(profile.marking),
         info_as_of=labels["info_as_of"].format(date=fmt.partial(newest)) if newest else "",
         details=details,
     )
@@ -245,10 +256,10 @@ def build_briefing(profile: schema.Profile, lang: str | None = None, timestamp: 
         national_context=national_context,
         sources=cited,
         visit=visit,
-        objectives=list(plan.objectives),
+        objectives=fmt.texts(plan.objectives),
         programme=programme,
-        talking_points=list(plan.talking_points),
-        vigilance=list(plan.vigilance),
+        talking_points=fmt.texts(plan.talking_points),
+        vigilance=fmt.texts(plan.vigilance),
         timestamp=timestamp,
     )
 
@@ -257,15 +268,15 @@ def _visit(v: schema.Visit, fmt: _Formatter, sources: _Sources) -> viewmodel.Vis
     delegation = v.delegation or schema.Delegation()
 
     def member(m: schema.Member) -> viewmodel.Member:
-        return viewmodel.Member(m.name, m.role or "")
+        return viewmodel.Member(m.name, fmt.text(m.role))
 
     return viewmodel.Visit(
-        title=v.title,
-        when=fmt.span(v.date, v.end, v.period),
-        place=v.place or "",
-        organisers=", ".join(v.organisers),
-        theme=v.theme or "",
-        strands=list(v.strands),
+        title=fmt.text(v.title),
+        when=fmt.span(v.date, v.end, fmt.text(v.period)),
+        place=fmt.text(v.place),
+        organisers=", ".join(fmt.texts(v.organisers)),
+        theme=fmt.text(v.theme),
+        strands=fmt.texts(v.strands),
         head=member(delegation.head) if delegation.head else None,
         members=[member(m) for m in delegation.members],
         focus_ours=", ".join(v.focus.ours),
@@ -289,11 +300,11 @@ def _names(locality: schema.Locality) -> set[str]:
 
 def _figure(figure: schema.Figure, fmt: _Formatter, sources: _Sources) -> viewmodel.Figure:
     return viewmodel.Figure(
-        label=figure.label,
+        label=fmt.text(figure.label),
         value=fmt.figure(figure),
         as_of=fmt.partial(figure.as_of),
         ref=sources.ref(figure.source),
-        note=figure.note or "",
+        note=fmt.text(figure.note),
     )
 
 
@@ -310,7 +321,7 @@ def _citation(source: schema.Source, fmt: _Formatter) -> str:
     if source.date:
         parts.append(fmt.partial(source.date))
     text = ", ".join(parts)
-    return f"{text}. {source.note}" if source.note else text
+    return f"{text}. {fmt.text(source.note)}" if source.note else text
 
 
 def newest_as_of(profile: schema.Profile) -> schema.PartialDate | None:

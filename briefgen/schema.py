@@ -66,6 +66,20 @@ def _partial_date(value: Any) -> Any:
 AsOf = Annotated[PartialDate, BeforeValidator(_partial_date)]
 
 
+class Translatable:
+    """Marks a field as text a reader reads, which a profile may give in several languages."""
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, dict) and not value:
+        raise ValueError("expected text, or a mapping of languages to text such as {fr: …, en: …}")
+    return value
+
+
+Text = Annotated[str | dict[Language, str], BeforeValidator(_text), Translatable()]
+"""Text in the profile's language (``Japon``), or in several (``{fr: Japon, en: Japan, vi: Nhật Bản}``)."""
+
+
 class Source(_Model):
     """A publication the facts come from."""
 
@@ -79,7 +93,7 @@ class Source(_Model):
     """Publication date, to the day when known."""
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     """Web address, when the source gives one."""
-    note: str | None = None
+    note: Text | None = None
     """Anything a reader should know about the source (republished by, translated from)."""
 
 
@@ -95,14 +109,14 @@ class Sourced(_Model):
 class Claim(Sourced):
     """A sourced sentence."""
 
-    text: str
+    text: Text
     """The sentence, in the profile's language."""
 
 
 class Figure(Sourced):
     """A key figure: a number, a rank, or both."""
 
-    label: str
+    label: Text
     """What is counted or ranked, in the profile's language."""
     value: float | None = None
     """The number itself, unformatted (``2500``, ``33690000000``, ``7.4``)."""
@@ -112,7 +126,7 @@ class Figure(Sourced):
     """``percent``, or an ISO 4217 currency code (``USD``, ``VND``); empty for a count."""
     rank: int | None = Field(default=None, ge=1)
     """The partner's rank among all partners (1 for first)."""
-    note: str | None = None
+    note: Text | None = None
     """A short remark printed with the figure."""
 
     @model_validator(mode="after")
@@ -125,7 +139,7 @@ class Figure(Sourced):
 class FigureGroup(_Model):
     """Figures under one sub-heading."""
 
-    title: str
+    title: Text
     """The sub-heading."""
     figures: list[Figure]
     """The figures, in the order they are printed."""
@@ -154,7 +168,7 @@ class Agreement(_Model):
 
     short: str
     """Its usual abbreviation (``CPTPP``)."""
-    name: str
+    name: Text
     """Its full name, in the profile's language."""
     source: str
     """Key of an entry of ``sources``."""
@@ -163,13 +177,13 @@ class Agreement(_Model):
 class Event(_Model):
     """A dated entry of the timeline."""
 
-    text: str
+    text: Text
     """What happened, in the profile's language."""
     date: dt.date | None = None
     """The day it happened (or began)."""
     end: dt.date | None = None
     """The last day, for an event over several days."""
-    period: str | None = None
+    period: Text | None = None
     """An approximate period when no exact date is known (``fin 2025``); never invent a date."""
     source: str
     """Key of an entry of ``sources``."""
@@ -188,7 +202,7 @@ class Person(Sourced):
 
     name: str
     """Full name, as the source writes it."""
-    role: str
+    role: Text
     """Their role, in the profile's language."""
     side: Literal["vietnam", "partner"]
     """Whose side they are on."""
@@ -197,17 +211,17 @@ class Person(Sourced):
 class Forum(_Model):
     """The cooperation forum between the two sides' localities."""
 
-    name: str
+    name: Text
     """Its full name."""
-    place: str
+    place: Text
     """Where it is held."""
-    when: str
+    when: Text
     """When, as precisely as the source says (``fin 2025``)."""
-    organisers: list[str] = Field(default_factory=list)
+    organisers: list[Text] = Field(default_factory=list)
     """Who organises it."""
-    theme: str | None = None
+    theme: Text | None = None
     """Its theme, as announced."""
-    strands: list[str] = Field(default_factory=list)
+    strands: list[Text] = Field(default_factory=list)
     """The content strands of its programme."""
     source: str
     """Key of an entry of ``sources``."""
@@ -216,7 +230,7 @@ class Forum(_Model):
 class Partner(_Model):
     """The foreign partner the briefing is about."""
 
-    name: str
+    name: Text
     """Its name in the profile's language (``Japon``)."""
     native: str | None = None
     """Its name in its own script (``日本``)."""
@@ -227,7 +241,7 @@ class Member(_Model):
 
     name: str
     """Full name."""
-    role: str | None = None
+    role: Text | None = None
     """Their title or role in the delegation."""
 
 
@@ -254,11 +268,11 @@ class ProgrammeItem(_Model):
 
     day: dt.date | str
     """The day (``2025-12-04``), or a label when the date is not fixed yet (``Jour 1``)."""
-    time: str | None = None
+    time: Text | None = None
     """The time or time slot (``09:00``, ``09:00–10:30``)."""
-    item: str
+    item: Text
     """What happens."""
-    venue: str | None = None
+    venue: Text | None = None
     """Where."""
     counterpart: str | None = None
     """Whom the delegation meets; a name listed under ``people`` is highlighted there."""
@@ -267,33 +281,33 @@ class ProgrammeItem(_Model):
 class Visit(_Model):
     """A delegation visit: what a visit file (``profiles/visits/NAME.yaml``) adds to its partner's profile."""
 
-    title: str
+    title: Text
     """The visit's title, as on the invitation."""
     date: dt.date | None = None
     """The first day, when fixed."""
     end: dt.date | None = None
     """The last day, for a visit over several days."""
-    period: str | None = None
+    period: Text | None = None
     """An approximate period when no date is fixed (``fin 2025``); never invent a date."""
-    place: str | None = None
+    place: Text | None = None
     """Where the visit takes place."""
-    organisers: list[str] = Field(default_factory=list)
+    organisers: list[Text] = Field(default_factory=list)
     """Who organises it."""
-    theme: str | None = None
+    theme: Text | None = None
     """Its theme, as announced."""
-    strands: list[str] = Field(default_factory=list)
+    strands: list[Text] = Field(default_factory=list)
     """The content strands of its programme, as announced."""
     delegation: Delegation | None = None
     """Who travels."""
     focus: Focus = Field(default_factory=Focus)
     """The localities on each side the visit is about."""
-    objectives: list[str] = Field(default_factory=list)
+    objectives: list[Text] = Field(default_factory=list)
     """What the delegation wants to achieve."""
     programme: list[ProgrammeItem] = Field(default_factory=list)
     """The programme, in order."""
-    talking_points: list[str] = Field(default_factory=list)
+    talking_points: list[Text] = Field(default_factory=list)
     """Points to make, most important first (the first five go on the key-facts page)."""
-    vigilance: list[str] = Field(default_factory=list)
+    vigilance: list[Text] = Field(default_factory=list)
     """Points of vigilance: risks, sensitive subjects, things not to say."""
     source: str | None = None
     """Key of an entry of ``sources`` for what the visit file states from a published source."""
@@ -316,9 +330,9 @@ class Profile(_Model):
 
     language: Language = "fr"
     """Language the profile's text is written in, and the default build language."""
-    issuer: str
+    issuer: Text
     """The issuing body printed on the cover and set as the documents' author."""
-    marking: str
+    marking: Text
     """Classification marking printed on the cover and on every page."""
     partner: Partner
     """Who the briefing is about."""

@@ -35,7 +35,7 @@ def copy_fixtures(root: Path, **extra: str) -> Path:
 
 def test_shipped_japan_profile_is_valid_and_sourced() -> None:
     profile = briefgen.load_profile("japan")
-    assert profile.partner.name == "Japon" and profile.partner.native == "日本"
+    assert profile.partner.name == {"fr": "Japon", "en": "Japan", "vi": "Nhật Bản"} and profile.partner.native == "日本"
     assert profile.language == "fr" and profile.marking and profile.issuer
     figures = {f.label: f for f in profile.key_figures}
     assert figures["Entreprises japonaises implantées au Vietnam"].value == 2500

@@ -1,0 +1,123 @@
+"""Checks before printing (``briefgen check``, ``build --strict``): what a careful reader would flag.
+
+- stale: a figure whose as-of date is older than the allowed age (a year-only date counts as its
+  last day, a month-only date as the month's last day: the most favourable reading);
+- unsourced: a visit's objective, talking point or point of vigilance that states a number while
+  the visit names no source (everything else must name a source to pass validation);
+- uncited: an entry of ``sources`` that nothing cites;
+- untranslated: a text field with no version in the build language.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from briefgen.errors import InputError, Problem
+from briefgen.loading import PathKey, format_path
+from briefgen.merging import Merged
+from briefgen.schema import PartialDate, Profile
+from briefgen.translation import untranslated
+
+KINDS = ("stale", "unsourced", "uncited", "untranslated")
+_AGE = re.compile(r"^(\d{1,4})([dmy])$")
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing ``check`` lists."""
+
+    kind: str
+    """One of ``KINDS``."""
+    problem: Problem
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.problem}"
+
+    def as_dict(self) -> dict[str, object]:
+        """The finding as a JSON-ready mapping."""
+        return {"kind": self.kind, **self.problem.as_dict()}
+
+
+def parse_age(text: str) -> tuple[int, str]:
+    """``12m`` → (12, "m"): days, months or years; anything else is an InputError."""
+    match = _AGE.match(text.strip())
+    if not match:
+        raise InputError(f"--max-age {text!r}: expected a number of days, months or years, such as 90d, 12m or 2y")
+    return int(match[1]), match[2]
+
+
+def cutoff(today: dt.date, age: tuple[int, str]) -> dt.date:
+    """The oldest as-of date still fresh on ``today``."""
+    n, unit = age
+    if unit == "d":
+        return today - dt.timedelta(days=n)
+    months = today.year * 12 + today.month - 1 - (n if unit == "m" else 12 * n)
+    year, month = divmod(months, 12)
+    day = min(today.day, calendar.monthrange(year, month + 1)[1])
+    return dt.date(year, month + 1, day)
+
+
+def findings(merged: Merged, profile: Profile, *, oldest: dt.date, lang: str | None) -> list[Finding]:
+    """Everything worth a reader's attention in one validated profile, in file order."""
+    found: list[Finding] = []
+    figures: list[tuple[PathKey, PartialDate]] = [
+        (("key_figures", i, "as_of"), f.as_of) for i, f in enumerate(profile.key_figures)
+    ]
+    for g, group in enumerate(profile.national_context):
+        figures += [(("national_context", g, "figures", i, "as_of"), f.as_of) for i, f in enumerate(group.figures)]
+    for path, as_of in figures:
+        if _last_day(as_of) < oldest:
+            found.append(_finding(merged, "stale", path, f"as of {as_of.iso}, older than {oldest.isoformat()}"))
+
+    visit = profile.visit
+    if visit is not None and visit.source is None:
+        for key in ("objectives", "talking_points", "vigilance"):
+            for i, text in enumerate(getattr(visit, key)):
+                values = [text] if isinstance(text, str) else list(text.values())
+                if any(_NUMBER.search(v) for v in values):
+                    message = "states a number but the visit names no source; add 'source:' and 'as_of:' to the visit"
+                    found.append(_finding(merged, "unsourced", ("visit", key, i), message))
+
+    cited = _cited(merged.data)
+    for key in profile.sources:
+        if key not in cited:
+            found.append(_finding(merged, "uncited", ("sources", key), "nothing cites this source"))
+
+    if lang is not None:
+        found += [Finding("untranslated", p) for p in untranslated(merged, lang)]
+    found.sort(key=lambda f: (f.problem.file, f.problem.line or 0, f.problem.column or 0))
+    return found
+
+
+def _finding(merged: Merged, kind: str, path: PathKey, message: str) -> Finding:
+    origin = merged.origin(path)
+    return Finding(kind, Problem(origin.file, origin.line, origin.column, format_path(path), message))
+
+
+def _last_day(date: PartialDate) -> dt.date:
+    month = date.month or 12
+    day = date.day or calendar.monthrange(date.year, month)[1]
+    return dt.date(date.year, month, day)
+
+
+def _cited(data: object) -> set[str]:
+    """Every key named by a ``source:`` outside the ``sources`` table."""
+    found: set[str] = set()
+    stack: list[tuple[object, bool]] = [(data, True)]
+    while stack:
+        value, top = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if top and key == "sources":
+                    continue
+                if key == "source" and isinstance(item, str):
+                    found.add(item)
+                else:
+                    stack.append((item, False))
+        elif isinstance(value, list):
+            stack.extend((item, False) for item in value)
+    return found

@@ -1,0 +1,94 @@
+"""Translatable text: pick the build language's version of a field, and find the fields that lack one.
+
+A translatable field (``schema.Text``) holds a plain string, written in the profile's own
+language, or a mapping ``{fr: …, en: …, vi: …}``. Building in a language a field lacks falls
+back to the profile's language (or, failing that, to the first language given), and the build
+warns once, listing each such field with its file and line.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel
+
+from briefgen.errors import Problem
+from briefgen.loading import PathKey, format_path
+from briefgen.merging import Merged
+from briefgen.schema import Profile, Translatable
+
+Localized = str | Mapping[Any, str]
+"""A translatable value as the schema holds it."""
+
+
+def resolve(value: Localized, lang: str, own: str) -> str:
+    """The text of ``value`` in ``lang``, else in the profile's language ``own``, else the first given."""
+    if isinstance(value, str):
+        return value
+    return value.get(lang) or value.get(own) or next(iter(value.values()))
+
+
+def untranslated(merged: Merged, lang: str) -> list[Problem]:
+    """Every translatable field of the merged profile that has no text in ``lang``, with where it is."""
+    own = merged.data.get("language", "fr")
+    found: list[PathKey] = []
+    _walk(Profile, merged.data, (), lang, own if isinstance(own, str) else "fr", found)
+    problems = []
+    for path in found:
+        origin = merged.origin(path)
+        message = f"no '{lang}' text; the briefing shows the '{own}' one"
+        problems.append(Problem(origin.file, origin.line, origin.column, format_path(path), message))
+    return problems
+
+
+def _walk(model: type[BaseModel], data: Any, path: PathKey, lang: str, own: str, found: list[PathKey]) -> None:
+    if not isinstance(data, dict):
+        return
+    for name, field in model.model_fields.items():
+        if name in data:
+            translatable = any(isinstance(m, Translatable) for m in field.metadata)
+            _value(field.annotation, translatable, data[name], (*path, name), lang, own, found)
+
+
+def _value(
+    annotation: Any, translatable: bool, value: Any, path: PathKey, lang: str, own: str, found: list[PathKey]
+) -> None:
+    """Follow ``annotation`` (a model, a list or dict of them, optional, or text) down ``value``."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        inner, *metadata = typing.get_args(annotation)
+        _value(inner, translatable or any(isinstance(m, Translatable) for m in metadata), value, path, lang, own, found)
+        return
+    if translatable and (isinstance(value, str) or _is_translation_map(value)):
+        text_langs = {own} if isinstance(value, str) else set(value)
+        if lang not in text_langs:
+            found.append(path)
+        return
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            if arg is not type(None):
+                _value(arg, translatable, value, path, lang, own, found)
+                if typing.get_origin(arg) in (list, dict) or _is_model(arg):
+                    return
+        return
+    if origin is list and isinstance(value, list):
+        (item,) = typing.get_args(annotation)
+        for i, element in enumerate(value):
+            _value(item, translatable, element, (*path, i), lang, own, found)
+    elif origin is dict and isinstance(value, dict) and not translatable:
+        _, item = typing.get_args(annotation)
+        for key, element in value.items():
+            _value(item, translatable, element, (*path, key), lang, own, found)
+    elif _is_model(annotation):
+        _walk(annotation, value, path, lang, own, found)
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _is_translation_map(value: Any) -> bool:
+    return isinstance(value, dict) and bool(value) and all(isinstance(v, str) for v in value.values())

@@ -134,6 +134,7 @@ def build(
     out: Path | str = "out",
     template: str | None = None,
     strict: bool = False,
+    pdf_variant: str | None = None,
     places: Places | None = None,
 ) -> list[Built]:
     """Build the briefing of each name into ``out/NAME/``; all inputs are checked before writing.
@@ -148,6 +149,7 @@ def build(
     check_lang(lang)
     wanted = _check_formats(formats)
     folder_of_template = template_dir(places, template, wanted)
+    check_pdf_variant(pdf_variant)
     if strict:
         found = check(names, lang=lang, places=places)
         if found:
@@ -156,7 +158,7 @@ def build(
     views = {name: _view(profile, lang) for name, (_, profile) in loaded.items()}
     built = []
     for name, (merged, profile) in loaded.items():
-        documents = render(views[name], folder_of_template, wanted)
+        documents = render(views[name], folder_of_template, wanted, pdf_variant)
         folder = Path(out) / name
         files = []
         for filename, data in documents.items():
@@ -206,7 +208,9 @@ def check(
     return found
 
 
-def render(view: Briefing, template_dir: Path, formats: Sequence[str]) -> dict[str, bytes]:
+def render(
+    view: Briefing, template_dir: Path, formats: Sequence[str], pdf_variant: str | None = None
+) -> dict[str, bytes]:
     """The bytes of each requested document, by file name; nothing is written."""
     documents: dict[str, bytes] = {}
     if "docx" in formats:
@@ -222,7 +226,7 @@ def render(view: Briefing, template_dir: Path, formats: Sequence[str]) -> dict[s
         if "pdf" in formats:
             from briefgen.render.pdf import render_pdf
 
-            documents["briefing.pdf"] = render_pdf(html, template_dir)
+            documents["briefing.pdf"] = render_pdf(html, template_dir, pdf_variant)
     return documents
 
 
@@ -268,6 +272,25 @@ def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
                 info = ProfileInfo(**{**vars(info), "visit": view.title, "dates": view.when})
             infos.append(info)
     return infos
+
+
+def validate_templates(places: Places | None = None) -> list[Report]:
+    """Check every template: no docxtpl tag split across Word runs, no name the context lacks."""
+    from briefgen.template_check import render_errors, split_tags
+
+    places = places or Places.find()
+    partners = places.partner_names()
+    view = briefing(partners[0], places=places) if partners else None
+    reports = []
+    for name, formats in list_templates(places).items():
+        folder = template_dir(places, name, [])
+        problems: list[Problem] = []
+        if "docx" in formats:
+            problems += split_tags(folder / "briefing.docx")
+        if view is not None and not problems:
+            problems += render_errors(folder, formats, view)
+        reports.append(Report(f"template {name}", [str(folder)], problems))
+    return reports
 
 
 def list_templates(places: Places | None = None) -> dict[str, list[str]]:
@@ -355,6 +378,14 @@ def _layers_for(target: str, places: Places) -> list[Layer]:
     if path.name == defaults.name or not defaults.is_file():
         return [layer]
     return [*_load_all([defaults]), layer]
+
+
+def check_pdf_variant(variant: str | None) -> None:
+    """Refuse a PDF variant WeasyPrint is not asked to produce here."""
+    from briefgen.render.pdf import VARIANTS
+
+    if variant is not None and variant not in VARIANTS:
+        raise InputError(f"unknown PDF variant '{variant}': use one of {', '.join(VARIANTS)}")
 
 
 def check_lang(lang: str | None) -> None:

@@ -37,6 +37,28 @@ def _run(args: list[str]) -> None:
         raise SystemExit(result.returncode or 1)
 
 
+def _speed_up_pdf_writing() -> None:
+    """Install Debian's libharfbuzz-subset0 when we can (root, apt): WeasyPrint then subsets fonts ~3x faster.
+
+    Optional: without it WeasyPrint silently uses a slower path, so any failure here is only reported.
+    """
+    import ctypes.util
+
+    if ctypes.util.find_library("harfbuzz-subset") or os.geteuid() != 0 or not Path("/usr/bin/apt-get").exists():
+        return
+    _say("installing libharfbuzz-subset0 (faster PDF writing; optional)")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    install = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "libharfbuzz-subset0"]
+    try:
+        for attempt in (install, ["apt-get", "update", "-qq"], install):
+            done = subprocess.run(attempt, env=env, capture_output=True, timeout=300).returncode == 0
+            if done and attempt is install:
+                return
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    _say("could not install libharfbuzz-subset0; PDFs are still made, a little more slowly")
+
+
 def ensure_environment() -> Path:
     """Create and fill ``.venv`` if needed; return its bin folder."""
     bindir = VENV / "bin"
@@ -49,6 +71,7 @@ def ensure_environment() -> Path:
             raise SystemExit(1)
     wanted = _wanted_stamp()
     if not STAMP.exists() or STAMP.read_text() != wanted:
+        _speed_up_pdf_writing()
         _say("installing briefgen and its dependencies into .venv/ (first run only, about a minute)")
         _run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", ".[test]"])
         STAMP.write_text(wanted)

@@ -2,7 +2,7 @@
 
 - stale: a figure whose as-of date is older than the allowed age (a year-only date counts as its
   last day, a month-only date as the month's last day: the most favourable reading);
-- unsourced: a visit's objective, talking point or point of vigilance that states a number while
+- unsourced: a visit's objective, talking point or point of vigilance that states a figure while
   the visit names no source (everything else must name a source to pass validation);
 - uncited: an entry of ``sources`` that nothing cites;
 - untranslated: a text field with no version in the build language.
@@ -23,7 +23,8 @@ from briefgen.translation import untranslated
 
 KINDS = ("stale", "unsourced", "uncited", "untranslated")
 _AGE = re.compile(r"^(\d{1,4})([dmy])$")
-_NUMBER = re.compile(r"\d")
+_NUMBER = re.compile(r"\d[\d\u202f\u00a0 .,]*\d|\d\s*%")
+"""A figure: two digits or more (``45``, ``2 500``, ``2025``) or a percentage; ``point 1`` is not one."""
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,8 @@ class TemplateError(BriefgenError):
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None) -> None:
         where = f"{file}:{line}: " if file and line else f"{file}: " if file else ""
         super().__init__(where + message)
+        self.detail = message
+        """The message without its file and line."""
         self.file = file
         self.line = line
 

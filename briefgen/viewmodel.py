@@ -182,24 +182,43 @@ class Briefing:
     """Everything a briefing template may use. Empty lists mean: leave the section out."""
 
     lang: str
+    """The build language: ``fr``, ``en`` or ``vi`` (for ``<html lang>``)."""
     labels: dict[str, str]
+    """Every fixed word in the build language; see the list at the end of this page."""
     cover: Cover
+    """What the first page shows."""
     sections: list[Section]
+    """The sections present, in order, for the table of contents."""
     summary: list[Paragraph] = field(default_factory=list)
+    """The relationship in brief, the framework line first."""
     forum: Forum | None = None
+    """The partner's cooperation forum (left out of a visit to that very forum)."""
     key_figures: list[Figure] = field(default_factory=list)
+    """Ranks and headline figures."""
     partnerships: list[Partnership] = field(default_factory=list)
+    """Locality pairings; ``highlight`` marks those of the visit's focus localities."""
     agreements: list[Agreement] = field(default_factory=list)
+    """Trade agreements."""
     timeline: list[Event] = field(default_factory=list)
+    """Dated events, in the profile's order."""
     people: list[Person] = field(default_factory=list)
+    """People; ``highlight`` marks the visit's counterparts."""
     priorities: list[Paragraph] = field(default_factory=list)
+    """Priority fields of cooperation."""
     national_context: list[FigureGroup] = field(default_factory=list)
+    """Vietnam's own figures, by theme."""
     sources: list[Source] = field(default_factory=list)
+    """The numbered sources, in order of first citation."""
     visit: Visit | None = None
+    """The visit (visit briefings only)."""
     objectives: list[str] = field(default_factory=list)
+    """The visit's objectives."""
     programme: list[ProgrammeItem] = field(default_factory=list)
+    """The visit's programme."""
     talking_points: list[str] = field(default_factory=list)
+    """Points to make, most important first."""
     vigilance: list[str] = field(default_factory=list)
+    """Points of vigilance."""
     timestamp: str = ""
     """ISO 8601 date-time the documents are dated with (from ``SOURCE_DATE_EPOCH`` or the newest fact)."""
 

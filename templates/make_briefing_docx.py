@@ -702,6 +702,8 @@ def _field(instruction: str) -> str:
 
 HEADER = _p(_v("cover.marking"), style="Header")
 FOOTER = _p(
+    _v("cover.marking"),
+    _run("{% if cover.marking %} \u00b7 {% endif %}"),
     _run("{{ labels.page }} "),
     _field("PAGE"),
     _run(" {{ labels.page_of }} "),
@@ -755,12 +757,12 @@ def build() -> bytes:
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin, section.bottom_margin = Mm(22), Mm(20)
     section.header_distance = section.footer_distance = Mm(10)
-    # The cover shows the marking but no page number.
+    # The cover shows the marking but no page number; every page shows it in header and footer.
     section.different_first_page_header_footer = True
     _set_story(section.header, HEADER)
     _set_story(section.first_page_header, HEADER)
     _set_story(section.footer, FOOTER)
-    _set_story(section.first_page_footer, _p(style="Footer"))
+    _set_story(section.first_page_footer, _p(_v("cover.marking"), style="Footer"))
 
     body = document.element.body
     sect_pr = body[-1]

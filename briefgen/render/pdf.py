@@ -6,16 +6,21 @@ WeasyPrint is imported inside :func:`render_pdf` so that importing this module s
 
 from __future__ import annotations
 
+import contextlib
 import pathlib
 import re
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from typing import Any
 
 from briefgen.errors import RenderError
 
+VARIANTS = ("pdf/a-2b", "pdf/a-3b", "pdf/a-3u", "pdf/ua-1")
+"""The archival and accessibility variants ``--pdf-variant`` accepts (WeasyPrint produces them)."""
 
-def render_pdf(html: str, base_url: pathlib.Path) -> bytes:
+
+def render_pdf(html: str, base_url: pathlib.Path, variant: str | None = None) -> bytes:
     """Return the PDF of ``html``; relative URLs resolve against the folder ``base_url``.
 
     Only ``data:`` URIs and ``file:`` URLs inside that folder may be fetched; any other
@@ -31,7 +36,16 @@ def render_pdf(html: str, base_url: pathlib.Path) -> bytes:
     fetcher = _make_fetcher(weasyprint.URLFetcher, root)
     try:
         document = weasyprint.HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=fetcher)
-        pdf = document.write_pdf(uncompressed_pdf=False)
+        with _missing_glyphs() as missing:
+            # Tagged PDF (structure for screen readers and reflow): measured on the Japan briefing,
+            # same pages and layout, about 30 % more bytes, no measurable time.
+            pdf = document.write_pdf(uncompressed_pdf=False, pdf_tags=True, pdf_variant=variant)
+        if missing:
+            shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in dict.fromkeys(missing))
+            raise RenderError(
+                f"no shipped font can draw {shown}; the PDF would show empty boxes. "
+                "Add a font that has it to the template's fonts/ and its CSS, or change the text"
+            )
     except FatalURLFetchingError as exc:
         raise _refusal(fetcher.refused, exc) from exc
     except RenderError:
@@ -44,6 +58,27 @@ def render_pdf(html: str, base_url: pathlib.Path) -> bytes:
     if pdf is None:  # write_pdf only returns None when given a target
         raise RenderError("WeasyPrint returned no PDF")
     return bytes(pdf)
+
+
+@contextlib.contextmanager
+def _missing_glyphs() -> Iterator[list[str]]:
+    """Collect the characters WeasyPrint draws as .notdef (it only logs a warning for them)."""
+    import logging
+
+    missing: list[str] = []
+
+    class _Watch(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.getMessage().startswith(".notdef glyph rendered") and isinstance(record.args, tuple):
+                missing.append(str(record.args[0]))
+
+    logger = logging.getLogger("weasyprint")
+    handler = _Watch(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield missing
+    finally:
+        logger.removeHandler(handler)
 
 
 def _refusal(refused: list[str], exc: BaseException | None) -> RenderError:

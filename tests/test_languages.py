@@ -1,0 +1,98 @@
+"""Building in fr, en and vi: labels, numbers and dates read back from the DOCX and the PDF."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from .helpers import REPO, run_cli
+
+EXPECTED = {
+    "fr": ["Note de synthèse — Japon", "DIFFUSION RESTREINTE", "plus de 2 500", "33,69 milliards de dollars",
+           "27 novembre 2023", "1er partenaire", "7,4 %", "Informations à jour au 19 janvier 2026", "Chiffres clés"],
+    "en": ["Briefing note — Japan", "RESTRICTED", "more than 2,500", "33.69 billion US dollars",
+           "27 November 2023", "1st partner", "7.4%", "Information as of 19 January 2026", "Key figures"],
+    "vi": ["Nhật Bản", "HẠN CHẾ PHỔ BIẾN", "hơn 2.500", "33,69 tỷ USD", "27 tháng 11 năm 2023",
+           "đối tác thứ nhất", "7,4%", "Thông tin cập nhật đến 19 tháng 1 năm 2026", "Sở Ngoại vụ"],
+}  # fmt: skip
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("\u202f", " ").replace("\xa0", " ").split())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str, str]]:
+    """The Japan briefing in each language: (DOCX text, PDF text, stderr of the build)."""
+    texts = {}
+    for lang in EXPECTED:
+        out = tmp_path_factory.mktemp(lang)
+        code, _, err = run_cli("japan", "--lang", lang, "--out", out)
+        assert code == 0, err
+        document = Document(str(out / "japan/briefing.docx"))
+        parts = [p.text for p in document.paragraphs]
+        parts += [c.text for t in document.tables for r in t.rows for c in r.cells]
+        parts += [p.text for s in document.sections for p in (*s.header.paragraphs, *s.footer.paragraphs)]
+        pdf = " ".join(page.extract_text() for page in PdfReader(out / "japan/briefing.pdf").pages)
+        texts[lang] = (_normal("\n".join(parts)), _normal(pdf), err)
+    return texts
+
+
+@pytest.mark.parametrize("lang", EXPECTED)
+def test_numbers_dates_and_labels_in_both_documents(built: dict[str, tuple[str, str, str]], lang: str) -> None:
+    docx, pdf, _ = built[lang]
+    for expected in EXPECTED[lang]:
+        assert expected in docx, f"{lang} DOCX lacks {expected!r}"
+        assert expected in pdf, f"{lang} PDF lacks {expected!r}"
+
+
+def test_the_profile_language_builds_without_warning(built: dict[str, tuple[str, str, str]]) -> None:
+    assert built["fr"][2] == ""
+
+
+def test_other_languages_warn_once_with_every_untranslated_field(built: dict[str, tuple[str, str, str]]) -> None:
+    err = built["en"][2]
+    lines = err.splitlines()
+    assert lines[0].startswith("warning: ") and "have no 'en' text and show the profile's own language:" in lines[0]
+    assert sum(line.startswith("warning:") for line in lines) == 1
+    assert "  profiles/japan.yaml:" in err and "summary[0].text: no 'en' text; the briefing shows the 'fr' one" in err
+    # Translated fields are not listed: the partner's name, the marking and the issuer have an 'en' text.
+    assert "partner.name" not in err and ": marking:" not in err and ": issuer:" not in err
+
+
+def _fixture_profiles(tmp_path: Path) -> Path:
+    folder = tmp_path / "profiles"
+    shutil.copytree(REPO / "tests" / "fixtures", folder)
+    return folder
+
+
+def test_a_mapping_gives_each_language_its_text(tmp_path: Path) -> None:
+    profiles = _fixture_profiles(tmp_path)
+    text = (profiles / "ruritania.yaml").read_text(encoding="utf-8")
+    text = text.replace("  name: Ruritanie\n", "  name: {fr: Ruritanie, en: Ruritania, vi: Ru-ri-ta-ni}\n")
+    (profiles / "ruritania.yaml").write_text(text, encoding="utf-8")
+    for lang, name in (("fr", "Ruritanie"), ("en", "Ruritania"), ("vi", "Ru-ri-ta-ni")):
+        code, out, _ = run_cli("--profiles", profiles, "preview", "ruritania", "--lang", lang, env={"COLUMNS": "160"})
+        assert code == 0 and name in out
+
+
+def test_strict_turns_untranslated_fields_into_exit_1(tmp_path: Path) -> None:
+    code, out, err = run_cli("japan", "--lang", "en", "--strict", "--out", tmp_path)
+    assert code == 1 and out == ""
+    assert err.startswith("error: --strict: ") and "untranslated: profiles/japan.yaml:" in err
+    assert not (tmp_path / "japan").exists()
+
+
+def test_decomposed_vietnamese_is_normalised(tmp_path: Path) -> None:
+    profiles = _fixture_profiles(tmp_path)
+    decomposed = "Qua\u0309ng Ninh"  # as some keyboards type it
+    text = (profiles / "ruritania.yaml").read_text(encoding="utf-8").replace("Ruritanie\n", f"{decomposed}\n", 1)
+    (profiles / "ruritania.yaml").write_text(text, encoding="utf-8")
+    code, _, err = run_cli("--profiles", profiles, "ruritania", "--format", "html", "--out", tmp_path / "out")
+    assert code == 0, err
+    html = (tmp_path / "out/ruritania/briefing.html").read_text(encoding="utf-8")
+    assert "Quảng Ninh" in html and decomposed not in html

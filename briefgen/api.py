@@ -77,11 +77,17 @@ def load_profile(name: str, places: Places | None = None) -> Profile:
     return _validated(_layers(name, places))
 
 
-def _merged(name: str, places: Places) -> tuple[Merged, Profile]:
+def _merged(name: str, places: Places, clock: _Clock | None = None) -> tuple[Merged, Profile]:
     from briefgen.validation import validate as validate_merged
 
-    merged = merge(_layers(name, places))
-    return merged, validate_merged(merged)
+    clock = clock or _Clock(None)
+    layers = _layers(name, places)
+    clock.lap("load")
+    merged = merge(layers)
+    clock.lap("merge")
+    profile = validate_merged(merged)
+    clock.lap("validate")
+    return merged, profile
 
 
 def input_files(name: str, places: Places | None = None) -> list[Path]:
@@ -136,8 +142,11 @@ def build(
     strict: bool = False,
     pdf_variant: str | None = None,
     places: Places | None = None,
+    timings: dict[str, float] | None = None,
 ) -> list[Built]:
     """Build the briefing of each name into ``out/NAME/``; all inputs are checked before writing.
+
+    ``timings``, when given, receives the seconds spent in each stage (``build --timings``).
 
     With ``strict``, anything ``check`` would list (stale figures, unsourced claims, uncited
     sources, untranslated fields) stops the build with a CheckError before anything is rendered.
@@ -154,16 +163,20 @@ def build(
         found = check(names, lang=lang, places=places)
         if found:
             raise CheckError(found)
-    loaded = {name: _merged(name, places) for name in names}
+    clock = _Clock(timings)
+    loaded = {name: _merged(name, places, clock) for name in names}
     views = {name: _view(profile, lang) for name, (_, profile) in loaded.items()}
+    clock.lap("context")
     built = []
     for name, (merged, profile) in loaded.items():
-        documents = render(views[name], folder_of_template, wanted, pdf_variant)
+        documents = render(views[name], folder_of_template, wanted, pdf_variant, timings)
+        clock = _Clock(timings)
         folder = Path(out) / name
         files = []
         for filename, data in documents.items():
             write_atomic(folder / filename, data)
             files.append(folder / filename)
+        clock.lap("write")
         warnings = untranslated(merged, lang) if lang and lang != profile.language else []
         built.append(Built(name, files, warnings))
     return built
@@ -209,25 +222,75 @@ def check(
 
 
 def render(
-    view: Briefing, template_dir: Path, formats: Sequence[str], pdf_variant: str | None = None
+    view: Briefing,
+    template_dir: Path,
+    formats: Sequence[str],
+    pdf_variant: str | None = None,
+    timings: dict[str, float] | None = None,
 ) -> dict[str, bytes]:
-    """The bytes of each requested document, by file name; nothing is written."""
+    """The bytes of each requested document, by file name; nothing is written.
+
+    When both a DOCX and a PDF are wanted and a second core is there, the DOCX is rendered in a
+    forked child while this process makes the PDF (see briefgen.forked).
+    """
+    from briefgen import forked
+
+    clock = _Clock(timings)
     documents: dict[str, bytes] = {}
-    if "docx" in formats:
-        from briefgen.render.docx import render_docx
+    docx_path = template_dir / "briefing.docx"
+    child = None
+    if "docx" in formats and "pdf" in formats and forked.available():
+        child = forked.Forked(lambda: _render_docx(view, docx_path), "briefing.docx")
+    elif "docx" in formats:
+        documents["briefing.docx"] = _render_docx(view, docx_path)
+        clock.lap("docx")
+    try:
+        if "pdf" in formats or "html" in formats:
+            from briefgen.render.html import render_html
 
-        documents["briefing.docx"] = render_docx(view, template_dir / "briefing.docx")
-    if "pdf" in formats or "html" in formats:
-        from briefgen.render.html import render_html
+            html = render_html(view, template_dir)
+            clock.lap("html")
+            if "html" in formats:
+                documents["briefing.html"] = html.encode("utf-8")
+            if "pdf" in formats:
+                from briefgen.render.pdf import render_pdf
 
-        html = render_html(view, template_dir)
-        if "html" in formats:
-            documents["briefing.html"] = html.encode("utf-8")
-        if "pdf" in formats:
-            from briefgen.render.pdf import render_pdf
+                documents["briefing.pdf"] = render_pdf(html, template_dir, pdf_variant)
+                clock.lap("pdf")
+    except BaseException:
+        if child is not None:
+            child.cancel()
+        raise
+    if child is not None:
+        documents["briefing.docx"] = child.result()
+        clock.lap("docx (waiting for the parallel process)")
+        if timings is not None:
+            timings["docx, in a parallel process"] = child.seconds
+    order = ["briefing.docx", "briefing.html", "briefing.pdf"]
+    return {name: documents[name] for name in order if name in documents}
 
-            documents["briefing.pdf"] = render_pdf(html, template_dir, pdf_variant)
-    return documents
+
+def _render_docx(view: Briefing, template: Path) -> bytes:
+    from briefgen.render.docx import render_docx
+
+    return render_docx(view, template)
+
+
+class _Clock:
+    """Adds the time since the last lap to ``timings[stage]`` (``build --timings``); free when off."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        import time
+
+        self._timings = timings
+        self._now = time.perf_counter
+        self._last = self._now()
+
+    def lap(self, stage: str) -> None:
+        if self._timings is not None:
+            now = self._now()
+            self._timings[stage] = self._timings.get(stage, 0.0) + now - self._last
+            self._last = now
 
 
 def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[Report]:

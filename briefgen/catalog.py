@@ -75,6 +75,15 @@ class Places:
         check_name(name)
         path = self.profiles / f"{name}.yaml"
         if not path.is_file():
+            if path.is_symlink() or path.exists():
+                kind = (
+                    "a folder"
+                    if path.is_dir()
+                    else "a link to nothing or to itself"
+                    if path.is_symlink()
+                    else "not a file"
+                )
+                raise InputError(f"{path}: is {kind}, not a profile file; replace it with NAME.yaml")
             raise self._unknown(name)
         defaults = self.profiles / f"{DEFAULTS}.yaml"
         return [defaults, path] if defaults.is_file() else [path]
@@ -91,7 +100,7 @@ def check_name(name: str) -> None:
     """Refuse anything but a plain profile name: no path separators, dots, NUL or absolute paths."""
     if not _NAME.fullmatch(name):
         raise InputError(
-            f"'{name}' is not a profile name: use letters, digits, '-' and '_' only, such as 'japan' "
+            f"{name!r} is not a profile name: use letters, digits, '-' and '_' only, such as 'japan' "
             "(see 'briefgen list')"
         )
 

@@ -16,7 +16,6 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from briefgen import __version__
 from briefgen.errors import BriefgenError
 
 
@@ -27,6 +26,11 @@ class _BuildByDefault(TyperGroup):
         if args and args[0] not in self.commands and not args[0].startswith("-"):
             args = ["build", *args]
         return super().resolve_command(ctx, args)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """Complete command names and, since ``briefgen NAME`` builds, profile and visit names."""
+        names = next(p for p in self.commands["build"].params if p.name == "names")
+        return [*super().shell_complete(ctx, incomplete), *names.shell_complete(ctx, incomplete)]
 
 
 app = typer.Typer(
@@ -48,13 +52,35 @@ class _State:
 _state = _State()
 
 
-def _complete_names(incomplete: str) -> list[str]:
+def _completion_places(ctx: typer.Context) -> Any:
+    """The folders to complete from: --profiles and --templates as typed so far, else the usual search."""
     from briefgen.catalog import Places
 
+    given = ctx.find_root().params
+    return Places.find(given.get("profiles"), given.get("templates"))
+
+
+def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
     try:
-        places = Places.find(_state.profiles)
+        places = _completion_places(ctx)
         return [n for n in places.partner_names() + places.visit_names() if n.startswith(incomplete)]
     except BriefgenError:
+        return []
+
+
+def _complete_partners(ctx: typer.Context, incomplete: str) -> list[str]:
+    try:
+        return [n for n in _completion_places(ctx).partner_names() if n.startswith(incomplete)]
+    except BriefgenError:
+        return []
+
+
+def _complete_templates(ctx: typer.Context, incomplete: str) -> list[str]:
+    from briefgen import api
+
+    try:
+        return [n for n in api.list_templates(_completion_places(ctx)) if n.startswith(incomplete)]
+    except (BriefgenError, OSError):
         return []
 
 
@@ -92,7 +118,10 @@ def _say(text: str) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"briefgen {__version__}")
+        from briefgen.doctor import versions
+
+        for name, version in versions().items():
+            typer.echo(f"{name} {version}")
         raise typer.Exit()
 
 
@@ -129,10 +158,17 @@ def build(
     format: Annotated[str, typer.Option("--format", help="Comma-separated: docx, pdf, html.")] = "docx,pdf",
     lang: LangOpt = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder; files go to OUT/NAME/.")] = Path("out"),
-    template: Annotated[str | None, typer.Option("--template", help="Template name (see 'briefgen list').")] = None,
+    template: Annotated[
+        str | None,
+        typer.Option("--template", help="Template name (see 'briefgen list').", autocompletion=_complete_templates),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Run 'briefgen check' first and build nothing if it lists anything.")
     ] = False,
+    pdf_variant: Annotated[
+        str | None, typer.Option("--pdf-variant", help="pdf/a-3b (archiving), pdf/a-2b, pdf/a-3u or pdf/ua-1.")
+    ] = None,
+    timings: Annotated[bool, typer.Option("--timings", help="Print the time spent in each stage.")] = False,
 ) -> None:
     """Write OUT/NAME/briefing.docx and briefing.pdf for each NAME.
 
@@ -140,13 +176,25 @@ def build(
     """
     from briefgen import api
 
+    stages: dict[str, float] | None = {} if timings else None
     with _errors():
         built = api.build(
-            names, formats=format.split(","), lang=lang, out=out, template=template, strict=strict, places=_places()
+            names,
+            formats=format.split(","),
+            lang=lang,
+            out=out,
+            template=template,
+            strict=strict,
+            pdf_variant=pdf_variant,
+            places=_places(),
+            timings=stages,
         )
     for result in built:
         for path in result.files:
             _say(str(path))
+    if stages is not None:
+        for stage, seconds in stages.items():
+            typer.echo(f"timing: {stage:<38} {seconds * 1000:8.1f} ms", err=True)
     missing = [p for result in built for p in result.untranslated]
     if missing:
         typer.echo(
@@ -256,6 +304,12 @@ def validate(
         typer.Argument(help="Profile names or YAML paths (default: every profile).", autocompletion=_complete_names),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
+    templates: Annotated[
+        bool,
+        typer.Option(
+            "--templates", help="Also check the templates: tags split across Word runs, names the context lacks."
+        ),
+    ] = False,
 ) -> None:
     """Check profiles without rendering; exit 2 if any problem is found.
 
@@ -265,6 +319,8 @@ def validate(
 
     with _errors():
         reports = api.validate(targets or [], _places())
+        if templates:
+            reports += api.validate_templates(_places())
     problems = [p for r in reports for p in r.problems]
     if as_json:
         typer.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
@@ -290,7 +346,10 @@ def batch(
     force: Annotated[bool, typer.Option("--force", help="Rebuild packs that are up to date.")] = False,
     lang: LangOpt = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder: OUT/NAME/ and OUT/NAME.zip.")] = Path("out"),
-    template: Annotated[str | None, typer.Option("--template", help="Template name (see 'briefgen list').")] = None,
+    template: Annotated[
+        str | None,
+        typer.Option("--template", help="Template name (see 'briefgen list').", autocompletion=_complete_templates),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Build pre-visit packs (briefing, key-facts page, manifest, zip) in parallel; skip unchanged ones.
@@ -390,6 +449,66 @@ def _summary_table(results: list[Any]) -> None:
     console.print(table)
     counts = {s: sum(r.status == s for r in results) for s in styles}
     console.print(Text(", ".join(f"{n} {s}" for s, n in counts.items() if n)))
+
+
+@app.command()
+def doctor(
+    out: Annotated[Path, typer.Option("--out", help="Output folder to check (it is not created).")] = Path("out"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the checks as JSON.")] = False,
+) -> None:
+    """Check Python, WeasyPrint and Pango, fonts, templates, profiles and the output folder; say how to fix.
+
+    Exit 0 when every check is ok, 1 when any found a problem.
+
+    Example: briefgen doctor --out /tmp/briefings
+    """
+    from briefgen.doctor import run_checks
+
+    with _errors():
+        checks = run_checks(_places(), out)
+    if as_json:
+        typer.echo(json.dumps([c.as_dict() for c in checks], ensure_ascii=False, indent=2))
+    else:
+        for c in checks:
+            if not (_state.quiet and c.ok):
+                typer.echo(c.line())
+    if not all(c.ok for c in checks):
+        raise typer.Exit(1)
+
+
+@app.command()
+def new(
+    name: Annotated[
+        str | None, typer.Argument(help="Partner profile to create: PROFILES/NAME.yaml.", show_default=False)
+    ] = None,
+    visit: Annotated[
+        str | None, typer.Option("--visit", help="Create the visit PROFILES/visits/VISIT.yaml instead.")
+    ] = None,
+    partner: Annotated[
+        str | None,
+        typer.Option("--partner", help="The visit's partner profile.", autocompletion=_complete_partners),
+    ] = None,
+) -> None:
+    """Write a commented profile (or visit) to fill in, listing every field; never overwrites a file.
+
+    Example: briefgen new ruritania
+
+    and its visit: briefgen new --visit strelsau-2026 --partner ruritania
+    """
+    from briefgen import skeleton
+
+    if (name is None) == (visit is None):
+        _fail(["name a partner (briefgen new NAME) or a visit (briefgen new --visit NAME --partner PARTNER)"], 2)
+    if partner is not None and visit is None:
+        _fail([f"--partner goes with --visit: briefgen new --visit NAME --partner {partner}"], 2)
+    with _errors():
+        if visit is not None:
+            path = skeleton.new_visit(visit, partner, _places())
+        else:
+            assert name is not None
+            path = skeleton.new_partner(name, _places())
+    _say(str(path))
+    _say(f"next: fill it in from your sources, then: briefgen validate {visit or name}")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -14,7 +14,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
-from briefgen import schema, viewmodel
+from briefgen import charts, schema, viewmodel
 from briefgen.labels import LABELS, LOCALES
 from briefgen.translation import Localized, resolve
 
@@ -156,6 +156,7 @@ def build_briefing(profile: schema.Profile, lang: str | None = None, timestamp: 
         )
 
     key_figures = [_figure(fig, fmt, sources) for fig in profile.key_figures]
+    figure_charts = _charts(profile.key_figures, key_figures, labels)
     partnerships = [
         viewmodel.Partnership(
             ours=_locality(p.ours),
@@ -248,6 +249,7 @@ def build_briefing(profile: schema.Profile, lang: str | None = None, timestamp: 
         summary=summary,
         forum=forum,
         key_figures=key_figures,
+        charts=figure_charts,
         partnerships=partnerships,
         agreements=agreements,
         timeline=timeline,
@@ -296,6 +298,35 @@ def _in_focus(partnership: schema.Partnership, focus: schema.Focus) -> bool:
 
 def _names(locality: schema.Locality) -> set[str]:
     return {n.casefold() for n in (locality.name, locality.native) if n}
+
+
+def _charts(
+    figures: list[schema.Figure], shown: list[viewmodel.Figure], labels: dict[str, str]
+) -> list[viewmodel.Chart]:
+    """The partner's ranks, and its headline numbers of the most common unit, as bar charts.
+
+    A chart needs at least two bars to say anything; a rank of 1 draws the longest bar.
+    """
+    result = []
+    ranked = [(f, v) for f, v in zip(figures, shown, strict=True) if f.rank is not None]
+    if len(ranked) >= 2:
+        worst = max(5, *(f.rank or 1 for f, _ in ranked))
+        bars = [
+            charts.Bar(v.label, (worst + 1 - (f.rank or worst)) / worst, labels["rank_value"].format(ordinal=""))
+            for f, v in ranked
+        ]
+        bars = [charts.Bar(b.label, b.fraction, v.value) for b, (_, v) in zip(bars, ranked, strict=True)]
+        result.append(charts.Chart("ranks", labels["chart_ranks"], bars))
+    by_unit: dict[str, list[tuple[schema.Figure, viewmodel.Figure]]] = {}
+    for f, v in zip(figures, shown, strict=True):
+        if f.value is not None and f.rank is None and f.unit != "percent":
+            by_unit.setdefault(f.unit or "", []).append((f, v))
+    group = max(by_unit.values(), key=len, default=[])
+    if len(group) >= 2:
+        top = max(f.value or 0 for f, _ in group) or 1
+        bars = [charts.Bar(v.label, (f.value or 0) / top, v.value) for f, v in group]
+        result.append(charts.Chart("amounts", labels["chart_amounts"], bars))
+    return [viewmodel.Chart(c.id, c.title, charts.svg(c), c) for c in result]
 
 
 def _figure(figure: schema.Figure, fmt: _Formatter, sources: _Sources) -> viewmodel.Figure:

@@ -129,6 +129,9 @@ def _compose(text: str, shown: str) -> Node | None:
         column = mark.column + 1 if mark else None
         problem = (exc.problem or "").strip()
         detail = f" {exc.context}" if exc.context else ""
+        start = exc.context_mark
+        if detail and start and mark and mark is exc.problem_mark and start.line != mark.line:
+            detail += f" started on line {start.line + 1}"  # an unclosed quote or bracket: where it opened
         if "tab" in problem or "'\\t'" in problem or (mark and _char_at(text, mark.line, mark.column) == "\t"):
             problem += " (indent with spaces, not tabs)"
         if "another document" in problem:
@@ -138,7 +141,8 @@ def _compose(text: str, shown: str) -> Node | None:
         ) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
-        raise _error(shown, line, f"character {exc.character!r} is not allowed in YAML") from None
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise _error(shown, line, f"the control character U+{code:04X} is not allowed in YAML; remove it") from None
     except yaml.YAMLError as exc:
         raise _error(shown, None, f"YAML error: {exc}") from None
     except RecursionError:
@@ -157,14 +161,16 @@ def _check_shape(text: str, shown: str) -> None:
         events += 1
         if isinstance(event, yaml.CollectionStartEvent):
             if depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise _error(shown, mark.line + 1, f"nests more than {MAX_DEPTH} levels deep; refused", mark.column + 1)
+                raise _error_at(shown, event.start_mark, f"nests more than {MAX_DEPTH} levels deep; refused")
             depth += 1
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         if events > 3 * MAX_NODES + 10:
-            mark = event.start_mark
-            raise _error(shown, mark.line + 1, f"holds more than {MAX_NODES} values; refused", mark.column + 1)
+            raise _error_at(shown, event.start_mark, f"holds more than {MAX_NODES} values; refused")
+
+
+def _error_at(file: str, mark: Any, message: str) -> ProfileError:
+    return _error(file, mark.line + 1 if mark else None, message, mark.column + 1 if mark else None)
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -215,6 +221,10 @@ class _Converter:
                 self._problem(key_node, path, "a key must be a plain word")
                 continue
             key = unicodedata.normalize("NFC", str(key_node.value))
+            if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in key):
+                # Keys are echoed in messages: a newline in one would forge an output line.
+                self._problem(key_node, path, f"a key must be a plain word, not {key!r}")
+                continue
             child = (*path, key)
             if key in result:
                 first = self.marks.get(child, (0, 0))[0]
@@ -230,9 +240,11 @@ class _Converter:
             return None
         try:
             value = self._scalars.construct_object(node)
-        except (ValueError, yaml.YAMLError) as exc:
+        except Exception as exc:  # an explicit tag on bad text: '!!float ""' raises IndexError, '!!bool x' KeyError
             what = "date" if node.tag.endswith("timestamp") else "value"
-            self._problem(node, path, f"'{node.value}' is not a valid {what} ({exc})")
+            why = f" ({exc})" if isinstance(exc, ValueError | yaml.YAMLError) else ""
+            shown = repr(node.value) if len(node.value) <= 60 else repr(node.value[:57]) + "..."
+            self._problem(node, path, f"{shown} is not a valid {what}{why}")
             return None
         if isinstance(value, str):
             bad = _UNPRINTABLE.search(value)

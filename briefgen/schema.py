@@ -23,11 +23,22 @@ class _Model(BaseModel):
 class PartialDate(BaseModel):
     """A date known to the year, the month or the day."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
-    year: int
-    month: int | None = None
-    day: int | None = None
+    year: int = Field(ge=1900, le=2200)
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+
+    @model_validator(mode="after")
+    def _exists(self) -> PartialDate:
+        if self.day is not None:
+            if self.month is None:
+                raise ValueError("a day needs a month")
+            try:
+                dt.date(self.year, self.month, self.day)
+            except ValueError:
+                raise ValueError(f"{self.year}-{self.month:02d}-{self.day:02d} is not a date") from None
+        return self
 
     @property
     def iso(self) -> str:
@@ -118,7 +129,7 @@ class Figure(Sourced):
 
     label: Text
     """What is counted or ranked, in the profile's language."""
-    value: float | None = None
+    value: float | None = Field(default=None, allow_inf_nan=False, ge=-1e15, le=1e15)
     """The number itself, unformatted (``2500``, ``33690000000``, ``7.4``)."""
     qualifier: Qualifier = "exactly"
     """How exact the number is: exactly, about, nearly, more_than, at_least."""

@@ -158,7 +158,7 @@ def _dangling_sources(merged: Merged) -> list[Problem]:
             origin = merged.origin(path)
             close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
             hint = f", did you mean '{close[0]}'?" if close else "; add it under 'sources:'"
-            message = f"source '{key}' is not in sources{hint}"
+            message = f"source {key!r} is not in sources{hint}"
             problems.append(Problem(origin.file, origin.line, origin.column, format_path(path), message))
     return problems
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from briefgen import charts
+
 
 @dataclass(frozen=True)
 class Ref:
@@ -143,6 +145,20 @@ class Visit:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A bar chart drawn from the profile's figures."""
+
+    id: str
+    """``ranks`` (the partner's rank in each field) or ``amounts`` (headline numbers of one unit)."""
+    title: str
+    """Its title, in the build language."""
+    svg: str
+    """The chart as inline SVG, for HTML and PDF (vector); every text in it is escaped already."""
+    data: charts.Chart
+    """What it is drawn from; the DOCX renderer draws it as a PNG image, available there as ``image``."""
+
+
+@dataclass(frozen=True)
 class Source:
     """One entry of the numbered sources list."""
 
@@ -195,6 +211,8 @@ class Briefing:
     """The partner's cooperation forum (left out of a visit to that very forum)."""
     key_figures: list[Figure] = field(default_factory=list)
     """Ranks and headline figures."""
+    charts: list[Chart] = field(default_factory=list)
+    """Charts of the key figures (ranks; the headline numbers), shown after their table."""
     partnerships: list[Partnership] = field(default_factory=list)
     """Locality pairings; ``highlight`` marks those of the visit's focus localities."""
     agreements: list[Agreement] = field(default_factory=list)

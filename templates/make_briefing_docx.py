@@ -148,6 +148,10 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <w:pPr><w:numPr><w:numId w:val="1"/></w:numPr>
       <w:spacing w:after="60"/><w:ind w:left="357" w:hanging="357"/></w:pPr>
   </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="Chart">
+    <w:name w:val="Chart"/><w:basedOn w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:keepNext/><w:spacing w:before="160" w:after="80"/></w:pPr>
+  </w:style>
   <w:style w:type="paragraph" w:styleId="ListNumber">
     <w:name w:val="List Number"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/>
     <w:unhideWhenUsed/><w:qFormat/>
@@ -616,7 +620,10 @@ def _body() -> str:
         ("vigilance", _items("vigilance", "ListBullet")),
         ("summary", _paragraphs_with_refs("summary")),
         ("forum", _forum()),
-        ("key_figures", [_figures_table("key_figures")]),
+        (
+            "key_figures",
+            [_figures_table("key_figures"), _tag("for c in charts"), _p(_v("c.image"), style="Chart"), _tag("endfor")],
+        ),
         (
             "partnerships",
             [

@@ -122,7 +122,7 @@ def test_render_failure_exits_1_and_keeps_previous_output(
     assert code == 0
     before = {p.name: p.read_bytes() for p in (tmp_path / "japan").iterdir()}
 
-    def broken(html: str, base: Path) -> bytes:
+    def broken(html: str, base: Path, variant: str | None = None) -> bytes:
         raise RenderError("PDF layout failed: simulated")
 
     monkeypatch.setattr("briefgen.render.pdf.render_pdf", broken)

@@ -121,7 +121,16 @@ def test_commands_that_render_nothing_import_no_renderer(tmp_path: Path) -> None
         "heavy = [m for m in ('weasyprint', 'docxtpl', 'docx', 'matplotlib') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
-    for args in (["--help"], ["list"], ["validate", "japan"], ["preview", "japan"]):
+    for args in (
+        ["--help"],
+        ["--version"],
+        ["list"],
+        ["validate", "japan"],
+        ["preview", "japan"],
+        ["doctor", "--help"],
+        ["new", "--help"],
+        ["--profiles", ".", "new", "x"],
+    ):
         result = subprocess.run(
             [sys.executable, "-c", code, *args],
             cwd=tmp_path,
@@ -134,5 +143,12 @@ def test_commands_that_render_nothing_import_no_renderer(tmp_path: Path) -> None
 
 
 def test_version() -> None:
+    from importlib.metadata import version
+
+    from briefgen import __version__
+
     code, out, _ = run_cli("--version")
-    assert code == 0 and out.startswith("briefgen ")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == f"briefgen {__version__}"
+    assert lines[1] == "python {}.{}.{}".format(*sys.version_info[:3])
+    assert lines[2:] == [f"{name} {version(name)}" for name in ("weasyprint", "docxtpl", "pydantic", "typer")]

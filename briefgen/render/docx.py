@@ -10,7 +10,7 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import RenderError, TemplateError
 from briefgen.viewmodel import Briefing
@@ -46,7 +46,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
     # "{{ 7*7 }}" in a value is never evaluated (Jinja does not re-read its output anyway).
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
     try:
-        tpl.render(briefing.template_vars(), env, autoescape=True)
+        tpl.render(_with_images(tpl, briefing, template.parent), env, autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"{_part_name(tpl)}Jinja syntax error: {exc.message}{_near(exc)}; "
@@ -88,6 +88,30 @@ def _set_metadata(document: object, briefing: Briefing) -> None:
     styles = document.styles.element  # type: ignore[attr-defined]
     for lang in styles.findall(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"):
         lang.set(qn("w:val"), _WORD_LANGUAGES.get(briefing.lang, briefing.lang))
+
+
+def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, Any]:
+    """The template's names, each chart given an ``image``: the chart drawn as a sharp PNG (16 cm wide)."""
+    names = briefing.template_vars()
+    if briefing.charts:
+        from docx.shared import Mm
+        from docxtpl import InlineImage
+
+        from briefgen.charts import png
+
+        fonts = template_dir / "fonts"
+        if not fonts.is_dir():  # a custom template without fonts draws with the shipped ones
+            fonts = Path(__file__).resolve().parent.parent.parent / "templates" / "fonts"
+        names["charts"] = [
+            {
+                "id": c.id,
+                "title": c.title,
+                "svg": c.svg,
+                "image": InlineImage(tpl, io.BytesIO(png(c.data, fonts)), width=Mm(160)),
+            }
+            for c in briefing.charts
+        ]
+    return names
 
 
 def _part_name(tpl: object) -> str:

@@ -116,7 +116,7 @@ def document_timestamp(profile: Profile) -> str:
 
     Never the clock, so that the same inputs give the same bytes (reproducible builds).
     """
-    from briefgen.context import newest_as_of
+    from briefgen.schema import newest_as_of
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
@@ -314,7 +314,7 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
 
 def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
     """The partner profiles and visits found, each with its partner, newest as-of date and dates."""
-    from briefgen.context import build_briefing, newest_as_of
+    from briefgen.schema import newest_as_of
 
     places = places or Places.find()
     infos = []
@@ -330,9 +330,11 @@ def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
             partner = resolve(profile.partner.name, profile.language, profile.language)
             info = ProfileInfo(name, partner, newest.iso if newest else "", kind=kind)
             if profile.visit:
-                view = build_briefing(profile).visit
-                assert view is not None
-                info = ProfileInfo(**{**vars(info), "visit": view.title, "dates": view.when})
+                v = profile.visit
+                own = profile.language
+                # ISO dates, or the period as written: a listing need not load Babel.
+                dates = "..".join(d.isoformat() for d in (v.date, v.end) if d) or resolve(v.period or "", own, own)
+                info = ProfileInfo(**{**vars(info), "visit": resolve(v.title, own, own), "dates": dates})
             infos.append(info)
     return infos
 

@@ -74,6 +74,8 @@ def ensure_environment() -> Path:
         _speed_up_pdf_writing()
         _say("installing briefgen and its dependencies into .venv/ (first run only, about a minute)")
         _run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", ".[test]"])
+        # Cached bytecode even where PYTHONDONTWRITEBYTECODE is set: every command starts faster.
+        subprocess.run([str(python), "-m", "compileall", "-q", str(ROOT / "briefgen")], capture_output=True)
         STAMP.write_text(wanted)
     return bindir
 

@@ -16,6 +16,7 @@ from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from briefgen import charts, schema, viewmodel
 from briefgen.labels import LABELS, LOCALES
+from briefgen.schema import newest_as_of
 from briefgen.translation import Localized, resolve
 
 # Above this, amounts read better as "33,69 milliards" than as "33 690 000 000".
@@ -353,16 +354,3 @@ def _citation(source: schema.Source, fmt: _Formatter) -> str:
         parts.append(fmt.partial(source.date))
     text = ", ".join(parts)
     return f"{text}. {fmt.text(source.note)}" if source.note else text
-
-
-def newest_as_of(profile: schema.Profile) -> schema.PartialDate | None:
-    """The most recent as-of date of the profile's facts: what the cover's "as of" line says."""
-    dates = [c.as_of for c in profile.summary + profile.priorities]
-    dates += [f.as_of for f in profile.key_figures]
-    dates += [f.as_of for g in profile.national_context for f in g.figures]
-    dates += [p.as_of for p in profile.partnerships] + [p.as_of for p in profile.people]
-    if profile.framework:
-        dates.append(profile.framework.as_of)
-    if profile.visit and profile.visit.as_of:
-        dates.append(profile.visit.as_of)
-    return max(dates, key=lambda d: d.sort_key, default=None)

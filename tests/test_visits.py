@@ -105,7 +105,7 @@ def test_validate_all_and_list_include_visits(profiles: Path) -> None:
         "problem": "",
         "kind": "visit",
         "visit": "Visite fictive à Strelsau",
-        "dates": "2–4 mars 2026",
+        "dates": "2026-03-02..2026-03-04",
     }
 
 

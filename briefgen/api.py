@@ -151,7 +151,7 @@ def build(
     With ``strict``, anything ``check`` would list (stale figures, unsourced claims, uncited
     sources, untranslated fields) stops the build with a CheckError before anything is rendered.
     """
-    from briefgen.output import write_atomic
+    from briefgen.output import write_all
     from briefgen.translation import untranslated
 
     places = places or Places.find()
@@ -172,10 +172,8 @@ def build(
         documents = render(views[name], folder_of_template, wanted, pdf_variant, timings)
         clock = _Clock(timings)
         folder = Path(out) / name
-        files = []
-        for filename, data in documents.items():
-            write_atomic(folder / filename, data)
-            files.append(folder / filename)
+        files = [folder / filename for filename in documents]
+        write_all(dict(zip(files, documents.values(), strict=True)))
         clock.lap("write")
         warnings = untranslated(merged, lang) if lang and lang != profile.language else []
         built.append(Built(name, files, warnings))

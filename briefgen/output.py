@@ -18,6 +18,35 @@ from briefgen.errors import OutputError
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Replace ``target`` with ``data`` in one rename; raise OutputError if it cannot be done."""
+    write_all({target: data})
+
+
+def write_all(files: dict[Path, bytes]) -> None:
+    """Replace several files together: every temporary is written and flushed before any rename.
+
+    A failure while writing (disk full, permission, interruption) removes the temporaries and
+    leaves every previous file as it was, so a briefing's DOCX and PDF never come from two runs.
+    """
+    temporaries: list[tuple[str, Path]] = []
+    try:
+        for target, data in files.items():
+            temporaries.append((_write_temporary(target, data), target))
+        for temp, target in temporaries:
+            os.replace(temp, target)
+    except BaseException as exc:
+        for temp, _ in temporaries:
+            try:
+                os.unlink(temp)
+            except FileNotFoundError:
+                pass
+        if isinstance(exc, OSError):
+            failed = temporaries[-1][1] if temporaries else next(iter(files))
+            raise OutputError(f"{failed}: could not be written: {exc.strerror or exc}") from None
+        raise
+
+
+def _write_temporary(target: Path, data: bytes) -> str:
+    """Write ``data`` to a new temporary file beside ``target``, flushed to disk; return its path."""
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -39,7 +68,6 @@ def write_atomic(target: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, 0o644)
-        os.replace(temp, target)
     except BaseException as exc:
         try:
             os.unlink(temp)
@@ -48,6 +76,7 @@ def write_atomic(target: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"{target}: could not be written: {exc.strerror or exc}") from None
         raise
+    return temp
 
 
 def remove_temporaries(folder: Path, pid: int) -> list[Path]:

@@ -24,7 +24,7 @@ from typing import Any
 
 from briefgen import __version__
 from briefgen.catalog import Places
-from briefgen.output import write_atomic
+from briefgen.output import write_all, write_atomic
 
 DOCUMENTS = ("briefing.docx", "briefing.pdf", "key-facts.pdf")
 MANIFEST = "manifest.json"
@@ -163,11 +163,12 @@ def build_pack(
     ]
     manifest = json.dumps({**record, "name": name, "outputs": outputs}, ensure_ascii=False, indent=2).encode()
     folder = out / name
-    for filename, data in documents.items():
-        write_atomic(folder / filename, data)
     zip_path = out / f"{name}.zip"
-    write_atomic(zip_path, _zip({**documents, MANIFEST: manifest}, name))
-    write_atomic(folder / MANIFEST, manifest)  # last: its presence says the pack is complete
+    # The documents and the zip are replaced together (all written, then all renamed); the
+    # manifest comes last: a pack without its manifest, or with a stale one, is rebuilt.
+    files = {folder / filename: data for filename, data in documents.items()}
+    write_all({**files, zip_path: _zip({**documents, MANIFEST: manifest}, name)})
+    write_atomic(folder / MANIFEST, manifest)
     on_step("write")
     return [*(folder / f for f in documents), folder / MANIFEST, zip_path]
 

@@ -1,8 +1,9 @@
 """Fuzzing: whatever a profile file holds, only briefgen's own errors come out of the pipeline.
 
 Random text and bytes, and the shipped ``profiles/japan.yaml`` mutated (bytes flipped, lines
-deleted, duplicated or re-indented, YAML snippets inserted or swapped in for values), go through
-load → merge → validate → context → HTML, as ``briefgen build`` runs them. A ``BriefgenError`` is
+deleted, duplicated or re-indented, YAML snippets inserted or swapped in for values; or values
+replaced by random ones of the same type, which get further, into formatting and the template)
+go through load → merge → validate → context → HTML, as ``briefgen build`` runs them. A ``BriefgenError`` is
 a correct answer; any other exception is a bug and fails the test with the smallest input found.
 
 The examples are derandomized, so that the suite gives the same answer on every run. Inputs
@@ -12,9 +13,13 @@ figure values, ``as_of`` given as a mapping) are left out of the snippets until 
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +34,7 @@ from briefgen.validation import validate
 from .helpers import REPO
 
 JAPAN = (REPO / "profiles" / "japan.yaml").read_bytes()
+JAPAN_DATA = yaml.safe_load(JAPAN)
 DEFAULTS = load_layer(REPO / "profiles" / "defaults.yaml")
 TEMPLATES = REPO / "templates"
 LANGS = st.sampled_from([None, "fr", "en", "vi"])
@@ -128,13 +134,17 @@ def run_pipeline(path: Path, data: bytes, lang: str | None) -> None:
         pass
 
 
+JAPAN_LINES = JAPAN.split(b"\n")
+VALUE_LINES = [i for i, line in enumerate(JAPAN_LINES) if b": " in line]
+
+
 @st.composite
-def mutated_japan(draw: st.DrawFn) -> bytes:
-    """profiles/japan.yaml with one to four mutations."""
-    lines = JAPAN.split(b"\n")
+def damaged_japan(draw: st.DrawFn) -> bytes:
+    """profiles/japan.yaml with one to four lines damaged: a byte changed, deleted, duplicated, re-indented."""
+    lines = list(JAPAN_LINES)
     for _ in range(draw(st.integers(1, 4))):
         i = draw(st.integers(0, len(lines) - 1))
-        operation = draw(st.sampled_from(["flip", "delete", "duplicate", "indent", "insert", "replace"]))
+        operation = draw(st.sampled_from(["flip", "delete", "duplicate", "indent"]))
         if operation == "flip":
             line = bytearray(lines[i] or b" ")
             line[draw(st.integers(0, len(line) - 1))] = draw(st.integers(0, 255))
@@ -143,16 +153,23 @@ def mutated_japan(draw: st.DrawFn) -> bytes:
             del lines[i]
         elif operation == "duplicate":
             lines.insert(i, lines[i])
-        elif operation == "indent":
+        else:
             shift = draw(st.integers(-4, 4))
             lines[i] = b" " * shift + lines[i] if shift > 0 else lines[i][-shift:]
-        elif operation == "insert":
-            indent = b" " * draw(st.sampled_from([0, 2, 4, 6]))
-            lines.insert(i, indent + draw(st.sampled_from(SNIPPETS)).encode())
-        elif operation == "replace" and b": " in lines[i]:
-            key = lines[i].split(b": ", 1)[0]
-            value = draw(st.sampled_from(SNIPPETS)).split(": ", 1)[-1]
-            lines[i] = key + b": " + value.encode()
+    return b"\n".join(lines)
+
+
+@st.composite
+def japan_with_snippet(draw: st.DrawFn) -> bytes:
+    """profiles/japan.yaml with one snippet as a new line, or as the value of an existing key."""
+    lines = list(JAPAN_LINES)
+    snippet = draw(st.sampled_from(SNIPPETS))
+    if draw(st.booleans()):
+        i = draw(st.sampled_from(VALUE_LINES))
+        lines[i] = lines[i].split(b": ", 1)[0] + b": " + snippet.split(": ", 1)[-1].encode()
+    else:
+        indent = b" " * draw(st.sampled_from([0, 2, 4, 6]))
+        lines.insert(draw(st.integers(0, len(lines))), indent + snippet.encode())
     return b"\n".join(lines)
 
 
@@ -171,9 +188,58 @@ def test_random_bytes(scratch: Path, data: bytes, lang: str | None) -> None:
     run_pipeline(scratch, data, lang)
 
 
-@settings(FUZZ, max_examples=600)
-@given(data=mutated_japan(), lang=LANGS)
-def test_mutated_japan(scratch: Path, data: bytes, lang: str | None) -> None:
+@FUZZ
+@given(data=damaged_japan(), lang=LANGS)
+def test_damaged_japan(scratch: Path, data: bytes, lang: str | None) -> None:
+    run_pipeline(scratch, data, lang)
+
+
+@FUZZ
+@given(data=japan_with_snippet(), lang=LANGS)
+def test_japan_with_snippet(scratch: Path, data: bytes, lang: str | None) -> None:
+    run_pipeline(scratch, data, lang)
+
+
+def _scalar_paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(data, dict):
+        return [p for key, value in data.items() for p in _scalar_paths(value, (*path, key))]
+    if isinstance(data, list):
+        return [p for i, value in enumerate(data) for p in _scalar_paths(value, (*path, i))]
+    return [path]
+
+
+SCALAR_PATHS = _scalar_paths(JAPAN_DATA)
+
+
+def _like(value: Any) -> st.SearchStrategy[Any]:
+    """Random values of the type of ``value``; numbers stay below 1e27 (see the module docstring)."""
+    if isinstance(value, bool):
+        return st.booleans()
+    if isinstance(value, int):
+        return st.integers(-(10**15), 10**15)
+    if isinstance(value, float):
+        return st.floats(-1e15, 1e15, allow_nan=False)
+    if isinstance(value, dt.date):
+        return st.dates()
+    return st.text(max_size=40)
+
+
+@st.composite
+def japan_with_random_values(draw: st.DrawFn) -> bytes:
+    """profiles/japan.yaml with one to five of its values replaced by random ones of the same type."""
+    data = copy.deepcopy(JAPAN_DATA)
+    for _ in range(draw(st.integers(1, 5))):
+        *parents, last = draw(st.sampled_from(SCALAR_PATHS))
+        holder = data
+        for part in parents:
+            holder = holder[part]
+        holder[last] = draw(_like(holder[last]))
+    return yaml.safe_dump(data, allow_unicode=True).encode("utf-8")
+
+
+@settings(FUZZ, max_examples=150)
+@given(data=japan_with_random_values(), lang=LANGS)
+def test_japan_with_random_values(scratch: Path, data: bytes, lang: str | None) -> None:
     run_pipeline(scratch, data, lang)
 
 

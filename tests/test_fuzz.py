@@ -1,14 +1,15 @@
 """Fuzzing: whatever a profile file holds, only briefgen's own errors come out of the pipeline.
 
-Random text and bytes, and the shipped ``profiles/japan.yaml`` mutated (bytes flipped, lines
-deleted, duplicated or re-indented, YAML snippets inserted or swapped in for values; or values
-replaced by random ones of the same type, which get further, into formatting and the template)
-go through load → merge → validate → context → HTML, as ``briefgen build`` runs them. A ``BriefgenError`` is
-a correct answer; any other exception is a bug and fails the test with the smallest input found.
+The inputs: random text and bytes; the shipped ``profiles/japan.yaml`` with lines damaged (a byte
+changed, a line deleted, duplicated or re-indented), with a YAML snippet added or swapped in for a
+value, or with values replaced by random ones of the same type (these get furthest: formatting and
+the template). Each goes through load → merge → validate → context → HTML, as ``briefgen build``
+runs them. A ``BriefgenError`` is a correct answer; any other exception is a bug and fails the test
+with the smallest input hypothesis finds.
 
-The examples are derandomized, so that the suite gives the same answer on every run. Inputs
-known to crash (``tests/bad_inputs/cases.yaml``, the ``xfail`` cases: NaN, infinite and huge
-figure values, ``as_of`` given as a mapping) are left out of the snippets until they are fixed.
+The examples are derandomized, so that the suite gives the same answer on every run. Inputs known
+to crash (the ``xfail`` cases of ``tests/bad_inputs/cases.yaml``: NaN, infinite and huge figure
+values, ``as_of`` given as a mapping) are kept out of the snippets and random values until fixed.
 """
 
 from __future__ import annotations

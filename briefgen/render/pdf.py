@@ -7,6 +7,7 @@ WeasyPrint is imported inside :func:`render_pdf` so that importing this module s
 from __future__ import annotations
 
 import contextlib
+import functools
 import pathlib
 import re
 import urllib.parse
@@ -39,7 +40,9 @@ def render_pdf(html: str, base_url: pathlib.Path, variant: str | None = None) ->
         with _missing_glyphs() as missing:
             # Tagged PDF (structure for screen readers and reflow): measured on the Japan briefing,
             # same pages and layout, about 30 % more bytes, no measurable time.
-            pdf = document.write_pdf(uncompressed_pdf=False, pdf_tags=True, pdf_variant=variant)
+            pdf = document.write_pdf(
+                uncompressed_pdf=False, pdf_tags=True, pdf_variant=variant, font_config=_font_config()
+            )
         if missing:
             shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in dict.fromkeys(missing))
             raise RenderError(
@@ -58,6 +61,19 @@ def render_pdf(html: str, base_url: pathlib.Path, variant: str | None = None) ->
     if pdf is None:  # write_pdf only returns None when given a target
         raise RenderError("WeasyPrint returned no PDF")
     return bytes(pdf)
+
+
+@functools.lru_cache(maxsize=1)
+def _font_config() -> Any:
+    """One WeasyPrint font configuration per process, shared by every PDF it writes.
+
+    Measured in a batch worker (a briefing and a key-facts page per pack): about a quarter less
+    time per pack than a fresh configuration per document, with byte-identical PDFs and flat memory
+    over 30 documents.
+    """
+    from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
+
+    return FontConfiguration()
 
 
 @contextlib.contextmanager

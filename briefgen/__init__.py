@@ -21,8 +21,10 @@ __all__ = [
     "Report",
     "TemplateError",
     "__version__",
+    "batch",
     "briefing",
     "build",
+    "check",
     "list_profiles",
     "list_templates",
     "load_profile",
@@ -39,8 +41,10 @@ _WHERE = {
     "Places": "briefgen.catalog",
     "Built": "briefgen.api",
     "Report": "briefgen.api",
+    "batch": "briefgen.batch",
     "briefing": "briefgen.api",
     "build": "briefgen.api",
+    "check": "briefgen.api",
     "list_profiles": "briefgen.api",
     "list_templates": "briefgen.api",
     "load_profile": "briefgen.api",
@@ -48,7 +52,18 @@ _WHERE = {
 }
 
 if TYPE_CHECKING:
-    from briefgen.api import Built, Report, briefing, build, list_profiles, list_templates, load_profile, validate
+    from briefgen import batch
+    from briefgen.api import (
+        Built,
+        Report,
+        briefing,
+        build,
+        check,
+        list_profiles,
+        list_templates,
+        load_profile,
+        validate,
+    )
     from briefgen.catalog import Places
     from briefgen.errors import BriefgenError, InputError, OutputError, ProfileError, RenderError, TemplateError
 
@@ -59,6 +74,7 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'briefgen' has no attribute {name!r}")
     import importlib
 
-    value = getattr(importlib.import_module(module), name)
+    imported = importlib.import_module(module)
+    value = imported if module == f"briefgen.{name}" else getattr(imported, name)
     globals()[name] = value
     return value

@@ -69,3 +69,13 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
         code, out, _ = run_cli(name, "--help")
         assert code == 0 and "Example: briefgen" in out, name
         assert f"`briefgen {name}" in README, f"command {name} is not in the README"
+
+
+def test_python_api_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code = _block("python", "## Python API").replace("/tmp/", f"{tmp_path}/")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - our own README
+    assert (tmp_path / "briefings/japan/briefing.pdf").is_file()
+    assert (tmp_path / "packs/forum-quang-ninh/manifest.json").is_file()
+    assert [r.status for r in namespace["packs"]] == ["built"]  # type: ignore[attr-defined]

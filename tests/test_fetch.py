@@ -146,6 +146,10 @@ def test_profile_text_never_fetches(site: Path, server: Server) -> None:
             f'<svg><image href="{img}"/></svg> url({img})'
         ),
         "name: Ruritanie": f'name: "<img src={img}>"',
+        # Figure labels are drawn into the charts' SVG, which the template pastes unescaped (| safe);
+        # two figures of one unit make a chart.
+        "label: Entreprises fictives": f"label: \"</text><image href='{img}'/><text>\"",
+        "    unit: USD\n": "",
     }
     for old, new in hostile.items():
         edit(site / "profiles" / "ruritania.yaml", old, new)
@@ -161,4 +165,5 @@ def test_profile_text_never_fetches(site: Path, server: Server) -> None:
     html = (site / "out" / "ruritania" / "briefing.html").read_text(encoding="utf-8")
     assert f"&lt;img src=&#34;{img}&#34;&gt;" in html and f'<img src="{img}"' not in html
     assert "&lt;style&gt;@import" in html
+    assert '<figure class="chart">' in html and "<image" not in html
     assert f'href="{page}"' in html  # the source's address is a link to click, not a resource to load

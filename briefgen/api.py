@@ -305,8 +305,9 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
         except ProfileError as exc:
             problems = exc.problems
         except InputError as exc:
-            problems = [Problem(target, None, None, "", exc.message)]
-        reports.append(Report(target, files, problems))
+            shown = target if target.isprintable() else repr(target)  # a newline must not forge a line
+            problems = [Problem(shown, None, None, "", exc.message)]
+        reports.append(Report(target if target.isprintable() else repr(target), files, problems))
     return reports
 
 

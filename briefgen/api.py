@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.catalog import DEFAULTS, Places, check_name
 from briefgen.checks import Finding
@@ -25,7 +26,9 @@ from briefgen.loading import Layer, load_layer
 from briefgen.merging import Merged, merge
 from briefgen.schema import Profile
 from briefgen.translation import resolve
-from briefgen.viewmodel import Briefing
+
+if TYPE_CHECKING:  # the view model (and its charts) only matter to commands that render
+    from briefgen.viewmodel import Briefing
 
 FORMATS = ("docx", "pdf", "html")
 DEFAULT_FORMATS = ("docx", "pdf")

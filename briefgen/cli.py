@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,10 @@ import typer
 from typer.core import TyperGroup
 
 from briefgen.errors import BriefgenError
+
+# briefgen uses no pydantic plugins; looking for them scans every installed package's metadata,
+# a cost every command would pay before doing anything.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 class _BuildByDefault(TyperGroup):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -252,7 +253,7 @@ def render(
             html = render_html(view, template_dir)
             clock.lap("html")
             if "html" in formats:
-                documents["briefing.html"] = html.encode("utf-8")
+                documents["briefing.html"] = _standalone(html, template_dir).encode("utf-8")
             if "pdf" in formats:
                 from briefgen.render.pdf import render_pdf
 
@@ -269,6 +270,27 @@ def render(
             timings["docx, in a parallel process"] = child.seconds
     order = ["briefing.docx", "briefing.html", "briefing.pdf"]
     return {name: documents[name] for name in order if name in documents}
+
+
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"/:]+\.css)">')
+_CSS_URL = re.compile(r'url\("([^":]+)"\)')
+
+
+def _standalone(html: str, template_dir: Path) -> str:
+    """The HTML as written to ``briefing.html``, standing on its own.
+
+    Its stylesheets are inlined and their fonts and images addressed by absolute ``file:`` URLs,
+    so that ``weasyprint briefing.html x.pdf`` (or a browser) renders the same document from the
+    output folder.
+    """
+    root = template_dir.resolve()
+
+    def inline(match: re.Match[str]) -> str:
+        css = (root / match[1]).read_text(encoding="utf-8")
+        css = _CSS_URL.sub(lambda m: f'url("{(root / m[1]).as_uri()}")', css)
+        return f"<style>\n{css}</style>"
+
+    return _STYLESHEET.sub(inline, html)
 
 
 def _render_docx(view: Briefing, template: Path) -> bytes:

@@ -138,3 +138,19 @@ def test_output_folder_that_is_a_file_exits_1(tmp_path: Path) -> None:
     assert code == 1
     assert err.startswith("error: ") and "is a file, not a folder" in err
     assert (tmp_path / "taken").read_text() == "not a folder"
+
+
+def test_written_html_renders_alone_with_plain_weasyprint(japan: Path, tmp_path: Path) -> None:
+    """briefing.html carries its CSS, and its fonts by absolute address: plain WeasyPrint makes the same PDF."""
+    weasyprint = Path(sys.executable).parent / "weasyprint"
+    result = subprocess.run(
+        [str(weasyprint), str(japan / "briefing.html"), str(tmp_path / "plain.pdf")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    plain, ours = PdfReader(tmp_path / "plain.pdf"), PdfReader(japan / "briefing.pdf")
+    assert len(plain.pages) == len(ours.pages)
+    assert pdf_text(tmp_path / "plain.pdf").split() == pdf_text(japan / "briefing.pdf").split()

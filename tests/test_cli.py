@@ -118,7 +118,7 @@ def test_commands_that_render_nothing_import_no_renderer(tmp_path: Path) -> None
         "    main(sys.argv[1:])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = [m for m in ('weasyprint', 'docxtpl', 'docx', 'matplotlib') if m in sys.modules]\n"
+        "heavy = [m for m in ('weasyprint', 'docxtpl', 'docx', 'matplotlib', 'PIL') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
     for args in (
@@ -127,6 +127,8 @@ def test_commands_that_render_nothing_import_no_renderer(tmp_path: Path) -> None
         ["list"],
         ["validate", "japan"],
         ["preview", "japan"],
+        ["check", "japan"],
+        ["batch", "--help"],
         ["doctor", "--help"],
         ["new", "--help"],
         ["--profiles", ".", "new", "x"],

@@ -78,7 +78,7 @@ class ProfileInfo:
 def load_profile(name: str, places: Places | None = None) -> Profile:
     """The validated profile or visit ``name``: its files loaded, merged in order and checked."""
     places = places or Places.find()
-    return _validated(_layers(name, places))
+    return _validated(_layers(name, places), places.profiles)
 
 
 def _merged(name: str, places: Places, clock: _Clock | None = None) -> tuple[Merged, Profile]:
@@ -89,7 +89,7 @@ def _merged(name: str, places: Places, clock: _Clock | None = None) -> tuple[Mer
     clock.lap("load")
     merged = merge(layers)
     clock.lap("merge")
-    profile = validate_merged(merged)
+    profile = validate_merged(merged, places.profiles)
     clock.lap("validate")
     return merged, profile
 
@@ -106,13 +106,20 @@ def input_files(name: str, places: Places | None = None) -> list[Path]:
 def briefing(name: str, *, lang: str | None = None, places: Places | None = None) -> Briefing:
     """The view model of profile ``name`` in ``lang``, ready for any renderer."""
     check_lang(lang)
-    return _view(load_profile(name, places), lang)
+    places = places or Places.find()
+    return _view(load_profile(name, places), lang, places.profiles)
 
 
-def _view(profile: Profile, lang: str | None) -> Briefing:
+def _view(profile: Profile, lang: str | None, root: Path) -> Briefing:
     from briefgen.context import build_briefing
+    from briefgen.validation import image_path
 
-    return build_briefing(profile, lang, document_timestamp(profile))
+    logo = None
+    if profile.partner.logo:
+        path = image_path(profile.partner.logo, root)
+        if isinstance(path, Path):  # validation has refused anything else
+            logo = path.read_bytes()
+    return build_briefing(profile, lang, document_timestamp(profile), logo=logo)
 
 
 def document_timestamp(profile: Profile) -> str:
@@ -169,7 +176,7 @@ def build(
             raise CheckError(found)
     clock = _Clock(timings)
     loaded = {name: _merged(name, places, clock) for name in names}
-    views = {name: _view(profile, lang) for name, (_, profile) in loaded.items()}
+    views = {name: _view(profile, lang, places.profiles) for name, (_, profile) in loaded.items()}
     clock.lap("context")
     built = []
     for name, (merged, profile) in loaded.items():
@@ -326,7 +333,7 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
         try:
             layers = _layers_for(target, places)
             files = [layer.file for layer in layers]
-            _validated(layers)
+            _validated(layers, places.profiles)
         except ProfileError as exc:
             problems = exc.problems
         except InputError as exc:
@@ -402,10 +409,10 @@ def _formats_in(folder: Path) -> list[str]:
     return formats
 
 
-def _validated(layers: Sequence[Layer]) -> Profile:
+def _validated(layers: Sequence[Layer], root: Path) -> Profile:
     from briefgen.validation import validate as validate_merged
 
-    return validate_merged(merge(layers))
+    return validate_merged(merge(layers), root)
 
 
 def _layers(name: str, places: Places) -> list[Layer]:

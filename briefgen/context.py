@@ -6,6 +6,7 @@ order the briefing first cites them, so ``[1]`` is the first reference a reader 
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
@@ -123,7 +124,9 @@ class _Sources:
             yield key, ref, self._sources[key]
 
 
-def build_briefing(profile: schema.Profile, lang: str | None = None, timestamp: str = "") -> viewmodel.Briefing:
+def build_briefing(
+    profile: schema.Profile, lang: str | None = None, timestamp: str = "", logo: bytes | None = None
+) -> viewmodel.Briefing:
     """The view model of ``profile`` in ``lang`` (default: the profile's own language).
 
     ``timestamp`` (ISO 8601) dates the documents; the caller chooses it so that this stays a
@@ -264,7 +267,13 @@ def build_briefing(profile: schema.Profile, lang: str | None = None, timestamp: 
         talking_points=fmt.texts(plan.talking_points),
         vigilance=fmt.texts(plan.vigilance),
         timestamp=timestamp,
+        logo=_data_uri(logo) if logo else "",
     )
+
+
+def _data_uri(image: bytes) -> str:
+    kind = "png" if image.startswith(b"\x89PNG") else "jpeg"
+    return f"data:image/{kind};base64,{base64.b64encode(image).decode('ascii')}"
 
 
 def _visit(v: schema.Visit, fmt: _Formatter, sources: _Sources) -> viewmodel.Visit:

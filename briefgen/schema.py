@@ -245,6 +245,9 @@ class Partner(_Model):
     """Its name in the profile's language (``Japon``)."""
     native: str | None = None
     """Its name in its own script (``日本``)."""
+    logo: str | None = None
+    """An emblem for the cover: a PNG or JPEG file, by its path relative to the profiles folder
+    (``images/japan.png``); it must sit inside that folder and weigh at most 2 MiB."""
 
 
 class Member(_Model):

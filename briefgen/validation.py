@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -19,9 +20,15 @@ from briefgen.loading import PathKey, format_path
 from briefgen.merging import Merged
 from briefgen.schema import Profile
 
+IMAGE_MAX_BYTES = 2 * 1024 * 1024
+_IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
-def validate(merged: Merged) -> Profile:
-    """The typed Profile for ``merged``, or ProfileError listing every problem found."""
+
+def validate(merged: Merged, root: Path | None = None) -> Profile:
+    """The typed Profile for ``merged``, or ProfileError listing every problem found.
+
+    ``root`` is the profiles folder: images the profile names must be files inside it.
+    """
     problems: list[Problem] = []
     profile: Profile | None = None
     try:
@@ -31,6 +38,8 @@ def validate(merged: Merged) -> Profile:
     problems.extend(_dangling_sources(merged))
     if profile is not None and profile.visit is not None:
         problems.extend(_unknown_focus(merged, profile))
+    if profile is not None and profile.partner.logo and root is not None:
+        problems.extend(_image_problems(merged, ("partner", "logo"), profile.partner.logo, root))
     if problems:
         problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
         raise ProfileError(problems)
@@ -123,6 +132,30 @@ def _unwrap(annotation: Any) -> Any:
                 return annotation
         else:
             return annotation
+
+
+def image_path(value: str, root: Path) -> Path | str:
+    """The image file ``value`` names inside ``root``, or why it cannot be used."""
+    path = (root / value).resolve()
+    if not path.is_relative_to(root.resolve()):
+        return "is outside the profiles folder; copy the image into it and give its relative path"
+    if not path.is_file():
+        return "no such image file in the profiles folder"
+    if path.stat().st_size > IMAGE_MAX_BYTES:
+        return f"the image is larger than {IMAGE_MAX_BYTES // (1024 * 1024)} MiB"
+    with path.open("rb") as f:
+        head = f.read(8)
+    if not any(head.startswith(magic) for magic in _IMAGE_MAGIC):
+        return "is not a PNG or JPEG image"
+    return path
+
+
+def _image_problems(merged: Merged, path: PathKey, value: str, root: Path) -> list[Problem]:
+    found = image_path(value, root)
+    if isinstance(found, Path):
+        return []
+    origin = merged.origin(path)
+    return [Problem(origin.file, origin.line, origin.column, format_path(path), f"{value!r} {found}")]
 
 
 def _unknown_focus(merged: Merged, profile: Profile) -> list[Problem]:

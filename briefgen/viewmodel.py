@@ -237,6 +237,8 @@ class Briefing:
     """Points to make, most important first."""
     vigilance: list[str] = field(default_factory=list)
     """Points of vigilance."""
+    logo: str = ""
+    """The partner's emblem for the cover, as a ``data:`` URI (HTML); an image in the DOCX."""
     timestamp: str = ""
     """ISO 8601 date-time the documents are dated with (from ``SOURCE_DATE_EPOCH`` or the newest fact)."""
 

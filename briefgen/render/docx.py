@@ -93,6 +93,14 @@ def _set_metadata(document: object, briefing: Briefing) -> None:
 def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, Any]:
     """The template's names, each chart given an ``image``: the chart drawn as a sharp PNG (16 cm wide)."""
     names = briefing.template_vars()
+    if briefing.logo:
+        import base64
+
+        from docx.shared import Mm
+        from docxtpl import InlineImage
+
+        data = base64.b64decode(briefing.logo.split(",", 1)[1])
+        names["logo"] = InlineImage(tpl, io.BytesIO(data), height=Mm(20))
     if briefing.charts:
         from docx.shared import Mm
         from docxtpl import InlineImage

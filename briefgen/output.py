@@ -5,6 +5,12 @@ renamed over the target. A rename within one folder is atomic, so a reader (or a
 briefgen running at the same time) sees either the previous complete file or the new complete
 one, never a half-written file; unique temporaries mean two concurrent runs never write into
 the same temporary. On any failure the temporary is removed and the previous file is untouched.
+
+Concurrency is handled this way rather than with a lock file per pack folder: a lock left by a
+killed process (SIGKILL, power loss) would need stale-lock detection, and would make the second
+of two runs wait or fail, while unique temporaries and atomic renames let both finish. Since a
+build's bytes depend only on its inputs, two runs on the same inputs leave identical files, and a
+pack's manifest (written last) matches its files whichever run renamed last.
 """
 
 from __future__ import annotations

@@ -19,6 +19,20 @@ from briefgen.viewmodel import (
     Source,
 )
 
+PARTNER_SECTIONS = (
+    "summary",
+    "forum",
+    "key_figures",
+    "partnerships",
+    "agreements",
+    "timeline",
+    "people",
+    "priorities",
+    "national_context",
+    "sources",
+)
+"""The sections of a partner briefing, in the documents' order."""
+
 HOSTILE = "A & B <b>bold</b> {{ 7*7 }} {% raw %} \"quoted\" 'single'"
 
 
@@ -26,21 +40,7 @@ def sample_briefing(hostile: str = HOSTILE) -> Briefing:
     """A fictional Briefing touching every section, with diacritics, Japanese and hostile text."""
     r1, r2 = Ref(1, "src-1"), Ref(2, "src-2")
     labels = LABELS["fr"]
-    sections = [
-        Section(key, labels[key])
-        for key in (
-            "summary",
-            "forum",
-            "key_figures",
-            "partnerships",
-            "agreements",
-            "timeline",
-            "people",
-            "priorities",
-            "national_context",
-            "sources",
-        )
-    ]
+    sections = [Section(key, labels[key]) for key in PARTNER_SECTIONS]
     return Briefing(
         lang="fr",
         labels=labels,

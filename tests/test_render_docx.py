@@ -18,22 +18,11 @@ from docx.oxml.ns import qn
 from briefgen.errors import TemplateError
 from briefgen.render.docx import render_docx
 from briefgen.viewmodel import Briefing, Figure, Paragraph
-from tests.samples import HOSTILE, sample_briefing
+from tests.samples import HOSTILE, PARTNER_SECTIONS, sample_briefing
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "briefing.docx"
-SECTION_ORDER = (
-    "summary",
-    "forum",
-    "key_figures",
-    "partnerships",
-    "agreements",
-    "timeline",
-    "people",
-    "priorities",
-    "national_context",
-    "sources",
-)
+SECTION_ORDER = PARTNER_SECTIONS
 
 
 def _open(data: bytes) -> Document:

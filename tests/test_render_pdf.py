@@ -19,7 +19,7 @@ from briefgen.errors import RenderError, TemplateError
 from briefgen.render.html import render_html
 from briefgen.render.pdf import render_pdf
 from briefgen.viewmodel import Briefing
-from tests.samples import HOSTILE, sample_briefing
+from tests.samples import HOSTILE, PARTNER_SECTIONS, sample_briefing
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "templates"
@@ -139,18 +139,7 @@ def test_html_escapes_profile_text_and_sets_document_metadata(html: str, briefin
 
 
 def test_sections_appear_in_order_each_with_its_heading(html: str, briefing: Briefing) -> None:
-    order = (
-        "summary",
-        "forum",
-        "key_figures",
-        "partnerships",
-        "agreements",
-        "timeline",
-        "people",
-        "priorities",
-        "national_context",
-        "sources",
-    )
+    order = PARTNER_SECTIONS
     positions = [html.index(f'<h1 id="{key}">{briefing.labels[key]}</h1>') for key in order]
     assert positions == sorted(positions)
 

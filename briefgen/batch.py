@@ -29,7 +29,7 @@ from typing import Any
 from briefgen.catalog import Places
 from briefgen.errors import BriefgenError, InputError, ProfileError
 from briefgen.output import remove_temporaries
-from briefgen.pack import STEPS, PackResult, inputs_record, is_up_to_date, pack_options
+from briefgen.pack import DOCUMENTS, MANIFEST, PackResult, inputs_record, is_up_to_date, pack_options
 
 Progress = Callable[[str, str], None]
 """Called with (pack name, event): ``queued``, ``up to date``, a step of ``pack.STEPS``, ``built``, ``failed``."""
@@ -79,8 +79,6 @@ def plan(
 
 
 def _existing_outputs(out: Path, name: str) -> tuple[str, ...]:
-    from briefgen.pack import DOCUMENTS, MANIFEST
-
     return (*(str(out / name / f) for f in (*DOCUMENTS, MANIFEST)), str(out / f"{name}.zip"))
 
 
@@ -274,6 +272,3 @@ def _build(job: Job, on_step: Callable[[str], None]) -> PackResult:
 
 def _rss() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
-__all__ = ["STEPS", "Job", "PackResult", "plan", "resolve_names", "run"]

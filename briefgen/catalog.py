@@ -29,7 +29,8 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def _shipped(kind: str) -> Path:
+def shipped(kind: str) -> Path:
+    """The shipped ``profiles`` or ``templates`` folder (in the wheel, or beside the package)."""
     inside = _PACKAGE / "_shipped" / kind
     return inside if inside.is_dir() else _PACKAGE.parent / kind
 
@@ -111,7 +112,7 @@ def _folder(given: Path | str | None, variable: str, kind: str) -> Path:
         if env:
             given, origin = env, f"${variable}"
         else:
-            return _shipped(kind)
+            return shipped(kind)
     else:
         origin = f"--{kind}"
     path = Path(given).expanduser()

@@ -20,6 +20,7 @@ from briefgen.loading import PathKey, format_path
 from briefgen.merging import Merged
 from briefgen.schema import PartialDate, Profile
 from briefgen.translation import untranslated
+from briefgen.validation import source_refs
 
 KINDS = ("stale", "unsourced", "uncited", "untranslated")
 _AGE = re.compile(r"^(\d{1,4})([dmy])$")
@@ -83,7 +84,7 @@ def findings(merged: Merged, profile: Profile, *, oldest: dt.date, lang: str | N
                     message = "states a number but the visit names no source; add 'source:' and 'as_of:' to the visit"
                     found.append(_finding(merged, "unsourced", ("visit", key, i), message))
 
-    cited = _cited(merged.data)
+    cited = {key for _, key in source_refs(merged.data)}
     for key in profile.sources:
         if key not in cited:
             found.append(_finding(merged, "uncited", ("sources", key), "nothing cites this source"))
@@ -103,22 +104,3 @@ def _last_day(date: PartialDate) -> dt.date:
     month = date.month or 12
     day = date.day or calendar.monthrange(date.year, month)[1]
     return dt.date(date.year, month, day)
-
-
-def _cited(data: object) -> set[str]:
-    """Every key named by a ``source:`` outside the ``sources`` table."""
-    found: set[str] = set()
-    stack: list[tuple[object, bool]] = [(data, True)]
-    while stack:
-        value, top = stack.pop()
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if top and key == "sources":
-                    continue
-                if key == "source" and isinstance(item, str):
-                    found.add(item)
-                else:
-                    stack.append((item, False))
-        elif isinstance(value, list):
-            stack.extend((item, False) for item in value)
-    return found

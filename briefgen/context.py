@@ -321,11 +321,7 @@ def _charts(
     ranked = [(f, v) for f, v in zip(figures, shown, strict=True) if f.rank is not None]
     if len(ranked) >= 2:
         worst = max(5, *(f.rank or 1 for f, _ in ranked))
-        bars = [
-            charts.Bar(v.label, (worst + 1 - (f.rank or worst)) / worst, labels["rank_value"].format(ordinal=""))
-            for f, v in ranked
-        ]
-        bars = [charts.Bar(b.label, b.fraction, v.value) for b, (_, v) in zip(bars, ranked, strict=True)]
+        bars = [charts.Bar(v.label, (worst + 1 - (f.rank or worst)) / worst, v.value) for f, v in ranked]
         result.append(charts.Chart("ranks", labels["chart_ranks"], bars))
     by_unit: dict[str, list[tuple[schema.Figure, viewmodel.Figure]]] = {}
     for f, v in zip(figures, shown, strict=True):

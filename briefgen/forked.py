@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import sys
 import time
 from collections.abc import Callable
 
@@ -28,16 +27,16 @@ class Forked:
         if self.pid == 0:  # the child: do the work, report, and leave without running any cleanup
             os.close(read)
             started = time.perf_counter()
+            status = "ok"
+            value_or_error: bytes | str
             try:
-                payload: tuple[str, object, float] = ("ok", work(), 0.0)
+                value_or_error = work()
             except BriefgenError as exc:
-                payload = ("error", exc.message, 0.0)
+                status, value_or_error = "error", exc.message
             except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
-                payload = ("error", f"{what} failed: {type(exc).__name__}: {exc}", 0.0)
-            payload = (payload[0], payload[1], time.perf_counter() - started)
+                status, value_or_error = "error", f"{what} failed: {type(exc).__name__}: {exc}"
             with os.fdopen(write, "wb") as stream:
-                stream.write(pickle.dumps(payload))
-            sys.stdout.flush()
+                stream.write(pickle.dumps((status, value_or_error, time.perf_counter() - started)))
             os._exit(0)
         os.close(write)
         self._read = read

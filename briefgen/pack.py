@@ -13,7 +13,6 @@ fonts), briefgen's version and the options; the digest of all that (``inputs_dig
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import zipfile
 from collections.abc import Callable
@@ -24,14 +23,12 @@ from typing import Any
 
 from briefgen import __version__
 from briefgen.catalog import Places
-from briefgen.output import write_all, write_atomic
+from briefgen.output import fixed_zip, write_all, write_atomic
 
 DOCUMENTS = ("briefing.docx", "briefing.pdf", "key-facts.pdf")
 MANIFEST = "manifest.json"
 STEPS = ("load", "briefing.docx", "briefing.pdf", "key-facts.pdf", "write")
 """What a pack build reports progress on, in order."""
-
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -148,9 +145,7 @@ def build_pack(
     template_dir = api.template_dir(places, template, ("docx", "pdf"))
     view = api.briefing(name, lang=lang, places=places)
     record = inputs_record(api.input_files(name, places), places.profiles, template_dir, pack_options(lang, template))
-    documents: dict[str, bytes] = {}
-    for filename, data in api.render(view, template_dir, ("docx",)).items():
-        documents[filename] = data
+    documents = api.render(view, template_dir, ("docx",))
     on_step("briefing.docx")
     documents.update(api.render(view, template_dir, ("pdf",)))
     on_step("briefing.pdf")
@@ -167,7 +162,8 @@ def build_pack(
     # The documents and the zip are replaced together (all written, then all renamed); the
     # manifest comes last: a pack without its manifest, or with a stale one, is rebuilt.
     files = {folder / filename: data for filename, data in documents.items()}
-    write_all({**files, zip_path: _zip({**documents, MANIFEST: manifest}, name)})
+    archive = fixed_zip((f"{name}/{n}", d) for n, d in sorted({**documents, MANIFEST: manifest}.items()))
+    write_all({**files, zip_path: archive})
     write_atomic(folder / MANIFEST, manifest)
     on_step("write")
     return [*(folder / f for f in documents), folder / MANIFEST, zip_path]
@@ -176,15 +172,3 @@ def build_pack(
 def pack_options(lang: str | None, template: str | None) -> dict[str, Any]:
     """The options that shape a pack's bytes, as the manifest records them."""
     return {"lang": lang, "template": template or "default", "formats": list(DOCUMENTS)}
-
-
-def _zip(files: dict[str, bytes], name: str) -> bytes:
-    """A zip of ``files`` under ``NAME/``, with fixed dates and modes: equal files give equal bytes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for filename in sorted(files):
-            entry = zipfile.ZipInfo(f"{name}/{filename}", date_time=_ZIP_TIME)
-            entry.external_attr = 0o644 << 16
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(entry, files[filename])
-    return buffer.getvalue()

@@ -186,7 +186,7 @@ def _dangling_sources(merged: Merged) -> list[Problem]:
     sources = merged.data.get("sources")
     known = set(sources) if isinstance(sources, dict) else set()
     problems = []
-    for path, key in _source_refs(merged.data, ()):
+    for path, key in source_refs(merged.data):
         if key not in known:
             origin = merged.origin(path)
             close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
@@ -196,8 +196,8 @@ def _dangling_sources(merged: Merged) -> list[Problem]:
     return problems
 
 
-def _source_refs(data: Any, path: PathKey) -> list[tuple[PathKey, str]]:
-    """Every ``source: KEY`` in the mapping, outside the ``sources`` table itself."""
+def source_refs(data: Any, path: PathKey = ()) -> list[tuple[PathKey, str]]:
+    """Every ``source: KEY`` in the mapping, with its path, outside the ``sources`` table itself."""
     found: list[tuple[PathKey, str]] = []
     if isinstance(data, dict):
         for key, value in data.items():
@@ -206,8 +206,8 @@ def _source_refs(data: Any, path: PathKey) -> list[tuple[PathKey, str]]:
             if key == "source" and isinstance(value, str):
                 found.append(((*path, key), value))
             else:
-                found.extend(_source_refs(value, (*path, key)))
+                found.extend(source_refs(value, (*path, key)))
     elif isinstance(data, list):
         for i, item in enumerate(data):
-            found.extend(_source_refs(item, (*path, i)))
+            found.extend(source_refs(item, (*path, i)))
     return found

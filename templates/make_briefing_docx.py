@@ -20,7 +20,6 @@ How the template is written, and why:
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -28,6 +27,8 @@ from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.shared import Mm
+
+from briefgen.output import refixed_zip
 
 OUTPUT = Path(__file__).with_name("briefing.docx")
 
@@ -488,79 +489,51 @@ def _paragraphs_with_refs(key: str, style: str = "") -> list[str]:
     ]
 
 
-def _forum() -> list[str]:
-    """The forum: its name as Heading 2, then a two-column table of what, where, who."""
-    widths = [2400, TEXT_WIDTH - 2400]
-    rows = []
-    for key in ("when", "place", "organisers", "theme"):
-        rows += [
-            _tag_row(f"if forum.{key}", widths),
-            _row(_text_cell(widths[0], _v(f"labels.{key}")), _text_cell(widths[1], _v(f"forum.{key}"))),
-            _tag_row("endif", widths),
-        ]
-    strands = _cell(
-        widths[1],
-        _tag("for strand in forum.strands"),
-        _p(_v("strand"), style="TableListBullet"),
-        _tag("endfor"),
-    )
-    rows += [
-        _tag_row("if forum.strands", widths),
-        _row(_text_cell(widths[0], _v("labels.strands")), strands),
-        _tag_row("endif", widths),
-        _tag_row("if forum.ref", widths),
-        _row(_text_cell(widths[0], _v("labels.source")), _text_cell(widths[1], _v("forum.ref.label"))),
+FACT_WIDTHS = [2400, TEXT_WIDTH - 2400]
+"""A two-column table of facts: the label on the left, the value on the right."""
+
+
+def _fact_row(condition: str, label: str, *value_cell: str) -> list[str]:
+    """A label | value row, kept only when ``condition`` holds; ``value_cell`` defaults to its text."""
+    widths = FACT_WIDTHS
+    value = value_cell[0] if value_cell else _text_cell(widths[1], _v(condition))
+    return [
+        _tag_row(f"if {condition}", widths),
+        _row(_text_cell(widths[0], _v(f"labels.{label}")), value),
         _tag_row("endif", widths),
     ]
-    return [_p(_v("forum.name"), style="Heading2"), _table(widths, rows, header_row=False)]
+
+
+def _bullets_cell(loop: str, *runs: str) -> str:
+    """A value cell holding one bulleted paragraph per item of ``loop`` (``strand in forum.strands``)."""
+    return _cell(FACT_WIDTHS[1], _tag(f"for {loop}"), _p(*runs, style="TableListBullet"), _tag("endfor"))
+
+
+def _facts(obj: str, keys: tuple[str, ...], extra: list[str]) -> list[str]:
+    """The facts table of ``obj`` (``forum`` or ``visit``): its plain fields, its strands, ``extra``, its source."""
+    rows = [line for key in keys for line in _fact_row(f"{obj}.{key}", key)]
+    rows += _fact_row(f"{obj}.strands", "strands", _bullets_cell(f"strand in {obj}.strands", _v("strand")))
+    rows += extra
+    rows += _fact_row(f"{obj}.ref", "source", _text_cell(FACT_WIDTHS[1], _v(f"{obj}.ref.label")))
+    return [_table(FACT_WIDTHS, rows, header_row=False)]
+
+
+def _forum() -> list[str]:
+    """The forum: its name as Heading 2, then a two-column table of what, where, who."""
+    return [_p(_v("forum.name"), style="Heading2"), *_facts("forum", ("when", "place", "organisers", "theme"), [])]
 
 
 def _visit() -> list[str]:
     """The visit: its title as Heading 2, then a two-column table of when, where, who, what."""
-    widths = [2400, TEXT_WIDTH - 2400]
-    rows = []
-    for key in ("when", "place", "organisers", "theme"):
-        rows += [
-            _tag_row(f"if visit.{key}", widths),
-            _row(_text_cell(widths[0], _v(f"labels.{key}")), _text_cell(widths[1], _v(f"visit.{key}"))),
-            _tag_row("endif", widths),
-        ]
-    strands = _cell(
-        widths[1],
-        _tag("for strand in visit.strands"),
-        _p(_v("strand"), style="TableListBullet"),
-        _tag("endfor"),
-    )
+    with_role = [_run("{% if m.role %}, "), _v("m.role"), _run("{% endif %}")]
     head = [_v("visit.head.name"), _run("{% if visit.head.role %}, "), _v("visit.head.role"), _run("{% endif %}")]
-    members = _cell(
-        widths[1],
-        _tag("for m in visit.members"),
-        _p(_v("m.name"), _run("{% if m.role %}, "), _v("m.role"), _run("{% endif %}"), style="TableListBullet"),
-        _tag("endfor"),
-    )
-    rows += [
-        _tag_row("if visit.strands", widths),
-        _row(_text_cell(widths[0], _v("labels.strands")), strands),
-        _tag_row("endif", widths),
-        _tag_row("if visit.head", widths),
-        _row(_text_cell(widths[0], _v("labels.head")), _text_cell(widths[1], *head)),
-        _tag_row("endif", widths),
-        _tag_row("if visit.members", widths),
-        _row(_text_cell(widths[0], _v("labels.members")), members),
-        _tag_row("endif", widths),
+    extra = [
+        *_fact_row("visit.head", "head", _text_cell(FACT_WIDTHS[1], *head)),
+        *_fact_row("visit.members", "members", _bullets_cell("m in visit.members", _v("m.name"), *with_role)),
+        *_fact_row("visit.focus_ours", "focus_ours"),
+        *_fact_row("visit.focus_theirs", "focus_theirs"),
     ]
-    for key in ("focus_ours", "focus_theirs"):
-        rows += [
-            _tag_row(f"if visit.{key}", widths),
-            _row(_text_cell(widths[0], _v(f"labels.{key}")), _text_cell(widths[1], _v(f"visit.{key}"))),
-            _tag_row("endif", widths),
-        ]
-    rows += [
-        _tag_row("if visit.ref", widths),
-        _row(_text_cell(widths[0], _v("labels.source")), _text_cell(widths[1], _v("visit.ref.label"))),
-        _tag_row("endif", widths),
-    ]
-    return [_p(_v("visit.title"), style="Heading2"), _table(widths, rows, header_row=False)]
+    return [_p(_v("visit.title"), style="Heading2"), *_facts("visit", ("when", "place", "organisers", "theme"), extra)]
 
 
 def _items(key: str, style: str) -> list[str]:
@@ -783,19 +756,7 @@ def build() -> bytes:
 
     buffer = io.BytesIO()
     document.save(buffer)
-    return _reproducible_zip(buffer.getvalue())
-
-
-def _reproducible_zip(data: bytes) -> bytes:
-    """The same zip with fixed entry dates and permissions (python-docx stamps the current time)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.external_attr = 0o644 << 16
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
+    return refixed_zip(buffer.getvalue())
 
 
 if __name__ == "__main__":

@@ -154,3 +154,22 @@ def test_the_template_reference_is_up_to_date() -> None:
     page = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
     for name in ("key_figures", "talking_points", "cover", "highlight", "labels"):
         assert f"`{name}`" in page
+
+
+def test_key_figure_charts_in_both_documents(japan: Path) -> None:
+    text = " ".join(page.extract_text() for page in PdfReader(japan / "briefing.pdf").pages)
+    for title in ("Rang du partenaire dans chaque domaine", "Principaux chiffres"):
+        assert title in text  # the SVG's text is real text in the PDF (vector, not an image)
+    with zipfile.ZipFile(japan / "briefing.docx") as archive:
+        images = [n for n in archive.namelist() if n.startswith("word/media/") and n.endswith(".png")]
+        body = archive.read("word/document.xml").decode()
+    assert len(images) == 2 and body.count("<wp:inline") == 2
+
+
+def test_timings_name_each_stage(tmp_path: Path) -> None:
+    code, out, err = run_cli("japan", "--out", tmp_path, "--timings")
+    assert code == 0 and out.split() == [str(tmp_path / "japan/briefing.docx"), str(tmp_path / "japan/briefing.pdf")]
+    stages = [line.split()[1] for line in err.splitlines() if line.startswith("timing: ")]
+    for stage in ("load", "merge", "validate", "context", "html", "pdf", "write"):
+        assert stage in stages
+    assert all(re.search(r"\d+\.\d ms$", line) for line in err.splitlines() if line.startswith("timing: "))

@@ -120,3 +120,15 @@ def test_shipped_forum_visit_is_valid_and_says_only_what_the_seed_says() -> None
     view = briefgen.briefing("forum-quang-ninh")
     assert "forum" not in [s.id for s in view.sections]  # the visit is the forum: not shown twice
     assert [p.ours for p in view.partnerships if p.highlight] == ["Quang Ninh (Quảng Ninh)"]
+
+
+def test_validate_a_visit_file_by_its_path(profiles: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A path to a visit file is merged over the partner named inside it, like the visit's name."""
+    monkeypatch.chdir(profiles.parent)
+    code, out, _ = run_cli("--profiles", "profiles", "validate", "profiles/visits/strelsau-2026.yaml")
+    assert (code, out) == (0, "ok: profiles/visits/strelsau-2026.yaml\n")
+    write_tree(profiles, {"visits/w.yaml": "partner: ruritanie\nvisit: {title: T, period: fin 2025}\n"})
+    code, _, err = run_cli("--profiles", "profiles", "validate", "profiles/visits/w.yaml")
+    assert code == 2 and err.startswith(
+        "error: profiles/visits/w.yaml:1:1: partner: no partner profile named 'ruritanie'"
+    )

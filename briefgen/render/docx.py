@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import RenderError, TemplateError
+from briefgen.output import refixed_zip
 from briefgen.viewmodel import Briefing
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
         tpl.save(buffer)
     except Exception as exc:
         raise RenderError(f"could not write the rendered {template.name}: {type(exc).__name__}: {exc}") from exc
-    return _reproducible_zip(buffer.getvalue())
+    return refixed_zip(buffer.getvalue())
 
 
 def _set_metadata(document: object, briefing: Briefing) -> None:
@@ -105,11 +106,12 @@ def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, 
         from docx.shared import Mm
         from docxtpl import InlineImage
 
+        from briefgen.catalog import shipped
         from briefgen.charts import png
 
         fonts = template_dir / "fonts"
         if not fonts.is_dir():  # a custom template without fonts draws with the shipped ones
-            fonts = Path(__file__).resolve().parent.parent.parent / "templates" / "fonts"
+            fonts = shipped("templates") / "fonts"
         names["charts"] = [
             {
                 "id": c.id,
@@ -136,15 +138,3 @@ def _near(exc: jinja2.TemplateSyntaxError) -> str:
     if not text:
         return ""
     return f" near «{text[:120]}{'…' if len(text) > 120 else ''}»"
-
-
-def _reproducible_zip(data: bytes) -> bytes:
-    """Rewrite the .docx zip with fixed dates, so equal briefings give equal bytes (manifest hashes)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.external_attr = 0o644 << 16
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()

@@ -1,6 +1,7 @@
 """Build ``templates/briefing.docx``, the docxtpl template of the Word briefing.
 
-Run ``python templates/make_briefing_docx.py`` after editing this file and commit both: the
+Run ``.venv/bin/python templates/make_briefing_docx.py`` (it imports briefgen) after editing this
+file and commit both: the
 template is generated so that its styles, fields and Jinja tags stay reviewable as code. The
 output is byte-for-byte reproducible (fixed zip dates, no creation date, parts written in the
 same order), so an unchanged script gives an unchanged file.

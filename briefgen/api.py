@@ -27,6 +27,7 @@ from briefgen.loading import Layer, load_layer
 from briefgen.merging import Merged, merge
 from briefgen.schema import Profile
 from briefgen.translation import resolve
+from briefgen.text import quoted
 
 if TYPE_CHECKING:  # the view model (and its charts) only matter to commands that render
     from briefgen.viewmodel import Briefing
@@ -132,9 +133,14 @@ def document_timestamp(profile: Profile) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+            seconds = int(epoch)
+            if seconds < 0:
+                raise ValueError(seconds)
+            moment = dt.datetime.fromtimestamp(seconds, dt.UTC)
         except (ValueError, OverflowError, OSError):
-            raise InputError(f"SOURCE_DATE_EPOCH={epoch!r}: expected a number of seconds since 1970") from None
+            raise InputError(
+                f"SOURCE_DATE_EPOCH={quoted(epoch)}: expected a number of seconds since 1970 (0 to 253402300799)"
+            ) from None
     else:
         newest = newest_as_of(profile)
         if newest is None:

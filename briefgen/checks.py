@@ -53,14 +53,19 @@ def parse_age(text: str) -> tuple[int, str]:
 
 
 def cutoff(today: dt.date, age: tuple[int, str]) -> dt.date:
-    """The oldest as-of date still fresh on ``today``."""
+    """The oldest as-of date still fresh on ``today``; an InputError if it falls before year 1."""
     n, unit = age
-    if unit == "d":
-        return today - dt.timedelta(days=n)
-    months = today.year * 12 + today.month - 1 - (n if unit == "m" else 12 * n)
-    year, month = divmod(months, 12)
-    day = min(today.day, calendar.monthrange(year, month + 1)[1])
-    return dt.date(year, month + 1, day)
+    try:
+        if unit == "d":
+            return today - dt.timedelta(days=n)
+        months = today.year * 12 + today.month - 1 - (n if unit == "m" else 12 * n)
+        year, month = divmod(months, 12)
+        day = min(today.day, calendar.monthrange(year, month + 1)[1])
+        return dt.date(year, month + 1, day)
+    except (ValueError, OverflowError):
+        raise InputError(
+            f"--max-age {n}{unit} from {today.isoformat()} reaches before the year 1; give a shorter age or a later --today"
+        ) from None
 
 
 def findings(merged: Merged, profile: Profile, *, oldest: dt.date, lang: str | None) -> list[Finding]:

@@ -11,6 +11,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 Language = Literal["fr", "en", "vi"]
 Qualifier = Literal["exactly", "about", "nearly", "more_than", "at_least"]
@@ -82,6 +83,9 @@ class Translatable:
 
 
 def _text(value: Any) -> Any:
+    if isinstance(value, bool | int | float):
+        # One "expected text" error, not one per member of the union (str, then the language mapping).
+        raise PydanticCustomError("string_type", "Input should be a valid string")
     if isinstance(value, dict) and not value:
         raise ValueError("expected text, or a mapping of languages to text such as {fr: …, en: …}")
     return value

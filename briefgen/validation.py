@@ -8,6 +8,7 @@ too, so that a dangling ``source:`` is reported along with type errors, not afte
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from pathlib import Path
@@ -19,6 +20,7 @@ from briefgen.errors import Problem, ProfileError
 from briefgen.loading import PathKey, format_path
 from briefgen.merging import Merged
 from briefgen.schema import Profile
+from briefgen.text import quoted, shown
 
 IMAGE_MAX_BYTES = 2 * 1024 * 1024
 _IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
@@ -67,6 +69,8 @@ def _problem(merged: Merged, error: Any) -> Problem:
             message += f"; allowed here: {', '.join(sorted(known))}"
     elif kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
         message = f"expected {'a whole number' if kind.startswith('int') else 'a number'}, got {_show(value)}"
+    elif kind == "string_type" and isinstance(value, bool | int | float):
+        message = _read_as(value, _written(origin.file, origin.line, origin.column, loc[-1]))
     elif kind in {"string_type"}:
         message = f"expected text, got {_show(value)}"
     elif kind in {"list_type"}:
@@ -87,6 +91,43 @@ def _problem(merged: Merged, error: Any) -> Problem:
     else:
         message = str(error["msg"])
     return Problem(origin.file, origin.line, origin.column, format_path(loc), message)
+
+
+def _read_as(value: bool | int | float, written: str) -> str:
+    """Why YAML read text as a boolean or a number, and how to quote it (``no``, ``14:30``, ``1e3``)."""
+    if isinstance(value, bool):
+        what = f"the boolean {str(value).lower()}"
+    else:
+        what = f"the number {value}"
+    if not written or written.lower() in {"true", "false"} and isinstance(value, bool):
+        return f"expected text, read {what}; if you meant text, write it in quotes"
+    if ":" in written and not isinstance(value, bool):
+        why = f" (YAML reads {written} as minutes or seconds in base 60)"
+    elif isinstance(value, bool):
+        why = f" (YAML reads {written} as {str(value).lower()})"
+    else:
+        why = ""
+    return f"expected text, read {what}{why}; write it in quotes: \"{written}\""
+
+
+def _written(file: str, line: int | None, column: int | None, key: str | int) -> str:
+    """The plain scalar as written at ``file:line:column`` (``14:30``, ``no``), or "" if it cannot be read."""
+    if line is None or column is None:
+        return ""
+    try:
+        with open(file, encoding="utf-8") as f:
+            for number, text in enumerate(f, 1):
+                if number == line:
+                    break
+            else:
+                return ""
+    except (OSError, UnicodeDecodeError):
+        return ""
+    text = text[column - 1 :]
+    if isinstance(key, str):  # the origin of a mapping value is where its key starts
+        text = re.sub(rf"^(['\"]?){re.escape(key)}\1:[ \t]+", "", text)
+    token = re.match(r"[^,\]\}#\s]+(?:[ \t]+[^,\]\}#\s]+)*", text)
+    return shown(token[0]) if token and len(token[0]) <= 40 else ""
 
 
 def _show(value: Any) -> str:

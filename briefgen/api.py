@@ -27,7 +27,7 @@ from briefgen.loading import Layer, load_layer
 from briefgen.merging import Merged, merge
 from briefgen.schema import Profile
 from briefgen.translation import resolve
-from briefgen.text import quoted
+from briefgen.text import quoted, shown
 
 if TYPE_CHECKING:  # the view model (and its charts) only matter to commands that render
     from briefgen.viewmodel import Briefing
@@ -343,9 +343,8 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
         except ProfileError as exc:
             problems = exc.problems
         except InputError as exc:
-            shown = target if target.isprintable() else repr(target)  # a newline must not forge a line
-            problems = [Problem(shown, None, None, "", exc.message)]
-        reports.append(Report(target if target.isprintable() else repr(target), files, problems))
+            problems = [Problem(shown(target), None, None, "", exc.message)]
+        reports.append(Report(shown(target), files, problems))
     return reports
 
 

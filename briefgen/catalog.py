@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import InputError
+from briefgen.text import quoted
 
 DEFAULTS = "defaults"
 VISITS = "visits"
@@ -101,7 +102,7 @@ def check_name(name: str) -> None:
     """Refuse anything but a plain profile name: no path separators, dots, NUL or absolute paths."""
     if not _NAME.fullmatch(name):
         raise InputError(
-            f"{name!r} is not a profile name: use letters, digits, '-' and '_' only, such as 'japan' "
+            f"{quoted(name)} is not a profile name: use letters, digits, '-' and '_' only, such as 'japan' "
             "(see 'briefgen list')"
         )
 

@@ -19,6 +19,7 @@ from briefgen.errors import InputError, Problem
 from briefgen.loading import PathKey, format_path
 from briefgen.merging import Merged
 from briefgen.schema import PartialDate, Profile
+from briefgen.text import quoted
 from briefgen.translation import untranslated
 from briefgen.validation import source_refs
 
@@ -48,7 +49,7 @@ def parse_age(text: str) -> tuple[int, str]:
     """``12m`` → (12, "m"): days, months or years; anything else is an InputError."""
     match = _AGE.match(text.strip())
     if not match:
-        raise InputError(f"--max-age {text!r}: expected a number of days, months or years, such as 90d, 12m or 2y")
+        raise InputError(f"--max-age {quoted(text)}: expected a number of days, months or years, such as 90d, 12m or 2y")
     return int(match[1]), match[2]
 
 

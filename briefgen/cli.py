@@ -18,6 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from briefgen.errors import BriefgenError
+from briefgen.text import markup_safe, shown
 
 # briefgen uses no pydantic plugins; looking for them scans every installed package's metadata,
 # a cost every command would pay before doing anything.
@@ -91,7 +92,7 @@ def _complete_templates(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def _fail(lines: list[str], code: int) -> NoReturn:
     for line in lines:
-        typer.echo(f"error: {line}", err=True)
+        typer.echo(f"error: {shown(line)}", err=True)
     raise typer.Exit(code)
 
 
@@ -118,7 +119,7 @@ def _places() -> Any:
 
 def _say(text: str) -> None:
     if not _state.quiet:
-        typer.echo(text)
+        typer.echo(shown(text))
 
 
 def _version(value: bool) -> None:
@@ -207,7 +208,7 @@ def build(
             err=True,
         )
         for problem in missing:
-            typer.echo(f"  {problem}", err=True)
+            typer.echo(f"  {shown(problem)}", err=True)
 
 
 @app.command()
@@ -249,18 +250,19 @@ def check(
 
     from briefgen import api
     from briefgen.errors import InputError
+    from briefgen.text import quoted
 
     with _errors():
         try:
             day = dt.date.fromisoformat(today) if today else None
         except ValueError:
-            raise InputError(f"--today {today!r}: expected a date such as 2026-01-31") from None
+            raise InputError(f"--today {quoted(today)}: expected a date such as 2026-01-31") from None
         found = api.check(names or [], lang=lang, max_age=max_age, today=day, places=_places())
     if as_json:
         typer.echo(json.dumps([f.as_dict() for f in found], ensure_ascii=False, indent=2))
     else:
         for finding in found:
-            typer.echo(str(finding))
+            typer.echo(shown(finding))
         if not found:
             _say("nothing to report")
     if strict and found:
@@ -288,18 +290,18 @@ def list_(
         }
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"Profiles ({places.profiles}):")
+    typer.echo(shown(f"Profiles ({places.profiles}):"))
     for p in profiles:
         if p.kind == "partner":
-            typer.echo(f"  {p.name:<16} {p.problem or p.partner + ' — ' + p.as_of}")
+            typer.echo(shown(f"  {p.name:<16} {p.problem or p.partner + ' — ' + p.as_of}"))
     visits = [p for p in profiles if p.kind == "visit"]
     if visits:
         typer.echo("Visits:")
         for p in visits:
-            typer.echo(f"  {p.name:<16} {p.problem or f'{p.partner} — {p.dates} — {p.visit}'}")
-    typer.echo(f"Templates ({places.templates}):")
+            typer.echo(shown(f"  {p.name:<16} {p.problem or f'{p.partner} — {p.dates} — {p.visit}'}"))
+    typer.echo(shown(f"Templates ({places.templates}):"))
     for name, formats in templates.items():
-        typer.echo(f"  {name:<16} {', '.join(formats)}")
+        typer.echo(shown(f"  {name:<16} {', '.join(formats)}"))
 
 
 @app.command()
@@ -334,7 +336,7 @@ def validate(
             if report.ok:
                 _say(f"ok: {report.target}")
         for problem in problems:
-            typer.echo(f"error: {problem}", err=True)
+            typer.echo(f"error: {shown(problem)}", err=True)
     if problems:
         raise typer.Exit(2)
 
@@ -392,7 +394,7 @@ def batch(
     else:
         for r in results:
             if r.status == "failed":
-                typer.echo(f"error: {r.name}: {r.error}", err=True)
+                typer.echo(shown(f"error: {r.name}: {r.error}"), err=True)
     if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
 
@@ -427,7 +429,7 @@ def _progress(names: list[str], shown: bool) -> Iterator[Callable[[str, str], No
         def update(name: str, event: str) -> None:
             if event in STEPS:
                 if name not in running:
-                    running[name] = bar.add_task(f"  {name}", total=len(STEPS))
+                    running[name] = bar.add_task(f"  {markup_safe(name)}", total=len(STEPS))
                 bar.advance(running[name])
             elif event in ("built", "failed", "up to date"):
                 if name in running:
@@ -449,7 +451,7 @@ def _summary_table(results: list[Any]) -> None:
     for r in results:
         detail = r.error if r.status == "failed" else ", ".join(Path(o).name for o in r.outputs)
         seconds = f"{r.seconds:.1f} s" if r.status != "up to date" else "-"
-        table.add_row(Text(r.name), Text(r.status, style=styles[r.status]), Text(seconds), Text(detail))
+        table.add_row(Text(shown(r.name)), Text(r.status, style=styles[r.status]), Text(seconds), Text(shown(detail)))
     console = Console(soft_wrap=False)
     console.print(table)
     counts = {s: sum(r.status == s for r in results) for s in styles}
@@ -476,7 +478,7 @@ def doctor(
     else:
         for c in checks:
             if not (_state.quiet and c.ok):
-                typer.echo(c.line())
+                typer.echo(shown(c.line()))
     if not all(c.ok for c in checks):
         raise typer.Exit(1)
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefgen.text import shown
+
 
 class BriefgenError(Exception):
     """Root of every error briefgen raises on purpose."""
@@ -18,8 +20,8 @@ class BriefgenError(Exception):
         self.message = message
 
     def lines(self) -> list[str]:
-        """The error as the lines the CLI prints after ``error: ``."""
-        return [self.message]
+        """The error as the lines the CLI prints after ``error: ``, user text shown with ``text.shown``."""
+        return [shown(self.message)]
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,8 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        line = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return shown(line)
 
     def as_dict(self) -> dict[str, object]:
         """The problem as a JSON-ready mapping (``validate --json``)."""

@@ -10,6 +10,8 @@ message is composed, once where it is printed) changes nothing the second time.
 
 from __future__ import annotations
 
+import unicodedata
+
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 _INVISIBLE = frozenset(
@@ -54,14 +56,20 @@ def _escape(char: str) -> str:
 def shown(text: object) -> str:
     """``text`` as a string with controls, bidi marks, zero-width characters and line breaks as visible escapes."""
     value = str(text)
-    if value.isprintable() and not any(ord(c) in _INVISIBLE for c in value if ord(c) > 0x7E):
+    if value.isascii() and value.isprintable():
         return value
     return "".join(_escape(c) if ord(c) in _INVISIBLE or _hidden(c) else c for c in value)
 
 
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Cn", "Zl", "Zp"})
+
+
 def _hidden(char: str) -> bool:
-    """Not printable for Python (format, surrogate, private, unassigned, separators other than space)."""
-    return char != " " and not char.isprintable()
+    """A control, format, surrogate or unassigned character, or a line or paragraph separator.
+
+    Space separators (no-break space, the narrow no-break space of French numbers) are text.
+    """
+    return unicodedata.category(char) in _HIDDEN_CATEGORIES
 
 
 def quoted(text: object) -> str:

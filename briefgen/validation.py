@@ -56,11 +56,11 @@ def _problem(merged: Merged, error: Any) -> Problem:
     if kind == "missing":
         parent = loc[:-1]
         origin = merged.origin(parent)
-        message = f"missing required key '{loc[-1]}'"
+        message = f"missing required key {quoted(loc[-1])}"
         return Problem(origin.file, origin.line, origin.column, format_path(parent), message)
     origin = merged.origin(loc)
     if kind == "extra_forbidden":
-        message = f"unknown key '{loc[-1]}'"
+        message = f"unknown key {quoted(loc[-1])}"
         known = _field_names(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
         if close:
@@ -135,7 +135,7 @@ def _show(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    text = repr(value)
+    text = quoted(value) if isinstance(value, str) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -196,7 +196,7 @@ def _image_problems(merged: Merged, path: PathKey, value: str, root: Path) -> li
     if isinstance(found, Path):
         return []
     origin = merged.origin(path)
-    return [Problem(origin.file, origin.line, origin.column, format_path(path), f"{value!r} {found}")]
+    return [Problem(origin.file, origin.line, origin.column, format_path(path), f"{quoted(value)} {found}")]
 
 
 def _unknown_focus(merged: Merged, profile: Profile) -> list[Problem]:
@@ -218,7 +218,7 @@ def _unknown_focus(merged: Merged, profile: Profile) -> list[Problem]:
             origin = merged.origin(path)
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(known) or 'none'}"
-            message = f"'{name}' is not a locality of the partner's partnerships; {hint}"
+            message = f"{quoted(name)} is not a locality of the partner's partnerships; {hint}"
             problems.append(Problem(origin.file, origin.line, origin.column, format_path(path), message))
     return problems
 
@@ -232,7 +232,7 @@ def _dangling_sources(merged: Merged) -> list[Problem]:
             origin = merged.origin(path)
             close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
             hint = f", did you mean '{close[0]}'?" if close else "; add it under 'sources:'"
-            message = f"source {key!r} is not in sources{hint}"
+            message = f"source {quoted(key)} is not in sources{hint}"
             problems.append(Problem(origin.file, origin.line, origin.column, format_path(path), message))
     return problems
 

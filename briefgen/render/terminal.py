@@ -1,10 +1,15 @@
 """Terminal renderer: the briefing's sections as rich panels and tables (``briefgen preview``).
 
 Profile text goes through ``rich.text.Text``, never through console markup, so that a value like
-``[bold]`` or ``<b>`` prints as written.
+``[bold]`` or ``<b>`` prints as written; and every string of the view model goes through
+``briefgen.text.shown`` first, so that an escape sequence, a bidi override or a line break in a
+profile shows as a visible escape instead of moving the cursor or setting the terminal title.
 """
 
 from __future__ import annotations
+
+import dataclasses
+from typing import Any, TypeVar
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -14,11 +19,15 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from briefgen.text import shown
 from briefgen.viewmodel import Briefing, Figure, Ref
+
+_T = TypeVar("_T")
 
 
 def render_terminal(view: Briefing, console: Console) -> None:
     """Print ``view`` to ``console``, section by section, in the documents' order."""
+    view = _shown_all(view)
     cover = view.cover
     head = Text(justify="center")
     head.append(cover.marking + "\n", style="bold red")
@@ -35,6 +44,21 @@ def render_terminal(view: Briefing, console: Console) -> None:
     for section in view.sections:
         body = _SECTIONS[section.id](view)
         console.print(Panel(body, title=Text(section.title, style="bold"), title_align="left", box=box.ROUNDED))
+
+
+def _shown_all(value: _T) -> _T:
+    """``value`` with every string in it (through dataclasses, lists, tuples and dicts) passed through ``shown``."""
+    result: Any = value
+    if isinstance(value, str):
+        result = shown(value)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _shown_all(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        result = dataclasses.replace(value, **changes)
+    elif isinstance(value, list | tuple):
+        result = type(value)(_shown_all(v) for v in value)
+    elif isinstance(value, dict):
+        result = {k: _shown_all(v) for k, v in value.items()}
+    return result  # type: ignore[no-any-return]
 
 
 def _ref(ref: Ref | None) -> Text:

@@ -23,6 +23,9 @@ from briefgen.schema import Profile
 from briefgen.text import quoted, shown
 
 IMAGE_MAX_BYTES = 2 * 1024 * 1024
+IMAGE_MAX_PIXELS = 40_000_000
+"""A logo decodes to at most this many pixels (about 160 MB of RGBA), checked at ``validate``."""
+IMAGE_MAX_SIDE = 20_000
 _IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
 
@@ -188,7 +191,38 @@ def image_path(value: str, root: Path) -> Path | str:
         head = f.read(8)
     if not any(head.startswith(magic) for magic in _IMAGE_MAGIC):
         return "is not a PNG or JPEG image"
-    return path
+    return _undecodable(path) or path
+
+
+def _undecodable(path: Path) -> str:
+    """Why the image cannot be drawn (truncated, empty, too many pixels), or "" when it decodes whole."""
+    import warnings
+
+    from PIL import Image, ImageFile
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow's DecompressionBombWarning: we say it ourselves below
+            with Image.open(path) as image:
+                width, height = image.size
+                if width < 1 or height < 1:
+                    return "is an image of zero size; export it again"
+                if width * height > IMAGE_MAX_PIXELS or max(width, height) > IMAGE_MAX_SIDE:
+                    return (
+                        f"is {width} x {height} pixels, more than the {IMAGE_MAX_PIXELS // 1_000_000} megapixels "
+                        f"(or {IMAGE_MAX_SIDE} pixels a side) a logo may have; export it smaller"
+                    )
+                # WeasyPrint, once imported, sets LOAD_TRUNCATED_IMAGES for the whole process: undo it here.
+                tolerant, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+                try:
+                    image.load()
+                finally:
+                    ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
+    except Image.DecompressionBombError:
+        return f"has more than the {IMAGE_MAX_PIXELS // 1_000_000} megapixels a logo may have; export it smaller"
+    except (OSError, ValueError, SyntaxError, Image.UnidentifiedImageError):
+        return "cannot be decoded (truncated or damaged); export it again as PNG or JPEG"
+    return ""
 
 
 def _image_problems(merged: Merged, path: PathKey, value: str, root: Path) -> list[Problem]:

@@ -69,3 +69,44 @@ def test_a_logo_that_cannot_be_used_is_a_validation_error(
     assert err.startswith(f"error: profiles/ruritania.yaml:5:3: partner.logo: {value!r} {message}")
     code, _, _ = run_cli("--profiles", "profiles", "ruritania", "--format", "html", "--out", "out")
     assert code == 2 and not (tmp_path / "out").exists()
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG whose header claims ``width`` x ``height`` pixels, with no image data (a bomb's header)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+
+
+def _noisy_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (64, 64), bytes(range(256)) * 48).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase"),
+    [
+        (_noisy_png()[: len(_noisy_png()) // 2], "cannot be decoded (truncated or damaged)"),
+        (_png_header(0, 0), "cannot be decoded"),
+        (_png_header(8000, 6000), "is 8000 x 6000 pixels, more than the 40 megapixels"),
+        (_png_header(100_000, 100_000), "more than the 40 megapixels"),
+        (_png_header(30_000, 1), "(or 20000 pixels a side)"),
+    ],
+    ids=["truncated", "zero-size", "48-megapixels", "bomb", "absurd-side"],
+)
+def test_validate_decodes_the_logo(profiles: Path, content: bytes, phrase: str) -> None:
+    (profiles / "images" / "emblem.png").write_bytes(content)
+    with_logo(profiles, "images/emblem.png")
+    for args in (("validate", "ruritania"), ("build", "ruritania", "--format", "pdf", "--out", "out")):
+        code, _, err = run_cli("--profiles", "profiles", *args)
+        assert code == 2, err
+        assert err.startswith("error: profiles/ruritania.yaml:5:3: partner.logo: 'images/emblem.png' "), err
+        assert phrase in err and len(err.splitlines()) == 1, err
+        assert "DecompressionBomb" not in err and "Traceback" not in err
+    assert not Path("out").exists() or not any(Path("out").rglob("*.pdf"))

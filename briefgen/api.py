@@ -26,8 +26,8 @@ from briefgen.labels import LANGUAGES
 from briefgen.loading import Layer, load_layer
 from briefgen.merging import Merged, merge
 from briefgen.schema import Profile
-from briefgen.translation import resolve
 from briefgen.text import quoted, shown
+from briefgen.translation import resolve
 
 if TYPE_CHECKING:  # the view model (and its charts) only matter to commands that render
     from briefgen.viewmodel import Briefing

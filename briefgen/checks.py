@@ -49,7 +49,9 @@ def parse_age(text: str) -> tuple[int, str]:
     """``12m`` → (12, "m"): days, months or years; anything else is an InputError."""
     match = _AGE.match(text.strip())
     if not match:
-        raise InputError(f"--max-age {quoted(text)}: expected a number of days, months or years, such as 90d, 12m or 2y")
+        raise InputError(
+            f"--max-age {quoted(text)}: expected a number of days, months or years, such as 90d, 12m or 2y"
+        )
     return int(match[1]), match[2]
 
 
@@ -65,7 +67,8 @@ def cutoff(today: dt.date, age: tuple[int, str]) -> dt.date:
         return dt.date(year, month + 1, day)
     except (ValueError, OverflowError):
         raise InputError(
-            f"--max-age {n}{unit} from {today.isoformat()} reaches before the year 1; give a shorter age or a later --today"
+            f"--max-age {n}{unit} from {today.isoformat()} reaches before the year 1; "
+            "give a shorter age or a later --today"
         ) from None
 
 

@@ -1,9 +1,9 @@
-"""One way to print what a user wrote: ``shown(text)`` makes invisible and terminal-moving characters visible.
+r"""One way to print what a user wrote: ``shown(text)`` makes invisible and terminal-moving characters visible.
 
 Every message, table, listing and preview line that quotes a profile, a key, a name or a path passes it
 through ``shown``, so that a profile cannot forge an ``ok:`` line, move the cursor, set the terminal title
 (OSC sequences start with ESC or the C1 character U+009D), reverse the order of what follows (bidi
-overrides and isolates) or hide a difference (a key with a zero-width space must read ``name\\u200b``,
+overrides and isolates) or hide a difference (a key with a zero-width space must read ``name\u200b``,
 not ``name``). ``shown`` is idempotent: it never escapes a backslash, so applying it twice (once where a
 message is composed, once where it is printed) changes nothing the second time.
 """
@@ -73,7 +73,7 @@ def _hidden(char: str) -> bool:
 
 
 def quoted(text: object) -> str:
-    """``text`` shown between single quotes, for messages: ``'name\\u200b'``."""
+    r"""``text`` shown between single quotes, for messages: ``'name\u200b'``."""
     return f"'{shown(text)}'"
 
 

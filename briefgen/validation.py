@@ -110,7 +110,7 @@ def _read_as(value: bool | int | float, written: str) -> str:
         why = f" (YAML reads {written} as {str(value).lower()})"
     else:
         why = ""
-    return f"expected text, read {what}{why}; write it in quotes: \"{written}\""
+    return f'expected text, read {what}{why}; write it in quotes: "{written}"'
 
 
 def _written(file: str, line: int | None, column: int | None, key: str | int) -> str:
@@ -119,11 +119,9 @@ def _written(file: str, line: int | None, column: int | None, key: str | int) ->
         return ""
     try:
         with open(file, encoding="utf-8") as f:
-            for number, text in enumerate(f, 1):
-                if number == line:
-                    break
-            else:
-                return ""
+            text = next((t for number, t in enumerate(f, 1) if number == line), None)
+        if text is None:
+            return ""
     except (OSError, UnicodeDecodeError):
         return ""
     text = text[column - 1 :]
@@ -198,7 +196,7 @@ def _undecodable(path: Path) -> str:
     """Why the image cannot be drawn (truncated, empty, too many pixels), or "" when it decodes whole."""
     import warnings
 
-    from PIL import Image, ImageFile
+    from PIL import Image, ImageFile, UnidentifiedImageError
 
     try:
         with warnings.catch_warnings():
@@ -220,7 +218,7 @@ def _undecodable(path: Path) -> str:
                     ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
     except Image.DecompressionBombError:
         return f"has more than the {IMAGE_MAX_PIXELS // 1_000_000} megapixels a logo may have; export it smaller"
-    except (OSError, ValueError, SyntaxError, Image.UnidentifiedImageError):
+    except (OSError, ValueError, SyntaxError, UnidentifiedImageError):
         return "cannot be decoded (truncated or damaged); export it again as PNG or JPEG"
     return ""
 

@@ -184,7 +184,7 @@ def build(
         clock = _Clock(timings)
         folder = Path(out) / name
         files = [folder / filename for filename in documents]
-        write_all(dict(zip(files, documents.values(), strict=True)))
+        write_all(dict(zip(files, documents.values(), strict=True)), Path(out))
         clock.lap("write")
         warnings = untranslated(merged, lang) if lang and lang != profile.language else []
         built.append(Built(name, files, warnings))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,10 +24,11 @@ from typing import Any
 
 from briefgen import __version__
 from briefgen.catalog import Places
-from briefgen.output import fixed_zip, write_all, write_atomic
+from briefgen.output import fixed_zip, open_regular, read_regular, write_all, write_atomic
 
 DOCUMENTS = ("briefing.docx", "briefing.pdf", "key-facts.pdf")
 MANIFEST = "manifest.json"
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 STEPS = ("load", "briefing.docx", "briefing.pdf", "key-facts.pdf", "write")
 """What a pack build reports progress on, in order."""
 
@@ -59,7 +61,7 @@ def _stat_key(path: Path) -> tuple[int, int]:
 def _cached_digest(path: str, mtime_ns: int, size: int) -> str:
     # Keyed on mtime and size too: a batch hashes the same fonts for every pack, once.
     digest = hashlib.sha256()
-    with open(path, "rb") as f:
+    with open_regular(Path(path), follow=True) as f:  # a pipe must not block, a device never ends
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -112,17 +114,24 @@ def _relative(path: Path, base: Path) -> str:
 
 
 def is_up_to_date(folder: Path, zip_path: Path, digest: str) -> bool:
-    """Whether the pack in ``folder`` was built from inputs with ``digest`` and is complete and intact."""
+    """Whether the pack in ``folder`` was built from inputs with ``digest`` and is complete and intact.
+
+    Anything that is not a regular file (a link, a folder, a pipe, a device) is not a pack's
+    output: it is never read (a pipe would block, ``/dev/zero`` never ends), and the pack is rebuilt.
+    """
     try:
-        manifest = json.loads((folder / MANIFEST).read_bytes())
+        raw = read_regular(folder / MANIFEST, MAX_MANIFEST_BYTES)
+        manifest = json.loads(raw)
         if manifest.get("inputs_digest") != digest:
             return False
         for entry in manifest["outputs"]:
             path = folder / entry["path"]
-            if path.stat().st_size != entry["size"] or file_digest(path) != entry["sha256"]:
+            if not stat.S_ISREG(path.lstat().st_mode) or path.stat().st_size != entry["size"]:
                 return False
-        with zipfile.ZipFile(zip_path) as archive:
-            return archive.read(f"{folder.name}/{MANIFEST}") == (folder / MANIFEST).read_bytes()
+            if file_digest(path) != entry["sha256"]:
+                return False
+        with open_regular(zip_path) as stream, zipfile.ZipFile(stream) as archive:
+            return archive.read(f"{folder.name}/{MANIFEST}") == raw
     except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile):
         return False
 
@@ -163,8 +172,8 @@ def build_pack(
     # manifest comes last: a pack without its manifest, or with a stale one, is rebuilt.
     files = {folder / filename: data for filename, data in documents.items()}
     archive = fixed_zip((f"{name}/{n}", d) for n, d in sorted({**documents, MANIFEST: manifest}.items()))
-    write_all({**files, zip_path: archive})
-    write_atomic(folder / MANIFEST, manifest)
+    write_all({**files, zip_path: archive}, out)
+    write_atomic(folder / MANIFEST, manifest, out)
     on_step("write")
     return [*(folder / f for f in documents), folder / MANIFEST, zip_path]
 

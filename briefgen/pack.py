@@ -67,14 +67,22 @@ def _cached_digest(path: str, mtime_ns: int, size: int) -> str:
     return digest.hexdigest()
 
 
-def template_files(template_dir: Path) -> list[Path]:
-    """The files of a template folder, without the other templates nested in it (shipped layout)."""
+def template_files(template_dir: Path, out: Path | None = None) -> list[Path]:
+    """The files of a template folder, without the other templates nested in it (shipped layout).
+
+    Left out too: the output folder ``out`` when it lies inside the template folder (a pack must
+    not count its own outputs as inputs, or it would be rebuilt on every run), and hidden files
+    such as the temporaries of a build in progress.
+    """
+    skipped = out.resolve() if out is not None else None
     found = []
     for path in sorted(template_dir.rglob("*")):
-        if not path.is_file() or "__pycache__" in path.parts:
+        inner = path.relative_to(template_dir).parts
+        if not path.is_file() or "__pycache__" in inner or any(part.startswith(".") for part in inner):
             continue
-        inner = path.relative_to(template_dir).parts[:-1]
-        if inner and _is_template(template_dir / inner[0]):
+        if skipped is not None and path.resolve().is_relative_to(skipped):
+            continue
+        if len(inner) > 1 and _is_template(template_dir / inner[0]):
             continue
         found.append(path)
     return found
@@ -84,15 +92,18 @@ def _is_template(folder: Path) -> bool:
     return (folder / "briefing.docx").is_file() or (folder / "briefing.html").is_file()
 
 
-def inputs_record(inputs: list[Path], base: Path, template_dir: Path, options: dict[str, Any]) -> dict[str, Any]:
+def inputs_record(
+    inputs: list[Path], base: Path, template_dir: Path, options: dict[str, Any], out: Path | None = None
+) -> dict[str, Any]:
     """The manifest's record of what a pack is made from, with the digest that sums it up.
 
     Input paths are written relative to ``base`` (the profiles folder), template files relative
-    to the template folder: a manifest names no folder of the machine that built it.
+    to the template folder: a manifest names no folder of the machine that built it. Files
+    under ``out`` (the packs themselves) are not inputs.
     """
     files = [{"path": _relative(p, base), "sha256": file_digest(p)} for p in inputs]
     templates = [
-        {"path": str(p.relative_to(template_dir)), "sha256": file_digest(p)} for p in template_files(template_dir)
+        {"path": str(p.relative_to(template_dir)), "sha256": file_digest(p)} for p in template_files(template_dir, out)
     ]
     record = {"version": __version__, "options": options, "inputs": files, "templates": templates}
     # Paths are left out of the digest: the same files moved elsewhere give the same pack.
@@ -153,7 +164,8 @@ def build_pack(
     on_step("load")
     template_dir = api.template_dir(places, template, ("docx", "pdf"))
     view = api.briefing(name, lang=lang, places=places)
-    record = inputs_record(api.input_files(name, places), places.profiles, template_dir, pack_options(lang, template))
+    options = pack_options(lang, template)
+    record = inputs_record(api.input_files(name, places), places.profiles, template_dir, options, out)
     documents = api.render(view, template_dir, ("docx",))
     on_step("briefing.docx")
     documents.update(api.render(view, template_dir, ("pdf",)))

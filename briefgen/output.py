@@ -22,8 +22,8 @@ import secrets
 import stat
 import zipfile
 from collections.abc import Iterable
-from typing import BinaryIO
 from pathlib import Path
+from typing import BinaryIO
 
 from briefgen.errors import OutputError
 

@@ -127,7 +127,9 @@ def _not_a_file(workdir: Path, kind: str, layer: str = "profile") -> Path:
     shutil.copyfile(FIXTURES / "ruritania.yaml", profiles / "bad.yaml")
     shutil.copyfile(FIXTURES / "visits" / "strelsau-2026.yaml", profiles / "visits" / "bad-visit.yaml")
     (profiles / "visits" / "bad-visit.yaml").write_text(
-        (profiles / "visits" / "bad-visit.yaml").read_text(encoding="utf-8").replace("partner: ruritania", "partner: bad"),
+        (profiles / "visits" / "bad-visit.yaml")
+        .read_text(encoding="utf-8")
+        .replace("partner: ruritania", "partner: bad"),
         encoding="utf-8",
     )
     target = profiles / LAYER_FILES[layer]

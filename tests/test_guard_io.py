@@ -45,7 +45,9 @@ def test_build_refuses_an_output_folder_that_is_a_link(profiles: Path, tmp_path:
 def test_build_under_umask_077_is_not_world_readable(profiles: Path, tmp_path: Path) -> None:
     previous = os.umask(0o077)
     try:
-        code, _, err = run_cli("--profiles", profiles, "build", "ruritania", "--format", "html", "--out", tmp_path / "o")
+        code, _, err = run_cli(
+            "--profiles", profiles, "build", "ruritania", "--format", "html", "--out", tmp_path / "o"
+        )
     finally:
         os.umask(previous)
     assert code == 0, err
@@ -79,12 +81,16 @@ def test_ignored_files_are_reported_by_list_and_validate(profiles: Path) -> None
         assert f"warning: {profiles}/visits/seoul.yml: ignored: profile files end in '.yaml'; rename it seoul.yaml" in (
             lines
         )
-        assert any(line.startswith(f"warning: {profiles}/mon profil.yaml: ignored: 'mon profil' is not") for line in lines)
+        assert any(
+            line.startswith(f"warning: {profiles}/mon profil.yaml: ignored: 'mon profil' is not") for line in lines
+        )
 
 
 def test_a_broken_visit_fails_its_pack_not_the_batch(profiles: Path, tmp_path: Path) -> None:
     (profiles / "visits" / "broken.yaml").symlink_to("nowhere.yaml")
-    code, stdout, err = run_cli("--profiles", profiles, "batch", "--all", "--jobs", "1", "--json", "--out", tmp_path / "o")
+    code, stdout, err = run_cli(
+        "--profiles", profiles, "batch", "--all", "--jobs", "1", "--json", "--out", tmp_path / "o"
+    )
     assert code == 1, err
     results = {r["name"]: r for r in json.loads(stdout)}
     assert results[VISIT]["status"] == "built"

@@ -184,17 +184,35 @@ def build(
     loaded = {name: _merged(name, places, clock) for name in names}
     views = {name: _view(profile, lang, places.profiles) for name, (_, profile) in loaded.items()}
     clock.lap("context")
-    built = []
+    built: list[Built] = []
     for name, (merged, profile) in loaded.items():
-        documents = render(views[name], folder_of_template, wanted, pdf_variant, timings)
-        clock = _Clock(timings)
-        folder = Path(out) / name
-        files = [folder / filename for filename in documents]
-        write_all(dict(zip(files, documents.values(), strict=True)))
+        try:
+            documents = render(views[name], folder_of_template, wanted, pdf_variant, timings)
+            clock = _Clock(timings)
+            folder = Path(out) / name
+            files = [folder / filename for filename in documents]
+            write_all(dict(zip(files, documents.values(), strict=True)), Path(out))
+        except BriefgenError as exc:
+            if len(loaded) == 1:
+                raise
+            raise BuildFailed(name, built, exc) from exc
         clock.lap("write")
         warnings = untranslated(merged, lang) if lang and lang != profile.language else []
         built.append(Built(name, files, warnings))
     return built
+
+
+class BuildFailed(BriefgenError):
+    """One name of several could not be built; ``built`` holds what was written before it."""
+
+    def __init__(self, name: str, built: list[Built], cause: BriefgenError) -> None:
+        super().__init__(f"{name}: not built: {cause.message}")
+        self.name, self.built, self.cause = name, list(built), cause
+        self.exit_code = cause.exit_code
+
+    def lines(self) -> list[str]:
+        """The cause's lines, each naming the build that failed."""
+        return [f"{self.name}: not built: {line}" for line in self.cause.lines()]
 
 
 class CheckError(BriefgenError):
@@ -429,7 +447,7 @@ def _layers(name: str, places: Places) -> list[Layer]:
 
 def _visit_layers(path: Path, places: Places) -> list[Layer]:
     """A visit file over its partner's layers; its ``partner:`` key names the partner, then goes."""
-    visit = load_layer(path)
+    visit = _profile_layer(path)
     partner = _partner_of(visit, places)
     data = {k: v for k, v in visit.data.items() if k != "partner"}
     marks = {k: v for k, v in visit.marks.items() if not k or k[0] != "partner"}
@@ -457,12 +475,28 @@ def _load_all(files: Sequence[Path]) -> list[Layer]:
     problems: list[Problem] = []
     for path in files:
         try:
-            layers.append(load_layer(path))
+            layers.append(_profile_layer(path))
         except ProfileError as exc:
             problems += exc.problems
     if problems:
         raise ProfileError(problems)
     return layers
+
+
+def _profile_layer(path: Path) -> Layer:
+    """The layer of a profile, visit or defaults file, or one line if none of its keys is a profile's.
+
+    A file that is not a profile at all (a password file, some other program's settings) gets
+    that one line: each of its keys reported as "unknown key" would echo its content back.
+    """
+    layer = load_layer(path)
+    if not any(key in Profile.model_fields for key in layer.data):
+        message = (
+            f"is not a briefgen profile: none of its {len(layer.data)} top-level key(s) is a profile key "
+            "such as 'partner:' or 'sources:' (its content is not shown); see 'briefgen new'"
+        )
+        raise ProfileError([Problem(layer.file, None, None, "", message)])
+    return layer
 
 
 def _layers_for(target: str, places: Places) -> list[Layer]:
@@ -472,7 +506,7 @@ def _layers_for(target: str, places: Places) -> list[Layer]:
     path = Path(target)
     if not path.is_file():
         raise InputError(f"{target}: no such file")
-    layer = load_layer(path)
+    layer = _profile_layer(path)
     if "partner" in layer.data and not isinstance(layer.data["partner"], dict):
         return _visit_layers(path, places)
     defaults = path.parent / f"{DEFAULTS}.yaml"

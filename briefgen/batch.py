@@ -67,10 +67,11 @@ def plan(
     for name in names:
         try:
             inputs = api.input_files(name, places)
-        except ProfileError as exc:
-            settled.append(PackResult(name, "failed", error=str(exc.problems[0]), exit_code=exc.exit_code))
+        except BriefgenError as exc:  # a broken visit fails its own pack, not the batch
+            error = str(exc.problems[0]) if isinstance(exc, ProfileError) else exc.message
+            settled.append(PackResult(name, "failed", error=error, exit_code=exc.exit_code))
             continue
-        digest = inputs_record(inputs, places.profiles, template_dir, options)["inputs_digest"]
+        digest = inputs_record(inputs, places.profiles, template_dir, options, out)["inputs_digest"]
         if not force and is_up_to_date(out / name, out / f"{name}.zip", digest):
             settled.append(PackResult(name, "up to date", outputs=_existing_outputs(out, name)))
         else:

@@ -18,10 +18,12 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import InputError
+from briefgen.output import describe
 from briefgen.text import quoted
 
 DEFAULTS = "defaults"
@@ -62,33 +64,58 @@ class Places:
     def is_visit(self, name: str) -> bool:
         """Whether ``name`` is a visit rather than a partner profile."""
         check_name(name)
-        return not (self.profiles / f"{name}.yaml").is_file() and (self.profiles / VISITS / f"{name}.yaml").is_file()
+        return not _lexists(self.profiles / f"{name}.yaml") and _lexists(self.profiles / VISITS / f"{name}.yaml")
 
     def visit_file(self, name: str) -> Path:
         """The file of visit ``name``."""
         check_name(name)
         path = self.profiles / VISITS / f"{name}.yaml"
-        if not path.is_file():
+        if not _lexists(path):
             raise self._unknown(name)
+        self._check_readable(path, "visit")
         return path
 
     def profile_files(self, name: str) -> list[Path]:
         """The files that make up partner profile ``name``, in merge order (defaults first)."""
         check_name(name)
         path = self.profiles / f"{name}.yaml"
-        if not path.is_file():
-            if path.is_symlink() or path.exists():
-                kind = (
-                    "a folder"
-                    if path.is_dir()
-                    else "a link to nothing or to itself"
-                    if path.is_symlink()
-                    else "not a file"
-                )
-                raise InputError(f"{path}: is {kind}, not a profile file; replace it with NAME.yaml")
+        if not _lexists(path):
             raise self._unknown(name)
+        self._check_readable(path, "profile")
         defaults = self.profiles / f"{DEFAULTS}.yaml"
-        return [defaults, path] if defaults.is_file() else [path]
+        if not _lexists(defaults):
+            return [path]
+        self._check_readable(defaults, "defaults")
+        return [defaults, path]
+
+    def _check_readable(self, path: Path, kind: str) -> None:
+        """Refuse a file of the profiles folder that is not a regular file inside it, unread.
+
+        A folder, a pipe (reading it would block for ever), a device (``/dev/zero`` never ends),
+        a dangling or looping link, or a link to a file outside the profiles folder (which could
+        be any file of the machine, echoed back in messages) is named and refused.
+        """
+        why = unreadable(path, self.profiles)
+        if why:
+            raise InputError(f"{path}: {why}, not a {kind} file; {_FIX[kind]}")
+
+    def ignored(self) -> list[str]:
+        """The files of the profiles folder that are not read, each with why and what to do."""
+        notes = []
+        for folder in (self.profiles, self.profiles / VISITS):
+            try:
+                entries = sorted(folder.iterdir()) if folder.is_dir() else []
+            except OSError:
+                continue
+            for path in entries:
+                if path.suffix == ".yml":
+                    notes.append(f"{path}: ignored: profile files end in '.yaml'; rename it {path.stem}.yaml")
+                elif path.suffix == ".yaml" and not _NAME.fullmatch(path.stem):
+                    notes.append(
+                        f"{path}: ignored: {quoted(path.stem)} is not a profile name (letters, digits, '-' and '_', "
+                        "at most 64); rename it"
+                    )
+        return notes
 
     def _unknown(self, name: str, kind: str = "profile or visit") -> InputError:
         known = self.partner_names() + self.visit_names()
@@ -96,6 +123,35 @@ class Places:
         hint = f"; did you mean '{close[0]}'?" if close else ""
         shown = ", ".join(known) or "none"
         return InputError(f"no {kind} named '{name}' in {self.profiles}{hint} (found: {shown}; see 'briefgen list')")
+
+
+_FIX = {
+    "profile": "replace it with a NAME.yaml file",
+    "visit": "replace it with a visits/NAME.yaml file",
+    "defaults": "replace it with a defaults.yaml file or remove it",
+}
+
+
+def _lexists(path: Path) -> bool:
+    return path.is_symlink() or path.exists()
+
+
+def unreadable(path: Path, root: Path) -> str:
+    """Why ``path`` is not a regular file inside folder ``root`` (``is a folder``...), or ``""``."""
+    try:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            try:
+                resolved = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                return "is a link to nothing or to itself"
+            if not resolved.is_relative_to(root.resolve()):
+                return "is a link to a file outside the profiles folder; copy the file into the folder instead"
+            info = resolved.stat()
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    kind = describe(info.st_mode)
+    return f"is {kind}" if kind else ""
 
 
 def check_name(name: str) -> None:

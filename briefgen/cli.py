@@ -184,20 +184,22 @@ def build(
 
     stages: dict[str, float] | None = {} if timings else None
     with _errors():
-        built = api.build(
-            names,
-            formats=format.split(","),
-            lang=lang,
-            out=out,
-            template=template,
-            strict=strict,
-            pdf_variant=pdf_variant,
-            places=_places(),
-            timings=stages,
-        )
-    for result in built:
-        for path in result.files:
-            _say(str(path))
+        try:
+            built = api.build(
+                names,
+                formats=format.split(","),
+                lang=lang,
+                out=out,
+                template=template,
+                strict=strict,
+                pdf_variant=pdf_variant,
+                places=_places(),
+                timings=stages,
+            )
+        except api.BuildFailed as exc:
+            _say_built(exc.built)  # what was written before the failure, then the error naming it
+            raise
+    _say_built(built)
     if stages is not None:
         for stage, seconds in stages.items():
             typer.echo(f"timing: {stage:<38} {seconds * 1000:8.1f} ms", err=True)
@@ -209,6 +211,18 @@ def build(
         )
         for problem in missing:
             typer.echo(f"  {shown(problem)}", err=True)
+
+
+def _warn_ignored(places: Any) -> None:
+    """A warning line per file of the profiles folder that is not read (``korea.yml``)."""
+    for note in places.ignored():
+        typer.echo(f"warning: {note}", err=True)
+
+
+def _say_built(built: list[Any]) -> None:
+    for result in built:
+        for path in result.files:
+            _say(str(path))
 
 
 @app.command()
@@ -283,6 +297,7 @@ def list_(
         places = _places()
         profiles = api.list_profiles(places)
         templates = api.list_templates(places)
+    _warn_ignored(places)
     if as_json:
         data = {
             "profiles": [vars(p) for p in profiles],
@@ -328,6 +343,8 @@ def validate(
         reports = api.validate(targets or [], _places())
         if templates:
             reports += api.validate_templates(_places())
+        if not targets:
+            _warn_ignored(_places())
     problems = [p for r in reports for p in r.problems]
     if as_json:
         typer.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))

@@ -25,6 +25,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefgen.errors import Problem, ProfileError
+from briefgen.output import open_regular
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -97,7 +98,8 @@ def _read_text(path: Path, shown: str) -> str:
             raise _error(shown, None, "is not a regular file (a device, pipe or socket?); give a YAML file")
         size = info.st_size
         if size <= MAX_FILE_BYTES:
-            with path.open("rb") as stream:
+            # Checked again on the open file, without blocking: it may have been swapped for a pipe.
+            with open_regular(path, follow=True) as stream:
                 raw = stream.read(MAX_FILE_BYTES + 1)  # the file may grow after stat()
             size = len(raw)
         if size > MAX_FILE_BYTES:

@@ -15,77 +15,188 @@ pack's manifest (written last) matches its files whichever run renamed last.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
-import tempfile
+import secrets
+import stat
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from briefgen.errors import OutputError
 
 
-def write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path, data: bytes, root: Path | None = None) -> None:
     """Replace ``target`` with ``data`` in one rename; raise OutputError if it cannot be done."""
-    write_all({target: data})
+    write_all({target: data}, root)
 
 
-def write_all(files: dict[Path, bytes]) -> None:
+def write_all(files: dict[Path, bytes], root: Path | None = None) -> None:
     """Replace several files together: every temporary is written and flushed before any rename.
 
     A failure while writing (disk full, permission, interruption) removes the temporaries and
     leaves every previous file as it was, so a briefing's DOCX and PDF never come from two runs.
+
+    ``root`` is the output folder the user chose (``--out``; the target's own folder when not
+    given): it is opened as given, but no folder below it is followed if it is a symbolic link.
+    Each folder is opened by a descriptor relative to its parent (``O_NOFOLLOW``), and the
+    temporary is created and renamed relative to that descriptor, so a link swapped in between
+    a check and a write cannot send the bytes elsewhere. A target that is itself a link is
+    replaced by the file (a rename replaces the link, never writes through it). Files are
+    created with mode 0666 and folders 0777, less the umask, as any other program's would be.
     """
-    temporaries: list[tuple[str, Path]] = []
+    folders: dict[Path, int] = {}
+    temporaries: list[tuple[int, str, Path]] = []
     try:
         for target, data in files.items():
-            temporaries.append((_write_temporary(target, data), target))
-        for temp, target in temporaries:
-            os.replace(temp, target)
+            if target.parent not in folders:
+                folders[target.parent] = _open_folder(root if root is not None else target.parent, target.parent)
+            fd = folders[target.parent]
+            temporaries.append((fd, _write_temporary(fd, target, data), target))
+        for fd, temp, target in temporaries:
+            os.replace(temp, target.name, src_dir_fd=fd, dst_dir_fd=fd)
     except BaseException as exc:
-        for temp, _ in temporaries:
+        for fd, temp, _ in temporaries:
             try:
-                os.unlink(temp)
+                os.unlink(temp, dir_fd=fd)
             except FileNotFoundError:
                 pass
         if isinstance(exc, OSError):
-            failed = temporaries[-1][1] if temporaries else next(iter(files))
+            failed = temporaries[-1][2] if temporaries else next(iter(files))
             raise OutputError(f"{failed}: could not be written: {exc.strerror or exc}") from None
         raise
+    finally:
+        for fd in folders.values():
+            os.close(fd)
 
 
-def _write_temporary(target: Path, data: bytes) -> str:
-    """Write ``data`` to a new temporary file beside ``target``, flushed to disk; return its path."""
-    folder = target.parent
+def _open_folder(root: Path, folder: Path) -> int:
+    """A descriptor of ``folder``, made if missing, reached from ``root`` without following any link below it."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        inner = folder.relative_to(root).parts
+    except ValueError:
+        raise OutputError(f"{folder}: is outside the output folder {root}") from None
+    if ".." in inner:
+        raise OutputError(f"{folder}: is outside the output folder {root}")
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
     except (FileExistsError, NotADirectoryError):
-        blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), folder)
+        blocker = next((p for p in (root, *root.parents) if p.exists() and not p.is_dir()), root)
         raise OutputError(f"{blocker}: is a file, not a folder; choose another --out") from None
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot create the output folder: {exc.strerror or exc}") from None
-    if target.is_dir():
-        raise OutputError(f"{target}: is a folder; remove it or choose another --out")
+        raise OutputError(f"{root}: cannot create the output folder: {exc.strerror or exc}") from None
+    here = root
+    for part in inner:
+        here = here / part
+        try:
+            os.mkdir(part, 0o777, dir_fd=fd)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            os.close(fd)
+            raise OutputError(f"{here}: cannot create the output folder: {exc.strerror or exc}") from None
+        try:
+            child = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+        except OSError as exc:
+            kind = _kind(part, fd)
+            os.close(fd)
+            if kind == "a link":
+                raise OutputError(
+                    f"{here}: is a symbolic link; briefgen does not write through links: remove it "
+                    "or choose another --out"
+                ) from None
+            if kind:
+                raise OutputError(f"{here}: is {kind}, not a folder; remove it or choose another --out") from None
+            raise OutputError(f"{here}: cannot open the output folder: {exc.strerror or exc}") from None
+        os.close(fd)
+        fd = child
+    return fd
+
+
+def _kind(name: str, folder_fd: int) -> str:
+    """What ``name`` in the folder is when it is not a plain folder or file: ``a link``, ``a folder``..."""
     try:
+        mode = os.lstat(name, dir_fd=folder_fd).st_mode
+    except OSError:
+        return ""
+    return describe(mode)
+
+
+def describe(mode: int) -> str:
+    """``a link``, ``a folder``, ``a pipe``, ``a device``, ``a socket``, or ``""`` for a regular file."""
+    if stat.S_ISLNK(mode):
+        return "a link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return ""
+
+
+def _write_temporary(folder_fd: int, target: Path, data: bytes) -> str:
+    """Write ``data`` to a new temporary file beside ``target``, flushed to disk; return its name."""
+    kind = _kind(target.name, folder_fd)
+    if kind and kind != "a link":  # a link is replaced by the rename; anything else is the user's
+        raise OutputError(f"{target}: is {kind}, not a file; remove it or choose another --out")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
         # The pid in the name lets a batch remove what a worker killed outright left behind.
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot write here: {exc.strerror or exc}") from None
+        temp = f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(temp, flags, 0o666, dir_fd=folder_fd)  # the umask decides who may read it
+            break
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise OutputError(f"{target.parent}: cannot write here: {exc.strerror or exc}") from None
+    else:
+        raise OutputError(f"{target.parent}: cannot write here: no free temporary name")
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp, 0o644)
     except BaseException as exc:
         try:
-            os.unlink(temp)
+            os.unlink(temp, dir_fd=folder_fd)
         except FileNotFoundError:
             pass
         if isinstance(exc, OSError):
             raise OutputError(f"{target}: could not be written: {exc.strerror or exc}") from None
         raise
     return temp
+
+
+def open_regular(path: Path, *, follow: bool = False) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file; else OSError, without blocking or reading.
+
+    Opened with ``O_NONBLOCK`` and checked on the open descriptor, so a pipe never blocks and a
+    device (``/dev/zero``) is never read. A link is refused unless ``follow``.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | (0 if follow else os.O_NOFOLLOW)
+    fd = os.open(path, flags)
+    stream = os.fdopen(fd, "rb")
+    kind = describe(os.fstat(fd).st_mode)
+    if kind:
+        stream.close()
+        raise OSError(errno.EINVAL, f"is {kind}, not a file")
+    return stream
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of regular file ``path`` (not a link), if at most ``limit``; else OSError."""
+    with open_regular(path) as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit} bytes")
+    return data
 
 
 def remove_temporaries(folder: Path, pid: int) -> list[Path]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,10 +24,11 @@ from typing import Any
 
 from briefgen import __version__
 from briefgen.catalog import Places
-from briefgen.output import fixed_zip, write_all, write_atomic
+from briefgen.output import fixed_zip, open_regular, read_regular, write_all, write_atomic
 
 DOCUMENTS = ("briefing.docx", "briefing.pdf", "key-facts.pdf")
 MANIFEST = "manifest.json"
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 STEPS = ("load", "briefing.docx", "briefing.pdf", "key-facts.pdf", "write")
 """What a pack build reports progress on, in order."""
 
@@ -59,20 +61,28 @@ def _stat_key(path: Path) -> tuple[int, int]:
 def _cached_digest(path: str, mtime_ns: int, size: int) -> str:
     # Keyed on mtime and size too: a batch hashes the same fonts for every pack, once.
     digest = hashlib.sha256()
-    with open(path, "rb") as f:
+    with open_regular(Path(path), follow=True) as f:  # a pipe must not block, a device never ends
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
 
 
-def template_files(template_dir: Path) -> list[Path]:
-    """The files of a template folder, without the other templates nested in it (shipped layout)."""
+def template_files(template_dir: Path, out: Path | None = None) -> list[Path]:
+    """The files of a template folder, without the other templates nested in it (shipped layout).
+
+    Left out too: the output folder ``out`` when it lies inside the template folder (a pack must
+    not count its own outputs as inputs, or it would be rebuilt on every run), and hidden files
+    such as the temporaries of a build in progress.
+    """
+    skipped = out.resolve() if out is not None else None
     found = []
     for path in sorted(template_dir.rglob("*")):
-        if not path.is_file() or "__pycache__" in path.parts:
+        inner = path.relative_to(template_dir).parts
+        if not path.is_file() or "__pycache__" in inner or any(part.startswith(".") for part in inner):
             continue
-        inner = path.relative_to(template_dir).parts[:-1]
-        if inner and _is_template(template_dir / inner[0]):
+        if skipped is not None and path.resolve().is_relative_to(skipped):
+            continue
+        if len(inner) > 1 and _is_template(template_dir / inner[0]):
             continue
         found.append(path)
     return found
@@ -82,15 +92,18 @@ def _is_template(folder: Path) -> bool:
     return (folder / "briefing.docx").is_file() or (folder / "briefing.html").is_file()
 
 
-def inputs_record(inputs: list[Path], base: Path, template_dir: Path, options: dict[str, Any]) -> dict[str, Any]:
+def inputs_record(
+    inputs: list[Path], base: Path, template_dir: Path, options: dict[str, Any], out: Path | None = None
+) -> dict[str, Any]:
     """The manifest's record of what a pack is made from, with the digest that sums it up.
 
     Input paths are written relative to ``base`` (the profiles folder), template files relative
-    to the template folder: a manifest names no folder of the machine that built it.
+    to the template folder: a manifest names no folder of the machine that built it. Files
+    under ``out`` (the packs themselves) are not inputs.
     """
     files = [{"path": _relative(p, base), "sha256": file_digest(p)} for p in inputs]
     templates = [
-        {"path": str(p.relative_to(template_dir)), "sha256": file_digest(p)} for p in template_files(template_dir)
+        {"path": str(p.relative_to(template_dir)), "sha256": file_digest(p)} for p in template_files(template_dir, out)
     ]
     record = {"version": __version__, "options": options, "inputs": files, "templates": templates}
     # Paths are left out of the digest: the same files moved elsewhere give the same pack.
@@ -112,17 +125,24 @@ def _relative(path: Path, base: Path) -> str:
 
 
 def is_up_to_date(folder: Path, zip_path: Path, digest: str) -> bool:
-    """Whether the pack in ``folder`` was built from inputs with ``digest`` and is complete and intact."""
+    """Whether the pack in ``folder`` was built from inputs with ``digest`` and is complete and intact.
+
+    Anything that is not a regular file (a link, a folder, a pipe, a device) is not a pack's
+    output: it is never read (a pipe would block, ``/dev/zero`` never ends), and the pack is rebuilt.
+    """
     try:
-        manifest = json.loads((folder / MANIFEST).read_bytes())
+        raw = read_regular(folder / MANIFEST, MAX_MANIFEST_BYTES)
+        manifest = json.loads(raw)
         if manifest.get("inputs_digest") != digest:
             return False
         for entry in manifest["outputs"]:
             path = folder / entry["path"]
-            if path.stat().st_size != entry["size"] or file_digest(path) != entry["sha256"]:
+            if not stat.S_ISREG(path.lstat().st_mode) or path.stat().st_size != entry["size"]:
                 return False
-        with zipfile.ZipFile(zip_path) as archive:
-            return archive.read(f"{folder.name}/{MANIFEST}") == (folder / MANIFEST).read_bytes()
+            if file_digest(path) != entry["sha256"]:
+                return False
+        with open_regular(zip_path) as stream, zipfile.ZipFile(stream) as archive:
+            return archive.read(f"{folder.name}/{MANIFEST}") == raw
     except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile):
         return False
 
@@ -144,7 +164,8 @@ def build_pack(
     on_step("load")
     template_dir = api.template_dir(places, template, ("docx", "pdf"))
     view = api.briefing(name, lang=lang, places=places)
-    record = inputs_record(api.input_files(name, places), places.profiles, template_dir, pack_options(lang, template))
+    options = pack_options(lang, template)
+    record = inputs_record(api.input_files(name, places), places.profiles, template_dir, options, out)
     documents = api.render(view, template_dir, ("docx",))
     on_step("briefing.docx")
     documents.update(api.render(view, template_dir, ("pdf",)))
@@ -163,8 +184,8 @@ def build_pack(
     # manifest comes last: a pack without its manifest, or with a stale one, is rebuilt.
     files = {folder / filename: data for filename, data in documents.items()}
     archive = fixed_zip((f"{name}/{n}", d) for n, d in sorted({**documents, MANIFEST: manifest}.items()))
-    write_all({**files, zip_path: archive})
-    write_atomic(folder / MANIFEST, manifest)
+    write_all({**files, zip_path: archive}, out)
+    write_atomic(folder / MANIFEST, manifest, out)
     on_step("write")
     return [*(folder / f for f in documents), folder / MANIFEST, zip_path]
 

@@ -26,6 +26,10 @@ IMAGE_MAX_BYTES = 2 * 1024 * 1024
 IMAGE_MAX_PIXELS = 40_000_000
 """A logo decodes to at most this many pixels (about 160 MB of RGBA), checked at ``validate``."""
 IMAGE_MAX_SIDE = 20_000
+MAX_ENTRIES = 1000
+"""Entries a profile may hold in all its lists and its ``sources`` together: what renders within
+30 s and 1 GiB (bench/big_profile.py; README "Limits"). Rendering time grows faster than the
+entry count, so a larger profile is refused at ``validate`` rather than left to exhaust the machine."""
 _IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
 
@@ -34,6 +38,9 @@ def validate(merged: Merged, root: Path | None = None) -> Profile:
 
     ``root`` is the profiles folder: images the profile names must be files inside it.
     """
+    too_many = _too_many_entries(merged)
+    if too_many:
+        raise ProfileError(too_many)  # before pydantic walks every entry of a huge profile
     problems: list[Problem] = []
     profile: Profile | None = None
     try:
@@ -229,6 +236,36 @@ def _image_problems(merged: Merged, path: PathKey, value: str, root: Path) -> li
         return []
     origin = merged.origin(path)
     return [Problem(origin.file, origin.line, origin.column, format_path(path), f"{quoted(value)} {found}")]
+
+
+def _too_many_entries(merged: Merged) -> list[Problem]:
+    """One problem at the entry beyond MAX_ENTRIES, counting list items and sources, if there is one."""
+    count = 0
+    for path in _entries(merged.data, ()):
+        count += 1
+        if count > MAX_ENTRIES:
+            origin = merged.origin(path)
+            message = (
+                f"the profile holds more than {MAX_ENTRIES} entries (list items and sources, all sections "
+                f"together); briefgen builds at most {MAX_ENTRIES} within its stated 30 s and 1 GiB "
+                "(see README 'Limits'): leave older entries out or split the profile"
+            )
+            return [Problem(origin.file, origin.line, origin.column, format_path(path), message)]
+    return []
+
+
+def _entries(data: Any, path: PathKey) -> typing.Iterator[PathKey]:
+    """The path of every list item and of every source, in file order."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if path == () and key == "sources" and isinstance(value, dict):
+                yield from (("sources", k) for k in value)
+            else:
+                yield from _entries(value, (*path, key))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield (*path, i)
+            yield from _entries(item, (*path, i))
 
 
 def _unknown_focus(merged: Merged, profile: Profile) -> list[Problem]:

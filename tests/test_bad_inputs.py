@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import resource
 import shutil
+import stat
 import subprocess
 import sys
 import time
@@ -105,35 +106,91 @@ def test_build_refuses_and_writes_nothing(workdir: Path, name: str) -> None:
 
 
 # Files that are not files: a folder, a symlink loop, a pipe (they used to get "no profile named
-# 'bad'; did you mean 'bad'?"; a pipe read would block for ever).
+# 'bad'; did you mean 'bad'?"; a pipe read would block for ever), as the profile, its defaults.yaml or
+# a visit; and links out of the profiles folder, refused like a logo outside it is.
+
+LAYER_FILES = {"profile": "bad.yaml", "defaults": "defaults.yaml", "visit": "visits/bad-visit.yaml"}
+KINDS = {
+    "folder": "is a folder",
+    "pipe": "is a pipe",
+    "symlink_loop": "is a link to nothing or to itself",
+    "dangling_link": "is a link to nothing or to itself",
+    "link_outside": "is a link to a file outside the profiles folder",
+    "device": "is a device",
+}
 
 
-def _not_a_file(workdir: Path, kind: str) -> None:
-    shutil.copyfile(FIXTURES / "defaults.yaml", workdir / "profiles" / "defaults.yaml")
-    target = workdir / "profiles" / "bad.yaml"
+def _not_a_file(workdir: Path, kind: str, layer: str = "profile") -> Path:
+    profiles = workdir / "profiles"
+    (profiles / "visits").mkdir()
+    shutil.copyfile(FIXTURES / "defaults.yaml", profiles / "defaults.yaml")
+    shutil.copyfile(FIXTURES / "ruritania.yaml", profiles / "bad.yaml")
+    shutil.copyfile(FIXTURES / "visits" / "strelsau-2026.yaml", profiles / "visits" / "bad-visit.yaml")
+    (profiles / "visits" / "bad-visit.yaml").write_text(
+        (profiles / "visits" / "bad-visit.yaml")
+        .read_text(encoding="utf-8")
+        .replace("partner: ruritania", "partner: bad"),
+        encoding="utf-8",
+    )
+    target = profiles / LAYER_FILES[layer]
+    target.unlink()
     if kind == "folder":
         target.mkdir()
     elif kind == "pipe":
         os.mkfifo(target)
-    else:
-        target.symlink_to("bad.yaml")
+    elif kind == "symlink_loop":
+        target.symlink_to(target.name)
+    elif kind == "dangling_link":
+        target.symlink_to("nowhere.yaml")
+    elif kind == "device":
+        os.mknod(target, 0o600 | stat.S_IFCHR, os.makedev(1, 5))  # /dev/zero's numbers
+    else:  # a password-like file outside the folder: its lines must never be echoed back
+        (workdir / "secrets.txt").write_text("hunter2: swordfish\nadmin: letmein\n", encoding="utf-8")
+        target.symlink_to(workdir / "secrets.txt")
+    return target
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("layer", list(LAYER_FILES))
+@pytest.mark.parametrize("command", ["validate", "build"])
+def test_not_a_file_is_refused(workdir: Path, kind: str, layer: str, command: str) -> None:
+    if kind == "device" and os.geteuid() != 0:
+        pytest.skip("making a device node needs root")
+    _not_a_file(workdir, kind, layer)
+    name = "bad-visit" if layer == "visit" else "bad"
+    extra = ["--format", "html", "--out", "out"] if command == "build" else []
+    code, _, err = run_cli("--profiles", "profiles", command, name, *extra)
+    kinds = {"profile": "profile", "defaults": "defaults", "visit": "visit"}
+    assert_refused(code, err, [f"profiles/{LAYER_FILES[layer]}: {KINDS[kind]}", f"not a {kinds[layer]} file"])
+    assert "did you mean" not in err
+    assert "swordfish" not in err and "hunter2" not in err and "admin" not in err
+    assert written(workdir / "out") == []
+
+
+def test_a_file_that_is_not_a_profile_is_not_echoed(workdir: Path) -> None:
+    """A password-like file given as a profile gets one line, none of its keys or values."""
+    shutil.copyfile(FIXTURES / "defaults.yaml", workdir / "profiles" / "defaults.yaml")
+    (workdir / "profiles" / "bad.yaml").write_text("hunter2: swordfish\nadmin: letmein\n", encoding="utf-8")
+    code, _, err = run_cli("--profiles", "profiles", "validate", "bad")
+    assert_refused(code, err, ["profiles/bad.yaml: is not a briefgen profile: none of its 2 top-level key(s)"])
+    assert len(err.splitlines()) == 1
+    assert "hunter2" not in err and "admin" not in err
 
 
 @pytest.mark.parametrize(
-    ("kind", "expected"),
+    ("content", "expected"),
     [
-        ("folder", "profiles/bad.yaml: is a folder, not a profile file"),
-        ("symlink_loop", "profiles/bad.yaml: is a link to nothing or to itself, not a profile file"),
-        ("pipe", "profiles/bad.yaml: is not a file, not a profile file"),
+        ("just some words\n", "expected a mapping of keys at the top of the file, got a single value"),
+        ("- a\n- b\n", "expected a mapping of keys at the top of the file, got a list"),
+        ("\x89PNG\r\n\x1a\n", "not UTF-8"),
     ],
 )
-@pytest.mark.parametrize("command", ["validate", "build"])
-def test_not_a_file_is_refused(workdir: Path, kind: str, expected: str, command: str) -> None:
-    _not_a_file(workdir, kind)
-    extra = ["--format", "html", "--out", "out"] if command == "build" else []
-    code, _, err = run_cli("--profiles", "profiles", command, "bad", *extra)
+def test_a_file_that_is_not_yaml_or_not_a_mapping_is_one_line(workdir: Path, content: str, expected: str) -> None:
+    (workdir / "profiles" / "bad.yaml").write_bytes(content.encode("latin-1"))
+    code, _, err = run_cli("--profiles", "profiles", "validate", "bad")
     assert_refused(code, err, [expected])
-    assert written(workdir / "out") == []
+    assert len(err.splitlines()) == 1
+    assert "words" not in err
 
 
 def test_devices_and_pipes_are_not_read(tmp_path: Path) -> None:

@@ -66,7 +66,7 @@ def test_target_is_a_folder(previous: Path) -> None:
     (previous / "briefing.pdf").mkdir()
     before = snapshot(previous)
     code, _, err = run_cli("japan", "--out", previous.parent)
-    assert code == 1 and "briefing.pdf: is a folder; remove it or choose another --out" in err
+    assert code == 1 and "briefing.pdf: is a folder, not a file; remove it or choose another --out" in err
     assert snapshot(previous) == before and not list(previous.glob(".*.tmp"))
 
 

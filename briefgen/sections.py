@@ -4,7 +4,7 @@
 
 - the context (``briefgen.context``) asks each section whether it is ``present``, numbers the
   sources it ``cites`` (in registry order, so note ``[1]`` is the first a reader meets), then
-  ``build``\\ s its view data (fields of ``viewmodel.Briefing``);
+  builds its view data (fields of ``viewmodel.Briefing``);
 - the contents (``Briefing.sections``), the HTML template (``templates/sections/ID.html``, included
   in this order), the Word template (``templates/sections/ID.docx.py``, assembled in this order by
   ``templates/make_briefing_docx.py``) and the terminal preview (``render/terminal.py``, one function

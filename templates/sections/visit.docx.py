@@ -8,16 +8,14 @@ The visit: its title as Heading 2, then a two-column table of when, where, who, 
 
 from __future__ import annotations
 
-from docx_parts import FACT_WIDTHS, bullets_cell, fact_row, facts, para, run, text_cell, v
+from docx_parts import FACT_WIDTHS, bullets_cell, fact_row, facts, para, text_cell, v
 
 
 def body() -> list[str]:
     """The section's content, as WordprocessingML paragraphs and tables."""
-    with_role = [run("{% if m.role %}, "), v("m.role"), run("{% endif %}")]
-    head = [v("visit.head.name"), run("{% if visit.head.role %}, "), v("visit.head.role"), run("{% endif %}")]
     extra = [
-        *fact_row("visit.head", "head", text_cell(FACT_WIDTHS[1], *head)),
-        *fact_row("visit.members", "members", bullets_cell("m in visit.members", v("m.name"), *with_role)),
+        *fact_row("visit.head", "head", text_cell(FACT_WIDTHS[1], v("visit.head.line"))),
+        *fact_row("visit.members", "members", bullets_cell("m in visit.members", v("m.line"))),
         *fact_row("visit.focus_ours", "focus_ours"),
         *fact_row("visit.focus_theirs", "focus_theirs"),
     ]

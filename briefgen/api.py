@@ -128,7 +128,7 @@ def document_timestamp(profile: Profile) -> str:
 
     Never the clock, so that the same inputs give the same bytes (reproducible builds).
     """
-    from briefgen.schema import newest_as_of
+    from briefgen.sections import newest_as_of
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
@@ -368,7 +368,7 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
 
 def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
     """The partner profiles and visits found, each with its partner, newest as-of date and dates."""
-    from briefgen.schema import newest_as_of
+    from briefgen.sections import newest_as_of
 
     places = places or Places.find()
     infos = []

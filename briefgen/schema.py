@@ -378,16 +378,3 @@ class Profile(_Model):
     """Every source cited, by key."""
     visit: Visit | None = None
     """The visit, when the briefing is built from a visit file."""
-
-
-def newest_as_of(profile: Profile) -> PartialDate | None:
-    """The most recent as-of date of the profile's facts: what the cover's "as of" line says."""
-    dates = [c.as_of for c in profile.summary + profile.priorities]
-    dates += [f.as_of for f in profile.key_figures]
-    dates += [f.as_of for g in profile.national_context for f in g.figures]
-    dates += [p.as_of for p in profile.partnerships] + [p.as_of for p in profile.people]
-    if profile.framework:
-        dates.append(profile.framework.as_of)
-    if profile.visit and profile.visit.as_of:
-        dates.append(profile.visit.as_of)
-    return max(dates, key=lambda d: d.sort_key, default=None)

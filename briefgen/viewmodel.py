@@ -114,6 +114,8 @@ class Member:
 
     name: str
     role: str
+    line: str
+    """Name and role joined as printed (``Name, role``; the name alone without a role)."""
 
 
 @dataclass(frozen=True)

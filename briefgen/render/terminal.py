@@ -9,6 +9,7 @@ profile shows as a visible escape instead of moving the cursor or setting the te
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from rich import box
@@ -78,8 +79,8 @@ def _facts(rows: list[tuple[str, str]]) -> Table:
 def _visit(view: Briefing) -> RenderableType:
     v, labels = view.visit, view.labels
     assert v is not None  # the section exists only in a visit briefing
-    head = f"{v.head.name}, {v.head.role}" if v.head and v.head.role else (v.head.name if v.head else "")
-    members = "; ".join(f"{m.name}, {m.role}" if m.role else m.name for m in v.members)
+    head = v.head.line if v.head else ""
+    members = "; ".join(m.line for m in v.members)
     rows = [
         (labels["when"], v.when),
         (labels["place"], v.place),
@@ -205,7 +206,7 @@ def _sources(view: Briefing) -> RenderableType:
     return Group(*lines)
 
 
-_SECTIONS = {
+_SECTIONS: dict[str, Callable[[Briefing], RenderableType]] = {
     "visit": _visit,
     "objectives": lambda view: _bullets(view.objectives),
     "programme": _programme,
@@ -222,3 +223,6 @@ _SECTIONS = {
     "national_context": _national_context,
     "sources": _sources,
 }
+"""How each section of the registry (``briefgen.sections.SECTIONS``) is drawn, by section id.
+
+A test checks that every declared section has its function here."""

@@ -1,0 +1,420 @@
+"""The section registry: every section of a briefing, declared once, in the documents' order.
+
+``SECTIONS`` is the one list of sections. Everything that walks the sections reads it:
+
+- the context (``briefgen.context``) asks each section whether it is ``present``, numbers the
+  sources it ``cites`` (in registry order, so note ``[1]`` is the first a reader meets), then
+  builds its view data (fields of ``viewmodel.Briefing``);
+- the contents (``Briefing.sections``), the HTML template (``templates/sections/ID.html``, included
+  in this order), the Word template (``templates/sections/ID.docx.py``, assembled in this order by
+  ``templates/make_briefing_docx.py``) and the terminal preview (``render/terminal.py``, one function
+  registered per id) all follow it;
+- the key-facts page shows the sections marked ``key_facts``;
+- the cover's "as of" date is the newest of the ``dates`` of every section that has them
+  (``newest_as_of``).
+
+A section's title is ``labels[id]`` (``briefgen/labels.py``, one entry per language). Adding a
+section is one entry here, one partial per format and its label: see ``docs/architecture.md``.
+This module imports neither Babel nor a renderer, so that ``briefgen list`` can read the dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from briefgen import charts, schema, viewmodel
+
+if TYPE_CHECKING:
+    from briefgen.formatting import Formatter, Sources
+
+
+@dataclass(frozen=True)
+class Input:
+    """What a section is built from: the profile, the build language's formatter, the numbered sources."""
+
+    profile: schema.Profile
+    fmt: Formatter
+    sources: Sources
+    plan: schema.Visit
+    """The visit, or an empty one in a partner briefing (no focus, no programme)."""
+    partner: str
+    """The partner's name in the build language."""
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Every fixed word in the build language."""
+        return self.fmt.labels
+
+
+def _no_sources(profile: schema.Profile) -> Iterable[str]:
+    return ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the briefing: how it is built, when it shows, what it cites and dates."""
+
+    id: str
+    """Its identifier: the key of its label, its HTML anchor, the name of its partials."""
+    build: Callable[[Input], Mapping[str, Any]]
+    """Its view data: the ``viewmodel.Briefing`` fields it fills, by name."""
+    present: Callable[[Input], bool]
+    """Whether the briefing shows it (a section without sourced content is left out)."""
+    cites: Callable[[schema.Profile], Iterable[str]] = _no_sources
+    """The keys of the sources it cites, in the order it shows them."""
+    dates: Callable[[schema.Profile], Iterable[schema.PartialDate]] | None = None
+    """The as-of dates of its facts, when they count toward the document's date."""
+    key_facts: bool = False
+    """Whether the one-page key-facts sheet of a pack shows it."""
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def _member(m: schema.Member, fmt: Formatter) -> viewmodel.Member:
+    role = fmt.text(m.role)
+    return viewmodel.Member(m.name, role, f"{m.name}, {role}" if role else m.name)
+
+
+def _visit(i: Input) -> Mapping[str, Any]:
+    v, fmt = i.plan, i.fmt
+    delegation = v.delegation or schema.Delegation()
+    visit = viewmodel.Visit(
+        title=fmt.text(v.title),
+        when=fmt.span(v.date, v.end, fmt.text(v.period)),
+        place=fmt.text(v.place),
+        organisers=", ".join(fmt.texts(v.organisers)),
+        theme=fmt.text(v.theme),
+        strands=fmt.texts(v.strands),
+        head=_member(delegation.head, fmt) if delegation.head else None,
+        members=[_member(m, fmt) for m in delegation.members],
+        focus_ours=", ".join(v.focus.ours),
+        focus_theirs=", ".join(v.focus.theirs),
+        ref=i.sources.ref(v.source) if v.source else None,
+    )
+    return {"visit": visit}
+
+
+def _programme(i: Input) -> Mapping[str, Any]:
+    fmt = i.fmt
+    return {
+        "programme": [
+            viewmodel.ProgrammeItem(
+                day=fmt.date(p.day) if isinstance(p.day, dt.date) else fmt.text(p.day),
+                time=fmt.text(p.time),
+                item=fmt.text(p.item),
+                venue=fmt.text(p.venue),
+                counterpart=p.counterpart or "",
+            )
+            for p in i.plan.programme
+        ]
+    }
+
+
+def _summary(i: Input) -> Mapping[str, Any]:
+    profile, fmt, sources = i.profile, i.fmt, i.sources
+    summary = []
+    if profile.framework:
+        text = i.labels["framework_line"].format(text=fmt.text(profile.framework.text))
+        summary.append(viewmodel.Paragraph(text, sources.ref(profile.framework.source)))
+    summary += [viewmodel.Paragraph(fmt.text(c.text), sources.ref(c.source)) for c in profile.summary]
+    return {"summary": summary}
+
+
+def _forum_shown(i: Input) -> bool:
+    # A visit to the forum itself already shows it first; the partner's forum section would repeat it.
+    forum, visit = i.profile.forum, i.profile.visit
+    return forum is not None and not (visit and i.fmt.text(visit.title) == i.fmt.text(forum.name))
+
+
+def _forum(i: Input) -> Mapping[str, Any]:
+    f, fmt = i.profile.forum, i.fmt
+    assert f is not None  # built only when present
+    forum = viewmodel.Forum(
+        name=fmt.text(f.name),
+        when=fmt.text(f.when),
+        place=fmt.text(f.place),
+        organisers=", ".join(fmt.texts(f.organisers)),
+        theme=fmt.text(f.theme),
+        strands=fmt.texts(f.strands),
+        ref=i.sources.ref(f.source),
+    )
+    return {"forum": forum}
+
+
+def _figure(figure: schema.Figure, i: Input) -> viewmodel.Figure:
+    fmt = i.fmt
+    return viewmodel.Figure(
+        label=fmt.text(figure.label),
+        value=fmt.figure(figure),
+        as_of=fmt.partial(figure.as_of),
+        ref=i.sources.ref(figure.source),
+        note=fmt.text(figure.note),
+    )
+
+
+def _key_figures(i: Input) -> Mapping[str, Any]:
+    figures = i.profile.key_figures
+    shown = [_figure(f, i) for f in figures]
+    return {"key_figures": shown, "charts": _charts(figures, shown, i.labels)}
+
+
+def _charts(
+    figures: list[schema.Figure], shown: list[viewmodel.Figure], labels: dict[str, str]
+) -> list[viewmodel.Chart]:
+    """The partner's ranks, and its headline numbers of the most common unit, as bar charts.
+
+    A chart needs at least two bars to say anything; a rank of 1 draws the longest bar.
+    """
+    result = []
+    ranked = [(f, v) for f, v in zip(figures, shown, strict=True) if f.rank is not None]
+    if len(ranked) >= 2:
+        worst = max(5, *(f.rank or 1 for f, _ in ranked))
+        bars = [charts.Bar(v.label, (worst + 1 - (f.rank or worst)) / worst, v.value) for f, v in ranked]
+        result.append(charts.Chart("ranks", labels["chart_ranks"], bars))
+    by_unit: dict[str, list[tuple[schema.Figure, viewmodel.Figure]]] = {}
+    for f, v in zip(figures, shown, strict=True):
+        if f.value is not None and f.rank is None and f.unit != "percent":
+            by_unit.setdefault(f.unit or "", []).append((f, v))
+    group = max(by_unit.values(), key=len, default=[])
+    if len(group) >= 2:
+        top = max(f.value or 0 for f, _ in group) or 1
+        bars = [charts.Bar(v.label, (f.value or 0) / top, v.value) for f, v in group]
+        result.append(charts.Chart("amounts", labels["chart_amounts"], bars))
+    return [viewmodel.Chart(c.id, c.title, charts.svg(c), c) for c in result]
+
+
+def _partnerships(i: Input) -> Mapping[str, Any]:
+    pairs = [
+        viewmodel.Partnership(
+            ours=_locality(p.ours),
+            theirs=", ".join(_locality(t) for t in p.theirs),
+            highlight=_in_focus(p, i.plan.focus),
+        )
+        for p in i.profile.partnerships
+    ]
+    return {"partnerships": pairs}
+
+
+def _in_focus(partnership: schema.Partnership, focus: schema.Focus) -> bool:
+    """Whether the visit focuses on our locality or on one of theirs in this pairing."""
+    ours = {n.casefold() for n in focus.ours}
+    theirs = {n.casefold() for n in focus.theirs}
+    if _names(partnership.ours) & ours:
+        return True
+    return any(_names(t) & theirs for t in partnership.theirs)
+
+
+def _names(locality: schema.Locality) -> set[str]:
+    return {n.casefold() for n in (locality.name, locality.native) if n}
+
+
+def _locality(locality: schema.Locality) -> str:
+    if locality.native and locality.native != locality.name:
+        return f"{locality.name} ({locality.native})"
+    return locality.name
+
+
+def _agreements(i: Input) -> Mapping[str, Any]:
+    fmt, sources = i.fmt, i.sources
+    return {
+        "agreements": [
+            viewmodel.Agreement(a.short, fmt.text(a.name), sources.ref(a.source)) for a in i.profile.agreements
+        ]
+    }
+
+
+def _timeline(i: Input) -> Mapping[str, Any]:
+    fmt, sources = i.fmt, i.sources
+    return {
+        "timeline": [
+            viewmodel.Event(fmt.span(e.date, e.end, fmt.text(e.period)), fmt.text(e.text), sources.ref(e.source))
+            for e in i.profile.timeline
+        ]
+    }
+
+
+def _people(i: Input) -> Mapping[str, Any]:
+    counterparts = " ".join(item.counterpart or "" for item in i.plan.programme).casefold()
+    people = [
+        viewmodel.Person(
+            p.name,
+            i.fmt.text(p.role),
+            i.labels["side_vietnam"] if p.side == "vietnam" else i.partner,
+            i.sources.ref(p.source),
+            highlight=p.name.casefold() in counterparts,
+        )
+        for p in i.profile.people
+    ]
+    return {"people": people}
+
+
+def _priorities(i: Input) -> Mapping[str, Any]:
+    fmt, sources = i.fmt, i.sources
+    return {"priorities": [viewmodel.Paragraph(fmt.text(c.text), sources.ref(c.source)) for c in i.profile.priorities]}
+
+
+def _national_context(i: Input) -> Mapping[str, Any]:
+    groups = [
+        viewmodel.FigureGroup(i.fmt.text(g.title), [_figure(f, i) for f in g.figures])
+        for g in i.profile.national_context
+        if g.figures
+    ]
+    return {"national_context": groups}
+
+
+def _sources(i: Input) -> Mapping[str, Any]:
+    cited = [
+        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), src.url or "")
+        for _, ref, src in i.sources.cited()
+    ]
+    return {"sources": cited}
+
+
+def _citation(source: schema.Source, fmt: Formatter) -> str:
+    labels = fmt.labels
+    parts = [p for p in (source.publisher, source.author) if p]
+    parts.append(labels["quoted"].format(text=source.title))
+    if source.date:
+        parts.append(fmt.partial(source.date))
+    text = ", ".join(parts)
+    return f"{text}. {fmt.text(source.note)}" if source.note else text
+
+
+def _texts(name: str) -> Callable[[Input], Mapping[str, Any]]:
+    """The builder of a list of plain texts of the visit (objectives, talking points…)."""
+    return lambda i: {name: i.fmt.texts(getattr(i.plan, name))}
+
+
+def _has(name: str) -> Callable[[Input], bool]:
+    """Present when the visit's list ``name`` is not empty."""
+    return lambda i: bool(getattr(i.plan, name))
+
+
+def _sourced(name: str) -> Callable[[schema.Profile], Iterable[str]]:
+    """The sources of the profile's list ``name``, one per item, in order."""
+    return lambda profile: [item.source for item in getattr(profile, name)]
+
+
+def _as_of(name: str) -> Callable[[schema.Profile], Iterable[schema.PartialDate]]:
+    """The as-of dates of the profile's list ``name``."""
+    return lambda profile: [item.as_of for item in getattr(profile, name)]
+
+
+def _summary_sources(profile: schema.Profile) -> Iterable[str]:
+    return ([profile.framework.source] if profile.framework else []) + [c.source for c in profile.summary]
+
+
+def _summary_dates(profile: schema.Profile) -> Iterable[schema.PartialDate]:
+    return ([profile.framework.as_of] if profile.framework else []) + [c.as_of for c in profile.summary]
+
+
+def _national_sources(profile: schema.Profile) -> Iterable[str]:
+    return [f.source for g in profile.national_context for f in g.figures]
+
+
+def _national_dates(profile: schema.Profile) -> Iterable[schema.PartialDate]:
+    return [f.as_of for g in profile.national_context for f in g.figures]
+
+
+# --------------------------------------------------------------------------- the registry
+
+SECTIONS: tuple[Section, ...] = (
+    Section(
+        "visit",
+        _visit,
+        present=lambda i: i.profile.visit is not None,
+        cites=lambda p: [p.visit.source] if p.visit and p.visit.source else [],
+        dates=lambda p: [p.visit.as_of] if p.visit and p.visit.as_of else [],
+    ),
+    Section("objectives", _texts("objectives"), present=_has("objectives")),
+    Section("programme", _programme, present=_has("programme")),
+    Section("talking_points", _texts("talking_points"), present=_has("talking_points"), key_facts=True),
+    Section("vigilance", _texts("vigilance"), present=_has("vigilance")),
+    Section(
+        "summary",
+        _summary,
+        present=lambda i: bool(i.profile.framework or i.profile.summary),
+        cites=_summary_sources,
+        dates=_summary_dates,
+    ),
+    Section("forum", _forum, present=_forum_shown, cites=lambda p: [p.forum.source] if p.forum else []),
+    Section(
+        "key_figures",
+        _key_figures,
+        present=lambda i: bool(i.profile.key_figures),
+        cites=_sourced("key_figures"),
+        dates=_as_of("key_figures"),
+        key_facts=True,
+    ),
+    Section(
+        "partnerships",
+        _partnerships,
+        present=lambda i: bool(i.profile.partnerships),
+        cites=_sourced("partnerships"),
+        dates=_as_of("partnerships"),
+        key_facts=True,
+    ),
+    Section("agreements", _agreements, present=lambda i: bool(i.profile.agreements), cites=_sourced("agreements")),
+    Section("timeline", _timeline, present=lambda i: bool(i.profile.timeline), cites=_sourced("timeline")),
+    Section(
+        "people",
+        _people,
+        present=lambda i: bool(i.profile.people),
+        cites=_sourced("people"),
+        dates=_as_of("people"),
+    ),
+    Section(
+        "priorities",
+        _priorities,
+        present=lambda i: bool(i.profile.priorities),
+        cites=_sourced("priorities"),
+        dates=_as_of("priorities"),
+    ),
+    Section(
+        "national_context",
+        _national_context,
+        present=lambda i: any(g.figures for g in i.profile.national_context),
+        cites=_national_sources,
+        dates=_national_dates,
+    ),
+    Section("sources", _sources, present=lambda i: any(True for _ in i.sources.cited())),
+)
+"""Every section, in the documents' order. ``sources`` stays last: it lists what the others cite."""
+
+IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS)
+"""The section ids, in order."""
+
+KEY_FACTS: tuple[str, ...] = tuple(s.id for s in SECTIONS if s.key_facts)
+"""The sections the key-facts page shows, in order."""
+
+
+def build_sections(i: Input) -> tuple[list[Section], dict[str, Any]]:
+    """The sections present, and the view data they fill (``viewmodel.Briefing`` fields by name).
+
+    Sources are numbered first, section by section in registry order, from what each present
+    section declares it cites; only then are the sections built, looking their numbers up.
+    """
+    shown = []
+    for section in SECTIONS:
+        if section.present(i):
+            shown.append(section)
+            for key in section.cites(i.profile):
+                i.sources.cite(key)
+    fields: dict[str, Any] = {}
+    for section in shown:
+        fields.update(section.build(i))
+    return shown, fields
+
+
+def newest_as_of(profile: schema.Profile) -> schema.PartialDate | None:
+    """The most recent as-of date of the facts of the sections that count toward the document's date.
+
+    Of dates that end on the same day (``2025``, ``2025-12`` and ``2025-12-31``), the most precise wins,
+    whatever the order of the sections.
+    """
+    dates = [d for s in SECTIONS if s.dates for d in s.dates(profile)]
+    return max(dates, key=lambda d: (d.sort_key, d.month is not None, d.day is not None), default=None)

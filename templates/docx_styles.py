@@ -1,0 +1,253 @@
+"""The Word styles, numbering, settings and fonts of ``briefing.docx`` (see make_briefing_docx.py)."""
+
+from __future__ import annotations
+
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = f'xmlns:w="{W_NS}"'
+
+# A4 with 2 cm side margins; TEXT_WIDTH (twips) is what the tables share between columns.
+PAGE_WIDTH, PAGE_HEIGHT, SIDE_MARGIN = 11906, 16838, 1134
+TEXT_WIDTH = PAGE_WIDTH - 2 * SIDE_MARGIN
+
+BODY_FONT = "Arial"
+EAST_ASIA_FONT = "Yu Gothic"  # Word's own Japanese UI font, present on every Windows/macOS Word
+ACCENT = "1F3864"  # dark navy, prints well in grey
+RULE = "BFBFBF"
+
+# --------------------------------------------------------------------------- styles.xml
+
+STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles {NS}>
+  <w:docDefaults>
+    <w:rPrDefault><w:rPr>
+      <w:rFonts w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" w:eastAsia="{EAST_ASIA_FONT}" w:cs="{BODY_FONT}"/>
+      <w:sz w:val="20"/><w:szCs w:val="20"/>
+      <w:lang w:val="fr-FR" w:eastAsia="ja-JP" w:bidi="ar-SA"/>
+    </w:rPr></w:rPrDefault>
+    <w:pPrDefault><w:pPr>
+      <w:spacing w:after="120" w:line="264" w:lineRule="auto"/>
+    </w:pPr></w:pPrDefault>
+  </w:docDefaults>
+
+  <w:style w:type="paragraph" w:default="1" w:styleId="Normal">
+    <w:name w:val="Normal"/><w:qFormat/>
+  </w:style>
+  <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">
+    <w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>
+  </w:style>
+  <w:style w:type="table" w:default="1" w:styleId="TableNormal">
+    <w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>
+    <w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>
+      <w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>
+      <w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>
+    </w:tblCellMar></w:tblPr>
+  </w:style>
+  <w:style w:type="numbering" w:default="1" w:styleId="NoList">
+    <w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>
+  </w:style>
+
+  <w:style w:type="paragraph" w:styleId="Title">
+    <w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+    <w:uiPriority w:val="10"/><w:qFormat/>
+    <w:pPr><w:spacing w:before="3600" w:after="240" w:line="240" w:lineRule="auto"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:kern w:val="28"/>
+      <w:sz w:val="52"/><w:szCs w:val="52"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:styleId="Subtitle">
+    <w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+    <w:uiPriority w:val="11"/><w:qFormat/>
+    <w:pPr><w:spacing w:before="240" w:after="240"/></w:pPr>
+    <w:rPr><w:color w:val="404040"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="CoverMarking">
+    <w:name w:val="Cover Marking"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/><w:caps/><w:color w:val="C00000"/><w:spacing w:val="20"/>
+      <w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="CoverPartner">
+    <w:name w:val="Cover Partner"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:spacing w:after="60"/></w:pPr>
+    <w:rPr><w:color w:val="{ACCENT}"/><w:sz w:val="36"/><w:szCs w:val="36"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="CoverDetail">
+    <w:name w:val="Cover Detail"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:spacing w:after="60"/></w:pPr>
+    <w:rPr><w:color w:val="404040"/><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr>
+  </w:style>
+
+  <w:style w:type="paragraph" w:styleId="Heading1">
+    <w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+    <w:uiPriority w:val="9"/><w:qFormat/>
+    <w:pPr><w:keepNext/><w:keepLines/>
+      <w:pBdr><w:bottom w:val="single" w:sz="6" w:space="2" w:color="{ACCENT}"/></w:pBdr>
+      <w:spacing w:before="400" w:after="160" w:line="240" w:lineRule="auto"/>
+      <w:outlineLvl w:val="0"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="30"/><w:szCs w:val="30"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:styleId="Heading2">
+    <w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+    <w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/>
+    <w:pPr><w:keepNext/><w:keepLines/>
+      <w:spacing w:before="240" w:after="100" w:line="240" w:lineRule="auto"/>
+      <w:outlineLvl w:val="1"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/><w:color w:val="2E5597"/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:styleId="TOCHeading">
+    <w:name w:val="TOC Heading"/><w:basedOn w:val="Heading1"/><w:next w:val="Normal"/>
+    <w:uiPriority w:val="39"/><w:unhideWhenUsed/><w:qFormat/>
+    <w:pPr><w:pageBreakBefore/><w:spacing w:before="0"/><w:outlineLvl w:val="9"/></w:pPr>
+  </w:style>
+  <w:style w:type="paragraph" w:styleId="TOC1">
+    <w:name w:val="toc 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+    <w:uiPriority w:val="39"/><w:unhideWhenUsed/>
+    <w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs>
+      <w:spacing w:before="60" w:after="60"/></w:pPr>
+    <w:rPr><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:styleId="TOC2">
+    <w:name w:val="toc 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+    <w:uiPriority w:val="39"/><w:unhideWhenUsed/>
+    <w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs>
+      <w:spacing w:after="40"/><w:ind w:left="284"/></w:pPr>
+  </w:style>
+
+  <w:style w:type="paragraph" w:styleId="ListBullet">
+    <w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/>
+    <w:unhideWhenUsed/><w:qFormat/>
+    <w:pPr><w:numPr><w:numId w:val="1"/></w:numPr>
+      <w:spacing w:after="60"/><w:ind w:left="357" w:hanging="357"/></w:pPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="Chart">
+    <w:name w:val="Chart"/><w:basedOn w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:keepNext/><w:spacing w:before="160" w:after="80"/></w:pPr>
+  </w:style>
+  <w:style w:type="paragraph" w:styleId="ListNumber">
+    <w:name w:val="List Number"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/>
+    <w:unhideWhenUsed/><w:qFormat/>
+    <w:pPr><w:numPr><w:numId w:val="2"/></w:numPr>
+      <w:spacing w:after="60"/><w:ind w:left="357" w:hanging="357"/></w:pPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="SourceEntry">
+    <w:name w:val="Source Entry"/><w:basedOn w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs>
+      <w:spacing w:after="80"/><w:ind w:left="567" w:hanging="567"/></w:pPr>
+    <w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableText">
+    <w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>
+    <w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableNote">
+    <w:name w:val="Table Note"/><w:basedOn w:val="TableText"/><w:qFormat/>
+    <w:pPr><w:spacing w:before="40"/></w:pPr>
+    <w:rPr><w:i/><w:iCs/><w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableHeading">
+    <w:name w:val="Table Heading"/><w:basedOn w:val="TableText"/><w:qFormat/>
+    <w:pPr><w:keepNext/></w:pPr>
+    <w:rPr><w:b/><w:bCs/><w:color w:val="{ACCENT}"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableListBullet">
+    <w:name w:val="Table List Bullet"/><w:basedOn w:val="ListBullet"/><w:qFormat/>
+    <w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>
+      <w:ind w:left="227" w:hanging="227"/></w:pPr>
+    <w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
+  </w:style>
+  <w:style w:type="character" w:customStyle="1" w:styleId="SourceReference">
+    <w:name w:val="Source Reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>
+    <w:rPr><w:color w:val="2E5597"/><w:vertAlign w:val="superscript"/></w:rPr>
+  </w:style>
+
+  <w:style w:type="paragraph" w:styleId="Header">
+    <w:name w:val="header"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
+    <w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/><w:caps/><w:color w:val="C00000"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:styleId="Footer">
+    <w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
+    <w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/></w:pPr>
+    <w:rPr><w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>
+  </w:style>
+
+  <w:style w:type="table" w:customStyle="1" w:styleId="BriefingTable">
+    <w:name w:val="Briefing Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>
+    <w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>
+    <w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
+    <w:tblPr>
+      <w:tblBorders>
+        <w:top w:val="single" w:sz="8" w:space="0" w:color="{ACCENT}"/>
+        <w:bottom w:val="single" w:sz="8" w:space="0" w:color="{ACCENT}"/>
+        <w:insideH w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>
+      </w:tblBorders>
+      <w:tblCellMar>
+        <w:top w:w="57" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>
+        <w:bottom w:w="57" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>
+      </w:tblCellMar>
+    </w:tblPr>
+    <w:tblStylePr w:type="firstRow">
+      <w:rPr><w:b/><w:bCs/><w:color w:val="{ACCENT}"/></w:rPr>
+      <w:trPr><w:tblHeader/></w:trPr>
+      <w:tcPr>
+        <w:tcBorders><w:bottom w:val="single" w:sz="8" w:space="0" w:color="{ACCENT}"/></w:tcBorders>
+        <w:shd w:val="clear" w:color="auto" w:fill="DCE3EF"/>
+      </w:tcPr>
+    </w:tblStylePr>
+    <w:tblStylePr w:type="firstCol">
+      <w:rPr><w:b/><w:bCs/></w:rPr>
+    </w:tblStylePr>
+  </w:style>
+</w:styles>
+"""
+
+# One bullet list (numId 1, used by the List Bullet style) and one numbered list (numId 2, List
+# Number, for talking points). The bullet is a plain "•" in the
+# body font: the usual Symbol-font bullet renders as a box where Symbol is missing.
+NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering {NS}>
+  <w:abstractNum w:abstractNumId="0">
+    <w:multiLevelType w:val="singleLevel"/>
+    <w:lvl w:ilvl="0">
+      <w:start w:val="1"/><w:numFmt w:val="bullet"/><w:pStyle w:val="ListBullet"/>
+      <w:lvlText w:val="\u2022"/><w:lvlJc w:val="left"/>
+      <w:pPr><w:ind w:left="357" w:hanging="357"/></w:pPr>
+      <w:rPr><w:rFonts w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" w:hint="default"/></w:rPr>
+    </w:lvl>
+  </w:abstractNum>
+  <w:abstractNum w:abstractNumId="1">
+    <w:multiLevelType w:val="singleLevel"/>
+    <w:lvl w:ilvl="0">
+      <w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="ListNumber"/>
+      <w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>
+      <w:pPr><w:ind w:left="357" w:hanging="357"/></w:pPr>
+    </w:lvl>
+  </w:abstractNum>
+  <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+  <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>
+"""
+
+# updateFields makes Word refresh the TOC and NUMPAGES when the briefing is opened.
+SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings {NS}>
+  <w:zoom w:percent="100"/>
+  <w:defaultTabStop w:val="567"/>
+  <w:characterSpacingControl w:val="doNotCompress"/>
+  <w:updateFields w:val="true"/>
+  <w:compat>
+    <w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>
+  </w:compat>
+  <w:themeFontLang w:val="fr-FR" w:eastAsia="ja-JP"/>
+</w:settings>
+"""
+
+FONT_TABLE = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts {NS}>
+  <w:font w:name="{BODY_FONT}"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/>
+    <w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>
+  <w:font w:name="{EAST_ASIA_FONT}"><w:altName w:val="游ゴシック"/><w:panose1 w:val="020B0400000000000000"/>
+    <w:charset w:val="80"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>
+</w:fonts>
+"""

@@ -1,0 +1,16 @@
+"""The "priorities" section of the Word template (see ``briefgen/sections.py``).
+
+The priority fields, one bullet each, with its reference.
+
+``make_briefing_docx.py`` puts what ``body`` returns under the section's Heading 1, inside
+``{%p if priorities %}``, in registry order.
+"""
+
+from __future__ import annotations
+
+from docx_parts import paragraphs_with_refs
+
+
+def body() -> list[str]:
+    """The section's content, as WordprocessingML paragraphs and tables."""
+    return paragraphs_with_refs("priorities", style="ListBullet")

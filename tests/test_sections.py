@@ -1,0 +1,187 @@
+"""The section registry: every declared section is built, numbered, dated and drawn in every format.
+
+The profile here is FICTIONAL (tests/fixtures plus invented sections): it fills every section, so a
+section whose partial is missing in one format fails here, not in a user's hands.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+from rich.console import Console
+
+from briefgen import api, sections
+from briefgen.formatting import Sources
+from briefgen.labels import LABELS
+from briefgen.render.terminal import _SECTIONS, render_terminal
+from briefgen.schema import PartialDate
+from briefgen.viewmodel import Briefing
+from tests.helpers import REPO, run_cli
+
+FIXTURES = REPO / "tests" / "fixtures"
+VISIT = "strelsau-2026"
+
+EXTRA = """
+framework:
+  text: Cadre fictif de coopération
+  as_of: 2025-01-02
+  source: fict-src
+forum:
+  name: Forum fictif de Zenda
+  place: Zenda
+  when: fin 2025
+  source: fict-forum
+agreements:
+  - short: ACC-FICT
+    name: Accord fictif
+    source: fict-src
+priorities:
+  - text: Priorite fictive unique
+    as_of: 2025-01-02
+    source: fict-src
+national_context:
+  - title: Theme national fictif
+    figures:
+      - label: Accords fictifs
+        value: 135
+        as_of: 2025
+        source: fict-src
+"""
+
+FACTS = {
+    "visit": "Exemple",
+    "objectives": "Objectif fictif",
+    "programme": "Entretien fictif",
+    "talking_points": "Point fictif 1",
+    "vigilance": "Vigilance fictive",
+    "summary": "Cadre fictif",
+    "forum": "Forum fictif de Zenda",
+    "key_figures": "Entreprises fictives",
+    "partnerships": "Strelsau",
+    "agreements": "ACC-FICT",
+    "timeline": "Événement fictif",
+    "people": "Flavia Elphberg",
+    "priorities": "Priorite fictive unique",
+    "national_context": "Theme national fictif",
+    "sources": "Source fictive",
+}
+"""One fact of each section, as the documents print it."""
+
+
+@pytest.fixture(scope="module")
+def profiles(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("sections") / "profiles"
+    shutil.copytree(FIXTURES, folder)
+    with (folder / "ruritania.yaml").open("a", encoding="utf-8") as f:
+        f.write(EXTRA)
+    with (folder / "defaults.yaml").open("a", encoding="utf-8") as f:
+        f.write("  fict-forum:\n    title: Programme fictif du forum\n    publisher: Organisateur fictif\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def built(profiles: Path) -> Path:
+    out = profiles.parent / "out"
+    code, _, stderr = run_cli("--profiles", profiles, "build", VISIT, "--format", "docx,pdf,html", "--out", out)
+    assert code == 0, stderr
+    return out / VISIT
+
+
+@pytest.fixture(scope="module")
+def view(profiles: Path) -> Briefing:
+    return api.briefing(VISIT, places=api.Places.find(profiles))
+
+
+def test_the_fictional_profile_fills_every_section(view: Briefing) -> None:
+    assert [s.id for s in view.sections] == list(sections.IDS)
+    assert set(FACTS) == set(sections.IDS)
+
+
+def test_every_section_has_a_label_a_partial_per_format_and_a_terminal_function() -> None:
+    for section_id in sections.IDS:
+        assert all(section_id in labels for labels in LABELS.values()), section_id
+        assert (REPO / "templates" / "sections" / f"{section_id}.html").is_file(), section_id
+        assert (REPO / "templates" / "sections" / f"{section_id}.docx.py").is_file(), section_id
+    assert set(_SECTIONS) == set(sections.IDS)
+    assert len(set(sections.IDS)) == len(sections.IDS) and sections.IDS[-1] == "sources"
+
+
+@pytest.mark.parametrize("section_id", sections.IDS)
+def test_docx_body_draws_every_section(built: Path, section_id: str) -> None:
+    document = Document(str(built / "briefing.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert LABELS["fr"][section_id] in headings
+    body = [p.text for p in document.paragraphs if not p.style.name.startswith("toc")]
+    body += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert FACTS[section_id] in "\n".join(body)
+
+
+@pytest.mark.parametrize("section_id", sections.IDS)
+def test_pdf_body_draws_every_section(built: Path, section_id: str) -> None:
+    pages = [page.extract_text() for page in PdfReader(built / "briefing.pdf").pages]
+    contents = LABELS["fr"]["toc"]
+    body = " ".join(" ".join(text.split()) for text in pages if contents not in text)
+    assert LABELS["fr"][section_id] in body
+    assert FACTS[section_id] in body
+
+
+@pytest.mark.parametrize("section_id", sections.IDS)
+def test_html_body_draws_every_section(built: Path, section_id: str) -> None:
+    html = (built / "briefing.html").read_text(encoding="utf-8")
+    main = html[html.index("<main>") : html.index("</main>")]
+    assert re.search(rf'<h1 id="{section_id}">{re.escape(LABELS["fr"][section_id])}</h1>', main)
+    assert FACTS[section_id] in main
+
+
+def test_terminal_draws_every_section(view: Briefing) -> None:
+    console = Console(record=True, width=200, color_system=None)
+    render_terminal(view, console)
+    text = console.export_text()
+    for section_id in sections.IDS:
+        assert LABELS["fr"][section_id] in text
+        assert FACTS[section_id] in text, section_id
+
+
+def test_sources_are_numbered_in_registry_order(view: Briefing) -> None:
+    # fict-src is first cited by the summary, fict-forum by the forum after it.
+    assert [s.citation.split(",")[1].strip() for s in view.sources] == [
+        "« Source fictive »",
+        "« Programme fictif du forum »",
+    ]
+    assert view.forum is not None and view.forum.ref is not None and view.forum.ref.number == 2
+
+
+def test_a_source_used_but_not_declared_is_refused() -> None:
+    numbered = Sources({})
+    with pytest.raises(LookupError, match="no section declares that it cites it"):
+        numbered.ref("undeclared")
+
+
+def test_newest_as_of_reads_the_dated_sections_and_prefers_the_precise_date(view: Briefing) -> None:
+    assert {s.id for s in sections.SECTIONS if s.dates} == {
+        "visit",
+        "summary",
+        "key_figures",
+        "partnerships",
+        "people",
+        "priorities",
+        "national_context",
+    }
+    profile = api.load_profile("ruritania", api.Places.find(FIXTURES))
+    newest = sections.newest_as_of(profile)
+    assert newest is not None and newest.iso == "2025"  # a bare year counts as its last day
+    # People come after key figures in the registry; December 2025 ends with the year 2025 and is more precise.
+    december = PartialDate(year=2025, month=12)
+    people = [p.model_copy(update={"as_of": december}) for p in profile.people]
+    assert sections.newest_as_of(profile.model_copy(update={"people": people})) == december
+
+
+def test_visit_names_and_roles_are_joined_once(view: Briefing) -> None:
+    assert view.visit is not None and view.visit.head is not None
+    assert view.visit.head.line == "Nguyễn Văn Fictif, Président fictif du comité populaire"
+    assert "Nguyễn Văn Fictif, Président fictif du comité populaire" in " ".join(view.cover.details)

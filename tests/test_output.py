@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from briefgen.errors import OutputError
-from briefgen.output import write_atomic
+from briefgen.output import write_all, write_atomic
 
 
 def test_write_creates_folder_and_replaces(tmp_path: Path) -> None:
@@ -63,3 +64,39 @@ def test_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(tempfile, "mkstemp", denied)
     with pytest.raises(OutputError, match="cannot write here: Permission denied"):
         write_atomic(tmp_path / "briefing.pdf", b"x")
+
+
+@pytest.mark.parametrize("fault", ["fsync", "open"])
+def test_a_failure_on_the_second_file_leaves_the_first_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
+) -> None:
+    """write_all renames nothing until every temporary is written: DOCX and PDF come from one run."""
+    docx, pdf = tmp_path / "briefing.docx", tmp_path / "briefing.pdf"
+    docx.write_bytes(b"previous docx")
+    pdf.write_bytes(b"previous pdf")
+    calls: list[object] = []
+    if fault == "fsync":
+        real_fsync = os.fsync
+
+        def fsync(fd: int) -> None:
+            calls.append(fd)
+            if len(calls) == 2:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            real_fsync(fd)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+    else:
+        real_mkstemp = tempfile.mkstemp
+
+        def mkstemp(**kwargs: str) -> tuple[int, str]:
+            calls.append(kwargs)
+            if len(calls) == 2:
+                raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+            return real_mkstemp(**kwargs)
+
+        monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    with pytest.raises(OutputError, match="could not be written|cannot write here"):
+        write_all({docx: b"new docx", pdf: b"new pdf"})
+    assert len(calls) == 2  # the fault did hit the second file
+    assert (docx.read_bytes(), pdf.read_bytes()) == (b"previous docx", b"previous pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.docx", "briefing.pdf"]

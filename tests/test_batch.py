@@ -136,6 +136,22 @@ def test_unchanged_packs_are_skipped_and_force_rebuilds(profiles: Path, tmp_path
     assert statuses(results) == {VISIT: "built"}
 
 
+def test_a_pack_file_changed_to_the_same_size_is_rebuilt(profiles: Path, tmp_path: Path) -> None:
+    """The up-to-date check compares hashes, not sizes: an edit that keeps the size is still seen."""
+    out = tmp_path / "out"
+    code, results, _ = batch(profiles, out, VISIT, "--jobs", "1")
+    assert (code, statuses(results)) == (0, {VISIT: "built"})
+    for name in ("briefing.docx", "key-facts.pdf"):
+        path = out / VISIT / name
+        good = path.read_bytes()
+        tampered = good[:100] + bytes([good[100] ^ 0xFF]) + good[101:]
+        path.write_bytes(tampered)
+        assert path.stat().st_size == len(good)
+        code, results, _ = batch(profiles, out, VISIT, "--jobs", "1")
+        assert (code, statuses(results)) == (0, {VISIT: "built"}), name
+        assert path.read_bytes() == good
+
+
 def test_a_changed_template_rebuilds(profiles: Path, tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     shutil.copytree(REPO / "templates", templates)

@@ -136,6 +136,22 @@ def test_unchanged_packs_are_skipped_and_force_rebuilds(profiles: Path, tmp_path
     assert statuses(results) == {VISIT: "built"}
 
 
+def test_a_pack_file_changed_to_the_same_size_is_rebuilt(profiles: Path, tmp_path: Path) -> None:
+    """The up-to-date check compares hashes, not sizes: an edit that keeps the size is still seen."""
+    out = tmp_path / "out"
+    code, results, _ = batch(profiles, out, VISIT, "--jobs", "1")
+    assert (code, statuses(results)) == (0, {VISIT: "built"})
+    for name in ("briefing.docx", "key-facts.pdf"):
+        path = out / VISIT / name
+        good = path.read_bytes()
+        tampered = good[:100] + bytes([good[100] ^ 0xFF]) + good[101:]
+        path.write_bytes(tampered)
+        assert path.stat().st_size == len(good)
+        code, results, _ = batch(profiles, out, VISIT, "--jobs", "1")
+        assert (code, statuses(results)) == (0, {VISIT: "built"}), name
+        assert path.read_bytes() == good
+
+
 def test_a_changed_template_rebuilds(profiles: Path, tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     shutil.copytree(REPO / "templates", templates)
@@ -229,14 +245,83 @@ def test_document_dates_come_from_source_date_epoch_or_the_inputs(profiles: Path
     assert core.created is not None and core.created.isoformat().startswith("2026-01-01T00:00:00")
 
 
+# Runs the CLI with the clock moved by argv[1] seconds (time.time, localtime, gmtime, datetime.now):
+# what a build made at another moment would see, without waiting for it.
+SHIFTED_CLOCK = """
+import datetime, sys, time
+shift = float(sys.argv[1])
+real_time, real_localtime, real_gmtime = time.time, time.localtime, time.gmtime
+time.time = lambda: real_time() + shift
+time.localtime = lambda secs=None: real_localtime(time.time() if secs is None else secs)
+time.gmtime = lambda secs=None: real_gmtime(time.time() if secs is None else secs)
+base = datetime.datetime
+class Shifted(base):
+    @classmethod
+    def now(cls, tz=None):
+        return cls.fromtimestamp(time.time(), tz)
+    @classmethod
+    def utcnow(cls):
+        return cls.fromtimestamp(time.time(), datetime.timezone.utc).replace(tzinfo=None)
+    @classmethod
+    def today(cls):
+        return cls.now()
+datetime.datetime = Shifted
+from briefgen.cli import main
+main(sys.argv[2:])
+"""
+
+
+def build_docx_at(profiles: Path, out: Path, shift: int, epoch: str) -> bytes:
+    """The visit's DOCX built with the clock moved by ``shift`` seconds and SOURCE_DATE_EPOCH=``epoch``."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, BRIEFGEN_NO_FORK="1")
+    command = [sys.executable, "-c", SHIFTED_CLOCK, str(shift), "--profiles", str(profiles), "build", VISIT]
+    result = subprocess.run(
+        [*command, "--format", "docx", "--out", str(out)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    return (out / VISIT / "briefing.docx").read_bytes()
+
+
+def test_docx_bytes_follow_source_date_epoch_not_the_clock(profiles: Path, tmp_path: Path) -> None:
+    first = build_docx_at(profiles, tmp_path / "a", 0, "1767225600")
+    later = build_docx_at(profiles, tmp_path / "b", 3 * 365 * 86400 + 17, "1767225600")  # 3 years and 17 s on
+    other = build_docx_at(profiles, tmp_path / "c", 0, "1700000000")
+    assert later == first  # another moment, same inputs: same bytes
+    assert other != first  # another SOURCE_DATE_EPOCH: the dates inside change
+    for folder, stamp in (("a", "2026-01-01T00:00:00"), ("c", "2023-11-14T22:13:20")):
+        docx = tmp_path / folder / VISIT / "briefing.docx"
+        core = Document(str(docx)).core_properties
+        assert core.created is not None and core.created.isoformat().startswith(stamp)
+        assert core.modified is not None and core.modified.isoformat().startswith(stamp)
+        with zipfile.ZipFile(docx) as archive:
+            assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+# Runs the CLI with every pack but argv[1] slowed down by a minute (workers are forked, so they
+# inherit the patch): the signal always lands while the batch is still running.
+SLOW_PACKS = """
+import sys, time
+import briefgen.pack
+real = briefgen.pack.build_pack
+def slow(name, **kwargs):
+    if name != sys.argv[1]:
+        time.sleep(60)
+    return real(name, **kwargs)
+briefgen.pack.build_pack = slow
+from briefgen.cli import main
+main(sys.argv[2:])
+"""
+
+
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
 def test_interruption_leaves_complete_packs_and_no_temporaries(profiles: Path, tmp_path: Path, how: int) -> None:
     out = tmp_path / "out"
     process = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "briefgen",
+            "-c",
+            SLOW_PACKS,
+            VISIT,
             "--profiles",
             str(profiles),
             "batch",
@@ -259,13 +344,11 @@ def test_interruption_leaves_complete_packs_and_no_temporaries(profiles: Path, t
     else:
         process.send_signal(signal.SIGTERM)  # a service manager signals the main process only
     _, stderr = process.communicate(timeout=60)
-    if process.returncode == 0:
-        pytest.skip("the batch finished before it could be interrupted")
     assert process.returncode == 130, stderr
     assert stderr.strip() == "error: interrupted"
     assert list(out.rglob("*.tmp")) == []
     complete = [m.parent for m in out.glob("*/manifest.json")]
-    assert complete, "the first pack was finished before the signal"
+    assert [f.name for f in complete] == [VISIT]  # the fast pack finished; the slowed ones were interrupted
     for folder in complete:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         for entry in manifest["outputs"]:

@@ -129,3 +129,40 @@ def test_default_umask_gives_readable_files(tmp_path: Path) -> None:
     finally:
         os.umask(previous)
     assert stat.S_IMODE((tmp_path / "briefing.pdf").stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("fault", ["fsync", "open"])
+def test_a_failure_on_the_second_file_leaves_the_first_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
+) -> None:
+    """write_all renames nothing until every temporary is written: DOCX and PDF come from one run."""
+    docx, pdf = tmp_path / "briefing.docx", tmp_path / "briefing.pdf"
+    docx.write_bytes(b"previous docx")
+    pdf.write_bytes(b"previous pdf")
+    calls: list[object] = []
+    if fault == "fsync":
+        real_fsync = os.fsync
+
+        def fsync(fd: int) -> None:
+            calls.append(fd)
+            if len(calls) == 2:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            real_fsync(fd)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+    else:
+        real_open = os.open
+
+        def open_(path: str, flags: int, *args: object, **kwargs: object) -> int:
+            if flags & os.O_CREAT:  # a temporary being created
+                calls.append(path)
+                if len(calls) == 2:
+                    raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+            return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(os, "open", open_)
+    with pytest.raises(OutputError, match="could not be written|cannot write here"):
+        write_all({docx: b"new docx", pdf: b"new pdf"})
+    assert len(calls) == 2  # the fault did hit the second file
+    assert (docx.read_bytes(), pdf.read_bytes()) == (b"previous docx", b"previous pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.docx", "briefing.pdf"]

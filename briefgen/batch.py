@@ -8,18 +8,32 @@ its place; the other packs go on. concurrent.futures cannot do this: one dead wo
 its whole pool.
 
 Interruption (Ctrl-C, SIGTERM): the parent stops handing out packs and sends SIGTERM to the
-workers, which unwind (removing their temporaries) and exit. Every file is replaced atomically
+workers, which unwind (removing their temporaries) and exit. A parent killed outright (SIGKILL)
+cannot ask: workers ask the kernel for a SIGTERM when their parent dies (Linux), and a thread in
+each also watches its parent pid, so no worker waits for ever on an inbox nobody writes to.
+
+Temporary files: the workers' temporary folder is one private folder per batch (``TMPDIR`` and
+``tempfile.tempdir`` point there), which the parent removes whole at the end, so even a worker
+killed outright leaves nothing (WeasyPrint copies ~15 MB of fonts there per process). Workers
+remove their own part when they stop, and the last one out the folder itself, in case the parent
+was killed. Every file is replaced atomically
 and the manifest is written last, so a pack is either complete, or its previous files are
 intact and its missing or stale manifest makes the next batch rebuild it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import queue
 import resource
+import shutil
 import signal
+import sys
+import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,6 +44,8 @@ from briefgen.catalog import Places
 from briefgen.errors import BriefgenError, InputError, ProfileError
 from briefgen.output import remove_temporaries
 from briefgen.pack import DOCUMENTS, MANIFEST, PackResult, inputs_record, is_up_to_date, pack_options
+
+_STOPPING = (signal.SIGINT, signal.SIGTERM)
 
 Progress = Callable[[str, str], None]
 """Called with (pack name, event): ``queued``, ``up to date``, a step of ``pack.STEPS``, ``built``, ``failed``."""
@@ -122,6 +138,15 @@ def run(
 
 def _run_workers(jobs: list[Job], count: int, progress: Progress) -> list[PackResult]:
     context = multiprocessing.get_context("spawn" if os.environ.get("BRIEFGEN_SPAWN") else None)
+    scratch = tempfile.mkdtemp(prefix="briefgen-batch-")
+    try:
+        return _supervise(context, jobs, count, progress, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _supervise(context: Any, jobs: list[Job], count: int, progress: Progress, scratch: str) -> list[PackResult]:
+    """Start workers, hand out jobs, replace dead workers; return the results as they came."""
     outbox = context.Queue()
     workers: list[_Worker] = []
     pending = list(reversed(jobs))
@@ -131,7 +156,9 @@ def _run_workers(jobs: list[Job], count: int, progress: Progress) -> list[PackRe
 
     def start_worker() -> _Worker:
         inbox = context.Queue()
-        process = context.Process(target=_worker_main, args=(inbox, outbox), daemon=True)
+        # At exit, never wait to flush an inbox: its worker is done or dead either way.
+        inbox.cancel_join_thread()
+        process = context.Process(target=_worker_main, args=(inbox, outbox, os.getpid(), scratch), daemon=True)
         process.start()
         worker = _Worker(process, inbox)
         workers.append(worker)
@@ -143,12 +170,14 @@ def _run_workers(jobs: list[Job], count: int, progress: Progress) -> list[PackRe
             worker.started = time.perf_counter()
             worker.inbox.put(worker.job)
 
-    previous = signal.getsignal(signal.SIGTERM)
-    signal.signal(signal.SIGTERM, _raise_interrupt)
+    # Ctrl-C and SIGTERM only raise a flag, read between two waits: an exception raised by the
+    # signal inside a queue's own code could leave its feeder thread waiting for ever at exit.
+    interrupted: list[int] = []
+    previous = {sig: signal.signal(sig, lambda signum, frame: interrupted.append(signum)) for sig in _STOPPING}
     try:
         for _ in range(min(count, len(jobs))):
             hand_out(start_worker())
-        while len(done) < len(jobs):
+        while len(done) < len(jobs) and not interrupted:
             for worker in [w for w in workers if w.job and not w.process.is_alive()]:
                 done.append(_dead(worker, progress))
                 workers.remove(worker)
@@ -169,11 +198,14 @@ def _run_workers(jobs: list[Job], count: int, progress: Progress) -> list[PackRe
                 progress(result.name, result.status)
                 sender.job = None
                 hand_out(sender)
+        if interrupted:
+            raise KeyboardInterrupt
     except KeyboardInterrupt:
         _stop(workers)
         raise
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         for worker in workers:
             if worker.process.is_alive():
                 worker.inbox.put(None)
@@ -217,30 +249,50 @@ def _stop(workers: list[_Worker]) -> None:
                     remove_temporaries(folder, worker.process.pid)
 
 
-def _raise_interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
 def _raise_exit(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
-def _worker_main(inbox: Any, outbox: Any) -> None:
-    """A worker: build the packs it is handed until it gets ``None``."""
+def _worker_main(inbox: Any, outbox: Any, parent: int, scratch: str) -> None:
+    """A worker: build the packs it is handed until it gets ``None`` (or its parent dies)."""
     # Ctrl-C reaches the whole process group; the parent decides, and stops workers with SIGTERM,
     # which unwinds the stack so that write_atomic removes its temporary.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _raise_exit)
+    os.environ["TMPDIR"] = tempfile.tempdir = scratch
+    _die_with_parent(parent)
     pid = os.getpid()
-    # Import the renderers' libraries once per worker, not once per pack.
-    import docxtpl  # type: ignore[import-untyped]  # noqa: F401
-    import weasyprint  # type: ignore[import-untyped]  # noqa: F401
+    from briefgen.render.pdf import release_fonts
 
-    while True:
-        job = inbox.get()
-        if job is None:
-            return
-        outbox.put((pid, "result", _build(job, lambda step: outbox.put((pid, "step", step)))))
+    try:
+        # Import the renderers' libraries once per worker, not once per pack.
+        import docxtpl  # type: ignore[import-untyped]  # noqa: F401
+        import weasyprint  # type: ignore[import-untyped]  # noqa: F401
+
+        while True:
+            job = inbox.get()
+            if job is None:
+                return
+            outbox.put((pid, "result", _build(job, lambda step: outbox.put((pid, "step", step)))))
+    finally:
+        release_fonts()  # multiprocessing leaves through os._exit: no atexit, no __del__
+        with contextlib.suppress(OSError):
+            os.rmdir(scratch)  # succeeds for the last worker out when the parent is gone
+
+
+def _die_with_parent(parent: int) -> None:
+    """Get SIGTERM when the parent process dies, however it dies (even SIGKILL)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    # Elsewhere, and should the parent have died before prctl: a thread watches the parent pid.
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _build(job: Job, on_step: Callable[[str], None]) -> PackResult:

@@ -1,10 +1,16 @@
 """Set up a fresh checkout and run a command in it: ``python3 -m briefgen.bootstrap CMD [ARGS...]``.
 
 Standard library only, so that it runs on a machine with nothing but python3. It creates
-``.venv/`` beside ``pyproject.toml``, installs briefgen with its test extra into it when
-``pyproject.toml`` changed since the last install (a stamp file remembers), then runs CMD
-(``briefgen``, ``pytest``, ``python``…) from that environment. The second run skips the
-install and costs only the command itself.
+``.venv/`` beside ``pyproject.toml`` and installs into it exactly the versions of
+``requirements.lock`` (every dependency of briefgen and of its test extra, pinned, with the
+hashes of the files PyPI serves), then briefgen itself without dependencies. It re-installs when
+the lock, ``pyproject.toml`` or the Python version changed since the last install (a stamp file
+remembers), then runs CMD (``briefgen``, ``pytest``, ``python``…) from that environment. The
+second run skips the install and costs only the command itself.
+
+``python3 -m briefgen.bootstrap --upgrade`` refreshes the lock: the newest versions that
+``pyproject.toml``'s ranges allow, resolved on PyPI (with uv, installed into ``.venv`` for the
+purpose). Run the tests, then commit the new lock.
 """
 
 from __future__ import annotations
@@ -18,6 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".briefgen-installed"
+LOCK = ROOT / "requirements.lock"
+# The lock is resolved on PyPI itself, for every platform and Python >= 3.11, ignoring any local
+# pip or uv configuration (a machine's own index or wheel folder must not leak into the lock).
+COMPILE = [
+    "pip", "compile", "pyproject.toml", "--extra", "test", "--generate-hashes", "--universal",
+    "--python-version", "3.11", "--index-url", "https://pypi.org/simple", "--no-config",
+]  # fmt: skip
 
 
 def _say(message: str) -> None:
@@ -25,7 +38,9 @@ def _say(message: str) -> None:
 
 
 def _wanted_stamp() -> str:
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest = hashlib.sha256()
+    for path in (LOCK, ROOT / "pyproject.toml"):
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     digest.update(sys.version.encode())
     return digest.hexdigest()
 
@@ -73,11 +88,24 @@ def ensure_environment() -> Path:
     if not STAMP.exists() or STAMP.read_text() != wanted:
         _speed_up_pdf_writing()
         _say("installing briefgen and its dependencies into .venv/ (first run only, about a minute)")
-        _run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", ".[test]"])
+        pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        _run([*pip, "--require-hashes", "-r", str(LOCK)])
+        _run([*pip, "--no-deps", "-e", "."])
         # Cached bytecode even where PYTHONDONTWRITEBYTECODE is set: every command starts faster.
         subprocess.run([str(python), "-m", "compileall", "-q", str(ROOT / "briefgen")], capture_output=True)
         STAMP.write_text(wanted)
     return bindir
+
+
+def upgrade_lock() -> None:
+    """Rewrite ``requirements.lock`` with the newest versions ``pyproject.toml`` allows, then install them."""
+    bindir = ensure_environment()
+    if not (bindir / "uv").exists():
+        _say("installing uv into .venv/ to resolve the lock")
+        _run([str(bindir / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "uv"])
+    _run([str(bindir / "uv"), *COMPILE, "--upgrade", "--quiet", "-o", str(LOCK.relative_to(ROOT))])
+    _say(f"rewrote {LOCK.name}; installing it (then run the tests and commit the lock)")
+    ensure_environment()
 
 
 def main(argv: list[str]) -> None:
@@ -85,6 +113,9 @@ def main(argv: list[str]) -> None:
     if not argv:
         print(__doc__, file=sys.stderr)
         raise SystemExit(2)
+    if argv == ["--upgrade"]:
+        upgrade_lock()
+        return
     bindir = ensure_environment()
     env = dict(os.environ, VIRTUAL_ENV=str(VENV), PATH=f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}")
     program = bindir / argv[0]

@@ -37,6 +37,9 @@ class Forked:
                 status, value_or_error = "error", f"{what} failed: {type(exc).__name__}: {exc}"
             with os.fdopen(write, "wb") as stream:
                 stream.write(pickle.dumps((status, value_or_error, time.perf_counter() - started)))
+            from briefgen.render.pdf import release_fonts
+
+            release_fonts()  # os._exit runs no atexit: remove any font folder this child made
             os._exit(0)
         os.close(write)
         self._read = read

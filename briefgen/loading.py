@@ -37,6 +37,9 @@ PathKey = tuple[str | int, ...]
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TAG = "tag:yaml.org,2002:"
+# How PyYAML (libyaml) words its own nesting limit ("exceeded maximum nesting depth ..."); matched
+# loosely so that a rewording still becomes our refusal rather than a "syntax error".
+_DEPTH_REFUSAL = re.compile(r"nesting|depth", re.IGNORECASE)
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 # Characters no document format can hold (XML 1.0 refuses them): YAML lets them in through
@@ -130,6 +133,12 @@ def _compose(text: str, shown: str) -> Node | None:
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         problem = (exc.problem or "").strip()
+        if _DEPTH_REFUSAL.search(problem):
+            # PyYAML >= 6.0.4 stops deep nesting itself, in its scanner, ahead of our event count:
+            # the same refusal, in our words, where the reader stopped; its own words follow.
+            raise _error(
+                shown, line, f"nests more than {MAX_DEPTH} levels deep; refused (YAML reader: {problem})", column
+            ) from None
         detail = f" {exc.context}" if exc.context else ""
         start = exc.context_mark
         if detail and start and mark and mark is exc.problem_mark and start.line != mark.line:
@@ -148,7 +157,7 @@ def _compose(text: str, shown: str) -> Node | None:
     except yaml.YAMLError as exc:
         raise _error(shown, None, f"YAML error: {exc}") from None
     except RecursionError:
-        raise _error(shown, None, f"nests too deeply (more than {MAX_DEPTH} levels)") from None
+        raise _error(shown, None, f"nests more than {MAX_DEPTH} levels deep; refused") from None
 
 
 def _check_shape(text: str, shown: str) -> None:

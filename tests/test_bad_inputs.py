@@ -276,23 +276,24 @@ def _write_big(path: Path) -> None:
 
 
 BOUNDED = {
-    "file_of_50_mb": (_write_big, "profiles/bad.yaml: the file is 51200 KiB; profiles are limited to 2048 KiB"),
+    "file_of_50_mb": (_write_big, ["profiles/bad.yaml: the file is 51200 KiB; profiles are limited to 2048 KiB"]),
     # 100,000 levels crashed PyYAML's C composer (segfault) before loading checked the depth first.
     "nesting_100000_deep": (
         lambda p: p.write_text("partner: " + "[" * 100_000 + "]" * 100_000 + "\n"),
-        "profiles/bad.yaml:1:50: nests more than 40 levels deep; refused",
+        # Where exactly depends on who stops first: our event count (column 50) or PyYAML's own limit.
+        ["profiles/bad.yaml:1:", "nests more than 40 levels deep; refused"],
     ),
     "two_mib_of_values": (
         lambda p: p.write_text("partner:\n" + "- 1\n" * 500_000),
-        "holds more than 100000 values; refused",
+        ["holds more than 100000 values; refused"],
     ),
     "billion_laughs": (
         lambda p: shutil.copyfile(CORPUS / "billion_laughs.yaml", p),
-        "expands to more than 100000 values (aliases?); refused",
+        ["expands to more than 100000 values (aliases?); refused"],
     ),
     "nesting_1000_deep": (
         lambda p: shutil.copyfile(CORPUS / "deep_nesting.yaml", p),
-        "nests more than 40 levels deep; refused",
+        ["profiles/bad.yaml:2:", "nests more than 40 levels deep; refused"],
     ),
 }
 
@@ -305,6 +306,6 @@ def test_costly_inputs_stop_early(tmp_path: Path, name: str) -> None:
     write(tmp_path / "profiles" / "bad.yaml")
     for args in (["validate", "bad"], ["build", "bad", "--format", "html", "--out", "out"]):
         result, seconds = run_bounded("--profiles", "profiles", *args, cwd=tmp_path)
-        assert_refused(result.returncode, result.stderr, [expected])
+        assert_refused(result.returncode, result.stderr, expected)
         assert seconds < TIME_LIMIT, f"{args[0]} took {seconds:.1f} s"
     assert written(tmp_path / "out") == []

@@ -27,7 +27,8 @@ def _block(language: str, after: str = "") -> str:
 def test_quick_start_is_exactly_two_commands() -> None:
     commands = _block("", "## Quick start").strip().splitlines()
     assert commands == ["python3 -m briefgen.bootstrap briefgen japan", "python3 -m briefgen.bootstrap pytest"]
-    assert (REPO / ".ci/run").read_text().strip().endswith(commands[1])
+    # CI runs that very command (the locked run, which decides), then tries the newest versions.
+    assert commands[1] in (REPO / ".ci/run").read_text().splitlines()
 
 
 def _sample(tmp_path: Path) -> Path:

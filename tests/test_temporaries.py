@@ -1,0 +1,146 @@
+"""Nothing left behind: a build, a batch and an interrupted batch leave the temporary folder as they
+found it, and batch workers die with their parent.
+
+Each process gets its own TMPDIR (a fresh folder under tmp_path), so other suites running at the
+same time cannot disturb the count. Every profile here is a FICTIONAL fixture (tests/fixtures).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .helpers import REPO
+
+FIXTURES = REPO / "tests" / "fixtures"
+VISIT = "strelsau-2026"
+
+
+@pytest.fixture
+def profiles(tmp_path: Path) -> Path:
+    """The FICTIONAL fixtures plus copies of the visit, visit-2 … visit-4."""
+    folder = tmp_path / "profiles"
+    shutil.copytree(FIXTURES, folder)
+    text = (folder / "visits" / f"{VISIT}.yaml").read_text(encoding="utf-8")
+    for i in range(2, 5):
+        (folder / "visits" / f"visit-{i}.yaml").write_text(text.replace("Strelsau", f"Strelsau {i}"), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def tmpdir_env(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """An empty folder to be the process's TMPDIR, and the environment that says so."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    return folder, dict(os.environ, TMPDIR=str(folder), PYTHONPATH=str(REPO), NO_COLOR="1")
+
+
+def briefgen(profiles: Path, *args: str | Path) -> list[str]:
+    return [sys.executable, "-m", "briefgen", "--profiles", str(profiles), *map(str, args)]
+
+
+def left_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_a_build_leaves_no_temporaries(profiles: Path, tmp_path: Path, tmpdir_env: tuple[Path, dict[str, str]]) -> None:
+    tmp, env = tmpdir_env
+    out = tmp_path / "out"
+    # A visit: a DOCX (in a forked child where there are two cores) and PDFs with @font-face fonts.
+    result = subprocess.run(
+        briefgen(profiles, VISIT, "--out", out), env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert (out / VISIT / "briefing.pdf").read_bytes().startswith(b"%PDF")
+    assert left_in(tmp) == []
+
+
+def test_a_batch_leaves_no_temporaries(profiles: Path, tmp_path: Path, tmpdir_env: tuple[Path, dict[str, str]]) -> None:
+    tmp, env = tmpdir_env
+    out = tmp_path / "out"
+    result = subprocess.run(
+        briefgen(profiles, "batch", "--all", "--jobs", "2", "--out", out),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(list(out.glob("*/manifest.json"))) == 4
+    assert left_in(tmp) == []
+
+
+def test_an_interrupted_batch_leaves_no_temporaries(
+    profiles: Path, tmp_path: Path, tmpdir_env: tuple[Path, dict[str, str]]
+) -> None:
+    tmp, env = tmpdir_env
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        briefgen(profiles, "batch", "--all", "--jobs", "2", "--out", out),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not list(out.glob("*/manifest.json")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    if process.returncode == 0:
+        pytest.skip("the batch finished before it could be interrupted")
+    assert process.returncode == 130, stderr
+    assert left_in(tmp) == []
+
+
+def _children(pid: int) -> set[int]:
+    """The live child processes of ``pid`` (Linux /proc)."""
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with_children = task / "children"
+        if with_children.exists():
+            found |= {int(p) for p in with_children.read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
+    return state not in ("Z", "X")  # a zombie has exited; only its parent's wait is missing
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the workers through Linux /proc")
+def test_workers_die_with_a_parent_killed_outright(
+    profiles: Path, tmp_path: Path, tmpdir_env: tuple[Path, dict[str, str]]
+) -> None:
+    tmp, env = tmpdir_env
+    process = subprocess.Popen(
+        briefgen(profiles, "batch", "--all", "--jobs", "2", "--out", tmp_path / "out"),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        workers = {pid for pid in _children(process.pid) if _alive(pid)}
+        time.sleep(0.05)
+    assert len(workers) == 2, "the batch never started its two workers"
+    time.sleep(1.0)  # let them import the renderers and start on a pack
+    process.kill()
+    process.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)], "workers outlived their parent"
+    # The parent could clean nothing; the workers removed their fonts and the last one the batch folder.
+    assert left_in(tmp) == []

@@ -37,10 +37,10 @@ def test_french_formats() -> None:
 
 def test_english_and_vietnamese_formats() -> None:
     en, vi = figures("en"), figures("vi")
-    key = "Entreprises japonaises implantées au Vietnam"
-    assert en[key] == "more than 2,500" and vi[key] == "hơn 2.500"
-    assert en["Aide publique au développement (APD)"] == "1st partner"
-    assert vi["Aide publique au développement (APD)"] == "đối tác thứ nhất"
+    assert en["Japanese companies established in Viet Nam"] == "more than 2,500"
+    assert vi["Doanh nghiệp Nhật Bản đang hoạt động tại Việt Nam"] == "hơn 2.500"
+    assert en["Official development assistance (ODA)"] == "1st partner"
+    assert vi["Viện trợ phát triển chính thức (ODA)"] == "đối tác thứ nhất"
     assert briefgen.briefing("japan", lang="en").timeline[0].date == "27 November 2023"
     assert briefgen.briefing("japan", lang="vi").timeline[0].date == "27 tháng 11 năm 2023"
 

@@ -54,14 +54,23 @@ def test_the_profile_language_builds_without_warning(built: dict[str, tuple[str,
     assert built["fr"][2] == ""
 
 
-def test_other_languages_warn_once_with_every_untranslated_field(built: dict[str, tuple[str, str, str]]) -> None:
-    err = built["en"][2]
+def test_the_shipped_translations_build_without_warning(built: dict[str, tuple[str, str, str]]) -> None:
+    assert built["en"][2] == "" and built["vi"][2] == ""
+
+
+def test_other_languages_warn_once_with_every_untranslated_field(tmp_path: Path) -> None:
+    profiles = _fixture_profiles(tmp_path)
+    text = (profiles / "ruritania.yaml").read_text(encoding="utf-8")
+    text = text.replace("  name: Ruritanie\n", "  name: {fr: Ruritanie, en: Ruritania}\n")
+    (profiles / "ruritania.yaml").write_text(text, encoding="utf-8")
+    code, _, err = run_cli("--profiles", profiles, "ruritania", "--lang", "en", "--out", tmp_path / "out")
+    assert code == 0, err
     lines = err.splitlines()
     assert lines[0].startswith("warning: ") and "have no 'en' text and show the profile's own language:" in lines[0]
     assert sum(line.startswith("warning:") for line in lines) == 1
-    assert "  profiles/japan.yaml:" in err and "summary[0].text: no 'en' text; the briefing shows the 'fr' one" in err
-    # Translated fields are not listed: the partner's name, the marking and the issuer have an 'en' text.
-    assert "partner.name" not in err and ": marking:" not in err and ": issuer:" not in err
+    assert "ruritania.yaml:" in err and "summary[0].text: no 'en' text; the briefing shows the 'fr' one" in err
+    assert "marking: no 'en' text" in err and "issuer: no 'en' text" in err
+    assert "partner.name" not in err  # it has an 'en' text
 
 
 def _fixture_profiles(tmp_path: Path) -> Path:
@@ -81,10 +90,11 @@ def test_a_mapping_gives_each_language_its_text(tmp_path: Path) -> None:
 
 
 def test_strict_turns_untranslated_fields_into_exit_1(tmp_path: Path) -> None:
-    code, out, err = run_cli("japan", "--lang", "en", "--strict", "--out", tmp_path)
+    profiles = _fixture_profiles(tmp_path)
+    code, out, err = run_cli("--profiles", profiles, "ruritania", "--lang", "en", "--strict", "--out", tmp_path / "out")
     assert code == 1 and out == ""
-    assert err.startswith("error: --strict: ") and "untranslated: profiles/japan.yaml:" in err
-    assert not (tmp_path / "japan").exists()
+    assert err.startswith("error: --strict: ") and "untranslated: " in err and "ruritania.yaml:" in err
+    assert not (tmp_path / "out/ruritania").exists()
 
 
 def test_decomposed_vietnamese_is_normalised(tmp_path: Path) -> None:

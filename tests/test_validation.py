@@ -11,6 +11,7 @@ from briefgen.catalog import Places
 from briefgen.errors import InputError, ProfileError
 from briefgen.loading import load_layer
 from briefgen.merging import merge
+from briefgen.translation import resolve
 
 from .helpers import REPO, write_tree
 
@@ -37,7 +38,7 @@ def test_shipped_japan_profile_is_valid_and_sourced() -> None:
     profile = briefgen.load_profile("japan")
     assert profile.partner.name == {"fr": "Japon", "en": "Japan", "vi": "Nhật Bản"} and profile.partner.native == "日本"
     assert profile.language == "fr" and profile.marking and profile.issuer
-    figures = {f.label: f for f in profile.key_figures}
+    figures = {resolve(f.label, "fr", "fr"): f for f in profile.key_figures}
     assert figures["Entreprises japonaises implantées au Vietnam"].value == 2500
     assert figures["Entreprises japonaises implantées au Vietnam"].qualifier == "more_than"
     assert figures["Aide publique au développement (APD)"].rank == 1
@@ -50,7 +51,7 @@ def test_shipped_japan_profile_is_valid_and_sourced() -> None:
         "Đà Nẵng": ["Sakai", "Yokohama"],
     }
     # The defaults layer brings the national context, with its own sources.
-    assert [g.title for g in profile.national_context][0].startswith("Action extérieure")
+    assert [resolve(g.title, "fr", "fr") for g in profile.national_context][0].startswith("Action extérieure")
     assert {"tournant-2025", "cvn-2026-01-19", "baoquocte-2025-11-24"} <= set(profile.sources)
 
 

@@ -10,6 +10,7 @@ import pytest
 
 import briefgen
 from briefgen.catalog import Places
+from briefgen.translation import resolve
 
 from .helpers import REPO, run_cli, write_tree
 
@@ -113,9 +114,11 @@ def test_shipped_forum_visit_is_valid_and_says_only_what_the_seed_says() -> None
     profile = briefgen.load_profile("forum-quang-ninh")
     visit = profile.visit
     assert visit is not None
-    assert visit.date is None and visit.period == "d'ici la fin de l'année 2025"  # no invented date
+    assert visit.date is None and visit.period is not None  # no invented date
+    assert resolve(visit.period, "fr", "fr") == "d'ici la fin de l'année 2025"
     assert visit.delegation is None and visit.programme == [] and visit.talking_points == []
-    assert visit.theme == "« Accompagner le développement – Créer un avenir durable »"
+    assert visit.theme is not None
+    assert resolve(visit.theme, "fr", "fr") == "« Accompagner le développement – Créer un avenir durable »"
     assert len(visit.strands) == 5 and visit.source == "baoquocte-2025-11-24"
     view = briefgen.briefing("forum-quang-ninh")
     assert "forum" not in [s.id for s in view.sections]  # the visit is the forum: not shown twice

@@ -16,6 +16,25 @@ from docx import Document
 from .helpers import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
+BRACES = """\
+# FICTIONAL test fixture: text fields holding template-like sequences (tests/test_literal_text.py).
+partner:
+  name: "Accolades {_{ x }_}"
+summary:
+  - text: "Un {_{ x }_} deux {_% y %_} trois {{ z }} quatre {% w %} cinq {# c #} fin."
+    as_of: 2025-01-02
+    source: fict-src
+timeline:
+  - date: 2023-11-27
+    text: "Événement {_% y %_} et {# c #}"
+    source: fict-src
+people:
+  - name: "Personne {{ z }}"
+    role: "Rôle {% w %} fictif"
+    side: partner
+    as_of: 2025-01-02
+    source: fict-src
+"""
 TEXTS = (
     "Accolades {_{ x }_}",
     "Un {_{ x }_} deux {_% y %_} trois {{ z }} quatre {% w %} cinq {# c #} fin.",
@@ -47,7 +66,7 @@ def test_docx_and_pdf_keep_template_like_text(tmp_path: Path) -> None:
     profiles = tmp_path / "profiles"
     profiles.mkdir()
     shutil.copyfile(FIXTURES / "defaults.yaml", profiles / "defaults.yaml")
-    shutil.copyfile(FIXTURES / "braces.yaml", profiles / "braces.yaml")
+    (profiles / "braces.yaml").write_text(BRACES, encoding="utf-8")
     code, _, err = run_cli("--profiles", profiles, "build", "braces", "--out", tmp_path / "out")
     assert code == 0, err
     docx = _flat(_docx_text(tmp_path / "out/braces/briefing.docx"))

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from briefgen.errors import Problem, ProfileError
+from briefgen.glyphs import glyph_problems
 from briefgen.loading import PathKey, format_path
 from briefgen.merging import Merged
 from briefgen.schema import Profile
@@ -48,6 +49,7 @@ def validate(merged: Merged, root: Path | None = None) -> Profile:
     except ValidationError as exc:
         problems.extend(_problem(merged, error) for error in exc.errors(include_url=False))
     problems.extend(_dangling_sources(merged))
+    problems.extend(glyph_problems(merged))
     if profile is not None and profile.visit is not None:
         problems.extend(_unknown_focus(merged, profile))
     if profile is not None and profile.partner.logo and root is not None:

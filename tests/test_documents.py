@@ -76,8 +76,8 @@ def test_a_character_no_shipped_font_has_is_a_build_error(tmp_path: Path) -> Non
     text = (profiles / "ruritania.yaml").read_text(encoding="utf-8")
     (profiles / "ruritania.yaml").write_text(text.replace("Relation fictive", "Relation 𝄞 fictive"), encoding="utf-8")
     code, _, err = run_cli("--profiles", profiles, "ruritania", "--format", "pdf", "--out", tmp_path / "out")
-    assert code == 1
-    assert err.startswith("error: no shipped font can draw '𝄞' (U+1D11E)")
+    assert code == 2  # refused at validate, before any rendering
+    assert "ruritania.yaml:6:5: summary[0].text: character U+1D11E (MUSICAL SYMBOL G CLEF) cannot be drawn" in err
     assert not (tmp_path / "out" / "ruritania" / "briefing.pdf").exists()
 
 

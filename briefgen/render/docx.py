@@ -45,7 +45,10 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
     # StrictUndefined: a misspelt name is an error, not a silently empty paragraph.
     # autoescape: profile text is data; "<b>" or "&" must reach Word as characters, and
     # "{{ 7*7 }}" in a value is never evaluated (Jinja does not re-read its output anyway).
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    # finalize: docxtpl turns "{_{", "}_}", "{_%" and "%_}" of the rendered XML into "{{", "}}", "{%"
+    # and "%}" (for template authors); printed text therefore writes its braces as character
+    # references, which that replacement cannot see and the XML parser reads back as braces.
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=_literal_braces)
     try:
         tpl.render(_with_images(tpl, briefing, template.parent), env, autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
@@ -72,6 +75,15 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
     except Exception as exc:
         raise RenderError(f"could not write the rendered {template.name}: {type(exc).__name__}: {exc}") from exc
     return refixed_zip(buffer.getvalue())
+
+
+def _literal_braces(value: Any) -> Any:
+    """``value`` XML-escaped with ``{`` and ``}`` as character references; markup (``__html__``) as is."""
+    from markupsafe import Markup, escape
+
+    if hasattr(value, "__html__"):  # docxtpl's InlineImage, RichText, Listing: XML it built
+        return value
+    return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
 
 
 def _set_metadata(document: object, briefing: Briefing) -> None:

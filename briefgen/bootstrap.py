@@ -97,13 +97,18 @@ def ensure_environment() -> Path:
     return bindir
 
 
-def upgrade_lock() -> None:
-    """Rewrite ``requirements.lock`` with the newest versions ``pyproject.toml`` allows, then install them."""
+def upgrade_lock(upgrade: bool = True) -> None:
+    """Rewrite ``requirements.lock`` from ``pyproject.toml``, then install it.
+
+    With ``upgrade``, every package moves to the newest version the ranges allow (``--upgrade``);
+    without, the versions already locked are kept and only what ``pyproject.toml`` added or
+    dropped changes (``--relock``, after adding a dependency).
+    """
     bindir = ensure_environment()
     if not (bindir / "uv").exists():
         _say("installing uv into .venv/ to resolve the lock")
         _run([str(bindir / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "uv"])
-    _run([str(bindir / "uv"), *COMPILE, "--upgrade", "--quiet", "-o", str(LOCK.relative_to(ROOT))])
+    _run([str(bindir / "uv"), *COMPILE, *(["--upgrade"] if upgrade else []), "--quiet", "-o", str(LOCK.relative_to(ROOT))])
     _say(f"rewrote {LOCK.name}; installing it (then run the tests and commit the lock)")
     ensure_environment()
 
@@ -113,8 +118,8 @@ def main(argv: list[str]) -> None:
     if not argv:
         print(__doc__, file=sys.stderr)
         raise SystemExit(2)
-    if argv == ["--upgrade"]:
-        upgrade_lock()
+    if argv in (["--upgrade"], ["--relock"]):
+        upgrade_lock(upgrade=argv == ["--upgrade"])
         return
     bindir = ensure_environment()
     env = dict(os.environ, VIRTUAL_ENV=str(VENV), PATH=f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}")

@@ -237,7 +237,7 @@ NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </w:numbering>
 """
 
-# No updateFields: the contents are written out by the renderer (make_briefing_docx._toc), so Word
+# No updateFields: the contents entries are written out (make_briefing_docx._toc), so Word
 # has no field to refresh and asks nothing on opening; PAGE and NUMPAGES in the footer are
 # refreshed by Word's layout anyway.
 SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -1,4 +1,4 @@
-"""The DOCX holds its own: fonts embedded, real hyperlinks, alt text, briefgen's properties, honest tables, a filled contents list.
+"""The DOCX holds its own: fonts embedded, hyperlinks, alt text, properties, honest tables, a filled contents list.
 
 Each test reads the rendered .docx back (python-docx and the zip's XML) from the fictional sample briefing.
 """

@@ -38,7 +38,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
     import jinja2
     from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 
-    from briefgen.render.docx_package import APPLICATION, finish_package
+    from briefgen.render.docx_package import finish_package
 
     tpl = DocxTemplate(template)
     try:

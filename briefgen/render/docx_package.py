@@ -26,7 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree as ET  # lxml keeps every namespace declaration (mc:Ignorable needs them)
+# lxml, not ElementTree: it keeps every namespace declaration (mc:Ignorable needs them).
+from lxml import etree as ET  # type: ignore[import-untyped]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -118,9 +119,7 @@ def _faces_to_embed(parts: dict[str, bytes], fonts: Path) -> list[Face]:
     text = b"".join(data for name, data in parts.items() if _STORY.fullmatch(name))
     has_cjk = bool(_CJK.search(text.decode("utf-8", "replace")))
     return [
-        face
-        for face in FACES
-        if face.family in named and (has_cjk or not face.cjk) and (fonts / face.file).is_file()
+        face for face in FACES if face.family in named and (has_cjk or not face.cjk) and (fonts / face.file).is_file()
     ]
 
 
@@ -177,4 +176,4 @@ def _parse(data: bytes) -> ET._Element:
 
 def _xml(root: ET._Element) -> bytes:
     """Serialize a part with its XML declaration (Word wants ``standalone="yes"``)."""
-    return ET.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(ET.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))

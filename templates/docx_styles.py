@@ -10,8 +10,10 @@ NS = f'xmlns:w="{W_NS}"'
 PAGE_WIDTH, PAGE_HEIGHT, SIDE_MARGIN = 11906, 16838, 1134
 TEXT_WIDTH = PAGE_WIDTH - 2 * SIDE_MARGIN
 
-BODY_FONT = "Arial"
-EAST_ASIA_FONT = "Yu Gothic"  # Word's own Japanese UI font, present on every Windows/macOS Word
+# The shipped Noto faces (templates/fonts), which the renderer embeds in every briefing
+# (briefgen/render/docx_package.py), so that a machine without them draws the same letters.
+BODY_FONT = "Noto Sans"
+EAST_ASIA_FONT = "Noto Sans CJK JP"
 ACCENT = "1F3864"  # dark navy, prints well in grey
 RULE = "BFBFBF"
 
@@ -156,6 +158,11 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <w:ind w:left="227" w:hanging="227"/></w:pPr>
     <w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
   </w:style>
+  <w:style w:type="character" w:styleId="Hyperlink">
+    <w:name w:val="Hyperlink"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/>
+    <w:unhideWhenUsed/>
+    <w:rPr><w:color w:val="2E5597"/><w:u w:val="single"/></w:rPr>
+  </w:style>
   <w:style w:type="character" w:customStyle="1" w:styleId="SourceReference">
     <w:name w:val="Source Reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>
     <w:rPr><w:color w:val="2E5597"/><w:vertAlign w:val="superscript"/></w:rPr>
@@ -187,9 +194,10 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:bottom w:w="57" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>
       </w:tblCellMar>
     </w:tblPr>
+    <!-- No w:tblHeader here: a header row repeats because its own trPr says so, never because
+         it happens to be first (a facts table's first row is data). -->
     <w:tblStylePr w:type="firstRow">
       <w:rPr><w:b/><w:bCs/><w:color w:val="{ACCENT}"/></w:rPr>
-      <w:trPr><w:tblHeader/></w:trPr>
       <w:tcPr>
         <w:tcBorders><w:bottom w:val="single" w:sz="8" w:space="0" w:color="{ACCENT}"/></w:tcBorders>
         <w:shd w:val="clear" w:color="auto" w:fill="DCE3EF"/>
@@ -229,13 +237,14 @@ NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </w:numbering>
 """
 
-# updateFields makes Word refresh the TOC and NUMPAGES when the briefing is opened.
+# No updateFields: the contents entries are written out (make_briefing_docx._toc), so Word
+# has no field to refresh and asks nothing on opening; PAGE and NUMPAGES in the footer are
+# refreshed by Word's layout anyway.
 SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings {NS}>
   <w:zoom w:percent="100"/>
   <w:defaultTabStop w:val="567"/>
   <w:characterSpacingControl w:val="doNotCompress"/>
-  <w:updateFields w:val="true"/>
   <w:compat>
     <w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>
   </w:compat>
@@ -243,11 +252,14 @@ SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </w:settings>
 """
 
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+# The renderer adds w:embedRegular etc. to these entries (r:id of the embedded part, w:fontKey).
 FONT_TABLE = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:fonts {NS}>
-  <w:font w:name="{BODY_FONT}"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/>
+<w:fonts {NS} xmlns:r="{R_NS}">
+  <w:font w:name="{BODY_FONT}"><w:panose1 w:val="020B0502040504020204"/><w:charset w:val="00"/>
     <w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>
-  <w:font w:name="{EAST_ASIA_FONT}"><w:altName w:val="游ゴシック"/><w:panose1 w:val="020B0400000000000000"/>
+  <w:font w:name="{EAST_ASIA_FONT}"><w:panose1 w:val="020B0500000000000000"/>
     <w:charset w:val="80"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>
 </w:fonts>
 """

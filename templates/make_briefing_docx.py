@@ -40,9 +40,10 @@ if str(HERE) not in sys.path:  # the section parts import docx_parts, also when 
     sys.path.insert(0, str(HERE))
 
 from docx_parts import heading1, para, run, tag, v  # noqa: E402
-from docx_styles import FONT_TABLE, NS, NUMBERING, SETTINGS, STYLES, STYLES_WITH_EFFECTS  # noqa: E402
+from docx_styles import FONT_TABLE, NS, NUMBERING, R_NS, SETTINGS, STYLES, STYLES_WITH_EFFECTS  # noqa: E402
 
 from briefgen.output import refixed_zip  # noqa: E402
+from briefgen.render.docx_package import APP_XML  # noqa: E402
 from briefgen.sections import IDS  # noqa: E402
 
 OUTPUT = HERE / "briefing.docx"
@@ -77,25 +78,17 @@ def _cover() -> list[str]:
 
 
 def _toc() -> list[str]:
-    """The contents heading and a TOC field whose cached entries are the briefing's sections.
+    """The contents heading and one entry per section present, each a link to its heading's bookmark.
 
-    Word rebuilds the field on opening (updateFields); until then, and in readers that never
-    update fields, the cached entries (one link per section) stand in for it.
+    The entries are written out, not a TOC field: a field would leave the list empty (or stale)
+    until Word updates fields, which it only does after asking the reader. The DOCX's page
+    numbers are unknown until Word lays it out, so the entries have none; the links take the
+    reader to the section (Ctrl+click in Word, a click in LibreOffice and in the PDF).
     """
-    field_start = (
-        run("{% if loop.first %}")
-        + run(raw='<w:fldChar w:fldCharType="begin"/>')
-        + run(raw='<w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText>')
-        + run(raw='<w:fldChar w:fldCharType="separate"/>')
-        + run("{% endif %}")
-    )
-    field_end = run("{% if loop.last %}") + run(raw='<w:fldChar w:fldCharType="end"/>') + run("{% endif %}")
     entry = para(
-        field_start,
         '<w:hyperlink w:anchor="sec_{{ s.id }}" w:history="1">',
         v("s.title"),
         "</w:hyperlink>",
-        field_end,
         style="TOC1",
     )
     return [
@@ -176,6 +169,8 @@ def build() -> bytes:
     for rId, rel in list(package_rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             del package_rels[rId]
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:  # python-docx's says "Microsoft Macintosh Word"
+            rel.target_part._blob = APP_XML
 
     core = document.core_properties
     for name in ("title", "subject", "author", "comments", "keywords", "last_modified_by", "category"):
@@ -202,7 +197,7 @@ def build() -> bytes:
     sect_pr = body[-1]
     for child in list(body)[:-1]:
         body.remove(child)
-    for element in parse_xml(f"<w:body {NS}>{_body()}</w:body>"):
+    for element in parse_xml(f'<w:body {NS} xmlns:r="{R_NS}">{_body()}</w:body>'):
         sect_pr.addprevious(element)
 
     buffer = io.BytesIO()

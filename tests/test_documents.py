@@ -96,8 +96,9 @@ def test_docx_properties_and_marking_in_header_and_footer(japan: Path) -> None:
     with zipfile.ZipFile(japan / "briefing.docx") as archive:
         settings = archive.read("word/settings.xml").decode()
         body = archive.read("word/document.xml").decode()
-    assert '<w:updateFields w:val="true"/>' in settings
-    assert "TOC \\o" in body and 'w:val="Heading1"' in body
+    # The contents are written out as links to the headings: no field for Word to update on opening.
+    assert "updateFields" not in settings and "<w:embedTrueTypeFonts/>" in settings
+    assert 'w:anchor="sec_summary"' in body and 'w:val="Heading1"' in body
 
 
 def _templates(tmp_path: Path) -> Path:

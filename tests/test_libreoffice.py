@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -41,3 +42,61 @@ def test_libreoffice_converts_the_docx(tmp_path: Path, name: str) -> None:
     text = " ".join(page.extract_text() for page in PdfReader(converted).pages)
     assert "DIFFUSION RESTREINTE" in text and "Quảng Ninh" in text and "Sources" in text
     assert len(PdfReader(converted).pages) >= 3
+
+
+# A fontconfig set-up without any Noto the machine may have, so that only the fonts embedded in
+# the DOCX can draw Noto: the test then proves the embedding, not the machine.
+_NO_SYSTEM_NOTO = """<?xml version="1.0"?>
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <selectfont><rejectfont><glob>/usr/*oto*</glob><glob>/usr/*NOTO*</glob><glob>/opt/*</glob></rejectfont></selectfont>
+</fontconfig>
+"""
+
+
+def _pdf_fonts(pdf: Path) -> dict[int, set[str]]:
+    """Page number -> the base names of the fonts the page draws with (subset prefixes removed)."""
+    fonts = {}
+    for number, page in enumerate(PdfReader(pdf).pages, start=1):
+        resources = page.get("/Resources", {}).get_object().get("/Font", {}).get_object()
+        fonts[number] = {str(f.get_object()["/BaseFont"]).split("+", 1)[-1] for f in resources.values()}
+    return fonts
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (.ci/run installs it)")
+@pytest.mark.parametrize("lang", ["fr", "vi"])
+def test_libreoffice_draws_with_the_embedded_fonts(tmp_path: Path, lang: str) -> None:
+    """Japanese and Vietnamese draw in the embedded Noto faces on a machine without them: no fallback."""
+    assert SOFFICE is not None
+    code, _, err = run_cli("japan", "--format", "docx", "--lang", lang, "--out", tmp_path)
+    assert code == 0, err
+    (docx_file,) = (tmp_path / "japan").glob("*.docx")
+    (tmp_path / "fonts.conf").write_text(_NO_SYSTEM_NOTO, encoding="utf-8")
+    env = {**os.environ, "FONTCONFIG_FILE": str(tmp_path / "fonts.conf")}
+    result = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            str(docx_file),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    converted = tmp_path / "pdf" / f"{docx_file.stem}.pdf"
+    fonts = _pdf_fonts(converted)
+    used = set().union(*fonts.values())
+    assert used and all(name.startswith("NotoSans") for name in used), used  # no DejaVu, no Liberation
+    pages = [page.extract_text() for page in PdfReader(converted).pages]
+    japanese = [n for n, text in enumerate(pages, start=1) if "北海道" in text]
+    vietnamese = [n for n, text in enumerate(pages, start=1) if "Quảng Ninh" in text]
+    assert japanese and vietnamese
+    assert all(any(f.startswith("NotoSansCJKjp") for f in fonts[n]) for n in japanese)
+    assert all("NotoSans-Regular" in fonts[n] for n in vietnamese)

@@ -6,18 +6,24 @@ commands which render no DOCX never pay for loading it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
+import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import quoteattr
 
 from briefgen.errors import RenderError, TemplateError
-from briefgen.output import refixed_zip
+from briefgen.output import fixed_zip
 from briefgen.viewmodel import Briefing
 
 if TYPE_CHECKING:
     import jinja2
+
+    from briefgen import charts
 
 # Word wants a language with its region for spelling and hyphenation; a bare code is passed
 # through as is for languages not listed here.
@@ -31,6 +37,8 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
     """Render the briefing through the docxtpl ``template``; return the bytes of a .docx file."""
     import jinja2
     from docxtpl import DocxTemplate  # type: ignore[import-untyped]
+
+    from briefgen.render.docx_package import finish_package
 
     tpl = DocxTemplate(template)
     try:
@@ -72,9 +80,12 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
         _set_metadata(tpl.docx, briefing)
         buffer = io.BytesIO()
         tpl.save(buffer)
+        with zipfile.ZipFile(buffer) as package:
+            entries = [(info.filename, package.read(info.filename)) for info in package.infolist()]
+        entries = finish_package(entries, _fonts(template.parent))
     except Exception as exc:
         raise RenderError(f"could not write the rendered {template.name}: {type(exc).__name__}: {exc}") from exc
-    return refixed_zip(buffer.getvalue())
+    return fixed_zip(entries)
 
 
 def _literal_braces(value: Any) -> Any:
@@ -90,9 +101,13 @@ def _set_metadata(document: object, briefing: Briefing) -> None:
     """Set title, author and language in the file properties, and the language for proofing."""
     from docx.oxml.ns import qn
 
+    from briefgen.render.docx_package import APPLICATION
+
     props = document.core_properties  # type: ignore[attr-defined]
     props.title = briefing.cover.title[:_CORE_PROPERTY_MAX]
-    props.author = briefing.cover.issuer[:_CORE_PROPERTY_MAX]
+    # The author is who issues the briefing; the program that last wrote the file is briefgen.
+    props.author = briefing.cover.issuer[:_CORE_PROPERTY_MAX] or APPLICATION
+    props.last_modified_by = APPLICATION
     props.language = briefing.lang
     if briefing.timestamp:
         stamp = dt.datetime.fromisoformat(briefing.timestamp)
@@ -104,8 +119,16 @@ def _set_metadata(document: object, briefing: Briefing) -> None:
 
 
 def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, Any]:
-    """The template's names, each chart given an ``image``: the chart drawn as a sharp PNG (16 cm wide)."""
+    """The template's names, Word-ready: images with alt text, sources with a hyperlink relationship.
+
+    The logo and each chart (``image``: the chart drawn as a sharp PNG, 16 cm wide) carry their
+    alt text; each source with an address gets ``link``, the id of its external relationship,
+    for a real ``w:hyperlink``.
+    """
     names = briefing.template_vars()
+    names["sources"] = [
+        {**dataclasses.asdict(s), "link": tpl.build_url_id(s.url) if s.url else ""} for s in briefing.sources
+    ]
     if briefing.logo:
         import base64
 
@@ -113,27 +136,55 @@ def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, 
         from docxtpl import InlineImage
 
         data = base64.b64decode(briefing.logo.split(",", 1)[1])
-        names["logo"] = InlineImage(tpl, io.BytesIO(data), height=Mm(20))
+        logo = InlineImage(tpl, io.BytesIO(data), height=Mm(20))
+        names["logo"] = _Described(logo, briefing.cover.issuer)
     if briefing.charts:
         from docx.shared import Mm
         from docxtpl import InlineImage
 
-        from briefgen.catalog import shipped
         from briefgen.charts import png
 
-        fonts = template_dir / "fonts"
-        if not fonts.is_dir():  # a custom template without fonts draws with the shipped ones
-            fonts = shipped("templates") / "fonts"
+        fonts = _fonts(template_dir)
         names["charts"] = [
             {
                 "id": c.id,
                 "title": c.title,
                 "svg": c.svg,
-                "image": InlineImage(tpl, io.BytesIO(png(c.data, fonts)), width=Mm(160)),
+                "image": _Described(
+                    InlineImage(tpl, io.BytesIO(png(c.data, fonts)), width=Mm(160)), _chart_text(c.title, c.data)
+                ),
             }
             for c in briefing.charts
         ]
     return names
+
+
+def _fonts(template_dir: Path) -> Path:
+    """The template's fonts folder; a custom template without one draws and embeds the shipped fonts."""
+    from briefgen.catalog import shipped
+
+    fonts = template_dir / "fonts"
+    return fonts if fonts.is_dir() else shipped("templates") / "fonts"
+
+
+def _chart_text(title: str, chart: charts.Chart) -> str:
+    """A chart's alt text: its title, then each bar's label and value, as a screen reader reads it."""
+    return f"{title}: " + "; ".join(f"{bar.label}: {bar.text}" for bar in chart.bars)
+
+
+@dataclass(frozen=True)
+class _Described:
+    """An InlineImage that writes ``descr`` (Word's alt text) on its drawing."""
+
+    image: Any
+    descr: str
+
+    def __html__(self) -> str:
+        """The drawing's XML (docxtpl's), with the alt text on ``wp:docPr`` and ``pic:cNvPr``."""
+        alt = quoteattr(self.descr)
+        return re.sub(r"<(wp:docPr|pic:cNvPr) ", lambda m: f"<{m.group(1)} descr={alt} ", self.image._insert_image())
+
+    __str__ = __html__
 
 
 def _part_name(tpl: object) -> str:

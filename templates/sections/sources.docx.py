@@ -1,6 +1,7 @@
 """The "sources" section of the Word template (see ``briefgen/sections.py``).
 
-The numbered sources, each bookmarked ``src_<n>`` as the target of reference links.
+The numbered sources, each bookmarked ``src_<n>`` as the target of reference links; an address
+is a real hyperlink (``s.link``: the relationship id the renderer makes for it).
 
 ``make_briefing_docx.py`` puts what ``body`` returns under the section's Heading 1, inside
 ``{%p if sources %}``, in registry order.
@@ -20,7 +21,9 @@ def body() -> list[str]:
         v("s.citation"),
         run("{% if s.url %}"),
         run(" \u2014 "),
-        v("s.url"),
+        '<w:hyperlink r:id="{{ s.link }}" w:history="1">',
+        run("{{ s.url }}", rstyle="Hyperlink"),
+        "</w:hyperlink>",
         run("{% endif %}"),
         style="SourceEntry",
     )

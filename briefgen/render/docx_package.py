@@ -1,0 +1,179 @@
+"""Finish a rendered .docx at the zip level: embed the briefing's fonts, name briefgen as its application.
+
+Word and LibreOffice draw a document with the fonts installed on the reader's machine; a machine
+without Noto draws Vietnamese with a substitute and Japanese with boxes or not at all. So the
+shipped Noto faces are embedded the way Word embeds fonts (ECMA-376 Part 1, §17.8.1 and §17.8.3.3):
+
+- each face is stored as ``word/fonts/fontN.odttf``, "obfuscated": its first 32 bytes XORed with a
+  16-byte key that is the GUID ``w:fontKey`` read backwards (the last hex pair first);
+- ``fontTable.xml`` gives the font ``w:embedRegular`` / ``embedBold`` / ... with the part's
+  relationship id and the key; ``settings.xml`` says ``w:embedTrueTypeFonts``.
+
+A face is embedded only when the template's font table names its family (a custom template set in
+Arial gets no Noto), and the Japanese face (3 MB) only when the document holds a CJK character.
+The key is derived from the font's bytes, so the same document gives the same file.
+Noto is under the SIL Open Font License, which allows embedding (``templates/fonts/OFL.txt``);
+the Japanese face is CFF-based OpenType, embedded as is: LibreOffice reads it
+(``tests/test_libreoffice.py`` converts a DOCX on a machine without Noto and checks the PDF's fonts).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+# lxml, not ElementTree: it keeps every namespace declaration (mc:Ignorable needs them).
+from lxml import etree as ET  # type: ignore[import-untyped]
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
+ODTTF = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+APPLICATION = "briefgen"
+
+
+@dataclass(frozen=True)
+class Face:
+    """One embeddable font file: the family Word knows it by, its style, its file in ``templates/fonts``."""
+
+    family: str
+    style: str
+    """``Regular``, ``Bold``, ``Italic`` or ``BoldItalic`` (the ``w:embed*`` element it fills)."""
+    file: str
+    cjk: bool = False
+    """Embedded only when the document holds a CJK character."""
+
+
+FACES = (
+    Face("Noto Sans", "Regular", "NotoSans-Regular.ttf"),
+    Face("Noto Sans", "Bold", "NotoSans-Bold.ttf"),
+    Face("Noto Sans", "Italic", "NotoSans-Italic.ttf"),
+    Face("Noto Sans", "BoldItalic", "NotoSans-BoldItalic.ttf"),
+    Face("Noto Sans CJK JP", "Regular", "NotoSansCJKjp-Regular.otf", cjk=True),
+)
+
+# CJK radicals to ideographs (kana, punctuation, kanji), compatibility ideographs, full-width forms.
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+# The parts that hold the document's text.
+_STORY = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+
+# The children of w:settings that come before w:embedTrueTypeFonts in the schema's sequence.
+_BEFORE_EMBED = {
+    "writeProtection",
+    "view",
+    "zoom",
+    "removePersonalInformation",
+    "removeDateAndTime",
+    "doNotDisplayPageBoundaries",
+    "displayBackgroundShape",
+    "printPostScriptOverText",
+    "printFractionalCharacterWidth",
+    "printFormsData",
+}
+
+APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    f"<Application>{APPLICATION}</Application><DocSecurity>0</DocSecurity></Properties>"
+).encode()
+
+
+def font_key(data: bytes) -> str:
+    """The ``w:fontKey`` GUID of a font file: derived from its bytes, so every build gives the same one."""
+    return "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
+
+
+def obfuscate(data: bytes, key: str) -> bytes:
+    """XOR the first 32 bytes with the GUID ``key`` read backwards (§17.8.1); the same call undoes it."""
+    digits = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
+    head = bytes(b ^ digits[i % 16] for i, b in enumerate(data[:32]))
+    return head + data[32:]
+
+
+def finish_package(entries: Iterable[tuple[str, bytes]], fonts: Path) -> list[tuple[str, bytes]]:
+    """The .docx entries with the template's Noto faces embedded and ``docProps/app.xml`` naming briefgen."""
+    parts = dict(entries)
+    order = list(parts)
+    if "docProps/app.xml" in parts:
+        parts["docProps/app.xml"] = APP_XML
+    faces = _faces_to_embed(parts, fonts)
+    if faces:
+        added = _embed(parts, faces, fonts)
+        order += [name for name in added if name not in order]
+    return [(name, parts[name]) for name in order]
+
+
+def _faces_to_embed(parts: dict[str, bytes], fonts: Path) -> list[Face]:
+    """The faces whose family the font table names and whose file is there (CJK ones only if used)."""
+    table = parts.get("word/fontTable.xml")
+    if table is None:
+        return []
+    named = {f.get(f"{{{W}}}name") for f in _parse(table).iter(f"{{{W}}}font")}
+    text = b"".join(data for name, data in parts.items() if _STORY.fullmatch(name))
+    has_cjk = bool(_CJK.search(text.decode("utf-8", "replace")))
+    return [
+        face for face in FACES if face.family in named and (has_cjk or not face.cjk) and (fonts / face.file).is_file()
+    ]
+
+
+def _embed(parts: dict[str, bytes], faces: list[Face], fonts: Path) -> list[str]:
+    """Store the faces and point the font table and settings at them; return the names of new parts."""
+    table = _parse(parts["word/fontTable.xml"])
+    rels_name = "word/_rels/fontTable.xml.rels"
+    rels = _parse(parts[rels_name]) if rels_name in parts else ET.Element(f"{{{REL}}}Relationships", nsmap={None: REL})
+    added = [rels_name]
+    for number, face in enumerate(faces, start=1):
+        data = (fonts / face.file).read_bytes()
+        key = font_key(data)
+        part = f"word/fonts/font{number}.odttf"
+        parts[part] = obfuscate(data, key)
+        added.append(part)
+        rid = f"rIdBriefgenFont{number}"
+        ET.SubElement(rels, f"{{{REL}}}Relationship", Id=rid, Type=FONT_REL, Target=f"fonts/font{number}.odttf")
+        for font in table.iter(f"{{{W}}}font"):
+            if font.get(f"{{{W}}}name") == face.family:
+                embed = ET.SubElement(font, f"{{{W}}}embed{face.style}", nsmap={"r": R})
+                embed.set(f"{{{R}}}id", rid)
+                embed.set(f"{{{W}}}fontKey", key)
+    parts["word/fontTable.xml"] = _xml(table)
+    parts[rels_name] = _xml(rels)
+    parts["word/settings.xml"] = _with_embed_setting(parts["word/settings.xml"])
+    parts["[Content_Types].xml"] = _with_odttf_type(parts["[Content_Types].xml"])
+    return sorted(added, key=lambda name: (name != rels_name, name))
+
+
+def _with_embed_setting(settings: bytes) -> bytes:
+    """``settings.xml`` with ``w:embedTrueTypeFonts`` at its place in the schema's order."""
+    root = _parse(settings)
+    if root.find(f"{{{W}}}embedTrueTypeFonts") is None:
+        index = 0
+        while index < len(root) and root[index].tag.rsplit("}", 1)[-1] in _BEFORE_EMBED:
+            index += 1
+        root.insert(index, ET.Element(f"{{{W}}}embedTrueTypeFonts"))
+    return _xml(root)
+
+
+def _with_odttf_type(types: bytes) -> bytes:
+    """``[Content_Types].xml`` with the content type of ``.odttf`` parts."""
+    root = _parse(types)
+    if not any(d.get("Extension") == "odttf" for d in root.iter(f"{{{CT}}}Default")):
+        default = ET.Element(f"{{{CT}}}Default", Extension="odttf", ContentType=ODTTF)
+        root.insert(0, default)
+    return _xml(root)
+
+
+def _parse(data: bytes) -> ET._Element:
+    """Parse a part as python-docx does: no entity expansion."""
+    return ET.fromstring(data, ET.XMLParser(resolve_entities=False))
+
+
+def _xml(root: ET._Element) -> bytes:
+    """Serialize a part with its XML declaration (Word wants ``standalone="yes"``)."""
+    return bytes(ET.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))

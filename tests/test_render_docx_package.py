@@ -1,0 +1,193 @@
+"""The DOCX holds its own: fonts embedded, hyperlinks, alt text, properties, honest tables, a filled contents list.
+
+Each test reads the rendered .docx back (python-docx and the zip's XML) from the fictional sample briefing.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document
+from docx.oxml.ns import qn
+from fontTools.ttLib import TTFont
+from lxml import etree
+from PIL import Image
+
+from briefgen import charts
+from briefgen.render.docx import render_docx
+from briefgen.render.docx_package import obfuscate
+from briefgen.viewmodel import Briefing, Chart
+from tests.samples import sample_briefing
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE = ROOT / "templates" / "briefing.docx"
+FONTS = ROOT / "templates" / "fonts"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+def _logo() -> str:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "navy").save(buffer, "PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def _illustrated() -> Briefing:
+    """The sample with a logo and a (fictional) chart, the two kinds of image a briefing holds."""
+    data = charts.Chart("ranks", "Rangs fictifs", [charts.Bar("Domaine fictif", 0.5, "1er partenaire")])
+    chart = Chart("ranks", "Rangs fictifs", "", data)
+    return dataclasses.replace(sample_briefing(), logo=_logo(), charts=[chart])
+
+
+@pytest.fixture(scope="module")
+def rendered() -> bytes:
+    return render_docx(_illustrated(), TEMPLATE)
+
+
+@pytest.fixture(scope="module")
+def document(rendered: bytes) -> Document:
+    return docx.Document(io.BytesIO(rendered))
+
+
+def _part(data: bytes, name: str) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return etree.fromstring(z.read(name))
+
+
+def _embedded(data: bytes) -> dict[tuple[str, str], bytes]:
+    """(family, embed element) -> the font file, de-obfuscated with its key."""
+    fonts = _part(data, "word/fontTable.xml")
+    rels = {r.get("Id"): r.get("Target") for r in _part(data, "word/_rels/fontTable.xml.rels")}
+    out = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for font in fonts.iter(f"{{{W}}}font"):
+            for embed in font:
+                if etree.QName(embed).localname.startswith("embed"):
+                    blob = z.read("word/" + rels[embed.get(f"{{{R}}}id")])
+                    key = embed.get(f"{{{W}}}fontKey")
+                    out[(font.get(f"{{{W}}}name"), etree.QName(embed).localname)] = obfuscate(blob, key)
+    return out
+
+
+def test_the_noto_faces_are_embedded_obfuscated(rendered: bytes) -> None:
+    embedded = _embedded(rendered)
+    assert set(embedded) == {
+        ("Noto Sans", "embedRegular"),
+        ("Noto Sans", "embedBold"),
+        ("Noto Sans", "embedItalic"),
+        ("Noto Sans", "embedBoldItalic"),
+        ("Noto Sans CJK JP", "embedRegular"),
+    }
+    assert embedded[("Noto Sans", "embedBold")] == (FONTS / "NotoSans-Bold.ttf").read_bytes()
+    assert embedded[("Noto Sans CJK JP", "embedRegular")] == (FONTS / "NotoSansCJKjp-Regular.otf").read_bytes()
+    for (family, _), data in embedded.items():  # the family Word matches by is the font's own
+        assert TTFont(io.BytesIO(data), lazy=True)["name"].getDebugName(1) == family
+    with zipfile.ZipFile(io.BytesIO(rendered)) as z:
+        stored = z.read("word/fonts/font1.odttf")
+    assert stored[:32] != (FONTS / "NotoSans-Regular.ttf").read_bytes()[:32]  # obfuscated, not plain
+    settings = _part(rendered, "word/settings.xml")
+    assert settings.find(f"{{{W}}}embedTrueTypeFonts") is not None
+    types = _part(rendered, "[Content_Types].xml")
+    assert any(d.get("Extension") == "odttf" for d in types)
+    styles = etree.tostring(_part(rendered, "word/styles.xml")).decode()
+    assert 'w:ascii="Noto Sans"' in styles and 'w:eastAsia="Noto Sans CJK JP"' in styles
+
+
+def test_the_japanese_face_is_left_out_without_japanese_text() -> None:
+    data = render_docx(_without_cjk(sample_briefing()), TEMPLATE)
+    families = {family for family, _ in _embedded(data)}
+    assert families == {"Noto Sans"}
+
+
+def _without_cjk(briefing: object) -> object:
+    """The sample with every CJK character replaced (a dataclass tree of strings and lists)."""
+
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return "".join("x" if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else ch for ch in value)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, tuple):
+            return tuple(clean(v) for v in value)
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return dataclasses.replace(
+                value, **{f.name: clean(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+            )
+        return value
+
+    return clean(briefing)
+
+
+def test_source_addresses_are_real_hyperlinks(rendered: bytes, document: Document) -> None:
+    rels = document.part.rels
+    links = [
+        h
+        for h in document.element.body.iter(qn("w:hyperlink"))
+        if h.get(qn("r:id")) is not None and rels[h.get(qn("r:id"))].reltype == HYPERLINK
+    ]
+    assert [rels[h.get(qn("r:id"))].target_ref for h in links] == ["https://example.invalid/a"]
+    assert rels[links[0].get(qn("r:id"))].is_external
+    assert "".join(t.text for t in links[0].iter(qn("w:t"))) == "https://example.invalid/a"
+    assert links[0].find(f"{qn('w:r')}/{qn('w:rPr')}/{qn('w:rStyle')}").get(qn("w:val")) == "Hyperlink"
+
+
+def test_images_have_alt_text(document: Document) -> None:
+    described = [d.get("descr") for d in document.element.body.iter(f"{{{WP}}}docPr")]
+    briefing = _illustrated()
+    assert described[0] == briefing.cover.issuer  # the logo
+    assert len(described) == 1 + len(briefing.charts) and briefing.charts
+    for chart, descr in zip(briefing.charts, described[1:], strict=True):
+        assert descr.startswith(chart.title + ": ")
+        assert all(f"{bar.label}: {bar.text}" in descr for bar in chart.data.bars)
+
+
+def test_document_properties_name_briefgen(rendered: bytes, document: Document) -> None:
+    app = _part(rendered, "docProps/app.xml")
+    assert [e.text for e in app if etree.QName(e).localname == "Application"] == ["briefgen"]
+    assert b"Microsoft" not in etree.tostring(app)
+    props = document.core_properties
+    assert props.last_modified_by == "briefgen"
+    assert props.author == "Bureau fictif des affaires extérieures"  # who issues it, not a program
+    template_app = _part(TEMPLATE.read_bytes(), "docProps/app.xml")
+    assert [e.text for e in template_app if etree.QName(e).localname == "Application"] == ["briefgen"]
+
+
+def test_only_header_rows_repeat(rendered: bytes, document: Document) -> None:
+    styles = _part(rendered, "word/styles.xml")
+    style = next(s for s in styles.iter(f"{{{W}}}style") if s.get(f"{{{W}}}styleId") == "BriefingTable")
+    assert not list(style.iter(f"{{{W}}}tblHeader")), "the table style must not make first rows headers"
+    for table in document.tables:
+        for row in table.rows:
+            repeats = row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None
+            heading = all(p.style.name == "Table Heading" for c in row.cells for p in c.paragraphs)
+            assert repeats == heading, [c.text for c in row.cells]
+    facts = document.tables[0]  # the forum's facts: its first row is data
+    assert facts._tbl.tblPr.find(qn("w:tblLook")).get(qn("w:firstRow")) == "0"
+
+
+def test_contents_are_filled_without_a_field(rendered: bytes, document: Document) -> None:
+    body = document.element.body
+    assert not list(body.iter(qn("w:fldChar"))) and not list(body.iter(qn("w:instrText")))
+    assert not list(body.iter(qn("w:fldSimple")))
+    assert _part(rendered, "word/settings.xml").find(f"{{{W}}}updateFields") is None
+    entries = [p for p in document.paragraphs if p.style.name == "toc 1"]
+    assert [p.text for p in entries] == [s.title for s in sample_briefing().sections]
+    bookmarks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
+    for entry, section in zip(entries, sample_briefing().sections, strict=True):
+        (link,) = entry._p.iter(qn("w:hyperlink"))
+        assert link.get(qn("w:anchor")) == f"sec_{section.id}" in bookmarks
+
+
+def test_embedding_keeps_the_output_reproducible(rendered: bytes) -> None:
+    again = render_docx(_illustrated(), TEMPLATE)
+    assert again == rendered

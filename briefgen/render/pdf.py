@@ -100,7 +100,6 @@ def _declared_families(html: str, root: pathlib.Path) -> set[str]:
 _FONT_FACE_FAMILY = re.compile(r"@font-face\s*\{[^}]*?font-family\s*:\s*[\"']?([^;\"'}]+)")
 
 
-@functools.lru_cache(maxsize=1)
 def _font_config() -> Any:
     """One WeasyPrint font configuration per process, shared by every PDF it writes.
 

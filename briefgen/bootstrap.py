@@ -108,7 +108,16 @@ def upgrade_lock(upgrade: bool = True) -> None:
     if not (bindir / "uv").exists():
         _say("installing uv into .venv/ to resolve the lock")
         _run([str(bindir / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "uv"])
-    _run([str(bindir / "uv"), *COMPILE, *(["--upgrade"] if upgrade else []), "--quiet", "-o", str(LOCK.relative_to(ROOT))])
+    _run(
+        [
+            str(bindir / "uv"),
+            *COMPILE,
+            *(["--upgrade"] if upgrade else []),
+            "--quiet",
+            "-o",
+            str(LOCK.relative_to(ROOT)),
+        ]
+    )
     _say(f"rewrote {LOCK.name}; installing it (then run the tests and commit the lock)")
     ensure_environment()
 

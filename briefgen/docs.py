@@ -14,6 +14,7 @@ import ast
 import sys
 from pathlib import Path
 
+from briefgen.languages import LANGUAGES, display_name
 from briefgen.words import WORDS
 
 SOURCE = Path(__file__).resolve().parent / "viewmodel.py"
@@ -57,6 +58,9 @@ def reference() -> str:
             parts.append(f"\n`{prop}` (property): {meaning}\n")
     parts.append("\n## `labels`\n\nEvery fixed word, in the build language (`labels.sources`, `labels.page`…):\n\n")
     parts.append(", ".join(f"`{key}`" for key in sorted(key for key, _ in WORDS)) + "\n")
+    langs = ", ".join(f"`{code}` ({display_name(code)})" for code in LANGUAGES)
+    parts.append(f"\nThe build languages (`briefgen/languages.py`): {langs}. The words come from their\n")
+    parts.append("catalogues, `briefgen/locale/LANG/LC_MESSAGES/briefgen.po` (see docs/architecture.md).\n")
     return "".join(parts)
 
 

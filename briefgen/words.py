@@ -35,21 +35,21 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("agreements", "Trade agreements"),
     word("timeline", "Timeline"),
     word("people", "People"),
-    word("priorities", "Priority fields"),
+    word("priorities", "Priority areas"),
     word("national_context", "National context"),
     word("sources", "Sources"),
     word("forum", "Forum"),
     # TRANSLATORS: A label and its value on one line, e.g. 'Head of delegation: …'.
     word("labelled", "{label}: {value}"),
     # TRANSLATORS: Title of the bar chart of the partner's ranks.
-    word("chart_ranks", "The partner's rank in each field"),
+    word("chart_ranks", "The partner's rank in each area"),
     # TRANSLATORS: Title of the bar chart of amounts.
     word("chart_amounts", "Headline figures"),
     word("visit", "The visit"),
     word("objectives", "Objectives"),
     word("programme", "Programme"),
     word("talking_points", "Talking points"),
-    word("vigilance", "Points of vigilance"),
+    word("vigilance", "Points to watch"),
     word("delegation", "Delegation"),
     word("head", "Head of delegation"),
     word("members", "Members"),
@@ -57,7 +57,7 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("focus_theirs", "Partner localities"),
     word("day", "Day"),
     word("time", "Time"),
-    word("item", "Item"),
+    word("item", "Activity"),
     word("venue", "Venue"),
     word("counterpart", "Counterpart"),
     # TRANSLATORS: Legend under a table: keep the star.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import shutil
+import subprocess
 from pathlib import Path
 from types import ModuleType
 
@@ -97,12 +98,15 @@ def test_a_new_language_is_one_line_and_a_catalogue(tmp_path: Path, monkeypatch:
         write_mo(out, read_po(f))
     monkeypatch.setattr(languages, "LOCALE_DIR", locale_dir)
     monkeypatch.setitem(LANGUAGES, "xx", "en_GB")
-    assert languages.labels("xx")["toc"] == "Xontents"
-    api.check_lang("xx")
-    with pytest.raises(InputError, match="use one of fr, en, vi, xx"):
-        api.check_lang("zz")
-    languages.translations.cache_clear()
-    languages._labels.cache_clear()
+    try:
+        assert languages.labels("xx")["toc"] == "Xontents"
+        assert languages.labels("en")["toc"] == "Contents"
+        api.check_lang("xx")
+        with pytest.raises(InputError, match="use one of fr, en, vi, xx"):
+            api.check_lang("zz")
+    finally:
+        languages.translations.cache_clear()
+        languages._labels.cache_clear()
 
 
 def test_lang_help_and_completion_read_the_declaration() -> None:
@@ -113,3 +117,10 @@ def test_lang_help_and_completion_read_the_declaration() -> None:
     from briefgen.cli import _complete_langs
 
     assert _complete_langs("") == list(LANGUAGES) and _complete_langs("v") == ["vi"]
+
+
+def test_the_compiled_catalogues_are_not_ignored_so_the_wheel_carries_them() -> None:
+    # Hatch builds the wheel from the package's files that git does not ignore (pyproject: packages = ["briefgen"]).
+    files = [str(TOOL.po_path(lang).with_suffix(".mo").relative_to(REPO)) for lang in LANGUAGES]
+    ignored = subprocess.run(["git", "check-ignore", *files], cwd=REPO, capture_output=True, text=True)
+    assert ignored.stdout == "" and all((REPO / f).is_file() for f in files)

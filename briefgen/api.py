@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from briefgen.catalog import DEFAULTS, Places, check_name
 from briefgen.checks import Finding
 from briefgen.errors import BriefgenError, InputError, Problem, ProfileError
-from briefgen.labels import LANGUAGES
+from briefgen.languages import LANGUAGES
 from briefgen.loading import Layer, load_layer
 from briefgen.merging import Merged, merge
 from briefgen.schema import Profile

@@ -17,7 +17,9 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from briefgen import languages
 from briefgen.errors import BriefgenError
+from briefgen.languages import LANGUAGES
 from briefgen.text import markup_safe, shown
 
 # briefgen uses no pydantic plugins; looking for them scans every installed package's metadata,
@@ -155,7 +157,17 @@ def _main(
 NameArg = Annotated[
     list[str], typer.Argument(help="Profile or visit names (see 'briefgen list').", autocompletion=_complete_names)
 ]
-LangOpt = Annotated[str | None, typer.Option("--lang", help="fr, en or vi (default: the profile's language).")]
+
+
+def _complete_langs(incomplete: str) -> list[str]:
+    return [lang for lang in LANGUAGES if lang.startswith(incomplete)]
+
+
+_LANG_HELP = ", ".join(f"{code} ({languages.display_name(code)})" for code in LANGUAGES)
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help=f"{_LANG_HELP} (default: the profile's language).", autocompletion=_complete_langs),
+]
 
 
 @app.command()
@@ -252,7 +264,10 @@ def check(
     ] = None,
     max_age: Annotated[str, typer.Option("--max-age", help="Oldest acceptable as-of date: 90d, 12m, 2y.")] = "12m",
     today: Annotated[str | None, typer.Option("--today", help="Check as if today were this date (YYYY-MM-DD).")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="Also list fields with no text in this language.")] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Also list fields with no text in this language.", autocompletion=_complete_langs),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when anything is listed.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
 ) -> None:

@@ -14,7 +14,8 @@ import ast
 import sys
 from pathlib import Path
 
-from briefgen.labels import LABELS
+from briefgen.languages import LANGUAGES, display_name
+from briefgen.words import WORDS
 
 SOURCE = Path(__file__).resolve().parent / "viewmodel.py"
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "templates.md"
@@ -56,7 +57,10 @@ def reference() -> str:
         for prop, meaning in properties:
             parts.append(f"\n`{prop}` (property): {meaning}\n")
     parts.append("\n## `labels`\n\nEvery fixed word, in the build language (`labels.sources`, `labels.page`…):\n\n")
-    parts.append(", ".join(f"`{key}`" for key in sorted(LABELS["fr"])) + "\n")
+    parts.append(", ".join(f"`{key}`" for key in sorted(key for key, _ in WORDS)) + "\n")
+    langs = ", ".join(f"`{code}` ({display_name(code)})" for code in LANGUAGES)
+    parts.append(f"\nThe build languages (`briefgen/languages.py`): {langs}. The words come from their\n")
+    parts.append("catalogues, `briefgen/locale/LANG/LC_MESSAGES/briefgen.po` (see docs/architecture.md).\n")
     return "".join(parts)
 
 

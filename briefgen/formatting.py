@@ -10,12 +10,10 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
-from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.numbers import format_compact_decimal, format_decimal, format_percent, get_currency_name
 
-from briefgen import schema, viewmodel
-from briefgen.labels import LABELS, LOCALES
+from briefgen import languages, schema, viewmodel
 from briefgen.translation import Localized, resolve
 
 # Above this, amounts read better as "33,69 milliards" than as "33 690 000 000".
@@ -29,8 +27,8 @@ class Formatter:
         self.lang = lang
         self.own = own or lang
         """The profile's own language: what plain-string text is written in."""
-        self.locale = Locale.parse(LOCALES[lang])
-        self.labels = LABELS[lang]
+        self.locale = languages.locale(lang)
+        self.labels = languages.labels(lang)
 
     def text(self, value: Localized | None) -> str:
         """A translatable field in the build language (see briefgen.translation)."""
@@ -52,7 +50,7 @@ class Formatter:
         if figure.value is not None:
             parts.append(self._quantity(figure))
         if figure.rank is not None:
-            parts.append(self.labels["rank_value"].format(ordinal=self.ordinal(figure.rank)))
+            parts.append(self.rank(figure.rank))
         return " — ".join(parts)
 
     def _quantity(self, figure: schema.Figure) -> str:
@@ -69,22 +67,27 @@ class Formatter:
                 if compact
                 else self.number(value)
             )
-            currency = self.labels.get(f"currency_{figure.unit}", figure.unit)
+            currency = get_currency_name(figure.unit, count=value, locale=self.locale)
             pattern = self.labels["amount_compact" if compact else "amount"]
             text = pattern.format(number=number, currency=currency)
         else:
             text = self.number(value)
         return self.labels[f"qualifier_{figure.qualifier}"].format(text)
 
-    def ordinal(self, n: int) -> str:
-        """``n`` as an ordinal (1er, 1st, thứ 1)."""
+    def rank(self, n: int) -> str:
+        """A partner's rank ``n`` (3e partenaire, 3rd partner, đối tác lớn thứ 3).
+
+        Babel gives the language's ordinal category of ``n`` (CLDR: one, two, few, other); the
+        catalogue gives the words for each.
+        """
         form = self.locale.ordinal_form(n)
-        pattern = self.labels.get(f"ordinal_{form}", self.labels["ordinal_other"])
+        pattern = self.labels.get(f"rank_{form}", self.labels["rank_other"])
         return pattern.format(n=n)
 
     def date(self, value: dt.date) -> str:
         """A full date in the language's pattern."""
-        key = "date_pattern_first" if value.day == 1 and "date_pattern_first" in self.labels else "date_pattern"
+        # The catalogue says "long" (Babel's long date for the locale) or gives a CLDR pattern.
+        key = "date_format_first" if value.day == 1 else "date_format"
         return format_date(value, self.labels[key], locale=self.locale)
 
     def partial(self, value: schema.PartialDate) -> str:

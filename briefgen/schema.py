@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-Language = Literal["fr", "en", "vi"]
+from briefgen.languages import DEFAULT, LANGUAGES
+
+if TYPE_CHECKING:
+    Language = str
+else:
+    Language = Literal[tuple(LANGUAGES)]
+    """A build language: one of ``briefgen.languages.LANGUAGES``."""
 Qualifier = Literal["exactly", "about", "nearly", "more_than", "at_least"]
 
 
@@ -346,7 +352,7 @@ class Visit(_Model):
 class Profile(_Model):
     """A partner profile merged over the defaults: everything a briefing is made from."""
 
-    language: Language = "fr"
+    language: Language = DEFAULT
     """Language the profile's text is written in, and the default build language."""
     issuer: Text
     """The issuing body printed on the cover and set as the documents' author."""

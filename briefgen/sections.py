@@ -13,8 +13,9 @@
 - the cover's "as of" date is the newest of the ``dates`` of every section that has them
   (``newest_as_of``).
 
-A section's title is ``labels[id]`` (``briefgen/labels.py``, one entry per language). Adding a
-section is one entry here, one partial per format and its label: see ``docs/architecture.md``.
+A section's title is ``labels[id]``: the interface word whose key is the id (``briefgen/words.py``,
+translated in the catalogues ``briefgen/locale/``). Adding a section is one entry here, one partial
+per format and its word: see ``docs/architecture.md``.
 This module imports neither Babel nor a renderer, so that ``briefgen list`` can read the dates.
 """
 

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from briefgen.errors import Problem
+from briefgen.languages import DEFAULT
 from briefgen.loading import PathKey, format_path
 from briefgen.merging import Merged
 from briefgen.schema import Profile, Translatable
@@ -33,9 +34,9 @@ def resolve(value: Localized, lang: str, own: str) -> str:
 
 def untranslated(merged: Merged, lang: str) -> list[Problem]:
     """Every translatable field of the merged profile that has no text in ``lang``, with where it is."""
-    own = merged.data.get("language", "fr")
+    own = merged.data.get("language", DEFAULT)
     found: list[PathKey] = []
-    _walk(Profile, merged.data, (), lang, own if isinstance(own, str) else "fr", found)
+    _walk(Profile, merged.data, (), lang, own if isinstance(own, str) else DEFAULT, found)
     problems = []
     for path in found:
         origin = merged.origin(path)

@@ -200,7 +200,7 @@ class Briefing:
     """Everything a briefing template may use. Empty lists mean: leave the section out."""
 
     lang: str
-    """The build language: ``fr``, ``en`` or ``vi`` (for ``<html lang>``)."""
+    """The build language: a code of ``briefgen.languages.LANGUAGES`` (for ``<html lang>``)."""
     labels: dict[str, str]
     """Every fixed word in the build language; see the list at the end of this page."""
     cover: Cover

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefgen.labels import LABELS
+from briefgen import languages
 from briefgen.viewmodel import (
     Agreement,
     Briefing,
@@ -39,7 +39,7 @@ HOSTILE = "A & B <b>bold</b> {{ 7*7 }} {% raw %} \"quoted\" 'single'"
 def sample_briefing(hostile: str = HOSTILE) -> Briefing:
     """A fictional Briefing touching every section, with diacritics, Japanese and hostile text."""
     r1, r2 = Ref(1, "src-1"), Ref(2, "src-2")
-    labels = LABELS["fr"]
+    labels = languages.labels("fr")
     sections = [Section(key, labels[key]) for key in PARTNER_SECTIONS]
     return Briefing(
         lang="fr",

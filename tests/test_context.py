@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import briefgen
+from briefgen import languages
 from briefgen.context import build_briefing
-from briefgen.labels import LABELS
 from briefgen.schema import Profile
 
 NNBSP = "\u202f"
@@ -25,7 +25,7 @@ def test_french_formats() -> None:
     assert found["Aide publique au développement (APD)"] == "1er partenaire"
     assert found["Commerce"] == "4e partenaire"
     assert found["Investissements directs étrangers dans les collectivités locales (onze premiers mois)"] == (
-        "33,69 milliards de dollars"
+        "33,69 milliards de dollars des États-Unis"  # the currency's name comes from Babel's locale data
     )
     assert found["Hausse de ces investissements par rapport à la même période de l'année précédente"] == "7,4\xa0%"
     view = briefgen.briefing("japan")
@@ -40,7 +40,10 @@ def test_english_and_vietnamese_formats() -> None:
     assert en["Japanese companies established in Viet Nam"] == "more than 2,500"
     assert vi["Doanh nghiệp Nhật Bản đang hoạt động tại Việt Nam"] == "hơn 2.500"
     assert en["Official development assistance (ODA)"] == "1st partner"
-    assert vi["Viện trợ phát triển chính thức (ODA)"] == "đối tác thứ nhất"
+    assert vi["Viện trợ phát triển chính thức (ODA)"] == "đối tác lớn nhất"
+    # Ranks read naturally: "3rd partner", "đối tác lớn thứ 3" (the third-largest partner).
+    assert en["Investment"] == "3rd partner" and vi["Đầu tư"] == "đối tác lớn thứ 3"
+    assert en["Trade"] == "4th partner" and vi["Thương mại"] == "đối tác lớn thứ 4"
     assert briefgen.briefing("japan", lang="en").timeline[0].date == "27 November 2023"
     assert briefgen.briefing("japan", lang="vi").timeline[0].date == "27 tháng 11 năm 2023"
 
@@ -63,4 +66,4 @@ def test_empty_sections_are_left_out() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_label_catalogues_have_the_same_keys(lang: str) -> None:
-    assert set(LABELS[lang]) >= set(LABELS["fr"]) - {"date_pattern_first"}
+    assert set(languages.labels(lang)) == set(languages.labels("fr"))

@@ -15,9 +15,9 @@ from docx import Document
 from pypdf import PdfReader
 from rich.console import Console
 
-from briefgen import api, sections
+from briefgen import api, languages, sections
 from briefgen.formatting import Sources
-from briefgen.labels import LABELS
+from briefgen.languages import LANGUAGES
 from briefgen.render.terminal import _SECTIONS, render_terminal
 from briefgen.schema import PartialDate
 from briefgen.viewmodel import Briefing
@@ -104,7 +104,7 @@ def test_the_fictional_profile_fills_every_section(view: Briefing) -> None:
 
 def test_every_section_has_a_label_a_partial_per_format_and_a_terminal_function() -> None:
     for section_id in sections.IDS:
-        assert all(section_id in labels for labels in LABELS.values()), section_id
+        assert all(section_id in labels for labels in map(languages.labels, LANGUAGES)), section_id
         assert (REPO / "templates" / "sections" / f"{section_id}.html").is_file(), section_id
         assert (REPO / "templates" / "sections" / f"{section_id}.docx.py").is_file(), section_id
     assert set(_SECTIONS) == set(sections.IDS)
@@ -115,7 +115,7 @@ def test_every_section_has_a_label_a_partial_per_format_and_a_terminal_function(
 def test_docx_body_draws_every_section(built: Path, section_id: str) -> None:
     document = Document(str(built / "briefing.docx"))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert LABELS["fr"][section_id] in headings
+    assert languages.labels("fr")[section_id] in headings
     body = [p.text for p in document.paragraphs if not p.style.name.startswith("toc")]
     body += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert FACTS[section_id] in "\n".join(body)
@@ -124,9 +124,9 @@ def test_docx_body_draws_every_section(built: Path, section_id: str) -> None:
 @pytest.mark.parametrize("section_id", sections.IDS)
 def test_pdf_body_draws_every_section(built: Path, section_id: str) -> None:
     pages = [page.extract_text() for page in PdfReader(built / "briefing.pdf").pages]
-    contents = LABELS["fr"]["toc"]
+    contents = languages.labels("fr")["toc"]
     body = " ".join(" ".join(text.split()) for text in pages if contents not in text)
-    assert LABELS["fr"][section_id] in body
+    assert languages.labels("fr")[section_id] in body
     assert FACTS[section_id] in body
 
 
@@ -134,7 +134,7 @@ def test_pdf_body_draws_every_section(built: Path, section_id: str) -> None:
 def test_html_body_draws_every_section(built: Path, section_id: str) -> None:
     html = (built / "briefing.html").read_text(encoding="utf-8")
     main = html[html.index("<main>") : html.index("</main>")]
-    assert re.search(rf'<h1 id="{section_id}">{re.escape(LABELS["fr"][section_id])}</h1>', main)
+    assert re.search(rf'<h1 id="{section_id}">{re.escape(languages.labels("fr")[section_id])}</h1>', main)
     assert FACTS[section_id] in main
 
 
@@ -143,7 +143,7 @@ def test_terminal_draws_every_section(view: Briefing) -> None:
     render_terminal(view, console)
     text = console.export_text()
     for section_id in sections.IDS:
-        assert LABELS["fr"][section_id] in text
+        assert languages.labels("fr")[section_id] in text
         assert FACTS[section_id] in text, section_id
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import quoteattr
 
 from briefgen.errors import RenderError, TemplateError
+from briefgen.languages import word_language
 from briefgen.output import fixed_zip
 from briefgen.viewmodel import Briefing
 
@@ -24,10 +25,6 @@ if TYPE_CHECKING:
     import jinja2
 
     from briefgen import charts
-
-# Word wants a language with its region for spelling and hyphenation; a bare code is passed
-# through as is for languages not listed here.
-_WORD_LANGUAGES = {"fr": "fr-FR", "en": "en-GB", "vi": "vi-VN"}
 
 # Word refuses core properties longer than this (python-docx raises ValueError).
 _CORE_PROPERTY_MAX = 255
@@ -115,7 +112,7 @@ def _set_metadata(document: object, briefing: Briefing) -> None:
     # The template's default run language (docDefaults) is what Word spell-checks against.
     styles = document.styles.element  # type: ignore[attr-defined]
     for lang in styles.findall(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"):
-        lang.set(qn("w:val"), _WORD_LANGUAGES.get(briefing.lang, briefing.lang))
+        lang.set(qn("w:val"), word_language(briefing.lang))
 
 
 def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from briefgen.text import quoted, shown
 from briefgen.translation import resolve
 
 if TYPE_CHECKING:  # the view model (and its charts) only matter to commands that render
+    from briefgen.translate import Coverage
     from briefgen.viewmodel import Briefing
 
 FORMATS = ("docx", "pdf", "html")
@@ -43,7 +44,9 @@ class Built:
     name: str
     files: list[Path]
     untranslated: list[Problem] = field(default_factory=list)
-    """Text fields shown in the profile's language because the build language has none."""
+    """Text fields shown in the profile's language because the build language has none (or a stale one)."""
+    lang: str = ""
+    """The build language, when one was asked for."""
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,7 @@ def build(
     out: Path | str = "out",
     template: str | None = None,
     strict: bool = False,
+    final: bool = False,
     pdf_variant: str | None = None,
     places: Places | None = None,
     timings: dict[str, float] | None = None,
@@ -167,9 +171,9 @@ def build(
 
     With ``strict``, anything ``check`` would list (stale figures, unsourced claims, uncited
     sources, untranslated fields) stops the build with a CheckError before anything is rendered.
+    With ``final``, a field with no current text in ``lang`` stops it with IncompleteTranslation.
     """
     from briefgen.output import write_all
-    from briefgen.translation import untranslated
 
     places = places or Places.find()
     check_lang(lang)
@@ -182,10 +186,13 @@ def build(
             raise CheckError(found)
     clock = _Clock(timings)
     loaded = {name: _merged(name, places, clock) for name in names}
+    gaps = {name: _translation_gaps(merged, lang, places) for name, (merged, _) in loaded.items()}
+    if final and any(gaps.values()):
+        raise IncompleteTranslation(lang or "", [p for found in gaps.values() for p in found])
     views = {name: _view(profile, lang, places.profiles) for name, (_, profile) in loaded.items()}
     clock.lap("context")
     built: list[Built] = []
-    for name, (merged, profile) in loaded.items():
+    for name in loaded:
         try:
             documents = render(views[name], folder_of_template, wanted, pdf_variant, timings)
             clock = _Clock(timings)
@@ -197,8 +204,7 @@ def build(
                 raise
             raise BuildFailed(name, built, exc) from exc
         clock.lap("write")
-        warnings = untranslated(merged, lang) if lang and lang != profile.language else []
-        built.append(Built(name, files, warnings))
+        built.append(Built(name, files, gaps[name], lang or ""))
     return built
 
 
@@ -213,6 +219,45 @@ class BuildFailed(BriefgenError):
     def lines(self) -> list[str]:
         """The cause's lines, each naming the build that failed."""
         return [f"{self.name}: not built: {line}" for line in self.cause.lines()]
+
+
+def _translation_gaps(merged: Merged, lang: str | None, places: Places) -> list[Problem]:
+    """The fields with no current text in ``lang`` (none when building in the profile's language)."""
+    from briefgen.translate import fields, problem
+    from briefgen.translation import own_language
+
+    own = own_language(merged)
+    if not lang or lang == own:
+        return []
+    return [problem(f, lang, own) for f in fields(merged, lang, places.profiles) if f.state != "current"]
+
+
+class IncompleteTranslation(BriefgenError):
+    """``build --final`` in a language some fields lack (or have stale text in); nothing was built."""
+
+    def __init__(self, lang: str, gaps: Sequence[Problem]) -> None:
+        super().__init__(
+            f"--final: {len(gaps)} field(s) have no current '{lang}' text; nothing was built. "
+            f"Translate them (briefgen translate export NAME --lang {lang}) or build without --final"
+        )
+        self.gaps = list(gaps)
+
+    def lines(self) -> list[str]:
+        """The summary, then one line per field."""
+        return [self.message, *(str(p) for p in self.gaps)]
+
+
+def translation_coverage(names: Sequence[str], lang: str, places: Places | None = None) -> Coverage:
+    """How many translatable fields of the profiles (every one when ``names`` is empty) have current ``lang`` text."""
+    from briefgen.translate import coverage, fields
+
+    places = places or Places.find()
+    check_lang(lang)
+    found = []
+    for name in names or places.partner_names() + places.visit_names():
+        merged, _ = _merged(name, places)
+        found += fields(merged, lang, places.profiles)
+    return coverage(found, lang)
 
 
 class CheckError(BriefgenError):
@@ -245,7 +290,7 @@ def check(
     seen: set[tuple[str, int | None, int | None, str]] = set()
     for name in names or places.partner_names() + places.visit_names():
         merged, profile = _merged(name, places)
-        for finding in findings(merged, profile, oldest=oldest, lang=lang):
+        for finding in findings(merged, profile, oldest=oldest, lang=lang, root=places.profiles):
             # A visit repeats its partner's findings; list each place in a file once.
             key = (finding.problem.file, finding.problem.line, finding.problem.column, finding.kind)
             if key not in seen:

@@ -5,7 +5,8 @@
 - unsourced: a visit's objective, talking point or point of vigilance that states a figure while
   the visit names no source (everything else must name a source to pass validation);
 - uncited: an entry of ``sources`` that nothing cites;
-- untranslated: a text field with no version in the build language.
+- untranslated: a text field with no version in the build language;
+- stale, for a translation: its French source changed after ``translate import`` wrote it.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefgen.errors import InputError, Problem
 from briefgen.loading import PathKey, format_path
 from briefgen.merging import Merged
 from briefgen.schema import PartialDate, Profile
 from briefgen.text import quoted
-from briefgen.translation import untranslated
+from briefgen.translate import fields, problem
+from briefgen.translation import own_language
 from briefgen.validation import source_refs
 
 KINDS = ("stale", "unsourced", "uncited", "untranslated")
@@ -72,8 +75,8 @@ def cutoff(today: dt.date, age: tuple[int, str]) -> dt.date:
         ) from None
 
 
-def findings(merged: Merged, profile: Profile, *, oldest: dt.date, lang: str | None) -> list[Finding]:
-    """Everything worth a reader's attention in one validated profile, in file order."""
+def findings(merged: Merged, profile: Profile, *, oldest: dt.date, lang: str | None, root: Path) -> list[Finding]:
+    """Everything worth a reader's attention in one validated profile, in file order; ``root``: the profiles folder."""
     found: list[Finding] = []
     figures: list[tuple[PathKey, PartialDate]] = [
         (("key_figures", i, "as_of"), f.as_of) for i, f in enumerate(profile.key_figures)
@@ -99,7 +102,10 @@ def findings(merged: Merged, profile: Profile, *, oldest: dt.date, lang: str | N
             found.append(_finding(merged, "uncited", ("sources", key), "nothing cites this source"))
 
     if lang is not None:
-        found += [Finding("untranslated", p) for p in untranslated(merged, lang)]
+        own = own_language(merged)
+        for f in fields(merged, lang, root):
+            if f.state != "current":
+                found.append(Finding("untranslated" if f.state == "missing" else "stale", problem(f, lang, own)))
     found.sort(key=lambda f: (f.problem.file, f.problem.line or 0, f.problem.column or 0))
     return found
 

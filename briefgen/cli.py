@@ -187,6 +187,12 @@ def build(
         str | None, typer.Option("--pdf-variant", help="pdf/a-3b (archiving), pdf/a-2b, pdf/a-3u or pdf/ua-1.")
     ] = None,
     timings: Annotated[bool, typer.Option("--timings", help="Print the time spent in each stage.")] = False,
+    final: Annotated[
+        bool, typer.Option("--final", help="Refuse to build when a field has no current --lang text.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every field shown in the profile's own language.")
+    ] = False,
 ) -> None:
     """Write OUT/NAME/briefing.docx and briefing.pdf for each NAME.
 
@@ -204,6 +210,7 @@ def build(
                 out=out,
                 template=template,
                 strict=strict,
+                final=final,
                 pdf_variant=pdf_variant,
                 places=_places(),
                 timings=stages,
@@ -215,14 +222,26 @@ def build(
     if stages is not None:
         for stage, seconds in stages.items():
             typer.echo(f"timing: {stage:<38} {seconds * 1000:8.1f} ms", err=True)
-    missing = [p for result in built for p in result.untranslated]
-    if missing:
+    _say_gaps(built, verbose)
+
+
+def _say_gaps(built: list[Any], verbose: bool) -> None:
+    """One warning line per build language with fields shown in the profile's own; each field with --verbose."""
+    for result in built:
+        if not result.untranslated:
+            continue
+        lang = result.lang
+        stale = sum("stale" in p.message for p in result.untranslated)
+        count = len(result.untranslated)
+        detail = f" ({stale} of them stale)" if stale else ""
         typer.echo(
-            f"warning: {len(missing)} text field(s) have no '{lang}' text and show the profile's own language:",
+            f"warning: {result.name}: {lang}: {count} field(s) have no current {languages.english_name(lang)} "
+            f"text{detail} and show the profile's own language; see 'briefgen check {result.name} --lang {lang}'",
             err=True,
         )
-        for problem in missing:
-            typer.echo(f"  {shown(problem)}", err=True)
+        if verbose:
+            for problem in result.untranslated:
+                typer.echo(f"  {shown(problem)}", err=True)
 
 
 def _warn_ignored(places: Any) -> None:
@@ -266,7 +285,11 @@ def check(
     today: Annotated[str | None, typer.Option("--today", help="Check as if today were this date (YYYY-MM-DD).")] = None,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", help="Also list fields with no text in this language.", autocompletion=_complete_langs),
+        typer.Option(
+            "--lang",
+            help="Also list fields with no (or stale) text in this language, and count them.",
+            autocompletion=_complete_langs,
+        ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when anything is listed.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
@@ -287,13 +310,18 @@ def check(
         except ValueError:
             raise InputError(f"--today {quoted(today)}: expected a date such as 2026-01-31") from None
         found = api.check(names or [], lang=lang, max_age=max_age, today=day, places=_places())
+        covered = api.translation_coverage(names or [], lang, _places()) if lang else None
     if as_json:
-        typer.echo(json.dumps([f.as_dict() for f in found], ensure_ascii=False, indent=2))
+        # The coverage, when asked for, is the last entry, of kind "coverage".
+        entries = [f.as_dict() for f in found] + ([covered.as_dict()] if covered else [])
+        typer.echo(json.dumps(entries, ensure_ascii=False, indent=2))
     else:
         for finding in found:
             typer.echo(shown(finding))
         if not found:
             _say("nothing to report")
+        if covered is not None:
+            _say(covered.line())
     if strict and found:
         raise typer.Exit(1)
 
@@ -548,6 +576,59 @@ def new(
             path = skeleton.new_partner(name, _places())
     _say(str(path))
     _say(f"next: fill it in from your sources, then: briefgen validate {visit or name}")
+
+
+translate_app = typer.Typer(
+    help=(
+        "Send a profile's text to translators (XLIFF 2.0) and bring their work back.\n\n"
+        "Example: briefgen translate export japan --lang en"
+    ),
+    no_args_is_help=True,
+)
+app.add_typer(translate_app, name="translate")
+
+
+@translate_app.command("export")
+def translate_export(
+    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names)],
+    lang: Annotated[str, typer.Option("--lang", help="The language to translate into: en or vi.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="The XLIFF file to write (default: NAME.LANG.xlf).")
+    ] = None,
+) -> None:
+    """Write the fields with no (or stale) LANG text to an XLIFF 2.0 file, with the French and where it is.
+
+    Example: briefgen translate export japan --lang en -o japan.en.xlf
+    """
+    from briefgen import roundtrip
+    from briefgen.output import write_atomic
+
+    with _errors():
+        data, count = roundtrip.export(name, lang, _places())
+        target = output or Path(f"{name}.{lang}.xlf")
+        write_atomic(target, data)
+    _say(f"{target}: {count} field(s) to translate into '{lang}'")
+    if count:
+        _say(f"next: translate the <target> elements, then: briefgen translate import {target}")
+
+
+@translate_app.command("import")
+def translate_import(
+    file: Annotated[Path, typer.Argument(help="An XLIFF file written by 'briefgen translate export'.")],
+) -> None:
+    """Write the translations of FILE into the profile's YAML, keeping its comments and layout, then validate.
+
+    Example: briefgen translate import japan.en.xlf
+    """
+    from briefgen import roundtrip
+
+    with _errors():
+        done = roundtrip.import_file(file, _places())
+    for warning in done.warnings:
+        typer.echo(f"warning: {shown(warning)}", err=True)
+    for path in done.files:
+        _say(str(path))
+    _say(f"{done.units} translation(s) imported")
 
 
 def main(argv: list[str] | None = None) -> None:

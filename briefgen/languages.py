@@ -50,6 +50,13 @@ def display_name(lang: str) -> str:
     return locale(lang).language_name or lang
 
 
+def english_name(lang: str) -> str:
+    """The English name of ``lang``, from Babel's locale data (French, English, Vietnamese), for messages."""
+    from babel import Locale
+
+    return str(Locale.parse("en").languages.get(lang, lang))
+
+
 @functools.cache
 def translations(lang: str) -> Translations:
     """The compiled catalogue of ``lang``, read once."""

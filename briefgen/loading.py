@@ -69,7 +69,11 @@ def display_path(path: Path) -> str:
 def load_layer(path: Path) -> Layer:
     """Read and parse one YAML file into a Layer, or raise ProfileError saying where and why."""
     shown = display_path(path)
-    text = _read_text(path, shown)
+    return parse_layer(_read_text(path, shown), shown)
+
+
+def parse_layer(text: str, shown: str) -> Layer:
+    """Parse YAML text into a Layer, named ``shown`` in messages (``translate import`` checks its edits)."""
     node = _compose(text, shown)
     if node is None:
         raise _error(shown, None, "the file is empty; a profile is a mapping of keys such as 'partner:'")

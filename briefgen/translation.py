@@ -32,59 +32,75 @@ def resolve(value: Localized, lang: str, own: str) -> str:
     return value.get(lang) or value.get(own) or next(iter(value.values()))
 
 
+def text_fields(merged: Merged) -> list[tuple[PathKey, Localized]]:
+    """Every translatable field of the merged profile, with its value, in schema order."""
+    found: list[tuple[PathKey, Localized]] = []
+    _walk(Profile, merged.data, (), found)
+    return found
+
+
+def own_language(merged: Merged) -> str:
+    """The language the profile is written in (its ``language:``, else French)."""
+    own = merged.data.get("language", DEFAULT)
+    return own if isinstance(own, str) else DEFAULT
+
+
+def has_text(value: Localized, lang: str, own: str) -> bool:
+    """Whether ``value`` has its own text in ``lang`` (a plain string is in the profile's language)."""
+    return lang == own if isinstance(value, str) else bool(value.get(lang))
+
+
 def untranslated(merged: Merged, lang: str) -> list[Problem]:
     """Every translatable field of the merged profile that has no text in ``lang``, with where it is."""
-    own = merged.data.get("language", DEFAULT)
-    found: list[PathKey] = []
-    _walk(Profile, merged.data, (), lang, own if isinstance(own, str) else DEFAULT, found)
+    own = own_language(merged)
     problems = []
-    for path in found:
-        origin = merged.origin(path)
-        message = f"no '{lang}' text; the briefing shows the '{own}' one"
-        problems.append(Problem(origin.file, origin.line, origin.column, format_path(path), message))
+    for path, value in text_fields(merged):
+        if not has_text(value, lang, own):
+            origin = merged.origin(path)
+            message = f"no '{lang}' text; the briefing shows the '{own}' one"
+            problems.append(Problem(origin.file, origin.line, origin.column, format_path(path), message))
     return problems
 
 
-def _walk(model: type[BaseModel], data: Any, path: PathKey, lang: str, own: str, found: list[PathKey]) -> None:
+Found = list[tuple[PathKey, Localized]]
+
+
+def _walk(model: type[BaseModel], data: Any, path: PathKey, found: Found) -> None:
     if not isinstance(data, dict):
         return
     for name, field in model.model_fields.items():
         if name in data:
             translatable = any(isinstance(m, Translatable) for m in field.metadata)
-            _value(field.annotation, translatable, data[name], (*path, name), lang, own, found)
+            _value(field.annotation, translatable, data[name], (*path, name), found)
 
 
-def _value(
-    annotation: Any, translatable: bool, value: Any, path: PathKey, lang: str, own: str, found: list[PathKey]
-) -> None:
+def _value(annotation: Any, translatable: bool, value: Any, path: PathKey, found: Found) -> None:
     """Follow ``annotation`` (a model, a list or dict of them, optional, or text) down ``value``."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         inner, *metadata = typing.get_args(annotation)
-        _value(inner, translatable or any(isinstance(m, Translatable) for m in metadata), value, path, lang, own, found)
+        _value(inner, translatable or any(isinstance(m, Translatable) for m in metadata), value, path, found)
         return
     if translatable and (isinstance(value, str) or _is_translation_map(value)):
-        text_langs = {own} if isinstance(value, str) else set(value)
-        if lang not in text_langs:
-            found.append(path)
+        found.append((path, value))
         return
     if origin in (typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
             if arg is not type(None):
-                _value(arg, translatable, value, path, lang, own, found)
+                _value(arg, translatable, value, path, found)
                 if typing.get_origin(arg) in (list, dict) or _is_model(arg):
                     return
         return
     if origin is list and isinstance(value, list):
         (item,) = typing.get_args(annotation)
         for i, element in enumerate(value):
-            _value(item, translatable, element, (*path, i), lang, own, found)
+            _value(item, translatable, element, (*path, i), found)
     elif origin is dict and isinstance(value, dict) and not translatable:
         _, item = typing.get_args(annotation)
         for key, element in value.items():
-            _value(item, translatable, element, (*path, key), lang, own, found)
+            _value(item, translatable, element, (*path, key), found)
     elif _is_model(annotation):
-        _walk(annotation, value, path, lang, own, found)
+        _walk(annotation, value, path, found)
 
 
 def _is_model(annotation: Any) -> bool:

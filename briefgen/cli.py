@@ -632,6 +632,9 @@ def diff(
 @app.command()
 def init(
     folder: Annotated[Path, typer.Argument(help="The project folder (default: this one).")] = Path("."),
+    marking: Annotated[
+        str | None, typer.Option("--marking", help="Your classification marking, written into defaults.yaml.")
+    ] = None,
 ) -> None:
     """Make a project folder: briefgen.toml, profiles/ with a defaults.yaml to fill, templates/, out/.
 
@@ -642,7 +645,7 @@ def init(
     from briefgen.project import init_project
 
     with _errors():
-        made = init_project(folder)
+        made = init_project(folder, marking)
     for path in made:
         _say(str(path))
     _say(f"next: fill in {folder / 'profiles' / 'defaults.yaml'}, then: cd {folder} && briefgen new NAME")

@@ -128,7 +128,7 @@ profiles = "profiles"
 templates = "templates"
 template = "default"
 languages = ["fr"]
-marking = "{marking}"
+{marking}
 """
 
 _TEMPLATES_README = """\
@@ -140,10 +140,10 @@ is in use, and 'briefgen validate --templates' checks a template.
 """
 
 
-def init_project(folder: Path | str = ".", marking: str = "TODO marking") -> list[Path]:
+def init_project(folder: Path | str = ".", marking: str | None = None) -> list[Path]:
     """Create a project in ``folder``: briefgen.toml, profiles/defaults.yaml, templates/, out/; return what was made.
 
-    Refuses (InputError) when ``folder`` already holds a ``briefgen.toml``; never overwrites a file.
+    ``marking``, when given, is written into both briefgen.toml and defaults.yaml. Refuses (InputError) when ``folder`` already holds a ``briefgen.toml``; never overwrites a file.
     """
     from briefgen.skeleton import defaults_skeleton
 
@@ -156,9 +156,9 @@ def init_project(folder: Path | str = ".", marking: str = "TODO marking") -> lis
         for sub in ("profiles", "templates", "out"):
             (root / sub).mkdir(parents=True, exist_ok=True)
         for path, text in (
-            (root / "profiles" / "defaults.yaml", defaults_skeleton()),
+            (root / "profiles" / "defaults.yaml", defaults_skeleton(marking)),
             (root / "templates" / "README.md", _TEMPLATES_README),
-            (config, _TOML.format(marking=marking.replace('"', "'"))),
+            (config, _TOML.format(marking=f"marking = {_toml_string(marking)}" if marking else '# marking = "…"')),
         ):
             if not path.exists():
                 with path.open("x", encoding="utf-8") as handle:
@@ -167,6 +167,12 @@ def init_project(folder: Path | str = ".", marking: str = "TODO marking") -> lis
     except OSError as exc:
         raise InputError(f"{root}: cannot create the project ({exc.strerror or exc})") from None
     return [*made, root / "out"]
+
+
+def _toml_string(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
 
 
 def installed_package_folder(path: Path) -> bool:

@@ -143,7 +143,8 @@ is in use, and 'briefgen validate --templates' checks a template.
 def init_project(folder: Path | str = ".", marking: str | None = None) -> list[Path]:
     """Create a project in ``folder``: briefgen.toml, profiles/defaults.yaml, templates/, out/; return what was made.
 
-    ``marking``, when given, is written into both briefgen.toml and defaults.yaml. Refuses (InputError) when ``folder`` already holds a ``briefgen.toml``; never overwrites a file.
+    ``marking``, when given, is written into both briefgen.toml and defaults.yaml. Refuses
+    (InputError) when ``folder`` already holds a ``briefgen.toml``; never overwrites a file.
     """
     from briefgen.skeleton import defaults_skeleton
 

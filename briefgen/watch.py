@@ -123,12 +123,42 @@ def run(watcher: Watcher, changes: Iterable[set[Path]], report: Callable[[Outcom
 
 
 def file_changes(folders: Sequence[Path]) -> Iterator[set[Path]]:
-    """The paths changed under ``folders``, one set per burst of saves (watchfiles); Ctrl-C raises KeyboardInterrupt."""
+    """The paths changed under ``folders``, one set per burst of saves, watched from now on (watchfiles).
+
+    The watcher runs in a thread started at once, so that a save made during the first build, or
+    during any rebuild, is not lost: the saves made meanwhile come out as one set. Ctrl-C raises
+    KeyboardInterrupt in the caller, which is interrupted while it waits.
+    """
+    import queue
+    import threading
+
     import watchfiles
 
-    # step: how long a burst of events (an editor's write, rename, chmod) may pause before it is yielded.
-    for batch in watchfiles.watch(*folders, step=30, debounce=400, raise_interrupt=True):
-        yield {Path(path) for _, path in batch}
+    pending: queue.Queue[set[Path]] = queue.Queue()
+    stop = threading.Event()
+
+    def feed() -> None:
+        # step: how long a burst of events (an editor's write, rename, chmod) may pause before it is passed on.
+        for batch in watchfiles.watch(*folders, step=30, debounce=400, stop_event=stop, raise_interrupt=False):
+            pending.put({Path(path) for _, path in batch})
+
+    thread = threading.Thread(target=feed, name="briefgen-watch", daemon=True)
+    thread.start()
+
+    def drain() -> Iterator[set[Path]]:
+        try:
+            while thread.is_alive() or not pending.empty():
+                try:
+                    changed = pending.get(timeout=0.2)
+                except queue.Empty:
+                    continue
+                while not pending.empty():
+                    changed |= pending.get_nowait()
+                yield changed
+        finally:
+            stop.set()
+
+    return drain()
 
 
 class TerminalReport:

@@ -47,7 +47,7 @@ def facts_of(profile: schema.Profile) -> dict[str, Fact]:
 
 def facts_document(name: str, profile: schema.Profile, dated: str) -> dict[str, Any]:
     """The content of ``facts.json`` for profile or visit ``name``; ``dated`` is the document's date."""
-    from briefgen.schema import newest_as_of
+    from briefgen.sections import newest_as_of
 
     newest = newest_as_of(profile)
     return {

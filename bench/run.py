@@ -11,6 +11,7 @@ Prints one table:
 - a batch of FICTIONAL visits (bench/batch.py): 1 and 2 jobs, the speed-up, an unchanged re-run,
   a re-run after editing one visit, the peak memory per worker;
 - the stage breakdown of `briefgen build --timings`.
+The `briefgen watch` figures (save → preview, save → PDF, against a cold build) are in bench/watch.py.
 Not a test: the machine is shared and noisy, so only the ratios within one run mean anything.
 """
 

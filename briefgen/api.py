@@ -14,7 +14,7 @@ import datetime as dt
 import difflib
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +47,8 @@ class Built:
     """Text fields shown in the profile's language because the build language has none (or a stale one)."""
     lang: str = ""
     """The build language, when one was asked for."""
+    facts: Path | None = None
+    """The ``facts.json`` written with the documents (see briefgen.facts); not one of ``files``."""
 
 
 @dataclass(frozen=True)
@@ -164,15 +166,19 @@ def build(
     pdf_variant: str | None = None,
     places: Places | None = None,
     timings: dict[str, float] | None = None,
+    on_view: Callable[[str, Briefing], None] | None = None,
 ) -> list[Built]:
     """Build the briefing of each name into ``out/NAME/``; all inputs are checked before writing.
 
     ``timings``, when given, receives the seconds spent in each stage (``build --timings``).
+    ``on_view``, when given, receives each name's view model before rendering (``watch`` previews it).
 
     With ``strict``, anything ``check`` would list (stale figures, unsourced claims, uncited
     sources, untranslated fields) stops the build with a CheckError before anything is rendered.
     With ``final``, a field with no current text in ``lang`` stops it with IncompleteTranslation.
     """
+    from briefgen.facts import FILENAME as FACTS
+    from briefgen.facts import facts_bytes
     from briefgen.output import write_all
 
     places = places or Places.find()
@@ -191,20 +197,25 @@ def build(
         raise IncompleteTranslation(lang or "", [p for found in gaps.values() for p in found])
     views = {name: _view(profile, lang, places.profiles) for name, (_, profile) in loaded.items()}
     clock.lap("context")
+    if on_view is not None:
+        for name, view in views.items():
+            on_view(name, view)
     built: list[Built] = []
-    for name in loaded:
+    for name, (_, profile) in loaded.items():
         try:
             documents = render(views[name], folder_of_template, wanted, pdf_variant, timings)
             clock = _Clock(timings)
             folder = Path(out) / name
             files = [folder / filename for filename in documents]
-            write_all(dict(zip(files, documents.values(), strict=True)), Path(out))
+            facts = folder / FACTS
+            written = {**dict(zip(files, documents.values(), strict=True)), facts: facts_bytes(name, profile)}
+            write_all(written, Path(out))
         except BriefgenError as exc:
             if len(loaded) == 1:
                 raise
             raise BuildFailed(name, built, exc) from exc
         clock.lap("write")
-        built.append(Built(name, files, gaps[name], lang or ""))
+        built.append(Built(name, files, gaps[name], lang or "", facts))
     return built
 
 

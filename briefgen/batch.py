@@ -96,7 +96,7 @@ def plan(
 
 
 def _existing_outputs(out: Path, name: str) -> tuple[str, ...]:
-    return (*(str(out / name / f) for f in (*DOCUMENTS, MANIFEST)), str(out / f"{name}.zip"))
+    return (*(str(out / name / f) for f in (*DOCUMENTS, "facts.json", MANIFEST)), str(out / f"{name}.zip"))
 
 
 def resolve_names(names: Sequence[str], every: bool, places: Places) -> list[str]:

@@ -4,7 +4,10 @@ Search order for the profiles folder (the templates folder likewise):
 
 1. ``--profiles DIR`` (``--templates DIR``);
 2. the ``BRIEFGEN_PROFILES`` (``BRIEFGEN_TEMPLATES``) environment variable;
-3. the shipped folder: ``briefgen/_shipped/profiles`` in an installed wheel, else ``profiles/``
+3. the nearest project folder made by ``briefgen init``, from the current directory upward
+   (its ``briefgen.toml`` names the folders; see briefgen.project): its templates folder only
+   when it holds a template;
+4. the shipped folder: ``briefgen/_shipped/profiles`` in an installed wheel, else ``profiles/``
    beside the ``briefgen`` package in a source checkout.
 
 A partner NAME is a file ``NAME.yaml`` of the profiles folder, merged over ``defaults.yaml``
@@ -19,12 +22,16 @@ import difflib
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.errors import InputError
 from briefgen.output import describe
 from briefgen.text import quoted
+
+if TYPE_CHECKING:
+    from briefgen.project import Project
 
 DEFAULTS = "defaults"
 VISITS = "visits"
@@ -44,14 +51,30 @@ class Places:
 
     profiles: Path
     templates: Path
+    project: Project | None = field(default=None, compare=False)
+    """The project found from the current directory, whether or not its folders are the ones in use."""
 
     @classmethod
     def find(cls, profiles: Path | str | None = None, templates: Path | str | None = None) -> Places:
         """Resolve both folders by the search order in this module's docstring."""
-        return cls(
-            _folder(profiles, "BRIEFGEN_PROFILES", "profiles"),
-            _folder(templates, "BRIEFGEN_TEMPLATES", "templates"),
-        )
+        from briefgen.project import find_project
+
+        project = find_project()
+        found_profiles = _folder(profiles, "BRIEFGEN_PROFILES", "profiles")
+        found_templates = _folder(templates, "BRIEFGEN_TEMPLATES", "templates")
+        if project is not None:
+            if found_profiles is None:
+                found_profiles = _project_folder(project.profiles, project.config)
+            if found_templates is None and _holds_template(project.templates):
+                found_templates = project.templates
+        return cls(found_profiles or shipped("profiles"), found_templates or shipped("templates"), project)
+
+    @property
+    def origin(self) -> str:
+        """Where the profiles folder comes from: ``project PATH/briefgen.toml``, ``shipped`` or ``given``."""
+        if self.project is not None and self.profiles == self.project.profiles:
+            return f"project {self.project.config}"
+        return "shipped examples" if self.profiles == shipped("profiles") else "given"
 
     def partner_names(self) -> list[str]:
         """The partner profiles found, sorted."""
@@ -163,13 +186,24 @@ def check_name(name: str) -> None:
         )
 
 
-def _folder(given: Path | str | None, variable: str, kind: str) -> Path:
+def _holds_template(folder: Path) -> bool:
+    return (folder / "briefing.docx").is_file() or (folder / "briefing.html").is_file()
+
+
+def _project_folder(path: Path, config: Path) -> Path:
+    if not path.is_dir():
+        raise InputError(f"{config}: its profiles folder '{path}' is not a folder; create it or fix 'profiles ='")
+    return path
+
+
+def _folder(given: Path | str | None, variable: str, kind: str) -> Path | None:
+    """The folder given or named by ``variable``; None when neither says (the project or shipped one then)."""
     if given is None or str(given) == "":
         env = os.environ.get(variable)
         if env:
             given, origin = env, f"${variable}"
         else:
-            return shipped(kind)
+            return None
     else:
         origin = f"--{kind}"
     path = Path(given).expanduser()

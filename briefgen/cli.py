@@ -119,6 +119,22 @@ def _places() -> Any:
     return Places.find(_state.profiles, _state.templates)
 
 
+def _out(out: Path | None) -> Path:
+    """--out as given, else the project's output folder, else ./out."""
+    if out is not None:
+        return out
+    project = _places().project
+    return project.out if project is not None else Path("out")
+
+
+def _project_default(given: str | None, key: str) -> str | None:
+    """An option as given, else the project's setting (``template``, ``lang``)."""
+    if given is not None:
+        return given
+    project = _places().project
+    return getattr(project, key) if project is not None else None
+
+
 def _say(text: str) -> None:
     if not _state.quiet:
         typer.echo(shown(text))
@@ -175,7 +191,9 @@ def build(
     names: NameArg,
     format: Annotated[str, typer.Option("--format", help="Comma-separated: docx, pdf, html.")] = "docx,pdf",
     lang: LangOpt = None,
-    out: Annotated[Path, typer.Option("--out", help="Output folder; files go to OUT/NAME/.")] = Path("out"),
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output folder; files go to OUT/NAME/ (default: the project's out/).")
+    ] = None,
     template: Annotated[
         str | None,
         typer.Option("--template", help="Template name (see 'briefgen list').", autocompletion=_complete_templates),
@@ -206,9 +224,9 @@ def build(
             built = api.build(
                 names,
                 formats=format.split(","),
-                lang=lang,
-                out=out,
-                template=template,
+                lang=_project_default(lang, "lang"),
+                out=_out(out),
+                template=_project_default(template, "template"),
                 strict=strict,
                 final=final,
                 pdf_variant=pdf_variant,
@@ -343,11 +361,13 @@ def list_(
     _warn_ignored(places)
     if as_json:
         data = {
+            "folder": {"profiles": str(places.profiles), "templates": str(places.templates), "from": places.origin},
             "profiles": [vars(p) for p in profiles],
             "templates": [{"name": n, "formats": f} for n, f in templates.items()],
         }
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    typer.echo(shown(f"Folder in use: {places.profiles} ({places.origin})"))
     typer.echo(shown(f"Profiles ({places.profiles}):"))
     for p in profiles:
         if p.kind == "partner":
@@ -412,7 +432,9 @@ def batch(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild packs that are up to date.")] = False,
     lang: LangOpt = None,
-    out: Annotated[Path, typer.Option("--out", help="Output folder: OUT/NAME/ and OUT/NAME.zip.")] = Path("out"),
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output folder: OUT/NAME/ and OUT/NAME.zip (default: the project's).")
+    ] = None,
     template: Annotated[
         str | None,
         typer.Option("--template", help="Template name (see 'briefgen list').", autocompletion=_complete_templates),
@@ -439,11 +461,11 @@ def batch(
         with _progress(chosen, show_progress) as progress:
             results = batching.run(
                 chosen,
-                out=out,
+                out=_out(out),
                 places=places,
                 jobs=jobs or os.cpu_count() or 1,
-                lang=lang,
-                template=template,
+                lang=_project_default(lang, "lang"),
+                template=_project_default(template, "template"),
                 force=force,
                 progress=progress,
             )
@@ -629,6 +651,100 @@ def translate_import(
     for path in done.files:
         _say(str(path))
     _say(f"{done.units} translation(s) imported")
+
+
+@app.command()
+def watch(
+    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names)],
+    format: Annotated[str, typer.Option("--format", help="Comma-separated: docx, pdf, html.")] = "docx,pdf",
+    lang: LangOpt = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output folder; files go to OUT/NAME/ (default: the project's out/).")
+    ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option("--template", help="Template name (see 'briefgen list').", autocompletion=_complete_templates),
+    ] = None,
+) -> None:
+    """Build, then rebuild and re-preview on every save of a file the build reads; Ctrl-C stops.
+
+    With --quiet, prints only the facts that changed and the files written. A broken save is
+    reported with its file:line and the last good documents stay in place.
+
+    Example: briefgen watch japan --format pdf
+    """
+    from rich.console import Console
+
+    from briefgen import watch as watching
+
+    lang = _project_default(lang, "lang")
+    with _errors():
+        report = watching.TerminalReport(Console(), Console(stderr=True), quiet=_state.quiet, lang=lang or "fr")
+        watcher = watching.Watcher(
+            name,
+            places=_places(),
+            out=_out(out),
+            formats=[f.strip() for f in format.split(",")],
+            lang=lang,
+            template=_project_default(template, "template"),
+            on_view=report.preview,
+        )
+        watching.run(watcher, watching.file_changes(watcher.folders()), report)
+
+
+@app.command()
+def diff(
+    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names)],
+    since: Annotated[
+        Path | None,
+        typer.Option("--since", help="A pack folder, a pack's zip or a facts.json (default: the last build)."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Where the last build is: OUT/NAME/facts.json (default: out/).")
+    ] = None,
+    lang: LangOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False,
+) -> None:
+    """List the facts added, changed (old and new value, as-of dates, sources) and removed since a build or pack.
+
+    Exit 0 whether or not anything changed; 2 when --since is not a pack, a zip or a facts.json.
+
+    Example: briefgen diff japan --since out/japan.zip
+    """
+    from briefgen import api
+    from briefgen.changes import changes_since, print_changes
+
+    with _errors():
+        api.check_lang(lang)
+        found = changes_since(name, since, out=_out(out), places=_places())
+    if as_json:
+        typer.echo(json.dumps(found.as_dict(), ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    print_changes(found, Console(), lang or "fr")
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="The project folder (default: this one).")] = Path("."),
+    marking: Annotated[
+        str | None, typer.Option("--marking", help="Your classification marking, written into defaults.yaml.")
+    ] = None,
+) -> None:
+    """Make a project folder: briefgen.toml, profiles/ with a defaults.yaml to fill, templates/, out/.
+
+    Every command run in that folder or below it then uses its profiles, templates and out/.
+
+    Example: briefgen init briefings && cd briefings && briefgen new korea
+    """
+    from briefgen.project import init_project
+
+    with _errors():
+        made = init_project(folder, marking)
+    for path in made:
+        _say(str(path))
+    _say(f"next: fill in {folder / 'profiles' / 'defaults.yaml'}, then: cd {folder} && briefgen new NAME")
 
 
 def main(argv: list[str] | None = None) -> None:

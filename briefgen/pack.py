@@ -1,9 +1,10 @@
 """Pre-visit packs: the briefing, a one-page key-facts sheet, a manifest and a zip, for one name.
 
-A pack ``OUT/NAME/`` holds ``briefing.docx``, ``briefing.pdf``, ``key-facts.pdf`` and
-``manifest.json``; ``OUT/NAME.zip`` holds the same four files. Files are written in that
-order, each atomically, the zip next and the manifest last: a pack whose manifest is missing,
-or does not match its files, was interrupted and is rebuilt rather than skipped.
+A pack ``OUT/NAME/`` holds ``briefing.docx``, ``briefing.pdf``, ``key-facts.pdf``, ``facts.json``
+(the facts it states, see briefgen.facts) and ``manifest.json``; ``OUT/NAME.zip`` holds the same
+five files. Files are written in that order, each atomically, the zip next and the manifest
+last: a pack whose manifest is missing, or does not match its files, was interrupted and is
+rebuilt rather than skipped.
 
 The manifest records the sha256 of every input (profile layers, visit file, template files,
 fonts), briefgen's version and the options; the digest of all that (``inputs_digest``) is what
@@ -158,6 +159,8 @@ def build_pack(
 ) -> list[Path]:
     """Build the pack of profile or visit ``name`` into ``out/NAME/`` and ``out/NAME.zip``; return the files."""
     from briefgen import api
+    from briefgen.facts import FILENAME as FACTS
+    from briefgen.facts import facts_bytes
     from briefgen.render.html import render_html
     from briefgen.render.pdf import render_pdf
 
@@ -172,6 +175,7 @@ def build_pack(
     on_step("briefing.pdf")
     documents["key-facts.pdf"] = render_pdf(render_html(view, template_dir, "key-facts.html"), template_dir)
     on_step("key-facts.pdf")
+    documents[FACTS] = facts_bytes(name, api.load_profile(name, places))
 
     outputs = [
         {"path": filename, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}

@@ -11,6 +11,7 @@ filled in. An existing file is never overwritten.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import textwrap
 import types
 import typing
@@ -72,6 +73,23 @@ def partner_skeleton(name: str, inherited: set[str] | frozenset[str] = frozenset
         "# A visit has its own file, merged over this profile:",
         f"# visit: see 'briefgen new --visit NAME --partner {name}'",
     ]
+    return "\n".join(lines) + "\n"
+
+
+def defaults_skeleton(marking: str | None = None) -> str:
+    """The commented YAML of a new ``defaults.yaml``: what every partner profile of a project inherits."""
+    lines = [
+        "# Defaults merged under every partner profile and visit of this project, written by 'briefgen init'.",
+        "# A partner profile or a visit file overrides any key set here. Set issuer and marking to your",
+        "# office's; national_context and sources shared by every briefing may go here too.",
+        *_intro(Profile),
+        "",
+    ]
+    values: dict[str, Any] = {
+        "issuer": f"{_TODO} your office, as the cover prints it",
+        "marking": json.dumps(marking, ensure_ascii=False) if marking else f"{_TODO} your classification marking",
+    }
+    lines += _model_lines(Profile, values, {}, skip={"visit", "partner"}, spaced=True)
     return "\n".join(lines) + "\n"
 
 
@@ -314,7 +332,15 @@ def _keys_of(path: Path) -> set[str]:
 
 
 def _write(path: Path, text: str, name: str) -> Path:
-    """Create ``path`` with ``text``; an existing file is left alone and reported."""
+    """Create ``path`` with ``text``; an existing file is left alone and reported; never inside a package."""
+    from briefgen.project import installed_package_folder
+
+    if installed_package_folder(path.parent):
+        raise InputError(
+            f"{path.parent} is the shipped examples inside the installed briefgen package, where briefgen never "
+            "writes: make a project folder with 'briefgen init DIR' and run 'briefgen new' inside it, "
+            "or give --profiles DIR"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:

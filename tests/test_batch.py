@@ -64,6 +64,7 @@ def test_pack_contents_manifest_and_zip(profiles: Path, tmp_path: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == [
         "briefing.docx",
         "briefing.pdf",
+        "facts.json",
         "key-facts.pdf",
         "manifest.json",
     ]

@@ -98,7 +98,7 @@ def test_two_builds_at_once_on_the_same_folder(tmp_path: Path) -> None:
         _, err = process.communicate(timeout=300)
         assert process.returncode == 0, err
     folder = out / "japan"
-    assert sorted(p.name for p in folder.iterdir()) == ["briefing.docx", "briefing.pdf"]
+    assert sorted(p.name for p in folder.iterdir()) == ["briefing.docx", "briefing.pdf", "facts.json"]
     assert len(PdfReader(folder / "briefing.pdf").pages) >= 5
     assert "Quảng Ninh" in "\n".join(
         c.text for t in Document(str(folder / "briefing.docx")).tables for r in t.rows for c in r.cells

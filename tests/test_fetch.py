@@ -161,6 +161,7 @@ def test_profile_text_never_fetches(site: Path, server: Server) -> None:
         "briefing.docx",
         "briefing.html",
         "briefing.pdf",
+        "facts.json",
     ]
     html = (site / "out" / "ruritania" / "briefing.html").read_text(encoding="utf-8")
     assert f"&lt;img src=&#34;{img}&#34;&gt;" in html and f'<img src="{img}"' not in html

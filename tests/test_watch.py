@@ -1,0 +1,147 @@
+"""``briefgen watch``: the loop driven by hand-made change sets, then the real command through real saves.
+
+Every profile here is a FICTIONAL fixture (tests/fixtures), copied into tmp_path.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefgen.catalog import Places
+from briefgen.watch import Outcome, Watcher, run
+
+from .helpers import REPO
+
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+@pytest.fixture
+def profiles(tmp_path: Path) -> Path:
+    folder = tmp_path / "profiles"
+    shutil.copytree(FIXTURES, folder)
+    return folder
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_loop_rebuilds_on_a_file_it_read_ignores_others_and_survives_a_broken_save(
+    profiles: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    profile = profiles / "ruritania.yaml"
+    html = out / "ruritania" / "briefing.html"
+    previews: list[str] = []
+    watcher = Watcher(
+        "ruritania",
+        places=Places(profiles, REPO / "templates"),
+        out=out,
+        formats=["html"],
+        on_view=lambda view: previews.append(view.cover.partner),
+    )
+
+    def saves() -> Iterator[set[Path]]:
+        edit(profile, "value: 2500", "value: 2600")
+        yield {profile}
+        (profiles / "notes.txt").write_text("not read by the build", encoding="utf-8")
+        yield {profiles / "notes.txt"}
+        edit(profile, "value: 2600", "value: [broken")
+        yield {profile}
+        edit(profile, "value: [broken", "value: 2700")
+        yield {profile}
+
+    outcomes: list[Outcome] = []
+    good: list[str] = []
+    run(watcher, saves(), lambda o: (outcomes.append(o), good.append(html.read_text(encoding="utf-8"))))
+
+    first, second, broken, fixed = outcomes  # the unrelated file caused no rebuild
+    assert first.files == [html] and first.changes is None and not first.error
+    assert second.changes is not None and [c.id for c in second.changes.changed] == ["key_figures:Entreprises fictives"]
+    assert "2\u202f600" in good[1] or "2 600" in good[1]
+    assert broken.exit_code == 2 and broken.files == []
+    assert "ruritania.yaml:12:14: " in broken.error[0]
+    assert good[2] == good[1]  # the last good document stays in place
+    assert fixed.changes is not None and [c.id for c in fixed.changes.changed] == ["key_figures:Entreprises fictives"]
+    assert len(previews) == 3  # one preview per good build
+
+
+def test_unknown_name_is_bad_usage_before_any_build(profiles: Path, tmp_path: Path) -> None:
+    from briefgen.errors import InputError
+
+    with pytest.raises(InputError, match="no profile or visit named 'atlantis'"):
+        Watcher("atlantis", places=Places(profiles, REPO / "templates"), out=tmp_path / "out")
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(path).pages).split()).replace("\u202f", " ")
+
+
+def wait_for(condition: Callable[[], bool], what: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert process.poll() is None, f"watch exited early while waiting for {what}"
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.05)
+
+
+def test_real_watch_rebuilds_the_pdf_keeps_watching_after_a_broken_save_and_exits_130(
+    profiles: Path, tmp_path: Path
+) -> None:
+    out, own_tmp = tmp_path / "out", tmp_path / "tmp"
+    own_tmp.mkdir()
+    stdout, stderr = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
+    pdf = out / "ruritania" / "briefing.pdf"
+    profile = profiles / "ruritania.yaml"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFGEN_")}
+    env.update(PYTHONUNBUFFERED="1", TMPDIR=str(own_tmp), COLUMNS="200")
+    command = [sys.executable, "-m", "briefgen", "--profiles", str(profiles), "--quiet"]
+    command += ["watch", "ruritania", "--format", "pdf", "--out", str(out)]
+    with stdout.open("wb") as out_file, stderr.open("wb") as err_file:
+        process = subprocess.Popen(command, stdout=out_file, stderr=err_file, cwd=tmp_path, env=env)
+    try:
+        wait_for(lambda: "watching for changes" in stdout.read_text(encoding="utf-8"), "the first build", process)
+        first = pdf.read_bytes()
+        assert "2 500" in pdf_text(pdf)
+
+        edit(profile, "value: 2500", "value: 2600")
+        wait_for(lambda: pdf.read_bytes() != first, "the rebuilt PDF", process)
+        wait_for(lambda: stdout.read_text(encoding="utf-8").count("watching for changes") == 2, "the report", process)
+        rebuilt = pdf.read_bytes()
+        assert "2 600" in pdf_text(pdf) and "2 500" not in pdf_text(pdf)
+        report = " ".join(stdout.read_text(encoding="utf-8").split())
+        assert "~ changed key_figures:Entreprises fictives" in report and "0 added, 1 changed, 0 removed" in report
+
+        edit(profile, "value: 2600", "value: [broken")
+        wait_for(lambda: "error: " in stderr.read_text(encoding="utf-8"), "the error of the broken save", process)
+        errors = stderr.read_text(encoding="utf-8")
+        assert "build failed; the last good documents are unchanged" in errors
+        assert "error: profiles/ruritania.yaml:12:14: " in errors and "Traceback" not in errors
+        assert pdf.read_bytes() == rebuilt
+
+        edit(profile, "value: [broken", "value: 2700")
+        wait_for(lambda: pdf.read_bytes() != rebuilt, "the PDF after the fix", process)
+        wait_for(lambda: stdout.read_text(encoding="utf-8").count("watching for changes") == 4, "the report", process)
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            code = process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+    assert code == 130
+    assert stderr.read_text(encoding="utf-8").endswith("error: interrupted\n")
+    assert sorted(p.name for p in (out / "ruritania").iterdir()) == ["briefing.pdf", "facts.json"]
+    assert list(own_tmp.iterdir()) == []

@@ -43,7 +43,8 @@ from typing import Any
 from briefgen.catalog import Places
 from briefgen.errors import BriefgenError, InputError, ProfileError
 from briefgen.output import remove_temporaries
-from briefgen.pack import DOCUMENTS, MANIFEST, PackResult, inputs_record, is_up_to_date, pack_options
+from briefgen.pack import DOCUMENTS, MANIFEST, PackResult, is_up_to_date, pack_plan
+from briefgen.record import inputs_record
 
 _STOPPING = (signal.SIGINT, signal.SIGTERM)
 
@@ -75,14 +76,16 @@ def plan(
     names: Sequence[str], *, out: Path, places: Places, lang: str | None, template: str | None, force: bool
 ) -> tuple[list[str], list[PackResult]]:
     """Split ``names`` into packs to build and packs already settled (up to date, or failing to load)."""
-    from briefgen import api
+    from briefgen.assembly import input_files
+    from briefgen.plan import template_dir as find_template
 
-    template_dir = api.template_dir(places, template, ("docx", "pdf"))
-    options = pack_options(lang, template)
+    pack = pack_plan(lang, template)
+    template_dir = find_template(places, template, pack.formats())
+    options = pack.options
     to_build, settled = [], []
     for name in names:
         try:
-            inputs = api.input_files(name, places)
+            inputs = input_files(name, places)
         except BriefgenError as exc:  # a broken visit fails its own pack, not the batch
             error = str(exc.problems[0]) if isinstance(exc, ProfileError) else exc.message
             settled.append(PackResult(name, "failed", error=error, exit_code=exc.exit_code))

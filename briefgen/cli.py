@@ -92,6 +92,21 @@ def _complete_templates(ctx: typer.Context, incomplete: str) -> list[str]:
         return []
 
 
+def _complete_formats(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Complete the last of ``--format docx,pd``: the formats of the registry not given yet."""
+    from briefgen.render import NAMES
+
+    given, _, last = incomplete.rpartition(",")
+    before = [g for g in given.split(",") if g]
+    return [f"{given + ',' if given else ''}{n}" for n in NAMES if n.startswith(last) and n not in before]
+
+
+def _format_help() -> str:
+    from briefgen.render import FORMATS
+
+    return "Comma-separated: " + "; ".join(f"{f.name} ({f.summary})" for f in FORMATS) + "."
+
+
 def _fail(lines: list[str], code: int) -> NoReturn:
     for line in lines:
         typer.echo(f"error: {shown(line)}", err=True)
@@ -189,7 +204,9 @@ LangOpt = Annotated[
 @app.command()
 def build(
     names: NameArg,
-    format: Annotated[str, typer.Option("--format", help="Comma-separated: docx, pdf, html.")] = "docx,pdf",
+    format: Annotated[
+        str, typer.Option("--format", help=_format_help(), autocompletion=_complete_formats)
+    ] = "docx,pdf",
     lang: LangOpt = None,
     out: Annotated[
         Path | None, typer.Option("--out", help="Output folder; files go to OUT/NAME/ (default: the project's out/).")
@@ -211,10 +228,11 @@ def build(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List every field shown in the profile's own language.")
     ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")] = False,
 ) -> None:
-    """Write OUT/NAME/briefing.docx and briefing.pdf for each NAME.
+    """Write OUT/NAME/briefing.docx and briefing.pdf for each NAME (skipped if nothing changed).
 
-    Example: briefgen build japan --format pdf --out /tmp/briefings
+    Example: briefgen build japan --format pdf,md --out /tmp/briefings
     """
     from briefgen import api
 
@@ -230,6 +248,7 @@ def build(
                 strict=strict,
                 final=final,
                 pdf_variant=pdf_variant,
+                force=force,
                 places=_places(),
                 timings=stages,
             )
@@ -270,6 +289,9 @@ def _warn_ignored(places: Any) -> None:
 
 def _say_built(built: list[Any]) -> None:
     for result in built:
+        if result.status == "up to date":
+            _say(f"up to date: {result.folder} (use --force to rebuild)")
+            continue
         for path in result.files:
             _say(str(path))
 

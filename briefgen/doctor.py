@@ -237,20 +237,23 @@ def _character_maps(files: list[Path]) -> dict[Path, set[int]] | None:
 
 
 def _templates(places: Places) -> Check:
-    from briefgen import api
+    from briefgen import api, render
 
     fix = "point --templates (or BRIEFGEN_TEMPLATES) at a template folder, or reinstall briefgen"
     if not places.templates.is_dir():
         return Check("templates", False, f"templates folder {places.templates} does not exist", fix)
     found = api.list_templates(places)
     shown = "; ".join(f"{name} ({', '.join(formats) or 'nothing'})" for name, formats in found.items())
-    missing = [f for f in api.FORMATS if f not in found["default"]]
+    missing = [f for f in render.FORMATS if f.name not in found["default"]]
     if missing:
+        files = ", ".join(dict.fromkeys(t for f in missing for t in f.templates))
+        hint = " (python3 templates/make_briefing_docx.py rebuilds briefing.docx)" if "briefing.docx" in files else ""
         return Check(
             "templates",
             False,
-            f"templates in {places.templates}: {shown}; the default template provides no {', '.join(missing)}",
-            "restore briefing.docx (python3 templates/make_briefing_docx.py rebuilds it) and briefing.html",
+            f"templates in {places.templates}: {shown}; the default template provides no "
+            f"{', '.join(f.name for f in missing)}",
+            f"restore {files}{hint}",
         )
     return Check("templates", True, f"templates in {places.templates}: {shown}")
 

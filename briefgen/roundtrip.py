@@ -213,15 +213,15 @@ def _folded(text: str, width: int) -> Any:
 
 def _validate_edited(name: str, places: Places, texts: dict[Path, str]) -> None:
     """Validate the profile as it will be once the edited files replace the old ones."""
-    from briefgen.api import _layers
+    from briefgen.assembly import assemble
     from briefgen.validation import validate
 
     layers = []
-    for layer in _layers(name, places):
+    for layer in assemble(name, places).layers:
         path = Path(layer.file).resolve()
         if path in texts:
             new = parse_layer(texts[path], layer.file)
-            # A visit's ``partner:`` names its partner and is not merged (see api._visit_layers).
+            # A visit's ``partner:`` names its partner and is not merged (see assembly.assemble).
             data = {k: v for k, v in new.data.items() if k in layer.data or k != "partner"}
             layer = type(layer)(layer.file, data, new.marks)
         layers.append(layer)

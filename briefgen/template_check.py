@@ -18,6 +18,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from briefgen.errors import BriefgenError, Problem, TemplateError
+from briefgen.render import Format, Options
 from briefgen.viewmodel import Briefing
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -58,20 +59,24 @@ def _split_brace(runs: list[str]) -> bool:
 
 
 def render_errors(template_dir: Path, formats: list[str], view: Briefing) -> list[Problem]:
-    """Render each template of ``template_dir`` with ``view``; every error becomes a Problem (file, line)."""
-    from briefgen.render.docx import render_docx
-    from briefgen.render.html import render_html
+    """Render each template of ``template_dir`` with ``view``; every error becomes a Problem (file, line).
+
+    Each template file is rendered once, by the first format of the registry that reads it (the
+    HTML page rather than the PDF made from it); the key-facts sheet too, where there is one.
+    """
+    from briefgen import render
 
     problems = []
     attempts: list[tuple[Path, Callable[[], object]]] = []
-    if "docx" in formats:
-        attempts.append((template_dir / "briefing.docx", lambda: render_docx(view, template_dir / "briefing.docx")))
-    if "html" in formats:
-        attempts.append((template_dir / "briefing.html", lambda: render_html(view, template_dir)))
-        if (template_dir / "key-facts.html").is_file():
-            attempts.append(
-                (template_dir / "key-facts.html", lambda: render_html(view, template_dir, "key-facts.html"))
-            )
+    seen: set[str] = set()
+    for fmt in (render.get(name) for name in formats):
+        for document in ("briefing", "key-facts"):
+            files = [f for f in fmt.template_files(document) if f not in seen]
+            if not files or not all((template_dir / f).is_file() for f in files):
+                continue
+            seen.update(files)
+            options = render.Options(document)
+            attempts.append((template_dir / files[0], _attempt(fmt, view, template_dir, options)))
     for path, attempt in attempts:
         try:
             attempt()
@@ -80,3 +85,7 @@ def render_errors(template_dir: Path, formats: list[str], view: Briefing) -> lis
         except BriefgenError as exc:
             problems.append(Problem(str(path), None, None, "", exc.message))
     return problems
+
+
+def _attempt(fmt: Format, view: Briefing, folder: Path, options: Options) -> Callable[[], object]:
+    return lambda: fmt.render(view, folder, options)

@@ -127,7 +127,7 @@ def test_render_failure_exits_1_and_keeps_previous_output(
         raise RenderError("PDF layout failed: simulated")
 
     monkeypatch.setattr("briefgen.render.pdf.render_pdf", broken)
-    code, out, err = run_cli("japan", "--out", tmp_path)
+    code, out, err = run_cli("japan", "--out", tmp_path, "--force")
     assert (code, out, err) == (1, "", "error: PDF layout failed: simulated\n")
     after = {p.name: p.read_bytes() for p in (tmp_path / "japan").iterdir()}
     assert after == before  # the DOCX was rendered but nothing was written: no half-updated pack

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.render import NAMES
+
 from .helpers import REPO, run_cli, write_tree
 
 
@@ -78,7 +80,7 @@ def test_list_shows_profiles_templates_and_as_of() -> None:
             "dates": "d'ici la fin de l'année 2025",
         },
     ]
-    assert {"name": "default", "formats": ["docx", "pdf", "html"]} in data["templates"]
+    assert {"name": "default", "formats": list(NAMES)} in data["templates"]
 
 
 def test_preview_shows_sections_and_literal_text(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
+from briefgen.render import NAMES
 from briefgen.schema import PartialDate, Profile, Visit
 
 from .helpers import REPO, run_cli, write_tree
@@ -48,7 +49,7 @@ def test_doctor_lines_say_ok_or_problem(tmp_path: Path) -> None:
         "ok: profile japan is valid",
         "ok: visit forum-quang-ninh is valid",
         f"ok: output folder {tmp_path / 'out'} does not exist yet; it can be created in {tmp_path}",
-        f"ok: templates in {REPO / 'templates'}: default (docx, pdf, html)",
+        f"ok: templates in {REPO / 'templates'}: default ({', '.join(NAMES)})",
     ):
         assert expected in lines
     for script, sample in (("Latin", "Briefing"), ("Vietnamese", "Quảng Ninh Đà Nẵng"), ("Japanese", "北海道 日本")):

@@ -171,6 +171,6 @@ def test_timings_name_each_stage(tmp_path: Path) -> None:
     code, out, err = run_cli("japan", "--out", tmp_path, "--timings")
     assert code == 0 and out.split() == [str(tmp_path / "japan/briefing.docx"), str(tmp_path / "japan/briefing.pdf")]
     stages = [line.split()[1] for line in err.splitlines() if line.startswith("timing: ")]
-    for stage in ("load", "merge", "validate", "context", "html", "pdf", "write"):
+    for stage in ("load", "merge", "validate", "context", "pdf", "write"):
         assert stage in stages
     assert all(re.search(r"\d+\.\d ms$", line) for line in err.splitlines() if line.startswith("timing: "))

@@ -49,7 +49,7 @@ def test_disk_full_while_writing_the_second_file(previous: Path, monkeypatch: py
 
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setenv("BRIEFGEN_NO_FORK", "1")  # the fault is injected in this process
-    code, out, err = run_cli("japan", "--out", previous.parent)
+    code, out, err = run_cli("japan", "--out", previous.parent, "--force")
     assert (code, out) == (1, "")
     assert err == f"error: {previous / 'briefing.pdf'}: could not be written: No space left on device\n"
     assert snapshot(previous) == before  # not even the DOCX was replaced
@@ -65,7 +65,7 @@ def test_target_is_a_folder(previous: Path) -> None:
     (previous / "briefing.pdf").unlink()
     (previous / "briefing.pdf").mkdir()
     before = snapshot(previous)
-    code, _, err = run_cli("japan", "--out", previous.parent)
+    code, _, err = run_cli("japan", "--out", previous.parent, "--force")
     assert code == 1 and "briefing.pdf: is a folder, not a file; remove it or choose another --out" in err
     assert snapshot(previous) == before and not list(previous.glob(".*.tmp"))
 
@@ -78,7 +78,7 @@ def test_docx_renderer_failing_in_its_parallel_process(previous: Path, monkeypat
 
     monkeypatch.setattr("briefgen.render.docx.render_docx", broken)  # inherited by the fork
     before = snapshot(previous)
-    code, _, err = run_cli("japan", "--out", previous.parent)
+    code, _, err = run_cli("japan", "--out", previous.parent, "--force")
     assert code == 1
     assert err == "error: briefing.docx failed: ValueError: simulated failure\n"
     assert snapshot(previous) == before
@@ -98,7 +98,12 @@ def test_two_builds_at_once_on_the_same_folder(tmp_path: Path) -> None:
         _, err = process.communicate(timeout=300)
         assert process.returncode == 0, err
     folder = out / "japan"
-    assert sorted(p.name for p in folder.iterdir()) == ["briefing.docx", "briefing.pdf", "facts.json"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        ".briefgen-build.json",
+        "briefing.docx",
+        "briefing.pdf",
+        "facts.json",
+    ]
     assert len(PdfReader(folder / "briefing.pdf").pages) >= 5
     assert "Quảng Ninh" in "\n".join(
         c.text for t in Document(str(folder / "briefing.docx")).tables for r in t.rows for c in r.cells

@@ -158,6 +158,7 @@ def test_profile_text_never_fetches(site: Path, server: Server) -> None:
     assert code == 0, err
     assert server.requests == []
     assert sorted(p.name for p in (site / "out" / "ruritania").iterdir()) == [
+        ".briefgen-build.json",
         "briefing.docx",
         "briefing.html",
         "briefing.pdf",

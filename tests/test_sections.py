@@ -18,6 +18,8 @@ from rich.console import Console
 from briefgen import api, languages, sections
 from briefgen.formatting import Sources
 from briefgen.languages import LANGUAGES
+from briefgen.render import FORMATS, NAMES
+from briefgen.render.markdown import escape
 from briefgen.render.terminal import _SECTIONS, render_terminal
 from briefgen.schema import PartialDate
 from briefgen.viewmodel import Briefing
@@ -87,7 +89,7 @@ def profiles(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def built(profiles: Path) -> Path:
     out = profiles.parent / "out"
-    code, _, stderr = run_cli("--profiles", profiles, "build", VISIT, "--format", "docx,pdf,html", "--out", out)
+    code, _, stderr = run_cli("--profiles", profiles, "build", VISIT, "--format", ",".join(NAMES), "--out", out)
     assert code == 0, stderr
     return out / VISIT
 
@@ -107,6 +109,7 @@ def test_every_section_has_a_label_a_partial_per_format_and_a_terminal_function(
         assert all(section_id in labels for labels in map(languages.labels, LANGUAGES)), section_id
         assert (REPO / "templates" / "sections" / f"{section_id}.html").is_file(), section_id
         assert (REPO / "templates" / "sections" / f"{section_id}.docx.py").is_file(), section_id
+        assert (REPO / "templates" / "sections" / f"{section_id}.md").is_file(), section_id
     assert set(_SECTIONS) == set(sections.IDS)
     assert len(set(sections.IDS)) == len(sections.IDS) and sections.IDS[-1] == "sources"
 
@@ -136,6 +139,21 @@ def test_html_body_draws_every_section(built: Path, section_id: str) -> None:
     main = html[html.index("<main>") : html.index("</main>")]
     assert re.search(rf'<h1 id="{section_id}">{re.escape(languages.labels("fr")[section_id])}</h1>', main)
     assert FACTS[section_id] in main
+
+
+@pytest.mark.parametrize("section_id", sections.IDS)
+def test_md_body_draws_every_section(built: Path, section_id: str) -> None:
+    text = (built / "briefing.md").read_text(encoding="utf-8")
+    heading = f"## {escape(languages.labels('fr')[section_id])}\n"
+    assert heading in text
+    body = text[text.index(heading) :]
+    assert escape(FACTS[section_id]) in body
+
+
+def test_the_build_writes_every_format_of_the_registry(built: Path) -> None:
+    assert {p.name for p in built.iterdir() if not p.name.startswith(".")} == {f.filename() for f in FORMATS} | {
+        "facts.json"
+    }
 
 
 def test_terminal_draws_every_section(view: Briefing) -> None:

@@ -143,5 +143,9 @@ def test_real_watch_rebuilds_the_pdf_keeps_watching_after_a_broken_save_and_exit
             raise
     assert code == 130
     assert stderr.read_text(encoding="utf-8").endswith("error: interrupted\n")
-    assert sorted(p.name for p in (out / "ruritania").iterdir()) == ["briefing.pdf", "facts.json"]
+    assert sorted(p.name for p in (out / "ruritania").iterdir()) == [
+        ".briefgen-build.json",
+        "briefing.pdf",
+        "facts.json",
+    ]
     assert list(own_tmp.iterdir()) == []

@@ -19,6 +19,7 @@ from xml.sax.saxutils import quoteattr
 from briefgen.errors import RenderError, TemplateError
 from briefgen.languages import word_language
 from briefgen.output import fixed_zip
+from briefgen.render import Options
 from briefgen.viewmodel import Briefing
 
 if TYPE_CHECKING:
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
 
 # Word refuses core properties longer than this (python-docx raises ValueError).
 _CORE_PROPERTY_MAX = 255
+
+
+def render(briefing: Briefing, template_dir: Path, options: Options) -> bytes:
+    """The ``docx`` format: ``template_dir/DOCUMENT.docx`` filled by docxtpl (briefgen.render registry)."""
+    return render_docx(briefing, template_dir / f"{options.document}.docx")
 
 
 def render_docx(briefing: Briefing, template: Path) -> bytes:

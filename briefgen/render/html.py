@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import pathlib
+import re
 import traceback
 
 import jinja2
 
 from briefgen.errors import TemplateError
+from briefgen.render import Options
 from briefgen.viewmodel import Briefing
 
 TEMPLATE_NAME = "briefing.html"
@@ -70,3 +72,43 @@ def _template_location(exc: BaseException, template_dir: pathlib.Path) -> tuple[
             continue
         found = (frame.filename, frame.lineno)
     return found
+
+
+_last: tuple[Briefing, pathlib.Path, str, str] | None = None
+
+
+def html_of(briefing: Briefing, template_dir: pathlib.Path, document: str = "briefing") -> str:
+    """The HTML of ``document`` for this very view, made once when both HTML and PDF are wanted."""
+    global _last
+    name = f"{document}.html"
+    if _last is not None and _last[0] is briefing and _last[1] == template_dir and _last[2] == name:
+        return _last[3]
+    html = render_html(briefing, template_dir, name)
+    _last = (briefing, template_dir, name, html)
+    return html
+
+
+def render(briefing: Briefing, template_dir: pathlib.Path, options: Options) -> bytes:
+    """The ``html`` format: the document as a web page standing on its own (briefgen.render registry)."""
+    return standalone(html_of(briefing, template_dir, options.document), template_dir).encode("utf-8")
+
+
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"/:]+\.css)">')
+_CSS_URL = re.compile(r'url\("([^":]+)"\)')
+
+
+def standalone(html: str, template_dir: pathlib.Path) -> str:
+    """The HTML as written to ``briefing.html``, standing on its own.
+
+    Its stylesheets are inlined and their fonts and images addressed by absolute ``file:`` URLs,
+    so that ``weasyprint briefing.html x.pdf`` (or a browser) renders the same document from the
+    output folder.
+    """
+    root = template_dir.resolve()
+
+    def inline(match: re.Match[str]) -> str:
+        css = (root / match[1]).read_text(encoding="utf-8")
+        css = _CSS_URL.sub(lambda m: f'url("{(root / m[1]).as_uri()}")', css)
+        return f"<style>\n{css}</style>"
+
+    return _STYLESHEET.sub(inline, html)

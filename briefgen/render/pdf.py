@@ -15,12 +15,23 @@ import shutil
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import RenderError
+from briefgen.render import Options
+
+if TYPE_CHECKING:
+    from briefgen.viewmodel import Briefing
 
 VARIANTS = ("pdf/a-2b", "pdf/a-3b", "pdf/a-3u", "pdf/ua-1")
 """The archival and accessibility variants ``--pdf-variant`` accepts (WeasyPrint produces them)."""
+
+
+def render(briefing: Briefing, template_dir: pathlib.Path, options: Options) -> bytes:
+    """The ``pdf`` format: the document's HTML laid out by WeasyPrint (briefgen.render registry)."""
+    from briefgen.render.html import html_of
+
+    return render_pdf(html_of(briefing, template_dir, options.document), template_dir, options.pdf_variant)
 
 
 def render_pdf(html: str, base_url: pathlib.Path, variant: str | None = None) -> bytes:

@@ -1,0 +1,373 @@
+"""Mutation testing by hand: plant one bug at a time in a copy of the repository and see the tests catch it.
+
+Run ``.venv/bin/python bench/mutants.py`` (``--list`` shows the mutants, ``--only N,M`` runs some,
+``--check`` only checks that every snippet still applies). Each mutant is one exact snippet
+replaced in one file of the modules that decide what a reader sees (context, formatting,
+sections, renderers, templates, output, plan, record). The repository (its tracked files, plus
+new ones not ignored) is copied once to a temporary folder; each mutant is applied there, the
+tests that concern it run (``pytest -x -q``, with a timeout), and the file is restored. The
+working tree is never touched. A mutant is *killed* when a test fails, *survived* when they all
+pass: a survivor is a hole in the tests (or a harmless change: say so beside it).
+
+The copy's ``briefgen`` is imported through ``PYTHONPATH`` ahead of the editable install; the
+script checks that before it starts. Prints one line per mutant and the score; exit 1 if any
+mutant survived. Expect several minutes: the slow tests build PDFs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON = REPO / ".venv" / "bin" / "python"
+TIMEOUT = 600
+
+READER = (
+    "tests/test_reader_content.py",
+    "tests/test_fuzz_outputs.py",
+    "tests/test_context.py",
+    "tests/test_sections.py",
+    "tests/test_literal_text.py",
+    "tests/test_formats.py",
+    "tests/test_documents.py",
+)
+WORD = ("tests/test_render_docx.py", "tests/test_render_docx_package.py", *READER)
+WRITE = ("tests/test_output.py", "tests/test_build.py", "tests/test_faults.py", "tests/test_batch.py")
+LANG = ("tests/test_languages.py", "tests/test_context.py", "tests/test_fuzz_outputs.py", *READER)
+REGENERATE_DOCX = ("templates/make_briefing_docx.py",)
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One planted bug: ``old`` (found exactly once in ``file``) replaced by ``new``."""
+
+    file: str
+    old: str
+    new: str
+    description: str
+    tests: tuple[str, ...] = READER
+    after: tuple[str, ...] = ()
+    """A script run (with the copy's Python) after the change, e.g. to regenerate the Word template."""
+
+
+MUTANTS = [
+    # The bugs issue 14 lists.
+    Mutant(
+        "templates/briefing.css",
+        'ol.sources .number::before { content: "["; }',
+        'a.ref { display: none; }\nol.sources .number::before { content: "["; }',
+        "source numbers [n] removed from the PDF (CSS hides them)",
+    ),
+    Mutant(
+        "briefgen/render/terminal.py",
+        "        body = _SECTIONS[section.id](view)\n",
+        '        if section.id == "people":\n            continue\n        body = _SECTIONS[section.id](view)\n',
+        "preview leaves out the people section",
+    ),
+    Mutant(
+        "briefgen/output.py",
+        "            temporaries.append((fd, _write_temporary(fd, target, data), target))\n",
+        "            temporaries.append((fd, _write_temporary(fd, target, data), target))\n"
+        "            os.replace(temporaries[-1][1], target.name, src_dir_fd=fd, dst_dir_fd=fd)\n"
+        "            temporaries.pop()\n",
+        "write_all renames each file as soon as it is written",
+        WRITE,
+    ),
+    Mutant(
+        "briefgen/record.py",
+        '            if file_digest(path) != entry["sha256"]:\n                return False\n',
+        "",
+        "up-to-date check compares sizes, not hashes",
+        WRITE,
+    ),
+    Mutant(
+        "briefgen/render/docx.py",
+        "        stamp = dt.datetime.fromisoformat(briefing.timestamp)\n",
+        "        stamp = dt.datetime.now().replace(microsecond=0)\n",
+        "DOCX timestamps not fixed (the clock, not SOURCE_DATE_EPOCH)",
+        ("tests/test_build.py", "tests/test_render_docx.py", "tests/test_render_docx_package.py", "tests/test_output.py"),
+    ),
+    Mutant(
+        "briefgen/render/html.py",
+        "        autoescape=True,\n",
+        "        autoescape=False,\n",
+        "HTML/PDF autoescape off",
+    ),
+    Mutant(
+        "templates/make_briefing_docx.py",
+        "    for number, key in enumerate(IDS, start=1):\n",
+        '    for number, key in enumerate([k for k in IDS if k != "people"], start=1):\n',
+        "the people section dropped from the Word template",
+        WORD,
+        REGENERATE_DOCX,
+    ),
+    Mutant(
+        "briefgen/formatting.py",
+        "        return format_decimal(value, locale=self.locale)\n",
+        '        return format_decimal(value, locale="en_GB" if self.lang == "vi" else self.locale)\n',
+        "Vietnamese numbers grouped the English way (2,500 for 2.500)",
+        LANG,
+    ),
+    # Formatting and numbering.
+    Mutant(
+        "briefgen/formatting.py",
+        "            number = len(self._refs) + 1\n",
+        "            number = len(self._refs)\n",
+        "sources numbered from 0",
+    ),
+    Mutant(
+        "briefgen/formatting.py",
+        '        return self.labels[f"qualifier_{figure.qualifier}"].format(text)\n',
+        "        return text\n",
+        "a figure's qualifier (about, more than) dropped",
+    ),
+    Mutant(
+        "briefgen/formatting.py",
+        "            parts.append(self.rank(figure.rank))\n",
+        "            pass\n",
+        "a figure's rank dropped",
+    ),
+    Mutant(
+        "briefgen/formatting.py",
+        "            ratio = Decimal(str(value)) / 100\n",
+        "            ratio = Decimal(str(value))\n",
+        "percentages a hundred times too large",
+    ),
+    Mutant(
+        "briefgen/formatting.py",
+        "_COMPACT_FROM = 1_000_000\n",
+        "_COMPACT_FROM = 1_000_000_000_000_000\n",
+        "large amounts never written compactly (33,69 milliards)",
+    ),
+    Mutant(
+        "briefgen/formatting.py",
+        "        if value.month is None:\n            return str(value.year)\n",
+        "        if True:\n            return str(value.year)\n",
+        "as-of dates shown to the year only",
+    ),
+    Mutant(
+        "briefgen/formatting.py",
+        "        if end is None or end == start:\n",
+        "        if True:\n",
+        "an event's end day dropped",
+    ),
+    # Sections and context.
+    Mutant(
+        "briefgen/sections.py",
+        "    for section in SECTIONS:\n        if section.present(i):\n",
+        "    for section in reversed(SECTIONS):\n        if section.present(i):\n",
+        "sections (and source numbers) in reverse order",
+    ),
+    Mutant(
+        "briefgen/sections.py",
+        "        note=fmt.text(figure.note),\n",
+        '        note="",\n',
+        "a figure's note dropped",
+    ),
+    Mutant(
+        "briefgen/sections.py",
+        '            i.labels["side_vietnam"] if p.side == "vietnam" else i.partner,\n',
+        '            i.partner if p.side == "vietnam" else i.labels["side_vietnam"],\n',
+        "people's sides swapped",
+    ),
+    Mutant(
+        "briefgen/sections.py",
+        "            highlight=p.name.casefold() in counterparts,\n",
+        "            highlight=False,\n",
+        "the delegation's counterparts no longer starred",
+        (*READER, "tests/test_visits.py"),
+    ),
+    Mutant(
+        "briefgen/sections.py",
+        '    parts.append(labels["quoted"].format(text=source.title))\n',
+        "",
+        "a source's title left out of its note",
+    ),
+    Mutant(
+        "briefgen/sections.py",
+        '        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), src.url or "")\n',
+        '        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), "")\n',
+        "a source's web address dropped",
+    ),
+    Mutant(
+        "briefgen/sections.py",
+        "    return max(dates, key=lambda d: (d.sort_key, d.month is not None, d.day is not None), default=None)\n",
+        "    return min(dates, key=lambda d: (d.sort_key, d.month is not None, d.day is not None), default=None)\n",
+        "the cover's 'information as of' uses the oldest fact",
+    ),
+    Mutant(
+        "briefgen/context.py",
+        "        marking=fmt.text(profile.marking),\n",
+        '        marking="",\n',
+        "classification marking left off the cover and pages",
+    ),
+    Mutant(
+        "briefgen/context.py",
+        "    fmt = Formatter(lang or profile.language, profile.language)\n",
+        "    fmt = Formatter(profile.language, profile.language)\n",
+        "--lang ignored: always the profile's language",
+        LANG,
+    ),
+    # Templates.
+    Mutant(
+        "templates/sections/people.html",
+        "<td>{{ person.role }}{{ cite(person.ref) }}</td>",
+        "<td>{{ cite(person.ref) }}</td>",
+        "HTML/PDF: people's roles left out",
+    ),
+    Mutant(
+        "templates/sections/sources.html",
+        '<span class="number">{{ source.number }}</span>',
+        '<span class="number"></span>',
+        "HTML/PDF: the sources list without its numbers",
+    ),
+    Mutant(
+        "templates/sections/timeline.md",
+        "{{ event.text }}{{ cite(event.ref) | raw }}",
+        "{{ event.text }}",
+        "Markdown: timeline events without their source number",
+    ),
+    Mutant(
+        "templates/briefing.html",
+        '<html lang="{{ lang }}">',
+        '<html lang="fr">',
+        "HTML/PDF always declared French",
+        (*READER, "tests/test_accessibility.py", "tests/test_render_pdf.py"),
+    ),
+    Mutant(
+        "briefgen/render/markdown.py",
+        "    return escape(value)\n\n\ndef _url",
+        "    return value\n\n\ndef _url",
+        "Markdown: profile text not escaped",
+    ),
+    # Writing and records.
+    Mutant(
+        "briefgen/output.py",
+        "            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))\n",
+        "            entry = zipfile.ZipInfo(name, date_time=__import__(\"time\").localtime()[:6])\n",
+        "zip entries (DOCX, packs) dated by the clock",
+        ("tests/test_output.py", "tests/test_build.py", "tests/test_batch.py", "tests/test_render_docx_package.py"),
+    ),
+    Mutant(
+        "briefgen/plan.py",
+        "    write_all(files, out)\n    write_atomic(folder / plan.record, record, out)\n",
+        "    write_atomic(folder / plan.record, record, out)\n    write_all(files, out)\n",
+        "the build record written before the documents",
+        WRITE,
+    ),
+    Mutant(
+        "briefgen/record.py",
+        '        "templates": [[t["path"], t["sha256"]] for t in templates],\n',
+        "",
+        "a changed template does not trigger a rebuild",
+        WRITE,
+    ),
+    Mutant(
+        "briefgen/plan.py",
+        "    documents[FACTS] = facts_bytes(name, prepared.profile)",
+        "    pass",
+        "facts.json no longer written",
+        (*WRITE, "tests/test_facts.py"),
+    ),
+]
+
+
+def copy_repo(target: Path) -> None:
+    """Copy the tracked files and the new, not ignored ones (not .git, not .venv, not outputs)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    ).stdout.split(b"\0")
+    for name in filter(None, listed):
+        source = REPO / os.fsdecode(name)
+        if source.is_file():
+            destination = target / os.fsdecode(name)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination)
+
+
+def run(args: list[str], cwd: Path, timeout: float = TIMEOUT) -> tuple[int, str]:
+    """Run ``args`` in ``cwd`` with the copy first on the import path; (exit code, last output)."""
+    env = {**os.environ, "PYTHONPATH": str(cwd), "PYTHONDONTWRITEBYTECODE": "1"}
+    try:
+        done = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return -1, "timeout"
+    return done.returncode, (done.stdout + done.stderr).strip().splitlines()[-1:][0] if (done.stdout + done.stderr).strip() else ""
+
+
+def test_command(tests: tuple[str, ...]) -> list[str]:
+    """The pytest command for ``tests``, each file once."""
+    return [str(PYTHON), "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *dict.fromkeys(tests)]
+
+
+def apply(copy: Path, mutant: Mutant) -> str:
+    """Plant ``mutant`` in ``copy``; return the original text of the file."""
+    path = copy / mutant.file
+    text = path.read_text(encoding="utf-8")
+    if text.count(mutant.old) != 1:
+        raise SystemExit(f"error: {mutant.file}: snippet for {mutant.description!r} found {text.count(mutant.old)} times")
+    path.write_text(text.replace(mutant.old, mutant.new), encoding="utf-8")
+    return text
+
+
+def main() -> int:
+    """Run the mutants; print one line each and the score."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--list", action="store_true", help="list the mutants and stop")
+    parser.add_argument("--check", action="store_true", help="only check that every snippet applies")
+    parser.add_argument("--only", help="comma-separated mutant numbers (1-based)")
+    options = parser.parse_args()
+    chosen = list(enumerate(MUTANTS, start=1))
+    if options.only:
+        wanted = {int(n) for n in options.only.split(",")}
+        chosen = [(n, m) for n, m in chosen if n in wanted]
+    if options.list:
+        for n, m in chosen:
+            print(f"{n:2d}. {m.file}: {m.description}")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="briefgen-mutants-") as folder:
+        copy = Path(folder) / "repo"
+        copy_repo(copy)
+        for _, mutant in chosen:
+            (copy / mutant.file).write_text(apply(copy, mutant), encoding="utf-8")
+        if options.check:
+            print(f"{len(chosen)} mutants apply")
+            return 0
+        code, where = run([str(PYTHON), "-c", "import briefgen; print(briefgen.__file__)"], copy)
+        if code != 0 or not where.startswith(str(copy)):
+            raise SystemExit(f"error: the copy's briefgen is not the one imported ({where})")
+        killed = 0
+        for n, mutant in chosen:
+            original = apply(copy, mutant)
+            docx = (copy / "templates" / "briefing.docx").read_bytes()
+            started = time.monotonic()
+            try:
+                for script in mutant.after:
+                    code, last = run([str(PYTHON), script], copy)
+                    if code != 0:
+                        raise SystemExit(f"error: {script} failed for mutant {n}: {last}")
+                code, last = run(test_command(mutant.tests), copy)
+            finally:
+                (copy / mutant.file).write_text(original, encoding="utf-8")
+                (copy / "templates" / "briefing.docx").write_bytes(docx)
+            verdict = "killed" if code != 0 else "SURVIVED"
+            killed += code != 0
+            print(f"{n:2d}. {verdict:8s} {time.monotonic() - started:5.0f}s  {mutant.file}: {mutant.description}  ({last})")
+            sys.stdout.flush()
+    print(f"score: {killed}/{len(chosen)} killed ({100 * killed // max(len(chosen), 1)}%)")
+    return 0 if killed == len(chosen) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -93,7 +93,7 @@ MUTANTS = [
         "        stamp = dt.datetime.fromisoformat(briefing.timestamp)\n",
         "        stamp = dt.datetime.now().replace(microsecond=0)\n",
         "DOCX timestamps not fixed (the clock, not SOURCE_DATE_EPOCH)",
-        ("tests/test_build.py", "tests/test_render_docx.py", "tests/test_render_docx_package.py", "tests/test_output.py"),
+        ("tests/test_build.py", "tests/test_render_docx.py", "tests/test_render_docx_package.py", *WRITE),
     ),
     Mutant(
         "briefgen/render/html.py",
@@ -252,7 +252,7 @@ MUTANTS = [
     Mutant(
         "briefgen/output.py",
         "            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))\n",
-        "            entry = zipfile.ZipInfo(name, date_time=__import__(\"time\").localtime()[:6])\n",
+        '            entry = zipfile.ZipInfo(name, date_time=__import__("time").localtime()[:6])\n',
         "zip entries (DOCX, packs) dated by the clock",
         ("tests/test_output.py", "tests/test_build.py", "tests/test_batch.py", "tests/test_render_docx_package.py"),
     ),
@@ -303,7 +303,8 @@ def run(args: list[str], cwd: Path, timeout: float = TIMEOUT) -> tuple[int, str]
         done = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return -1, "timeout"
-    return done.returncode, (done.stdout + done.stderr).strip().splitlines()[-1:][0] if (done.stdout + done.stderr).strip() else ""
+    lines = (done.stdout + done.stderr).strip().splitlines()
+    return done.returncode, lines[-1] if lines else ""
 
 
 def test_command(tests: tuple[str, ...]) -> list[str]:
@@ -316,7 +317,10 @@ def apply(copy: Path, mutant: Mutant) -> str:
     path = copy / mutant.file
     text = path.read_text(encoding="utf-8")
     if text.count(mutant.old) != 1:
-        raise SystemExit(f"error: {mutant.file}: snippet for {mutant.description!r} found {text.count(mutant.old)} times")
+        found = text.count(mutant.old)
+        raise SystemExit(
+            f"error: {mutant.file}: the snippet of {mutant.description!r} is there {found} times, not once"
+        )
     path.write_text(text.replace(mutant.old, mutant.new), encoding="utf-8")
     return text
 
@@ -363,7 +367,8 @@ def main() -> int:
                 (copy / "templates" / "briefing.docx").write_bytes(docx)
             verdict = "killed" if code != 0 else "SURVIVED"
             killed += code != 0
-            print(f"{n:2d}. {verdict:8s} {time.monotonic() - started:5.0f}s  {mutant.file}: {mutant.description}  ({last})")
+            seconds = time.monotonic() - started
+            print(f"{n:2d}. {verdict:8s} {seconds:5.0f}s  {mutant.file}: {mutant.description}  ({last})")
             sys.stdout.flush()
     print(f"score: {killed}/{len(chosen)} killed ({100 * killed // max(len(chosen), 1)}%)")
     return 0 if killed == len(chosen) else 1

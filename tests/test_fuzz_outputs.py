@@ -75,8 +75,7 @@ def profiles(draw: st.DrawFn) -> dict[str, Any]:
         "partner": {"name": draw(SHORT)},
         "summary": [sourced(text=t) for t in draw(claims)],
         "key_figures": [
-            sourced(label=draw(SHORT), value=draw(st.integers(0, 999_999)))
-            for _ in range(draw(st.integers(1, 3)))
+            sourced(label=draw(SHORT), value=draw(st.integers(0, 999_999))) for _ in range(draw(st.integers(1, 3)))
         ],
         "people": [
             sourced(name=draw(SHORT), role=draw(SHORT), side=draw(st.sampled_from(["vietnam", "partner"])))

@@ -18,6 +18,7 @@ from typing import Any
 from briefgen import facts as factsmod
 from briefgen.catalog import Places
 from briefgen.errors import InputError
+from briefgen.languages import DEFAULT
 
 _MAX_BYTES = 16 << 20
 
@@ -154,7 +155,7 @@ def _parsed(data: bytes, origin: str) -> dict[str, Any]:
     return dict(document)
 
 
-def describe(fact: dict[str, Any], lang: str = "fr") -> str:
+def describe(fact: dict[str, Any], lang: str = DEFAULT) -> str:
     """A fact's value on one line, text in ``lang`` when given, else as written: for the terminal."""
     value = fact.get("value") or {}
     if fact.get("kind") == "figure":
@@ -192,7 +193,7 @@ def _text(value: Any, lang: str) -> str:
     return "" if value is None else str(value)
 
 
-def print_changes(changes: Changes, console: Any, lang: str = "fr") -> None:
+def print_changes(changes: Changes, console: Any, lang: str = DEFAULT) -> None:
     """Print ``changes`` with rich: a heading, then one block per added, changed and removed fact."""
     from rich.text import Text
 

@@ -701,7 +701,9 @@ def watch(
 
     lang = _project_default(lang, "lang")
     with _errors():
-        report = watching.TerminalReport(Console(), Console(stderr=True), quiet=_state.quiet, lang=lang or "fr")
+        report = watching.TerminalReport(
+            Console(), Console(stderr=True), quiet=_state.quiet, lang=lang or languages.DEFAULT
+        )
         watcher = watching.Watcher(
             name,
             places=_places(),
@@ -744,7 +746,7 @@ def diff(
         return
     from rich.console import Console
 
-    print_changes(found, Console(), lang or "fr")
+    print_changes(found, Console(), lang or languages.DEFAULT)
 
 
 @app.command()

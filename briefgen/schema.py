@@ -169,10 +169,20 @@ class FigureGroup(_Model):
 class Locality(_Model):
     """A province, city or prefecture."""
 
-    name: str
-    """Its name as written in the profile's language."""
+    name: Text
+    """Its name in each language (``{fr: Hô Chi Minh-Ville, en: Ho Chi Minh City, vi: Thành phố Hồ Chí Minh}``);
+    a proper name written alike in every language is repeated (``{fr: Osaka, en: Osaka, vi: Osaka}``)."""
     native: str | None = None
-    """Its name in its own language and script (``Quảng Ninh``, ``北海道``)."""
+    """Its name in its own language and script (``Quảng Ninh``, ``北海道``); printed after the name in
+    brackets wherever it differs from it."""
+
+    @property
+    def names(self) -> list[str]:
+        """Every way the profile writes it: its name in each language, then its native name."""
+        found = [self.name] if isinstance(self.name, str) else list(self.name.values())
+        if self.native:
+            found.append(self.native)
+        return list(dict.fromkeys(found))
 
 
 class Partnership(Sourced):
@@ -282,9 +292,10 @@ class Focus(_Model):
     """The localities the visit is about; their partnerships are highlighted in the briefing."""
 
     ours: list[str] = Field(default_factory=list)
-    """Our localities, by the ``name`` (or ``native``) they have under ``partnerships``."""
+    """Our localities, by a name they have under ``partnerships``: their name in any language, or their
+    ``native`` one, spelt as there (case aside); the briefing shows each in the build language."""
     theirs: list[str] = Field(default_factory=list)
-    """The partner's localities, by the ``name`` (or ``native``) they have under ``partnerships``."""
+    """The partner's localities, by a name they have under ``partnerships`` (any language, or ``native``)."""
 
 
 class ProgrammeItem(_Model):

@@ -92,8 +92,10 @@ def _visit(i: Input) -> Mapping[str, Any]:
         strands=fmt.texts(v.strands),
         head=_member(delegation.head, fmt) if delegation.head else None,
         members=[_member(m, fmt) for m in delegation.members],
-        focus_ours=", ".join(v.focus.ours),
-        focus_theirs=", ".join(v.focus.theirs),
+        focus_ours=", ".join(_focus_names(v.focus.ours, [p.ours for p in i.profile.partnerships], fmt)),
+        focus_theirs=", ".join(
+            _focus_names(v.focus.theirs, [t for p in i.profile.partnerships for t in p.theirs], fmt)
+        ),
         ref=i.sources.ref(v.source) if v.source else None,
     )
     return {"visit": visit}
@@ -191,8 +193,8 @@ def _charts(
 def _partnerships(i: Input) -> Mapping[str, Any]:
     pairs = [
         viewmodel.Partnership(
-            ours=_locality(p.ours),
-            theirs=", ".join(_locality(t) for t in p.theirs),
+            ours=_locality(p.ours, i.fmt),
+            theirs=", ".join(_locality(t, i.fmt) for t in p.theirs),
             highlight=_in_focus(p, i.plan.focus),
         )
         for p in i.profile.partnerships
@@ -210,13 +212,24 @@ def _in_focus(partnership: schema.Partnership, focus: schema.Focus) -> bool:
 
 
 def _names(locality: schema.Locality) -> set[str]:
-    return {n.casefold() for n in (locality.name, locality.native) if n}
+    return {n.casefold() for n in locality.names}
 
 
-def _locality(locality: schema.Locality) -> str:
-    if locality.native and locality.native != locality.name:
-        return f"{locality.name} ({locality.native})"
-    return locality.name
+def _focus_names(names: list[str], localities: list[schema.Locality], fmt: Formatter) -> list[str]:
+    """Each focus name as the build language writes the locality it names (validation checked they exist)."""
+    shown = []
+    for name in names:
+        match = next((loc for loc in localities if name.casefold() in _names(loc)), None)
+        shown.append(fmt.text(match.name) if match else name)
+    return shown
+
+
+def _locality(locality: schema.Locality, fmt: Formatter) -> str:
+    """The name in the build language, then the native name in brackets unless it is the same."""
+    name = fmt.text(locality.name)
+    if locality.native and locality.native != name:
+        return f"{name} ({locality.native})"
+    return name
 
 
 def _agreements(i: Input) -> Mapping[str, Any]:

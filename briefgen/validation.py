@@ -280,7 +280,7 @@ def _unknown_focus(merged: Merged, profile: Profile) -> list[Problem]:
             if side == "ours"
             else [t for p in profile.partnerships for t in p.theirs]
         )
-        known = sorted({n for loc in localities for n in (loc.name, loc.native) if n})
+        known = sorted({n for loc in localities for n in loc.names})
         folded = {n.casefold() for n in known}
         for i, name in enumerate(getattr(profile.visit.focus, side)):
             if name.casefold() in folded:

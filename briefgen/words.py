@@ -36,7 +36,8 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("timeline", "Timeline"),
     word("people", "People"),
     word("priorities", "Priority areas"),
-    word("national_context", "National context"),
+    # TRANSLATORS: Heading of the national context, which closes the briefing as an annex (background).
+    word("national_context", "Annex – National context"),
     word("sources", "Sources"),
     word("forum", "Forum"),
     # TRANSLATORS: A label and its value on one line, e.g. 'Head of delegation: …'.

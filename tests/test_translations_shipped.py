@@ -63,12 +63,18 @@ def test_the_number_extraction_allows_for_each_language_s_formatting() -> None:
     assert numbers("the 3rd partner", "en") != numbers("troisième partenaire", "fr")
 
 
+# A locality's name may be written alike in every language (Osaka, Quảng Ninh): a proper name, not a copy.
+LOCALITY_NAME = re.compile(r"partnerships\[\d+\]\.(ours|theirs\[\d+\])\.name$")
+
+
 def test_every_text_of_the_shipped_profiles_has_all_three_languages() -> None:
     found = all_translations()
-    assert len(found) > 80  # the profiles' every text field, not a handful
+    assert len(found) > 100  # the profiles' every text field, not a handful
     for where, texts in found:
         assert set(texts) == set(LANGS), where
         assert all(text.strip() for text in texts.values()), where
+        if LOCALITY_NAME.search(where):
+            continue
         assert texts["en"] != texts["fr"] and texts["vi"] != texts["fr"], f"{where}: copied, not translated"
 
 

@@ -122,7 +122,7 @@ def test_shipped_forum_visit_is_valid_and_says_only_what_the_seed_says() -> None
     assert len(visit.strands) == 5 and visit.source == "baoquocte-2025-11-24"
     view = briefgen.briefing("forum-quang-ninh")
     assert "forum" not in [s.id for s in view.sections]  # the visit is the forum: not shown twice
-    assert [p.ours for p in view.partnerships if p.highlight] == ["Quang Ninh (Quảng Ninh)"]
+    assert [p.ours for p in view.partnerships if p.highlight] == ["Quảng Ninh"]
 
 
 def test_validate_a_visit_file_by_its_path(profiles: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -82,6 +82,7 @@ def test_the_wrong_spellings_are_the_ones_a_reader_would_trip_on() -> None:
 def test_each_place_is_written_one_way_in_the_pdf(built: dict[str, list[str]], lang: str) -> None:
     text = " ".join(built[lang])
     assert "Quảng Ninh" in text and "Đà Nẵng" in text and "Osaka (大阪)" in text
+    assert "Quang Ninh" not in text and "Da Nang" not in text  # whatever the profile says
     for wrong in sorted(_wrong_spellings(lang)):
         assert wrong not in text, f"{lang}: {wrong!r} in the briefing"
 

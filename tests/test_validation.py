@@ -43,7 +43,7 @@ def test_shipped_japan_profile_is_valid_and_sourced() -> None:
     assert figures["Entreprises japonaises implantées au Vietnam"].qualifier == "more_than"
     assert figures["Aide publique au développement (APD)"].rank == 1
     assert {a.short for a in profile.agreements} == {"VJEPA", "AJCEP", "CPTPP", "RCEP"}
-    pairs = {p.ours.native: [t.name for t in p.theirs] for p in profile.partnerships}
+    pairs = {p.ours.native: [resolve(t.name, "vi", "fr") for t in p.theirs] for p in profile.partnerships}
     assert pairs == {
         "Thành phố Hồ Chí Minh": ["Osaka"],
         "Hà Nội": ["Fukuoka"],

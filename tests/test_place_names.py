@@ -154,7 +154,11 @@ def test_the_national_context_is_the_last_section_before_the_sources() -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_annex_follows_the_partner_s_sections_on_a_page_of_its_own(built: dict[str, list[str]], lang: str) -> None:
     labels = briefgen.briefing("japan", lang=lang).labels
-    heading = {"fr": "Annexe – Contexte national", "en": "Annex – National context", "vi": "Phụ lục – Bối cảnh trong nước"}
+    heading = {
+        "fr": "Annexe – Contexte national",
+        "en": "Annex – National context",
+        "vi": "Phụ lục – Bối cảnh trong nước",
+    }
     assert labels["national_context"] == heading[lang]
     pages = built[lang]
     contents = next(n for n, page in enumerate(pages) if page.startswith(labels["toc"]))

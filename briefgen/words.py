@@ -36,7 +36,6 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("timeline", "Timeline"),
     word("people", "People"),
     word("priorities", "Priority areas"),
-    # TRANSLATORS: Heading of the national context, which closes the briefing as an annex (background).
     word("national_context", "Annex – National context"),
     word("sources", "Sources"),
     word("forum", "Forum"),

@@ -85,8 +85,9 @@ def _facts(p: schema.Profile) -> Iterator[tuple[str, Fact]]:
         for figure in group.figures:
             yield f"national_context:{title}/{resolve(figure.label, own, own)}", _figure(figure, p)
     for pairing in p.partnerships:
-        value: dict[str, Any] = {"ours": _place(pairing.ours), "theirs": [_place(t) for t in pairing.theirs]}
-        yield f"partnerships:{pairing.ours.name}", _fact("partnership", value, pairing.source, pairing.as_of, p)
+        value: dict[str, Any] = {"ours": _place(pairing.ours, own), "theirs": [_place(t, own) for t in pairing.theirs]}
+        ours = resolve(pairing.ours.name, own, own)
+        yield f"partnerships:{ours}", _fact("partnership", value, pairing.source, pairing.as_of, p)
     for agreement in p.agreements:
         value = {"short": agreement.short, "name": agreement.name}
         yield f"agreements:{agreement.short}", _fact("agreement", value, agreement.source, None, p)
@@ -169,8 +170,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _place(locality: schema.Locality) -> str:
-    return f"{locality.name} ({locality.native})" if locality.native else locality.name
+def _place(locality: schema.Locality, own: str) -> str:
+    """The locality in the profile's language, with its native name where that differs (as the documents)."""
+    name = resolve(locality.name, own, own)
+    return f"{name} ({locality.native})" if locality.native and locality.native != name else name
 
 
 def _day(day: Any) -> str | None:

@@ -61,7 +61,14 @@ def test_facts_have_stable_ids_sources_and_dates(profiles: Path) -> None:
     assert facts["timeline:fict-src#1"]["value"]["date"] == "2023-11-27"
     assert facts["summary:fict-src#1"]["kind"] == "summary"
     # The shipped profile's national context (from its defaults layer) is there too, by group and label.
-    assert any(i.startswith("national_context:") for i in facts_of(load_profile("japan", Places.find())))
+    japan = facts_of(load_profile("japan", Places.find()))
+    assert any(i.startswith("national_context:") for i in japan)
+    # A pairing is known by our locality's name in the profile's language; the native one only where it differs.
+    assert japan["partnerships:Quảng Ninh"]["value"] == {
+        "ours": "Quảng Ninh",
+        "theirs": ["Hokkaido (北海道)", "Tottori (鳥取)"],
+    }
+    assert japan["partnerships:Hô Chi Minh-Ville"]["value"]["ours"] == "Hô Chi Minh-Ville (Thành phố Hồ Chí Minh)"
     # The same profile, the same bytes.
     assert facts_bytes("ruritania", load_profile("ruritania", places)) == facts_bytes(
         "ruritania", load_profile("ruritania", places)

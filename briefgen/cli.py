@@ -386,9 +386,19 @@ def _say_gaps(built: list[Any], verbose: bool) -> None:
 
 
 def _warn_ignored(places: Any) -> None:
-    """A warning line per file of the profiles folder that is not read (``korea.yml``)."""
+    """A warning line per file of the profiles folder that is not read (``korea.yml``), or named like a command."""
     for note in places.ignored():
         typer.echo(f"warning: {note}", err=True)
+    commands = command_names()
+    for name in places.partner_names() + places.visit_names():
+        if name in commands:
+            typer.echo(
+                shown(
+                    f"warning: profile {name!r} has the name of a command: 'briefgen {name}' runs the command; "
+                    f"build it with 'briefgen build {name}', or rename the file"
+                ),
+                err=True,
+            )
 
 
 def _say_built(built: list[Any]) -> None:
@@ -404,6 +414,9 @@ def _say_built(built: list[Any]) -> None:
 def preview(
     name: Annotated[str, typer.Argument(help="Profile name.", autocompletion=_complete_names, metavar="NAME")],
     lang: LangOpt = None,
+    pager: Annotated[
+        bool, typer.Option("--pager/--no-pager", help="Page a briefing taller than the screen (on a terminal).")
+    ] = True,
 ) -> None:
     """Show the briefing in the terminal, with the same content as the documents.
 
@@ -412,20 +425,19 @@ def preview(
     from rich.console import Console
 
     from briefgen import api
+    from briefgen.paging import print_paged
     from briefgen.render.terminal import render_terminal
 
     with _errors():
         view = api.briefing(name, lang=lang, places=_places())
-    render_terminal(view, Console())
+    print_paged(lambda console: render_terminal(view, console), Console(), page=pager)
 
 
 @app.command()
 def check(
     names: Annotated[
         list[str] | None,
-        typer.Argument(
-            help="Profile or visit names (default: all).", autocompletion=_complete_names, metavar="NAME"
-        ),
+        typer.Argument(help="Profile or visit names (default: all).", autocompletion=_complete_names, metavar="NAME"),
     ] = None,
     max_age: Annotated[
         str, typer.Option("--max-age", help="Oldest acceptable as-of date: 90d, 12m, 2y.", metavar="AGE")
@@ -620,7 +632,8 @@ def batch(
         typer.echo(json.dumps([_result_dict(r) for r in results], ensure_ascii=False, indent=2))
     elif not _state.quiet:
         _summary_table(results)
-    else:
+        _say(f"packs in: {_out(out)}")
+    if not as_json:
         for r in results:
             if r.status == "failed":
                 typer.echo(shown(f"error: {r.name}: {r.error}"), err=True)
@@ -678,7 +691,7 @@ def _summary_table(results: list[Any]) -> None:
         table.add_column(header)
     styles = {"built": "green", "up to date": "cyan", "failed": "bold red"}
     for r in results:
-        detail = r.error if r.status == "failed" else ", ".join(Path(o).name for o in r.outputs)
+        detail = "see the error below" if r.status == "failed" else ", ".join(Path(o).name for o in r.outputs)
         seconds = f"{r.seconds:.1f} s" if r.status != "up to date" else "-"
         table.add_row(Text(shown(r.name)), Text(r.status, style=styles[r.status]), Text(seconds), Text(shown(detail)))
     console = Console(soft_wrap=False)
@@ -738,6 +751,9 @@ def new(
     """
     from briefgen import skeleton
 
+    taken = {name, visit} & set(command_names())
+    if taken:
+        _fail([f"{taken.pop()!r} is the name of a briefgen command; choose another name for the profile"], 2)
     if (name is None) == (visit is None):
         _fail(["name a partner (briefgen new NAME) or a visit (briefgen new --visit NAME --partner PARTNER)"], 2)
     if partner is not None and visit is None:
@@ -766,7 +782,12 @@ app.add_typer(translate_app, name="translate")
 @translate_app.command("export")
 def translate_export(
     name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names, metavar="NAME")],
-    lang: Annotated[str, typer.Option("--lang", help="The language to translate into: en or vi.", metavar="LANG")],
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang", help="The language to translate into: en or vi.", autocompletion=_complete_langs, metavar="LANG"
+        ),
+    ],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="The XLIFF file to write (default: NAME.LANG.xlf).", metavar="FILE"),
@@ -811,7 +832,7 @@ def translate_import(
 def watch(
     name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names, metavar="NAME")],
     format: Annotated[
-        str, typer.Option("--format", help="Comma-separated: docx, pdf, html.", metavar="FORMATS")
+        str, typer.Option("--format", help=_format_help(), autocompletion=_complete_formats, metavar="FORMATS")
     ] = "docx,pdf",
     lang: LangOpt = None,
     out: Annotated[

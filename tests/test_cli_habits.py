@@ -263,7 +263,11 @@ def test_preview_at_80_columns_wraps_no_label_over_more_than_two_lines() -> None
 
 
 def test_completion_offers_lang_format_and_template_values() -> None:
-    expected = {"--lang": ("", {"fr", "en", "vi"}), "--format": ("docx,p", {"docx,pdf"}), "--template": ("", {"default"})}
+    expected = {
+        "--lang": ("", {"fr", "en", "vi"}),
+        "--format": ("docx,p", {"docx,pdf"}),
+        "--template": ("", {"default"}),
+    }
     seen = set()
     for path in _commands():
         command, ctx = _command(path)

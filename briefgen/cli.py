@@ -28,10 +28,22 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 class _BuildByDefault(TyperGroup):
-    """A group where an unknown first word is a profile name for ``build``."""
+    """A group where an unknown first word is a profile name for ``build``; global options go anywhere."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from briefgen.cli_args import hide_argument_types
+
+        hide_argument_types(self)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from briefgen.cli_args import hoist_globals
+
+        return super().parse_args(ctx, hoist_globals(self, args))
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         if args and args[0] not in self.commands and not args[0].startswith("-"):
+            _refuse_typo(ctx, args[0], list(self.commands))
             args = ["build", *args]
         return super().resolve_command(ctx, args)
 
@@ -41,8 +53,32 @@ class _BuildByDefault(TyperGroup):
         return [*super().shell_complete(ctx, incomplete), *names.shell_complete(ctx, incomplete)]
 
 
+def _refuse_typo(ctx: Any, word: str, commands: list[str]) -> None:
+    """Exit 2 with "did you mean" when ``word`` is close to a command's name and names no profile or visit."""
+    from briefgen.cli_args import close_command
+
+    close = close_command(word, commands)
+    if close is None or ctx.resilient_parsing:
+        return
+    try:
+        places = _completion_places(ctx)
+        known = word in places.partner_names() + places.visit_names()
+    except BriefgenError:
+        known = False
+    if not known:
+        _fail([f"no command or profile named {word!r}; did you mean {close!r}? (see 'briefgen --help')"], 2)
+
+
+def command_names() -> list[str]:
+    """The names of briefgen's commands, read from the application (a profile may not take one)."""
+    return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+_HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+
 app = typer.Typer(
     cls=_BuildByDefault,
+    context_settings=_HELP_OPTIONS,
     help="Merge partner profiles (YAML) into Word and PDF briefing documents.\n\nExample: briefgen japan",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -115,17 +151,23 @@ def _fail(lines: list[str], code: int) -> NoReturn:
 
 @contextmanager
 def _errors() -> Iterator[None]:
-    """Map briefgen's errors to a message on stderr and an exit code; --debug re-raises."""
+    """Map briefgen's errors to a message on stderr and an exit code; --debug adds the traceback, same code."""
     try:
         yield
     except BriefgenError as exc:
-        if _state.debug:
-            raise
+        _traceback_if_debug()
         _fail(exc.lines(), exc.exit_code)
     except KeyboardInterrupt:
-        if _state.debug:
-            raise
+        _traceback_if_debug()
         _fail(["interrupted"], 130)
+
+
+def _traceback_if_debug() -> None:
+    """With --debug, print the exception being handled, with its traceback, on stderr."""
+    if _state.debug:
+        import traceback
+
+        typer.echo(traceback.format_exc().rstrip("\n"), err=True)
 
 
 def _places() -> Any:
@@ -167,10 +209,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     profiles: Annotated[
-        Path | None, typer.Option(envvar="BRIEFGEN_PROFILES", help="Folder of profiles (default: the shipped ones).")
+        Path | None,
+        typer.Option(envvar="BRIEFGEN_PROFILES", help="Folder of profiles (default: the shipped ones).", metavar="DIR"),
     ] = None,
     templates: Annotated[
-        Path | None, typer.Option(envvar="BRIEFGEN_TEMPLATES", help="Folder of templates (default: the shipped ones).")
+        Path | None,
+        typer.Option(
+            envvar="BRIEFGEN_TEMPLATES", help="Folder of templates (default: the shipped ones).", metavar="DIR"
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
@@ -186,7 +232,10 @@ def _main(
 
 
 NameArg = Annotated[
-    list[str], typer.Argument(help="Profile or visit names (see 'briefgen list').", autocompletion=_complete_names)
+    list[str],
+    typer.Argument(
+        help="Profile or visit names (see 'briefgen list').", autocompletion=_complete_names, metavar="NAME"
+    ),
 ]
 
 
@@ -197,29 +246,55 @@ def _complete_langs(incomplete: str) -> list[str]:
 _LANG_HELP = ", ".join(f"{code} ({languages.display_name(code)})" for code in LANGUAGES)
 LangOpt = Annotated[
     str | None,
-    typer.Option("--lang", help=f"{_LANG_HELP} (default: the profile's language).", autocompletion=_complete_langs),
+    typer.Option(
+        "--lang",
+        help=f"{_LANG_HELP} (default: the profile's language).",
+        autocompletion=_complete_langs,
+        metavar="LANG",
+    ),
 ]
 
 
 @app.command()
 def build(
-    names: NameArg,
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Profile or visit names (see 'briefgen list').",
+            autocompletion=_complete_names,
+            metavar="NAME",
+            show_default=False,
+        ),
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Every partner profile and every visit found.")] = False,
+    open_: Annotated[
+        bool, typer.Option("--open", help="Open the result in the desktop's viewer (the PDF, if built).")
+    ] = False,
     format: Annotated[
-        str, typer.Option("--format", help=_format_help(), autocompletion=_complete_formats)
+        str, typer.Option("--format", help=_format_help(), autocompletion=_complete_formats, metavar="FORMATS")
     ] = "docx,pdf",
     lang: LangOpt = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Output folder; files go to OUT/NAME/ (default: the project's out/).")
+        Path | None,
+        typer.Option(
+            "--out", help="Output folder; files go to OUT/NAME/ (default: the project's out/).", metavar="DIR"
+        ),
     ] = None,
     template: Annotated[
         str | None,
-        typer.Option("--template", help="Template name (see 'briefgen list').", autocompletion=_complete_templates),
+        typer.Option(
+            "--template",
+            help="Template name (see 'briefgen list').",
+            autocompletion=_complete_templates,
+            metavar="NAME",
+        ),
     ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Run 'briefgen check' first and build nothing if it lists anything.")
     ] = False,
     pdf_variant: Annotated[
-        str | None, typer.Option("--pdf-variant", help="pdf/a-3b (archiving), pdf/a-2b, pdf/a-3u or pdf/ua-1.")
+        str | None,
+        typer.Option("--pdf-variant", help="pdf/a-3b (archiving), pdf/a-2b, pdf/a-3u or pdf/ua-1.", metavar="VARIANT"),
     ] = None,
     timings: Annotated[bool, typer.Option("--timings", help="Print the time spent in each stage.")] = False,
     final: Annotated[
@@ -240,7 +315,7 @@ def build(
     with _errors():
         try:
             built = api.build(
-                names,
+                _build_names(names or [], every),
                 formats=format.split(","),
                 lang=_project_default(lang, "lang"),
                 out=_out(out),
@@ -260,6 +335,35 @@ def build(
         for stage, seconds in stages.items():
             typer.echo(f"timing: {stage:<38} {seconds * 1000:8.1f} ms", err=True)
     _say_gaps(built, verbose)
+    if open_:
+        _open_results(built)
+
+
+def _build_names(names: list[str], every: bool) -> list[str]:
+    """The names given, then with --all every partner and visit; none at all is bad usage."""
+    from briefgen.errors import InputError
+
+    if every:
+        places = _places()
+        names = list(dict.fromkeys([*names, *places.partner_names(), *places.visit_names()]))
+    if not names:
+        raise InputError("name the profiles or visits to build, or use --all for all of them (see 'briefgen list')")
+    return names
+
+
+def _open_results(built: list[Any]) -> None:
+    """Open each build's main document in the desktop's viewer; a note on stderr when that is not possible."""
+    from briefgen.opener import document_to_open, open_in_viewer
+
+    for result in built:
+        path = document_to_open(result.files) or document_to_open(
+            sorted(Path(result.folder).glob("briefing.*")) if result.folder else []
+        )
+        if path is None:
+            continue
+        why = open_in_viewer(path)
+        if why is not None:
+            typer.echo(shown(f"note: {path} was built but not opened: {why}"), err=True)
 
 
 def _say_gaps(built: list[Any], verbose: bool) -> None:
@@ -282,9 +386,19 @@ def _say_gaps(built: list[Any], verbose: bool) -> None:
 
 
 def _warn_ignored(places: Any) -> None:
-    """A warning line per file of the profiles folder that is not read (``korea.yml``)."""
+    """A warning line per file of the profiles folder that is not read (``korea.yml``), or named like a command."""
     for note in places.ignored():
         typer.echo(f"warning: {note}", err=True)
+    commands = command_names()
+    for name in places.partner_names() + places.visit_names():
+        if name in commands:
+            typer.echo(
+                shown(
+                    f"warning: profile {name!r} has the name of a command: 'briefgen {name}' runs the command; "
+                    f"build it with 'briefgen build {name}', or rename the file"
+                ),
+                err=True,
+            )
 
 
 def _say_built(built: list[Any]) -> None:
@@ -298,8 +412,11 @@ def _say_built(built: list[Any]) -> None:
 
 @app.command()
 def preview(
-    name: Annotated[str, typer.Argument(help="Profile name.", autocompletion=_complete_names)],
+    name: Annotated[str, typer.Argument(help="Profile name.", autocompletion=_complete_names, metavar="NAME")],
     lang: LangOpt = None,
+    pager: Annotated[
+        bool, typer.Option("--pager/--no-pager", help="Page a briefing taller than the screen (on a terminal).")
+    ] = True,
 ) -> None:
     """Show the briefing in the terminal, with the same content as the documents.
 
@@ -308,27 +425,33 @@ def preview(
     from rich.console import Console
 
     from briefgen import api
+    from briefgen.paging import print_paged
     from briefgen.render.terminal import render_terminal
 
     with _errors():
         view = api.briefing(name, lang=lang, places=_places())
-    render_terminal(view, Console())
+    print_paged(lambda console: render_terminal(view, console), Console(), page=pager)
 
 
 @app.command()
 def check(
     names: Annotated[
         list[str] | None,
-        typer.Argument(help="Profile or visit names (default: all).", autocompletion=_complete_names),
+        typer.Argument(help="Profile or visit names (default: all).", autocompletion=_complete_names, metavar="NAME"),
     ] = None,
-    max_age: Annotated[str, typer.Option("--max-age", help="Oldest acceptable as-of date: 90d, 12m, 2y.")] = "12m",
-    today: Annotated[str | None, typer.Option("--today", help="Check as if today were this date (YYYY-MM-DD).")] = None,
+    max_age: Annotated[
+        str, typer.Option("--max-age", help="Oldest acceptable as-of date: 90d, 12m, 2y.", metavar="AGE")
+    ] = "12m",
+    today: Annotated[
+        str | None, typer.Option("--today", help="Check as if today were this date (YYYY-MM-DD).", metavar="DATE")
+    ] = None,
     lang: Annotated[
         str | None,
         typer.Option(
             "--lang",
             help="Also list fields with no (or stale) text in this language, and count them.",
             autocompletion=_complete_langs,
+            metavar="LANG",
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when anything is listed.")] = False,
@@ -408,7 +531,11 @@ def list_(
 def validate(
     targets: Annotated[
         list[str] | None,
-        typer.Argument(help="Profile names or YAML paths (default: every profile).", autocompletion=_complete_names),
+        typer.Argument(
+            help="Profile names or YAML paths (default: every profile).",
+            autocompletion=_complete_names,
+            metavar="NAME_OR_PATH",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
     templates: Annotated[
@@ -446,20 +573,30 @@ def validate(
 @app.command()
 def batch(
     names: Annotated[
-        list[str] | None, typer.Argument(help="Visit or profile names.", autocompletion=_complete_names)
+        list[str] | None,
+        typer.Argument(help="Visit or profile names.", autocompletion=_complete_names, metavar="NAME"),
     ] = None,
     every: Annotated[bool, typer.Option("--all", help="Every visit found.")] = False,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores).")
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores).", metavar="N"),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild packs that are up to date.")] = False,
     lang: LangOpt = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Output folder: OUT/NAME/ and OUT/NAME.zip (default: the project's).")
+        Path | None,
+        typer.Option(
+            "--out", help="Output folder: OUT/NAME/ and OUT/NAME.zip (default: the project's).", metavar="DIR"
+        ),
     ] = None,
     template: Annotated[
         str | None,
-        typer.Option("--template", help="Template name (see 'briefgen list').", autocompletion=_complete_templates),
+        typer.Option(
+            "--template",
+            help="Template name (see 'briefgen list').",
+            autocompletion=_complete_templates,
+            metavar="NAME",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
@@ -495,7 +632,8 @@ def batch(
         typer.echo(json.dumps([_result_dict(r) for r in results], ensure_ascii=False, indent=2))
     elif not _state.quiet:
         _summary_table(results)
-    else:
+        _say(f"packs in: {_out(out)}")
+    if not as_json:
         for r in results:
             if r.status == "failed":
                 typer.echo(shown(f"error: {r.name}: {r.error}"), err=True)
@@ -553,7 +691,7 @@ def _summary_table(results: list[Any]) -> None:
         table.add_column(header)
     styles = {"built": "green", "up to date": "cyan", "failed": "bold red"}
     for r in results:
-        detail = r.error if r.status == "failed" else ", ".join(Path(o).name for o in r.outputs)
+        detail = "see the error below" if r.status == "failed" else ", ".join(Path(o).name for o in r.outputs)
         seconds = f"{r.seconds:.1f} s" if r.status != "up to date" else "-"
         table.add_row(Text(shown(r.name)), Text(r.status, style=styles[r.status]), Text(seconds), Text(shown(detail)))
     console = Console(soft_wrap=False)
@@ -564,7 +702,9 @@ def _summary_table(results: list[Any]) -> None:
 
 @app.command()
 def doctor(
-    out: Annotated[Path, typer.Option("--out", help="Output folder to check (it is not created).")] = Path("out"),
+    out: Annotated[
+        Path, typer.Option("--out", help="Output folder to check (it is not created).", metavar="DIR")
+    ] = Path("out"),
     as_json: Annotated[bool, typer.Option("--json", help="Print the checks as JSON.")] = False,
 ) -> None:
     """Check Python, WeasyPrint and Pango, fonts, templates, profiles and the output folder; say how to fix.
@@ -590,14 +730,17 @@ def doctor(
 @app.command()
 def new(
     name: Annotated[
-        str | None, typer.Argument(help="Partner profile to create: PROFILES/NAME.yaml.", show_default=False)
+        str | None,
+        typer.Argument(help="Partner profile to create: PROFILES/NAME.yaml.", show_default=False, metavar="NAME"),
     ] = None,
     visit: Annotated[
-        str | None, typer.Option("--visit", help="Create the visit PROFILES/visits/VISIT.yaml instead.")
+        str | None, typer.Option("--visit", help="Create the visit PROFILES/visits/VISIT.yaml instead.", metavar="NAME")
     ] = None,
     partner: Annotated[
         str | None,
-        typer.Option("--partner", help="The visit's partner profile.", autocompletion=_complete_partners),
+        typer.Option(
+            "--partner", help="The visit's partner profile.", autocompletion=_complete_partners, metavar="PARTNER"
+        ),
     ] = None,
 ) -> None:
     """Write a commented profile (or visit) to fill in, listing every field; never overwrites a file.
@@ -608,6 +751,9 @@ def new(
     """
     from briefgen import skeleton
 
+    taken = {name, visit} & set(command_names())
+    if taken:
+        _fail([f"{taken.pop()!r} is the name of a briefgen command; choose another name for the profile"], 2)
     if (name is None) == (visit is None):
         _fail(["name a partner (briefgen new NAME) or a visit (briefgen new --visit NAME --partner PARTNER)"], 2)
     if partner is not None and visit is None:
@@ -628,16 +774,23 @@ translate_app = typer.Typer(
         "Example: briefgen translate export japan --lang en"
     ),
     no_args_is_help=True,
+    context_settings=_HELP_OPTIONS,
 )
 app.add_typer(translate_app, name="translate")
 
 
 @translate_app.command("export")
 def translate_export(
-    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names)],
-    lang: Annotated[str, typer.Option("--lang", help="The language to translate into: en or vi.")],
+    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names, metavar="NAME")],
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang", help="The language to translate into: en or vi.", autocompletion=_complete_langs, metavar="LANG"
+        ),
+    ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="The XLIFF file to write (default: NAME.LANG.xlf).")
+        Path | None,
+        typer.Option("--output", "-o", help="The XLIFF file to write (default: NAME.LANG.xlf).", metavar="FILE"),
     ] = None,
 ) -> None:
     """Write the fields with no (or stale) LANG text to an XLIFF 2.0 file, with the French and where it is.
@@ -658,7 +811,7 @@ def translate_export(
 
 @translate_app.command("import")
 def translate_import(
-    file: Annotated[Path, typer.Argument(help="An XLIFF file written by 'briefgen translate export'.")],
+    file: Annotated[Path, typer.Argument(help="An XLIFF file written by 'briefgen translate export'.", metavar="FILE")],
 ) -> None:
     """Write the translations of FILE into the profile's YAML, keeping its comments and layout, then validate.
 
@@ -677,15 +830,25 @@ def translate_import(
 
 @app.command()
 def watch(
-    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names)],
-    format: Annotated[str, typer.Option("--format", help="Comma-separated: docx, pdf, html.")] = "docx,pdf",
+    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names, metavar="NAME")],
+    format: Annotated[
+        str, typer.Option("--format", help=_format_help(), autocompletion=_complete_formats, metavar="FORMATS")
+    ] = "docx,pdf",
     lang: LangOpt = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Output folder; files go to OUT/NAME/ (default: the project's out/).")
+        Path | None,
+        typer.Option(
+            "--out", help="Output folder; files go to OUT/NAME/ (default: the project's out/).", metavar="DIR"
+        ),
     ] = None,
     template: Annotated[
         str | None,
-        typer.Option("--template", help="Template name (see 'briefgen list').", autocompletion=_complete_templates),
+        typer.Option(
+            "--template",
+            help="Template name (see 'briefgen list').",
+            autocompletion=_complete_templates,
+            metavar="NAME",
+        ),
     ] = None,
 ) -> None:
     """Build, then rebuild and re-preview on every save of a file the build reads; Ctrl-C stops.
@@ -718,13 +881,18 @@ def watch(
 
 @app.command()
 def diff(
-    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names)],
+    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names, metavar="NAME")],
     since: Annotated[
         Path | None,
-        typer.Option("--since", help="A pack folder, a pack's zip or a facts.json (default: the last build)."),
+        typer.Option(
+            "--since",
+            help="A pack folder, a pack's zip or a facts.json (default: the last build).",
+            metavar="PACK_OR_FILE",
+        ),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Where the last build is: OUT/NAME/facts.json (default: out/).")
+        Path | None,
+        typer.Option("--out", help="Where the last build is: OUT/NAME/facts.json (default: out/).", metavar="DIR"),
     ] = None,
     lang: LangOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False,
@@ -751,9 +919,10 @@ def diff(
 
 @app.command()
 def init(
-    folder: Annotated[Path, typer.Argument(help="The project folder (default: this one).")] = Path("."),
+    folder: Annotated[Path, typer.Argument(help="The project folder (default: this one).", metavar="DIR")] = Path("."),
     marking: Annotated[
-        str | None, typer.Option("--marking", help="Your classification marking, written into defaults.yaml.")
+        str | None,
+        typer.Option("--marking", help="Your classification marking, written into defaults.yaml.", metavar="MARKING"),
     ] = None,
 ) -> None:
     """Make a project folder: briefgen.toml, profiles/ with a defaults.yaml to fill, templates/, out/.

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.style import Style
@@ -140,15 +140,43 @@ def _table(*headers: str) -> Table:
     return table
 
 
-def _figures_table(view: Briefing, figures: list[Figure]) -> Table:
-    labels = view.labels
-    table = _table(labels["figure"], labels["value"], labels["as_of"], labels["source"])
-    for f in figures:
-        label = Text(f.label)
-        if f.note:
-            label.append(f" ({f.note})", style="dim")
-        table.add_row(label, Text(f.value, style="bold"), Text(f.as_of), _ref(f.ref))
-    return table
+WIDE = 100
+"""Below this width a table of figures is drawn as stacked lines, so that no label wraps word by word."""
+
+
+class _Figures:
+    """Figures as a four-column table on a wide screen, as ``label: value, as of (source)`` lines on a narrow one."""
+
+    def __init__(self, view: Briefing, figures: list[Figure]) -> None:
+        self.view, self.figures = view, figures
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= WIDE:
+            yield self._table()
+            return
+        for f in self.figures:
+            line = Text(f.label, style="bold")
+            if f.note:
+                line.append(f" ({f.note})", style="dim")
+            line.append(": ")
+            line.append(f.value, style="bold")
+            line.append(f" — {f.as_of}", style="dim")
+            line.append_text(_ref(f.ref))
+            yield line
+
+    def _table(self) -> Table:
+        labels = self.view.labels
+        table = _table(labels["figure"], labels["value"], labels["as_of"], labels["source"])
+        for f in self.figures:
+            label = Text(f.label)
+            if f.note:
+                label.append(f" ({f.note})", style="dim")
+            table.add_row(label, Text(f.value, style="bold"), Text(f.as_of), _ref(f.ref))
+        return table
+
+
+def _figures_table(view: Briefing, figures: list[Figure]) -> RenderableType:
+    return _Figures(view, figures)
 
 
 def _key_figures(view: Briefing) -> RenderableType:

@@ -54,4 +54,3 @@ def build_briefing(
         logo=logo or b"",
         **fields,
     )
-

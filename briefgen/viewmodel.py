@@ -149,6 +149,7 @@ class Bar:
     """One bar of a chart: what it measures, its value as a number (for the bar's length) and as printed."""
 
     label: str
+    """What the bar measures (the figure's label), or its as-of date in a series over time."""
     value: float
     """Exact (or approximate) and at least zero: a lower bound is never drawn as a bar."""
     text: str
@@ -225,7 +226,7 @@ class Briefing:
     key_figures: list[Figure] = field(default_factory=list)
     """Ranks and headline figures."""
     charts: list[Chart] = field(default_factory=list)
-    """Charts of the key figures where the data supports one, shown after their table; often none."""
+    """Key-figure charts where the data supports one (often none); HTML: ``{{ chart | svg }}``, DOCX: ``c.image``."""
     partnerships: list[Partnership] = field(default_factory=list)
     """Locality pairings; ``highlight`` marks those of the visit's focus localities."""
     agreements: list[Agreement] = field(default_factory=list)
@@ -251,7 +252,7 @@ class Briefing:
     vigilance: list[str] = field(default_factory=list)
     """Points of vigilance."""
     logo: bytes = b""
-    """The partner's emblem for the cover: the PNG or JPEG file's bytes; each format places the image."""
+    """The partner's emblem: the PNG or JPEG file's bytes; HTML: ``{{ logo | data_uri }}``, DOCX: the image."""
     timestamp: str = ""
     """ISO 8601 date-time the documents are dated with (from ``SOURCE_DATE_EPOCH`` or the newest fact)."""
 

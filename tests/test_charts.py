@@ -1,4 +1,4 @@
-"""Drawing charts (briefgen.render.charts, chart_png): the SVG read back as XML and through WeasyPrint, the PNG with Pillow."""
+"""Drawing charts (render.charts, render.chart_png): the SVG read as XML and through WeasyPrint, the PNG with Pillow."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from briefgen.errors import RenderError
 from briefgen.render import chart_png, charts
 from briefgen.render.chart_png import png
 from briefgen.render.charts import svg
 from briefgen.viewmodel import Bar, Chart
-from briefgen.errors import RenderError
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "templates"
@@ -89,8 +89,7 @@ def test_svg_is_a_160_mm_wide_accessible_image(root: ET.Element) -> None:
     assert height.endswith("mm")
     assert root.get("viewBox") == f"0 0 160 {height.removesuffix('mm')}"
     assert root.get("role") == "img"
-    assert root.findtext("svg:title", namespaces=NS) == sample().title
-    assert root.get("aria-label") == root.findtext("svg:desc", namespaces=NS) == sample().alt
+    assert root.get("aria-label") == root.findtext("svg:title", namespaces=NS) == sample().alt
     assert root.get("font-family") == "Briefgen Sans, Briefgen JP"
     assert root.get("id") == "chart-sample"
 
@@ -98,7 +97,9 @@ def test_svg_is_a_160_mm_wide_accessible_image(root: ET.Element) -> None:
 def test_the_svg_description_is_the_alt_text_stating_the_values() -> None:
     chart = _chart("a", "Titre", [Bar("un", 2.0, "2 dollars"), Bar("deux", 4.0, "4 dollars")], "Titre : un : 2 dollars")
     root = ET.fromstring(svg(chart))
-    assert root.get("aria-label") == root.findtext("svg:desc", namespaces=NS) == "Titre : un : 2 dollars"
+    # The first <title> is what WeasyPrint writes as the figure's /Alt in the tagged PDF.
+    assert root.get("aria-label") == root.findtext("svg:title", namespaces=NS) == "Titre : un : 2 dollars"
+    assert _texts(root, "title") == ["Titre"]
 
 
 def test_the_largest_value_spans_the_track_and_every_bar_starts_at_zero() -> None:

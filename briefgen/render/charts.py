@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from briefgen.viewmodel import Chart
 
-
 # Geometry in millimetres; the SVG viewBox uses one user unit per millimetre.
 WIDTH = 160.0
 """Width of an A4 text column."""
@@ -220,7 +219,6 @@ def _svg_text(item: Text, cls: str) -> str:
 def svg(chart: Chart) -> str:
     """The chart as a standalone SVG element, 160 mm wide, every text escaped; safe to paste into HTML."""
     placed = layout(chart)
-    title = _clean(chart.title)
     alt = _clean(chart.alt or chart.title)
     height = _n(placed.height)
     parts = [
@@ -228,8 +226,8 @@ def svg(chart: Chart) -> str:
         f' width="160mm" height="{height}mm" viewBox="0 0 160 {height}"'
         f' role="img" aria-label="{_escape(alt)}" font-family="{FONT_FAMILY}"'
         f' font-size="{_n(FONT_SIZE)}" fill="{BLACK}">',
-        f"<title>{_escape(title)}</title>",
-        f"<desc>{_escape(alt)}</desc>",
+        # WeasyPrint takes the first <title> as the tagged PDF's figure /Alt: the alt text, stating every value.
+        f"<title>{_escape(alt)}</title>",
     ]
     parts += [_svg_text(line, "title") for line in placed.title]
     for row in placed.rows:
@@ -247,5 +245,3 @@ def svg(chart: Chart) -> str:
         ]
     parts.append("</svg>")
     return "\n".join(parts)
-
-

@@ -122,9 +122,9 @@ def _set_metadata(document: object, briefing: Briefing) -> None:
 def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, Any]:
     """The template's names, Word-ready: images with alt text, sources with a hyperlink relationship.
 
-    The logo (the view model's bytes) and each chart (``image``: the chart data drawn here as a
-    sharp PNG, 16 cm wide, by ``chart_png``) carry their alt text, which for a chart states every value; each source with an address gets ``link``, the id of its external relationship,
-    for a real ``w:hyperlink``.
+    The logo (the view model's bytes) and each chart (``image``: its data drawn here as a sharp PNG,
+    16 cm wide, by ``chart_png``) carry their alt text, which for a chart states every value; each
+    source with an address gets ``link``, the id of its external relationship, for a real ``w:hyperlink``.
     """
     names = briefing.template_vars()
     names["sources"] = [

@@ -2,8 +2,8 @@
 
 The view model holds chart data and image bytes; this renderer draws them for the browser and
 WeasyPrint through two filters templates use: ``chart | svg`` (the chart as inline SVG, vector in
-the PDF, its alt text as ``aria-label`` and ``desc``) and ``logo | data_uri`` (image bytes as a
-``data:`` URI).
+the PDF, its alt text as ``aria-label`` and ``<title>``, which WeasyPrint makes the tagged PDF's
+figure description) and ``logo | data_uri`` (image bytes as a ``data:`` URI).
 """
 
 from __future__ import annotations

@@ -155,6 +155,7 @@ def test_the_template_reference_is_up_to_date() -> None:
     page = (REPO / "docs" / "templates.md").read_text(encoding="utf-8")
     for name in ("key_figures", "talking_points", "cover", "highlight", "labels"):
         assert f"`{name}`" in page
+    assert "`{{ chart | svg }}`" in page and "`{{ logo | data_uri }}`" in page and "`c.image`" in page
 
 
 def test_timings_name_each_stage(tmp_path: Path) -> None:

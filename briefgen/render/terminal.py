@@ -167,7 +167,8 @@ def _chart(chart: Chart) -> RenderableType:
     grid.add_column(width=_BAR_CELLS, no_wrap=True)
     grid.add_column(style="bold")
     for bar in chart.bars:
-        cells = round(_BAR_CELLS * bar.value / top) if top > 0 else 0
+        # A value above zero shows at least one cell, so that it does not read as nothing.
+        cells = max(1, round(_BAR_CELLS * bar.value / top)) if top > 0 and bar.value > 0 else 0
         grid.add_row(Text(bar.label), Text("█" * cells, style="blue"), Text(bar.text))
     return Group(Rule(Text(chart.title, style="bold"), align="left"), grid)
 

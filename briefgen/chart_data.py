@@ -70,10 +70,12 @@ def build_charts(figures: Sequence[schema.Figure], fmt: Formatter) -> list[viewm
 
 
 def _unit(unit: str, fmt: Formatter) -> str:
-    """The unit as printed: ``%``, a currency's name, or nothing for a count."""
+    """The unit as printed: ``%``, a currency's name (Babel's, in the plural), or nothing for a count."""
+    from babel.numbers import get_currency_name
+
     if unit == "percent":
         return "%"
-    return fmt.labels.get(f"currency_{unit}", unit) if unit else ""
+    return get_currency_name(unit, count=2, locale=fmt.locale) if unit else ""
 
 
 def _chart(id: str, title: str, unit: str, bars: list[viewmodel.Bar], fmt: Formatter) -> viewmodel.Chart:

@@ -35,9 +35,9 @@ AMOUNTS = """  - label: Commerce fictif
 """
 # What the French briefing prints for the three amounts (the fixture's 33.69 billion, then the two above).
 VALUES = {
-    "Investissements fictifs": "33,69 milliards de dollars",
-    "Commerce fictif": "52 milliards de dollars",
-    "Aide fictive": "1,2 milliard de dollars",
+    "Investissements fictifs": "33,69 milliards de dollars des États-Unis",
+    "Commerce fictif": "52 milliards de dollars des États-Unis",
+    "Aide fictive": "1,2 milliard de dollars des États-Unis",
 }
 
 
@@ -104,8 +104,9 @@ def test_the_html_draws_the_chart_as_svg_with_its_values(charted: Path) -> None:
     bars = [float(r.get("width", "")) for r in svg.iter(f"{SVG}rect") if r.get("class") == "bar"]
     assert len(bars) == 3 and max(bars) == bars[1]  # 52 billion is the longest bar
     assert bars[0] / bars[1] == pytest.approx(33.69 / 52, abs=0.01)
-    values = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "value"]
-    assert values == list(VALUES.values())
+    rows = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "row"]
+    values = [" ".join(t.text or "" for t in row.iter(f"{SVG}text") if t.get("class") == "value") for row in rows]
+    assert values == list(VALUES.values()), "every value printed whole"
     _states_every_value(svg.get("aria-label", ""))
 
 

@@ -14,7 +14,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.errors import RenderError
-from briefgen.render.charts import BAR_HEIGHT, BLACK, NAVY, ROW, TRACK_GREY, TRACK_X, WHITE, WIDTH, Text, layout
+from briefgen.render.charts import (
+    BAR_HEIGHT,
+    BLACK,
+    NAVY,
+    ROW,
+    TRACK_GREY,
+    TRACK_WIDTH,
+    TRACK_X,
+    WHITE,
+    WIDTH,
+    Text,
+    layout,
+)
 from briefgen.viewmodel import Chart
 
 if TYPE_CHECKING:
@@ -98,9 +110,9 @@ def _runs(text: str, fonts: Path, bold: bool) -> list[tuple[str, Path]]:
 
 
 # The PNG is drawn in one 8-bit channel whose values index a palette of three colour ramps:
-# grey track → black, black → white, white → navy. Every text sits on a single background
-# (black on white or on the track, white on the bar), so Pillow's anti-aliasing, which blends
-# the channel linearly between background and ink, stays on the ramp between those two colours.
+# grey track → black, black → white, white → navy. Every text is black on white (labels, values and
+# the title stand beside the bars, never on them), so Pillow's anti-aliasing, which blends the
+# channel linearly between background and ink, stays on the black → white ramp.
 # A palette PNG encodes about five times faster than RGB, which keeps the chart within budget.
 _INDEX = {TRACK_GREY: 0, BLACK: 85, WHITE: 170, NAVY: 255}
 
@@ -149,12 +161,13 @@ def png(chart: Chart, fonts: Path, scale: int = 3) -> bytes:
         # Whole pixels: an anti-aliased rectangle edge would blend colours off the ramps.
         top = at(row.top + (ROW - BAR_HEIGHT) / 2)
         bottom = at(row.top + (ROW + BAR_HEIGHT) / 2) - 1
-        draw.rectangle((at(TRACK_X), top, at(WIDTH) - 1, bottom), fill=_INDEX[TRACK_GREY])
+        draw.rectangle((at(TRACK_X), top, at(TRACK_X + TRACK_WIDTH) - 1, bottom), fill=_INDEX[TRACK_GREY])
         if at(row.bar_width) > 0:
             draw.rectangle((at(TRACK_X), top, at(TRACK_X + row.bar_width) - 1, bottom), fill=_INDEX[NAVY])
         for line in row.labels:
             text(line)
-        text(row.value)
+        for line in row.values:
+            text(line)
     image.putpalette(_palette())
     out = io.BytesIO()
     # pHYs makes Word size the picture at 16 cm; Pillow writes no time chunk, so the bytes are stable.

@@ -23,12 +23,16 @@ from briefgen.viewmodel import Chart
 WIDTH = 160.0
 """Width of an A4 text column."""
 ROW = 8.0
-LABEL_WIDTH = 60.0
-TRACK_X = 63.0
-TRACK_WIDTH = WIDTH - TRACK_X
+LABEL_WIDTH = 50.0
+TRACK_X = 52.0
+VALUE_X = 114.0
+"""Values stand in their own column, so that a long one ("33,69 milliards de dollars des États-Unis")
+is printed whole on up to two lines, whatever its bar's length."""
+GAP = 2.0
+"""Between the track and the value column."""
+TRACK_WIDTH = VALUE_X - GAP - TRACK_X
+VALUE_WIDTH = WIDTH - VALUE_X
 BAR_HEIGHT = 4.6
-GAP = 1.5
-"""Between the bar end and its value."""
 FONT_SIZE = 2.9
 """About 8.2 pt."""
 LINE_HEIGHT = 3.4
@@ -153,7 +157,8 @@ class Row:
     text: str
     """The whole value, for the row's tooltip."""
     labels: list[Text]
-    value: Text
+    values: list[Text]
+    """The value's lines, in the value column: one, or two for a long value."""
 
 
 @dataclass(frozen=True)
@@ -172,8 +177,6 @@ def layout(chart: Chart) -> Layout:
     title = [Text(0.0, TITLE_SIZE + i * TITLE_LINE, line, TITLE_SIZE, bold=True) for i, line in enumerate(title_lines)]
     top = (len(title_lines) * TITLE_LINE + 1.0) if title_lines else 0.0
     shift = CENTRE_SHIFT * FONT_SIZE
-    # Capping the value at half the track guarantees it fits after the bar or inside it.
-    max_value_em = (TRACK_WIDTH / 2 - GAP) / FONT_SIZE
     rows: list[Row] = []
     top_value = max((bar.value for bar in chart.bars if math.isfinite(bar.value)), default=0.0)
     for bar in chart.bars:
@@ -185,15 +188,16 @@ def layout(chart: Chart) -> Layout:
         fraction = bar.value / top_value if math.isfinite(bar.value) and top_value > 0 else 0.0
         width = TRACK_WIDTH * min(max(fraction, 0.0), 1.0)
         full = _clean(bar.text)
-        text = _ellipsize(full, max_value_em) if _em(full) > max_value_em else full
-        end = TRACK_X + width
-        if end + GAP + _em(text) * FONT_SIZE <= WIDTH:
-            value = Text(end + GAP, middle + shift, text, FONT_SIZE)
-        else:
-            value = Text(end - GAP, middle + shift, text, FONT_SIZE, anchor="end", fill=WHITE)
-        rows.append(Row(top, width, label, full, labels, value))
+        rows.append(Row(top, width, label, full, labels, _value(full, middle + shift)))
         top += ROW
     return Layout(top + BOTTOM, title, rows)
+
+
+def _value(text: str, middle: float) -> list[Text]:
+    """The value in its column, on one line or two, ending with "…" only beyond two (the alt text has it whole)."""
+    lines = _wrap(text, VALUE_WIDTH / FONT_SIZE, 2)
+    first = middle - (len(lines) - 1) * LINE_HEIGHT / 2
+    return [Text(VALUE_X, first + i * LINE_HEIGHT, line, FONT_SIZE) for i, line in enumerate(lines)]
 
 
 def _n(value: float) -> str:
@@ -240,7 +244,7 @@ def svg(chart: Chart) -> str:
             f'<rect class="bar" x="{_n(TRACK_X)}" y="{bar_y}" width="{_n(row.bar_width)}"'
             f' height="{_n(BAR_HEIGHT)}" fill="{NAVY}"/>',
             *(_svg_text(line, "label") for line in row.labels),
-            _svg_text(row.value, "value"),
+            *(_svg_text(line, "value") for line in row.values),
             "</g>",
         ]
     parts.append("</svg>")

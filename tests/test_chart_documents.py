@@ -48,7 +48,7 @@ def charted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "tests" / "fixtures", root / "profiles")
     path = root / "profiles" / "ruritania.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("timeline:\n", AMOUNTS + "timeline:\n", 1), "utf-8")
-    code, _, err = run_cli("--profiles", root / "profiles", "ruritania", "--format", "docx,pdf,html", "--out", root)
+    code, _, err = run_cli("--profiles", root / "profiles", "ruritania", "--format", "docx,pdf,html,md", "--out", root)
     assert code == 0, err
     return root
 
@@ -56,7 +56,7 @@ def charted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def japan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("japan")
-    code, _, err = run_cli("japan", "--format", "docx,pdf,html", "--out", out)
+    code, _, err = run_cli("japan", "--format", "docx,pdf,html,md", "--out", out)
     assert code == 0, err
     return out / "japan"
 
@@ -144,6 +144,16 @@ def test_the_preview_draws_the_chart_as_text(charted: Path) -> None:
     assert cells["Commerce fictif"] == 30 and cells["Aide fictive"] == round(30 * 1.2 / 52)
 
 
+def test_the_markdown_draws_the_chart_as_a_table_of_text_bars(charted: Path) -> None:
+    text = (charted / "ruritania" / "briefing.md").read_text(encoding="utf-8")
+    chart = text.split("**Principaux chiffres**", 1)[1].strip().split("\n\n", 1)[0].splitlines()
+    assert chart[:2] == ["| Indicateur | | Valeur |", "|---|---|--:|"]
+    rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in chart[2:]]
+    assert [(label, value) for label, _, value in rows] == list(VALUES.items())
+    assert [len(cells) for _, cells, _ in rows] == [round(20 * 33.69 / 52), 20, 1]
+    assert {ch for _, cells, _ in rows for ch in cells} == {"█"}
+
+
 def test_japan_draws_no_misleading_chart(japan: Path) -> None:
     view = briefgen.briefing("japan")
     assert view.charts == [], "ranks and lower-bound counts of different things make no honest chart"
@@ -152,6 +162,8 @@ def test_japan_draws_no_misleading_chart(japan: Path) -> None:
     assert "<svg" not in html and 'class="chart"' not in html
     assert "plus de 110" in html and "plus de 2 500" in html
     assert _figure_alts(japan / "briefing.pdf") == []
+    markdown = (japan / "briefing.md").read_text(encoding="utf-8")
+    assert "█" not in markdown and "plus de 2 500" in markdown
     images, alts = _docx_images(japan / "briefing.docx")
     assert images == [] and alts == []
     code, out, err = run_cli("preview", "japan", env={"COLUMNS": "160"})

@@ -200,6 +200,14 @@ def _value(text: str, middle: float) -> list[Text]:
     return [Text(VALUE_X, first + i * LINE_HEIGHT, line, FONT_SIZE) for i, line in enumerate(lines)]
 
 
+def bar_cells(chart: Chart, cells: int) -> list[int]:
+    """Each bar's length in text cells (terminal, Markdown): the largest takes ``cells``, any above zero one or more."""
+    top = max((bar.value for bar in chart.bars if math.isfinite(bar.value)), default=0.0)
+    if top <= 0:
+        return [0] * len(chart.bars)
+    return [max(1, round(cells * bar.value / top)) if bar.value > 0 else 0 for bar in chart.bars]
+
+
 def _n(value: float) -> str:
     """A coordinate for SVG: two decimals at most, no trailing zeros."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")

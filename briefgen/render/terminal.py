@@ -161,14 +161,13 @@ _BAR_CELLS = 30
 
 def _chart(chart: Chart) -> RenderableType:
     """A chart as text: its title, then one row per bar (label, a bar of block cells from zero, value)."""
-    top = max((bar.value for bar in chart.bars), default=0.0)
+    from briefgen.render.charts import bar_cells
+
     grid = Table.grid(padding=(0, 1))
     grid.add_column(ratio=1)
     grid.add_column(width=_BAR_CELLS, no_wrap=True)
     grid.add_column(style="bold")
-    for bar in chart.bars:
-        # A value above zero shows at least one cell, so that it does not read as nothing.
-        cells = max(1, round(_BAR_CELLS * bar.value / top)) if top > 0 and bar.value > 0 else 0
+    for bar, cells in zip(chart.bars, bar_cells(chart, _BAR_CELLS), strict=True):
         grid.add_row(Text(bar.label), Text("█" * cells, style="blue"), Text(bar.text))
     return Group(Rule(Text(chart.title, style="bold"), align="left"), grid)
 

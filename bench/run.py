@@ -45,7 +45,7 @@ weasyprint.HTML(string=html, base_url=templates).write_pdf(out + "/floor.pdf")
 tpl = docxtpl.DocxTemplate(docx_template)
 names = view.template_vars()
 names["charts"] = [
-    {"id": c.id, "title": c.title, "svg": c.svg, "image": docxtpl.InlineImage(tpl, io.BytesIO(png), width=Mm(160))}
+    {"id": c.id, "title": c.title, "image": docxtpl.InlineImage(tpl, io.BytesIO(png), width=Mm(160))}
     for c, png in zip(view.charts, images)
 ]
 tpl.render(names, autoescape=True)
@@ -67,13 +67,13 @@ def timed(command: list[str], runs: int, cwd: Path | None = None) -> float:
 def prepare_floor(work: Path) -> Path:
     """The floor's input: briefgen's HTML, the template paths and a prepared context, pickled."""
     import briefgen
-    from briefgen.charts import png
+    from briefgen.render.chart_png import png
     from briefgen.render.html import render_html
 
     view = briefgen.briefing("japan")
     templates = REPO / "templates"
     html = render_html(view, templates)
-    images = [png(c.data, templates / "fonts") for c in view.charts]
+    images = [png(c, templates / "fonts") for c in view.charts]
     data = work / "floor.pickle"
     base = templates.resolve().as_uri() + "/"
     data.write_bytes(pickle.dumps((html, base, str(templates / "briefing.docx"), view, images, str(work))))

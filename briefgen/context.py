@@ -7,8 +7,6 @@ a reader meets.
 
 from __future__ import annotations
 
-import base64
-
 from briefgen import schema, viewmodel
 from briefgen.formatting import Formatter, Sources
 from briefgen.sections import Input, build_sections, newest_as_of
@@ -53,11 +51,6 @@ def build_briefing(
         cover=cover,
         sections=[viewmodel.Section(s.id, labels[s.id]) for s in shown],
         timestamp=timestamp,
-        logo=_data_uri(logo) if logo else "",
+        logo=logo or b"",
         **fields,
     )
-
-
-def _data_uri(image: bytes) -> str:
-    kind = "png" if image.startswith(b"\x89PNG") else "jpeg"
-    return f"data:image/{kind};base64,{base64.b64encode(image).decode('ascii')}"

@@ -32,6 +32,12 @@ strings: numbers, dates and labels are already formatted and translated for the 
 template only loops (`{% for x in key_figures %}`) and tests (`{% if visit %}`). An empty list means
 the section has no content: leave it out. Profile text is escaped for you; never mark it `safe`.
 
+Charts and images arrive as data, and each format draws them: in HTML, `{{ chart | svg }}` draws a
+chart as inline SVG (its alt text, stating every value, becomes the PDF's figure description) and
+`{{ logo | data_uri }}` gives the logo's bytes as an image address; in the Word template, `c.image`
+is a chart drawn as a PNG with the same alt text, and `logo` the placed emblem; in Markdown,
+`{% for bar, cells in chart | bars %}` gives each bar with its length in block characters.
+
 A name that is not listed here is an error naming the template's file and line (StrictUndefined);
 `briefgen validate --templates` renders every template once to find such names, and the tags Word
 split across runs.

@@ -48,12 +48,13 @@ class Formatter:
         """A figure's value and rank, as printed in a figures table."""
         parts = []
         if figure.value is not None:
-            parts.append(self._quantity(figure))
+            parts.append(self.quantity(figure))
         if figure.rank is not None:
             parts.append(self.rank(figure.rank))
         return " — ".join(parts)
 
-    def _quantity(self, figure: schema.Figure) -> str:
+    def quantity(self, figure: schema.Figure) -> str:
+        """A figure's value with its qualifier and unit, as printed (``plus de 2 500``)."""
         assert figure.value is not None
         value = figure.value
         if figure.unit == "percent":

@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from briefgen import charts, schema, viewmodel
+from briefgen import schema, viewmodel
+from briefgen.chart_data import build_charts
 
 if TYPE_CHECKING:
     from briefgen.formatting import Formatter, Sources
@@ -162,32 +163,7 @@ def _figure(figure: schema.Figure, i: Input) -> viewmodel.Figure:
 def _key_figures(i: Input) -> Mapping[str, Any]:
     figures = i.profile.key_figures
     shown = [_figure(f, i) for f in figures]
-    return {"key_figures": shown, "charts": _charts(figures, shown, i.labels)}
-
-
-def _charts(
-    figures: list[schema.Figure], shown: list[viewmodel.Figure], labels: dict[str, str]
-) -> list[viewmodel.Chart]:
-    """The partner's ranks, and its headline numbers of the most common unit, as bar charts.
-
-    A chart needs at least two bars to say anything; a rank of 1 draws the longest bar.
-    """
-    result = []
-    ranked = [(f, v) for f, v in zip(figures, shown, strict=True) if f.rank is not None]
-    if len(ranked) >= 2:
-        worst = max(5, *(f.rank or 1 for f, _ in ranked))
-        bars = [charts.Bar(v.label, (worst + 1 - (f.rank or worst)) / worst, v.value) for f, v in ranked]
-        result.append(charts.Chart("ranks", labels["chart_ranks"], bars))
-    by_unit: dict[str, list[tuple[schema.Figure, viewmodel.Figure]]] = {}
-    for f, v in zip(figures, shown, strict=True):
-        if f.value is not None and f.rank is None and f.unit != "percent":
-            by_unit.setdefault(f.unit or "", []).append((f, v))
-    group = max(by_unit.values(), key=len, default=[])
-    if len(group) >= 2:
-        top = max(f.value or 0 for f, _ in group) or 1
-        bars = [charts.Bar(v.label, (f.value or 0) / top, v.value) for f, v in group]
-        result.append(charts.Chart("amounts", labels["chart_amounts"], bars))
-    return [viewmodel.Chart(c.id, c.title, charts.svg(c), c) for c in result]
+    return {"key_figures": shown, "charts": build_charts(figures, i.fmt)}
 
 
 def _partnerships(i: Input) -> Mapping[str, Any]:

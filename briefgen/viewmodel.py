@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from briefgen import charts
-
 
 @dataclass(frozen=True)
 class Ref:
@@ -147,17 +145,31 @@ class Visit:
 
 
 @dataclass(frozen=True)
+class Bar:
+    """One bar of a chart: what it measures, its value as a number (for the bar's length) and as printed."""
+
+    label: str
+    """What the bar measures (the figure's label), or its as-of date in a series over time."""
+    value: float
+    """Exact (or approximate) and at least zero: a lower bound is never drawn as a bar."""
+    text: str
+    """The value as printed, e.g. ``2,5 milliards de dollars``."""
+
+
+@dataclass(frozen=True)
 class Chart:
-    """A bar chart drawn from the profile's figures."""
+    """A bar chart of comparable values of one unit (see ``briefgen.chart_data``); each format draws it."""
 
     id: str
-    """``ranks`` (the partner's rank in each field) or ``amounts`` (headline numbers of one unit)."""
+    """``amounts-USD`` (headline amounts of one currency) or ``series-N`` (one figure over time)."""
     title: str
     """Its title, in the build language."""
-    svg: str
-    """The chart as inline SVG, for HTML and PDF (vector); every text in it is escaped already."""
-    data: charts.Chart
-    """What it is drawn from; the DOCX renderer draws it as a PNG image, available there as ``image``."""
+    unit: str
+    """The unit every bar is in, as printed (``dollars``, ``%``); empty for a count."""
+    bars: list[Bar]
+    """The bars, in the order they are drawn; every bar starts at zero on one axis."""
+    alt: str
+    """Alt text stating every value: the title, then each bar's label and value."""
 
 
 @dataclass(frozen=True)
@@ -214,7 +226,7 @@ class Briefing:
     key_figures: list[Figure] = field(default_factory=list)
     """Ranks and headline figures."""
     charts: list[Chart] = field(default_factory=list)
-    """Charts of the key figures (ranks; the headline numbers), shown after their table."""
+    """Key-figure charts where the data supports one (often none); HTML: ``{{ chart | svg }}``, DOCX: ``c.image``."""
     partnerships: list[Partnership] = field(default_factory=list)
     """Locality pairings; ``highlight`` marks those of the visit's focus localities."""
     agreements: list[Agreement] = field(default_factory=list)
@@ -239,8 +251,8 @@ class Briefing:
     """Points to make, most important first."""
     vigilance: list[str] = field(default_factory=list)
     """Points of vigilance."""
-    logo: str = ""
-    """The partner's emblem for the cover, as a ``data:`` URI (HTML); an image in the DOCX."""
+    logo: bytes = b""
+    """The partner's emblem: the PNG or JPEG file's bytes; HTML: ``{{ logo | data_uri }}``, DOCX: the image."""
     timestamp: str = ""
     """ISO 8601 date-time the documents are dated with (from ``SOURCE_DATE_EPOCH`` or the newest fact)."""
 

@@ -41,9 +41,7 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("forum", "Forum"),
     # TRANSLATORS: A label and its value on one line, e.g. 'Head of delegation: …'.
     word("labelled", "{label}: {value}"),
-    # TRANSLATORS: Title of the bar chart of the partner's ranks.
-    word("chart_ranks", "The partner's rank in each area"),
-    # TRANSLATORS: Title of the bar chart of amounts.
+    # TRANSLATORS: Title of a bar chart of the key figures' amounts in one currency.
     word("chart_amounts", "Headline figures"),
     word("visit", "The visit"),
     word("objectives", "Objectives"),

@@ -1,4 +1,4 @@
-"""Bar charts: the SVG read back as XML and through WeasyPrint, the PNG read back with Pillow."""
+"""Drawing charts (render.charts, render.chart_png): the SVG read as XML and through WeasyPrint, the PNG with Pillow."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from briefgen import charts
-from briefgen.charts import Bar, Chart, png, svg
 from briefgen.errors import RenderError
+from briefgen.render import chart_png, charts
+from briefgen.render.chart_png import png
+from briefgen.render.charts import svg
+from briefgen.viewmodel import Bar, Chart
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "templates"
@@ -34,14 +36,19 @@ FONT_FACES = """
 """
 
 
-def ranks() -> Chart:
+def _chart(id: str, title: str, bars: list[Bar], alt: str = "") -> Chart:
+    """A chart of plain numbers; its alt text defaults to the title."""
+    return Chart(id, title, "", bars, alt or title)
+
+
+def sample() -> Chart:
     """A fictional chart with diacritics, Japanese, a long label and hostile text."""
-    return Chart(
-        "ranks",
-        "Rang du Japon parmi les partenaires du Vietnam",
+    return _chart(
+        "sample",
+        "Montants fictifs (données de test)",
         [
-            Bar("Aide publique au développement (APD)", 1.0, "1er partenaire"),
-            Bar("Investissements directs étrangers", 0.8, "3e"),
+            Bar("Aide publique au développement (APD)", 1.0, "1 000 dollars"),
+            Bar("Investissements directs étrangers", 0.8, "800 dollars"),
             Bar("Thành phố Hồ Chí Minh — Đà Nẵng", 0.55, "plus de 2 500"),
             Bar("北海道", 0.4, "2 jumelages"),
             Bar(HOSTILE_LABEL, 0.1, HOSTILE_VALUE),
@@ -52,12 +59,12 @@ def ranks() -> Chart:
 
 @pytest.fixture(scope="module")
 def root() -> ET.Element:
-    return ET.fromstring(svg(ranks()))
+    return ET.fromstring(svg(sample()))
 
 
 @pytest.fixture(scope="module")
 def png_bytes() -> bytes:
-    return png(ranks(), FONTS)
+    return png(sample(), FONTS)
 
 
 def _texts(root: ET.Element, cls: str) -> list[str]:
@@ -82,29 +89,45 @@ def test_svg_is_a_160_mm_wide_accessible_image(root: ET.Element) -> None:
     assert height.endswith("mm")
     assert root.get("viewBox") == f"0 0 160 {height.removesuffix('mm')}"
     assert root.get("role") == "img"
-    assert root.get("aria-label") == ranks().title
-    assert root.findtext("svg:title", namespaces=NS) == ranks().title
+    assert root.get("aria-label") == root.findtext("svg:title", namespaces=NS) == sample().alt
     assert root.get("font-family") == "Briefgen Sans, Briefgen JP"
-    assert root.get("id") == "chart-ranks"
+    assert root.get("id") == "chart-sample"
+
+
+def test_the_svg_description_is_the_alt_text_stating_the_values() -> None:
+    chart = _chart("a", "Titre", [Bar("un", 2.0, "2 dollars"), Bar("deux", 4.0, "4 dollars")], "Titre : un : 2 dollars")
+    root = ET.fromstring(svg(chart))
+    # The first <title> is what WeasyPrint writes as the figure's /Alt in the tagged PDF.
+    assert root.get("aria-label") == root.findtext("svg:title", namespaces=NS) == "Titre : un : 2 dollars"
+    assert _texts(root, "title") == ["Titre"]
+
+
+def test_the_largest_value_spans_the_track_and_every_bar_starts_at_zero() -> None:
+    chart = _chart("z", "T", [Bar("a", 50.0, "50"), Bar("b", 200.0, "200"), Bar("c", 100.0, "100")])
+    bars = _bars(ET.fromstring(svg(chart)))
+    assert {rect.get("x") for rect in bars} == {str(int(charts.TRACK_X))}
+    assert [float(rect.get("width", "")) for rect in bars] == pytest.approx(
+        [charts.TRACK_WIDTH / 4, charts.TRACK_WIDTH, charts.TRACK_WIDTH / 2], abs=0.01
+    )
 
 
 def test_svg_has_one_bar_on_one_track_per_row(root: ET.Element) -> None:
-    chart = ranks()
+    chart = sample()
     assert len(_bars(root)) == len(root.findall(".//svg:rect[@class='track']", NS)) == len(chart.bars)
     widths = [float(rect.get("width", "")) for rect in _bars(root)]
     track = float(root.findall(".//svg:rect[@class='track']", NS)[0].get("width", ""))
-    assert widths == pytest.approx([bar.fraction * track for bar in chart.bars], abs=0.01)
+    assert widths == pytest.approx([bar.value * track for bar in chart.bars], abs=0.01)
 
 
 def test_svg_prints_labels_and_values_literally(root: ET.Element) -> None:
     labels = [" ".join(_texts(row, "label")) for row in _rows(root)]
-    assert labels == [bar.label for bar in ranks().bars]
-    assert _texts(root, "value") == [bar.text for bar in ranks().bars]
-    assert _texts(root, "title") == [ranks().title]
+    assert labels == [bar.label for bar in sample().bars]
+    assert _texts(root, "value") == [bar.text for bar in sample().bars]
+    assert _texts(root, "title") == [sample().title]
 
 
 def test_hostile_text_is_escaped_everywhere() -> None:
-    chart = Chart('x"><script>', HOSTILE_LABEL, [Bar(HOSTILE_LABEL, 0.5, HOSTILE_VALUE)])
+    chart = _chart('x"><script>', HOSTILE_LABEL, [Bar(HOSTILE_LABEL, 0.5, HOSTILE_VALUE)])
     text = svg(chart)
     assert "<b>" not in text and "<script>" not in text and "<0>" not in text
     root = ET.fromstring(text)
@@ -117,7 +140,7 @@ def test_hostile_text_is_escaped_everywhere() -> None:
 
 def test_long_label_wraps_onto_two_lines_then_ends_with_an_ellipsis() -> None:
     words = "une étiquette beaucoup trop longue pour tenir sur les deux lignes de la colonne des libellés"
-    root = ET.fromstring(svg(Chart("long", "T", [Bar("Commerce extérieur total", 0.5, "1"), Bar(words, 0.5, "2")])))
+    root = ET.fromstring(svg(_chart("long", "T", [Bar("Commerce extérieur total", 0.5, "1"), Bar(words, 0.5, "2")])))
     short, long = (_texts(row, "label") for row in _rows(root))
     assert short == ["Commerce extérieur total"]
     assert len(long) == 2
@@ -129,24 +152,27 @@ def test_long_label_wraps_onto_two_lines_then_ends_with_an_ellipsis() -> None:
 
 def test_japanese_label_without_spaces_is_cut_too() -> None:
     label = "北海道" * 30
-    lines = _texts(ET.fromstring(svg(Chart("jp", "T", [Bar(label, 0.5, "1")]))), "label")
+    lines = _texts(ET.fromstring(svg(_chart("jp", "T", [Bar(label, 0.5, "1")]))), "label")
     assert len(lines) == 2
     assert "".join(lines).removesuffix("…") == label[: len("".join(lines)) - 1]
 
 
-def test_value_goes_inside_the_bar_end_when_it_would_overflow() -> None:
-    root = ET.fromstring(svg(Chart("v", "T", [Bar("full", 1.0, "1er partenaire"), Bar("short", 0.2, "3e")])))
-    inside, outside = root.iterfind(".//svg:text[@class='value']", NS)
-    full, short = _bars(root)
-    assert inside.get("text-anchor") == "end" and inside.get("fill") == "#ffffff"
-    assert float(inside.get("x", "")) < float(full.get("x", "")) + float(full.get("width", ""))
-    assert outside.get("text-anchor") is None and outside.get("fill") is None
-    assert float(outside.get("x", "")) > float(short.get("x", "")) + float(short.get("width", ""))
+def test_values_stand_in_their_own_column_and_a_long_one_is_printed_whole() -> None:
+    long = "33,69 milliards de dollars des États-Unis"
+    bars = [Bar("grand", 100.0, "100 milliards de dollars des États-Unis"), Bar("moyen", 40.0, long), Bar("x", 1, "1")]
+    root = ET.fromstring(svg(_chart("w", "T", bars)))
+    for row, bar in zip(_rows(root), bars, strict=True):
+        lines = row.findall("svg:text[@class='value']", NS)
+        assert " ".join(t.text or "" for t in lines) == bar.text
+        assert {t.get("x") for t in lines} == {str(int(charts.VALUE_X))}
+        assert all(t.get("fill") is None and t.get("text-anchor") is None for t in lines)
+    track_end = charts.TRACK_X + charts.TRACK_WIDTH
+    assert all(float(r.get("x", "")) + float(r.get("width", "")) <= track_end < charts.VALUE_X for r in _bars(root))
 
 
 def test_height_grows_about_8_mm_per_bar() -> None:
     def height(n: int) -> float:
-        chart = Chart("h", "Titre", [Bar(f"Ligne {i}", 0.5, str(i)) for i in range(n)])
+        chart = _chart("h", "Titre", [Bar(f"Ligne {i}", 0.5, str(i)) for i in range(n)])
         return float(ET.fromstring(svg(chart)).get("height", "").removesuffix("mm"))
 
     assert height(8) - height(4) == pytest.approx(32)
@@ -154,7 +180,7 @@ def test_height_grows_about_8_mm_per_bar() -> None:
 
 
 def test_out_of_range_fractions_are_clamped() -> None:
-    chart = Chart("c", "T", [Bar("a", -1.0, "a"), Bar("b", 3.0, "b"), Bar("c", float("nan"), "c")])
+    chart = _chart("c", "T", [Bar("a", -1.0, "a"), Bar("b", 3.0, "b"), Bar("c", float("nan"), "c")])
     widths = [float(rect.get("width", "")) for rect in _bars(ET.fromstring(svg(chart)))]
     assert widths == [0.0, charts.TRACK_WIDTH, 0.0]
 
@@ -165,7 +191,7 @@ def test_out_of_range_fractions_are_clamped() -> None:
     bars=st.lists(st.tuples(st.text(max_size=150), st.floats(allow_nan=True), st.text(max_size=60)), max_size=5),
 )
 def test_any_text_gives_well_formed_svg(title: str, bars: list[tuple[str, float, str]]) -> None:
-    root = ET.fromstring(svg(Chart("any", title, [Bar(*bar) for bar in bars])))
+    root = ET.fromstring(svg(_chart("any", title, [Bar(*bar) for bar in bars])))
     assert len(_bars(root)) == len(bars)
     assert all(len(_texts(row, "label")) <= 2 for row in _rows(root))
 
@@ -173,12 +199,12 @@ def test_any_text_gives_well_formed_svg(title: str, bars: list[tuple[str, float,
 def test_svg_renders_in_weasyprint_with_the_shipped_fonts() -> None:
     import weasyprint
 
-    page = f"<html><head><style>{FONT_FACES}</style></head><body>{svg(ranks())}</body></html>"
+    page = f"<html><head><style>{FONT_FACES}</style></head><body>{svg(sample())}</body></html>"
     pdf = weasyprint.HTML(string=page, base_url=str(TEMPLATES)).write_pdf()
     assert pdf is not None
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     text = reader.pages[0].extract_text()
-    for expected in ("Rang du Japon", "Aide publique au développement", "北海道", HOSTILE_LABEL, HOSTILE_VALUE):
+    for expected in ("Montants fictifs", "Aide publique au", "北海道", HOSTILE_LABEL, HOSTILE_VALUE):
         assert expected in text
     fonts = {
         str(font.get_object()["/BaseFont"]).split("+")[-1] for font in reader.pages[0]["/Resources"]["/Font"].values()
@@ -225,19 +251,19 @@ def test_png_bars_are_dark_on_a_light_track_in_greyscale(png_bytes: bytes, root:
 
 
 def test_png_is_deterministic(png_bytes: bytes) -> None:
-    assert png(ranks(), FONTS) == png_bytes
+    assert png(sample(), FONTS) == png_bytes
     assert b"tIME" not in png_bytes
 
 
 def test_png_scale_sets_the_resolution() -> None:
-    image = Image.open(io.BytesIO(png(ranks(), FONTS, scale=1)))
+    image = Image.open(io.BytesIO(png(sample(), FONTS, scale=1)))
     assert image.width == round(160 / 25.4 * 96)
     assert image.info["dpi"] == pytest.approx((96, 96), abs=0.1)
 
 
 def test_missing_font_folder_is_a_render_error_naming_the_files(tmp_path: Path) -> None:
     with pytest.raises(RenderError) as caught:
-        png(ranks(), tmp_path)
+        png(sample(), tmp_path)
     message = caught.value.message
     assert message.startswith(f"cannot open the chart font {tmp_path / 'NotoSans-Bold.ttf'}: ")
     assert message.endswith(
@@ -245,8 +271,8 @@ def test_missing_font_folder_is_a_render_error_naming_the_files(tmp_path: Path) 
     )
 
 
-def test_importing_charts_does_not_import_pillow() -> None:
-    code = "import sys, briefgen.charts; sys.exit('PIL' in sys.modules)"
+def test_importing_the_svg_charts_does_not_import_pillow() -> None:
+    code = "import sys, briefgen.render.charts, briefgen.render.html; sys.exit('PIL' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 
 
@@ -254,11 +280,11 @@ def test_importing_charts_does_not_import_pillow() -> None:
 
 
 def test_japanese_falls_back_to_the_cjk_font() -> None:
-    assert charts._font_for("北海道", FONTS) == FONTS / "NotoSansCJKjp-Regular.otf"
-    assert charts._font_for("北海道", FONTS, bold=True) == FONTS / "NotoSansCJKjp-Regular.otf"
-    assert charts._font_for("Thành phố Hồ Chí Minh — Đà Nẵng", FONTS) == FONTS / "NotoSans-Regular.ttf"
-    assert charts._font_for("Đà Nẵng", FONTS, bold=True) == FONTS / "NotoSans-Bold.ttf"
-    assert [(run, path.name) for run, path in charts._runs("Préfecture de 北海道 (Hokkaidō)", FONTS, False)] == [
+    assert chart_png._font_for("北海道", FONTS) == FONTS / "NotoSansCJKjp-Regular.otf"
+    assert chart_png._font_for("北海道", FONTS, bold=True) == FONTS / "NotoSansCJKjp-Regular.otf"
+    assert chart_png._font_for("Thành phố Hồ Chí Minh — Đà Nẵng", FONTS) == FONTS / "NotoSans-Regular.ttf"
+    assert chart_png._font_for("Đà Nẵng", FONTS, bold=True) == FONTS / "NotoSans-Bold.ttf"
+    assert [(run, path.name) for run, path in chart_png._runs("Préfecture de 北海道 (Hokkaidō)", FONTS, False)] == [
         ("Préfecture de ", "NotoSans-Regular.ttf"),
         ("北海道", "NotoSansCJKjp-Regular.otf"),
         (" (Hokkaidō)", "NotoSans-Regular.ttf"),
@@ -269,18 +295,18 @@ def test_glyph_check_agrees_with_the_font_cmaps() -> None:
     sans = TTFont(FONTS / "NotoSans-Regular.ttf").getBestCmap()
     jp = TTFont(FONTS / "NotoSansCJKjp-Regular.otf").getBestCmap()
     path = FONTS / "NotoSans-Regular.ttf"
-    assert all(charts._has_glyph(path, chr(cp)) for cp in sans if cp >= 0x20)
+    assert all(chart_png._has_glyph(path, chr(cp)) for cp in sans if cp >= 0x20)
     lacking = [cp for cp in jp if cp not in sans][::25]
     assert len(lacking) > 100
-    assert not any(charts._has_glyph(path, chr(cp)) for cp in lacking)
+    assert not any(chart_png._has_glyph(path, chr(cp)) for cp in lacking)
 
 
 def test_japanese_label_is_not_drawn_as_notdef_boxes() -> None:
     def label_pixels(label: str) -> bytes:
-        chart = Chart("jp", "", [Bar(label, 0.0, "")])
+        chart = _chart("jp", "", [Bar(label, 0.0, "")])
         image = Image.open(io.BytesIO(png(chart, FONTS))).convert("L")
         return image.crop((0, 0, round(charts.LABEL_WIDTH / 25.4 * DPI), image.height)).tobytes()
 
-    tofu = label_pixels(charts._UNMAPPED * 3)
+    tofu = label_pixels(chart_png._UNMAPPED * 3)
     assert label_pixels("北海道") != tofu
     assert label_pixels("\u4e02\u4e02\u4e02") == tofu  # a kanji outside JIS X 0208, which the subset lacks

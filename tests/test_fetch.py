@@ -146,10 +146,14 @@ def test_profile_text_never_fetches(site: Path, server: Server) -> None:
             f'<svg><image href="{img}"/></svg> url({img})'
         ),
         "name: Ruritanie": f'name: "<img src={img}>"',
-        # Figure labels are drawn into the charts' SVG, which the template pastes unescaped (| safe);
-        # two figures of one unit make a chart.
-        "label: Entreprises fictives": f"label: \"</text><image href='{img}'/><text>\"",
-        "    unit: USD\n": "",
+        # Figure labels are drawn into the charts' SVG, which the HTML renderer pastes unescaped;
+        # three amounts of one currency make a chart.
+        "label: Investissements fictifs": f"label: \"</text><image href='{img}'/><text>\"",
+        "timeline:\n": "".join(
+            f"  - {{label: Montant fictif {i}, value: {i}000, unit: USD, as_of: 2025, source: fict-src}}\n"
+            for i in (1, 2)
+        )
+        + "timeline:\n",
     }
     for old, new in hostile.items():
         edit(site / "profiles" / "ruritania.yaml", old, new)

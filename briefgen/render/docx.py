@@ -25,8 +25,6 @@ from briefgen.viewmodel import Briefing
 if TYPE_CHECKING:
     import jinja2
 
-    from briefgen import charts
-
 # Word refuses core properties longer than this (python-docx raises ValueError).
 _CORE_PROPERTY_MAX = 255
 
@@ -124,38 +122,31 @@ def _set_metadata(document: object, briefing: Briefing) -> None:
 def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, Any]:
     """The template's names, Word-ready: images with alt text, sources with a hyperlink relationship.
 
-    The logo and each chart (``image``: the chart drawn as a sharp PNG, 16 cm wide) carry their
-    alt text; each source with an address gets ``link``, the id of its external relationship,
-    for a real ``w:hyperlink``.
+    The logo (the view model's bytes) and each chart (``image``: its data drawn here as a sharp PNG,
+    16 cm wide, by ``chart_png``) carry their alt text, which for a chart states every value; each
+    source with an address gets ``link``, the id of its external relationship, for a real ``w:hyperlink``.
     """
     names = briefing.template_vars()
     names["sources"] = [
         {**dataclasses.asdict(s), "link": tpl.build_url_id(s.url) if s.url else ""} for s in briefing.sources
     ]
     if briefing.logo:
-        import base64
-
         from docx.shared import Mm
         from docxtpl import InlineImage
 
-        data = base64.b64decode(briefing.logo.split(",", 1)[1])
-        logo = InlineImage(tpl, io.BytesIO(data), height=Mm(20))
+        logo = InlineImage(tpl, io.BytesIO(briefing.logo), height=Mm(20))
         names["logo"] = _Described(logo, briefing.cover.issuer)
     if briefing.charts:
         from docx.shared import Mm
         from docxtpl import InlineImage
 
-        from briefgen.charts import png
+        from briefgen.render.chart_png import png
 
         fonts = _fonts(template_dir)
         names["charts"] = [
             {
-                "id": c.id,
-                "title": c.title,
-                "svg": c.svg,
-                "image": _Described(
-                    InlineImage(tpl, io.BytesIO(png(c.data, fonts)), width=Mm(160)), _chart_text(c.title, c.data)
-                ),
+                **dataclasses.asdict(c),
+                "image": _Described(InlineImage(tpl, io.BytesIO(png(c, fonts)), width=Mm(160)), c.alt),
             }
             for c in briefing.charts
         ]
@@ -168,11 +159,6 @@ def _fonts(template_dir: Path) -> Path:
 
     fonts = template_dir / "fonts"
     return fonts if fonts.is_dir() else shipped("templates") / "fonts"
-
-
-def _chart_text(title: str, chart: charts.Chart) -> str:
-    """A chart's alt text: its title, then each bar's label and value, as a screen reader reads it."""
-    return f"{title}: " + "; ".join(f"{bar.label}: {bar.text}" for bar in chart.bars)
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,25 @@
-"""Render a briefing view model to HTML with the Jinja2 template of a template folder."""
+"""Render a briefing view model to HTML with the Jinja2 template of a template folder.
+
+The view model holds chart data and image bytes; this renderer draws them for the browser and
+WeasyPrint through two filters templates use: ``chart | svg`` (the chart as inline SVG, vector in
+the PDF, its alt text as ``aria-label`` and ``<title>``, which WeasyPrint makes the tagged PDF's
+figure description) and ``logo | data_uri`` (image bytes as a ``data:`` URI).
+"""
 
 from __future__ import annotations
 
+import base64
 import functools
 import pathlib
 import re
 import traceback
 
 import jinja2
+from markupsafe import Markup
 
 from briefgen.errors import TemplateError
-from briefgen.render import Options
-from briefgen.viewmodel import Briefing
+from briefgen.render import Options, charts
+from briefgen.viewmodel import Briefing, Chart
 
 TEMPLATE_NAME = "briefing.html"
 """The template file every template folder provides for HTML and PDF output."""
@@ -20,12 +28,26 @@ TEMPLATE_NAME = "briefing.html"
 @functools.lru_cache(maxsize=8)
 def _environment(template_dir: pathlib.Path) -> jinja2.Environment:
     # One per folder and process: a batch worker compiles each template once, not once per pack.
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(template_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+    env.filters["svg"] = svg_markup
+    env.filters["data_uri"] = data_uri
+    return env
+
+
+def svg_markup(chart: Chart) -> Markup:
+    """The chart as inline SVG, safe to paste: ``briefgen.render.charts`` escapes every text it writes."""
+    return Markup(charts.svg(chart))
+
+
+def data_uri(image: bytes) -> str:
+    """A PNG or JPEG file's bytes as a ``data:`` URI."""
+    kind = "png" if image.startswith(b"\x89PNG") else "jpeg"
+    return f"data:image/{kind};base64,{base64.b64encode(image).decode('ascii')}"
 
 
 def render_html(briefing: Briefing, template_dir: pathlib.Path, name: str = TEMPLATE_NAME) -> str:

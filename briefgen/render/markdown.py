@@ -5,6 +5,8 @@ order of the section registry, like the HTML. Every value a template prints with
 escaped for Markdown (:func:`escape`) unless the template marks it :class:`Raw` with the ``raw``
 filter: a profile's text cannot break a table (``|``), start a heading or a list, emphasise,
 link, or inject HTML (``<``). References print as ``[3]`` and the sources as a numbered list.
+A chart of the view model is drawn as a table whose middle column is a bar of block characters
+(filter ``bars``: each bar with its cells), after the figures table that states the same values.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import jinja2
 
 from briefgen.errors import TemplateError
 from briefgen.render import Options
-from briefgen.viewmodel import Briefing
+from briefgen.viewmodel import Bar, Briefing, Chart
 
 # Every character that means something inline in CommonMark or GFM (tables, strikethrough).
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -46,6 +48,17 @@ def _finalize(value: Any) -> Any:
     return escape(value)
 
 
+_BAR_CELLS = 20
+"""Block characters of the longest bar of a chart in Markdown."""
+
+
+def _bars(chart: Chart) -> list[tuple[Bar, str]]:
+    """Each bar of ``chart`` with its length drawn as block characters, the largest ``_BAR_CELLS`` long."""
+    from briefgen.render.charts import bar_cells
+
+    return [(bar, "█" * cells) for bar, cells in zip(chart.bars, bar_cells(chart, _BAR_CELLS), strict=True)]
+
+
 def _url(value: str) -> str:
     """An address as an autolink ``<https://…>``, or escaped text when it is not a plain web address."""
     return Raw(f"<{value}>") if _URL.fullmatch(value) else escape(value)
@@ -65,6 +78,7 @@ def _environment(template_dir: pathlib.Path) -> jinja2.Environment:
     env.filters["raw"] = Raw
     env.filters["url"] = _url
     env.filters["md"] = escape
+    env.filters["bars"] = _bars
     return env
 
 

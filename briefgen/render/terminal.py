@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from briefgen.text import shown
-from briefgen.viewmodel import Briefing, Figure, Ref
+from briefgen.viewmodel import Briefing, Chart, Figure, Ref
 
 _T = TypeVar("_T")
 
@@ -180,7 +180,24 @@ def _figures_table(view: Briefing, figures: list[Figure]) -> RenderableType:
 
 
 def _key_figures(view: Briefing) -> RenderableType:
-    return _figures_table(view, view.key_figures)
+    return Group(_figures_table(view, view.key_figures), *(_chart(c) for c in view.charts))
+
+
+_BAR_CELLS = 30
+"""Cells of the longest bar of a text chart."""
+
+
+def _chart(chart: Chart) -> RenderableType:
+    """A chart as text: its title, then one row per bar (label, a bar of block cells from zero, value)."""
+    from briefgen.render.charts import bar_cells
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(ratio=1)
+    grid.add_column(width=_BAR_CELLS, no_wrap=True)
+    grid.add_column(style="bold")
+    for bar, cells in zip(chart.bars, bar_cells(chart, _BAR_CELLS), strict=True):
+        grid.add_row(Text(bar.label), Text("█" * cells, style="blue"), Text(bar.text))
+    return Group(Rule(Text(chart.title, style="bold"), align="left"), grid)
 
 
 def _partnerships(view: Briefing) -> RenderableType:

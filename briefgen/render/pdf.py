@@ -55,7 +55,7 @@ def render_pdf(html: str, base_url: pathlib.Path, variant: str | None = None) ->
             # same pages and layout, about 30 % more bytes, no measurable time.
             options = {"uncompressed_pdf": False, "pdf_tags": True, "pdf_variant": variant}
             rendered = document.render(font_config=_font_config(), **options)
-            pdf = rendered.write_pdf(finisher=_header_scopes, **options)
+            pdf = rendered.write_pdf(finisher=_finish, **options)
         stray = sorted({font.family for font in rendered.fonts.values()} - _declared_families(html, root))
         if stray:
             raise RenderError(
@@ -82,20 +82,30 @@ def render_pdf(html: str, base_url: pathlib.Path, variant: str | None = None) ->
     return bytes(pdf)
 
 
-def _header_scopes(document: Any, pdf: Any) -> None:
-    """Give each tagged table header cell the /Scope its HTML ``scope`` attribute names.
+def _finish(document: Any, pdf: Any) -> None:
+    """Complete WeasyPrint's structure tree: header scopes, and the language of marked text.
 
     WeasyPrint links data cells to headers (/Headers, /IDs) but writes no /Scope on the header
-    cells themselves, which PDF/UA checkers (and some screen readers) look for first.
+    cells themselves, which PDF/UA checkers (and some screen readers) look for first; and it
+    writes the document's language only (catalog /Lang), so an element with its own ``lang``
+    (text left in the profile's language, briefgen.render.marking) gets /Lang here.
     """
+    import pydyf  # type: ignore[import-untyped]
+
     scopes = {"col": "/Column", "row": "/Row", "colgroup": "/Column", "rowgroup": "/Row"}
     for page in document.pages:
         for box in page._page_box.descendants():
             mark = getattr(box, "mark", None)
-            if getattr(box, "element_tag", None) == "th" and mark is not None and "A" in mark:
-                scope = scopes.get(box.element.get("scope", ""))
+            element = getattr(box, "element", None)
+            if mark is None or element is None:
+                continue
+            if getattr(box, "element_tag", None) == "th" and "A" in mark:
+                scope = scopes.get(element.get("scope", ""))
                 if scope:
                     mark["A"]["Scope"] = scope
+            lang = element.get("lang")
+            if lang and getattr(box, "element_tag", None) not in ("html", "body"):
+                mark["Lang"] = pydyf.String(lang)
 
 
 _fonts: tuple[int, Any] | None = None

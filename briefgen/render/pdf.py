@@ -46,6 +46,7 @@ def render_pdf(html: str, base_url: pathlib.Path, variant: str | None = None) ->
     import weasyprint  # type: ignore[import-untyped]
     from weasyprint.urls import FatalURLFetchingError  # type: ignore[import-untyped]
 
+    _tag_languages()
     root = base_url.resolve()
     fetcher = _make_fetcher(weasyprint.URLFetcher, root)
     try:
@@ -106,6 +107,34 @@ def _finish(document: Any, pdf: Any) -> None:
             lang = element.get("lang")
             if lang and getattr(box, "element_tag", None) not in ("html", "body"):
                 mark["Lang"] = pydyf.String(lang)
+
+
+def _tag_languages() -> None:
+    """Make WeasyPrint's structure tree say /Lang for every element with its own ``lang``.
+
+    WeasyPrint 70 writes the document's language only (catalog /Lang), so text left in the
+    profile's language (``<span lang="fr">``, briefgen.render.marking) would be read by a screen
+    reader as the document's. Its box-to-structure function is wrapped, once per process: each
+    structure element made for a box whose HTML element has ``lang`` gets /Lang. With another
+    WeasyPrint that has no such function, nothing is wrapped (tests/test_languages.py notices).
+    """
+    import pydyf  # type: ignore[import-untyped]
+    from weasyprint.pdf import tags  # type: ignore[import-untyped]
+
+    build = getattr(tags, "_build_box_tree", None)
+    if build is None or getattr(build, "briefgen_lang", False):
+        return
+
+    def with_lang(box: Any, *args: Any) -> Any:
+        element = getattr(getattr(box, "_box", box), "element", None)
+        lang = element.get("lang") if element is not None and element.tag not in ("html", "body") else None
+        for made in build(box, *args):
+            if lang and "Lang" not in made:
+                made["Lang"] = pydyf.String(lang)
+            yield made
+
+    with_lang.briefgen_lang = True  # type: ignore[attr-defined]
+    tags._build_box_tree = with_lang
 
 
 _fonts: tuple[int, Any] | None = None

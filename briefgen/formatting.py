@@ -52,7 +52,8 @@ class Formatter:
             return ""
         # The catalogue names each language as it reads in the sentence (tiếng Pháp); Babel otherwise.
         names = [
-            self.labels.get(f"language_{code}") or self.locale.languages.get(code, code) for code in sorted(self.fallbacks)
+            self.labels.get(f"language_{code}") or self.locale.languages.get(code, code)
+            for code in sorted(self.fallbacks)
         ]
         return self.labels["fallback_note"].format(languages=", ".join(names))
 

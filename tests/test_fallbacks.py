@@ -70,7 +70,7 @@ def test_fallback_text_is_marked_french_in_html_pdf_and_docx(built: dict[str, Pa
     assert ("fr", "Entreprises fictives") in spans and ("fr", "Gouverneur fictif de Strelsau") in spans
     assert {lang for lang, _ in spans} == {"fr"}
     assert not any(text == "Ruritania" for _, text in spans)  # translated: not marked
-    assert '<title>Briefing note — Ruritania</title>' in html  # no markup where none may be
+    assert "<title>Briefing note — Ruritania</title>" in html  # no markup where none may be
     langs = _pdf_langs(files["pdf"])
     assert langs and set(langs) == {"fr"} and len(langs) >= len(spans) - 2  # a few live in the <title>/headers
     xml = zipfile.ZipFile(files["docx"]).read("word/document.xml").decode()

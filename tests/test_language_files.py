@@ -37,7 +37,9 @@ def test_each_language_writes_its_own_files_and_keeps_the_others(tmp_path: Path)
     folder = out / "ruritania"
     seen: dict[str, dict[str, str]] = {}
     for lang in ("fr", "en", "vi"):
-        code, stdout, err = run_cli("--profiles", REPO / "tests" / "fixtures", "ruritania", "--lang", lang, "--out", out)
+        code, stdout, err = run_cli(
+            "--profiles", REPO / "tests" / "fixtures", "ruritania", "--lang", lang, "--out", out
+        )
         assert code == 0, err
         assert stdout.split() == [str(folder / name) for name in FILES[lang]]
         seen[lang] = _digests(folder)

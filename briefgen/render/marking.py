@@ -68,11 +68,13 @@ def split_marked(text: str) -> list[tuple[str, str | None]]:
 
 
 def docx_languages(xml: bytes, word_language: Callable[[str], str]) -> bytes:
-    """A Word part (``word/document.xml``, a header) with each marked text in a run of its own
-    carrying ``<w:lang w:val="fr-FR"/>`` (``word_language`` gives the tag); marks elsewhere dropped."""
+    """A Word part with each marked text in a run of its own carrying ``w:lang`` (``fr-FR``).
+
+    ``word_language`` gives the tag of a language code; marks anywhere else (attributes) are dropped.
+    """
     if OPEN.encode() not in xml:
         return xml
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     root = etree.fromstring(xml)
     for r in list(root.iter(_W + "r")):
@@ -84,7 +86,8 @@ def docx_languages(xml: bytes, word_language: Callable[[str], str]) -> bytes:
         for key, value in element.attrib.items():
             if _MARKS.search(value):
                 element.set(key, unmarked(value))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    written: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return written
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -116,9 +116,9 @@ def _tag_languages() -> None:
     profile's language (``<span lang="fr">``, briefgen.render.marking) would be read by a screen
     reader as the document's. Its box-to-structure function is wrapped, once per process: each
     structure element made for a box whose HTML element has ``lang`` gets /Lang. With another
-    WeasyPrint that has no such function, nothing is wrapped (tests/test_languages.py notices).
+    WeasyPrint that has no such function, nothing is wrapped (tests/test_fallbacks.py notices).
     """
-    import pydyf  # type: ignore[import-untyped]
+    import pydyf
     from weasyprint.pdf import tags  # type: ignore[import-untyped]
 
     build = getattr(tags, "_build_box_tree", None)

@@ -162,11 +162,13 @@ def prepare_each(
 
     clock = Clock()
     assembled = assemble(name, places)
+    clock.lap("load")
+    # Merged before the records are read: the profile's language names the files to compare.
     merged = merge(assembled.layers)
     own = own_language(merged)
     folder = out / name
     zip_path = out / f"{name}.zip" if plan.archive else None
-    clock.lap("load")
+    clock.lap("merge")
     prepared = []
     for part in plan.localised(own).per_language():
         record = inputs_record(assembled.files, places.profiles, templates, part.options, out)

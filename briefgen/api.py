@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -121,7 +121,7 @@ def build(
     names: Sequence[str],
     *,
     formats: Iterable[str] = DEFAULT_FORMATS,
-    lang: str | None = None,
+    lang: str | Sequence[str] | None = None,
     out: Path | str = "out",
     template: str | None = None,
     strict: bool = False,
@@ -133,6 +133,10 @@ def build(
     on_view: Callable[[str, Briefing], None] | None = None,
 ) -> list[Built]:
     """Build the briefing of each name into ``out/NAME/``; all inputs are checked before writing.
+
+    ``lang`` is one language or several (``"fr,en,vi"``): each name is read and validated once and
+    built in each. The profile's own language writes ``briefing.pdf``, another ``briefing.en.pdf``
+    (briefgen.plan.suffixed), each language with its own record, so none overwrites another's.
 
     A name whose inputs (profile files, templates, fonts, options, briefgen's version) and
     outputs are unchanged since its last build is skipped (status ``up to date``) unless
@@ -146,28 +150,32 @@ def build(
     With ``final``, a field with no current text in ``lang`` stops it with IncompleteTranslation.
     """
     from briefgen.facts import FILENAME as FACTS
-    from briefgen.plan import execute, prepare
+    from briefgen.plan import execute, prepare_each
 
     places = places or Places.find()
-    check_lang(lang)
-    plan = build_plan(formats, lang=lang, template=template, pdf_variant=pdf_variant, final=final)
+    langs = languages_asked(lang)
+    plan = build_plan(formats, lang=None, template=template, pdf_variant=pdf_variant, final=final)
+    plan = replace(plan, languages=tuple(langs), record_per_language=True)
     templates = template_dir(places, template, plan.formats())
     if strict:
-        found = check(names, lang=lang, places=places)
+        found = [f for code in langs for f in check(names, lang=code, places=places)]
         if found:
             raise CheckError(found)
     root = Path(out)
-    ready = [prepare(n, plan, out=root, places=places, templates=templates, lang=lang, force=force) for n in names]
+    # Each name is read and checked once, whatever the number of languages: one Prepared per language.
+    ready = [p for n in names for p in prepare_each(n, plan, out=root, places=places, templates=templates, force=force)]
     # A final build's options differ from a draft's, so an up-to-date final build had no gaps.
-    gaps = {p.name: _translation_gaps(p.merged, lang, places) for p in ready if p.merged is not None}
+    gaps = {id(p): _translation_gaps(p.merged, p.plan.languages[0], places) for p in ready if p.merged is not None}
     if final and any(gaps.values()):
-        raise IncompleteTranslation(lang or "", [p for found in gaps.values() for p in found])
+        asked = ",".join(dict.fromkeys(p.plan.languages[0] or "" for p in ready if gaps.get(id(p))))
+        raise IncompleteTranslation(asked, [p for found in gaps.values() for p in found])
     built: list[Built] = []
     for prepared in ready:
         name = prepared.name
+        shown_lang = (prepared.plan.languages[0] or "") if lang else ""
         if prepared.up_to_date:
-            files = [prepared.folder / o.filename for o in plan.outputs]
-            built.append(Built(name, files, lang=lang or "", status="up to date", folder=prepared.folder))
+            files = [prepared.folder / o.filename for o in prepared.plan.outputs]
+            built.append(Built(name, files, lang=shown_lang, status="up to date", folder=prepared.folder))
             continue
         if on_view is not None and prepared.view is not None:
             on_view(name, prepared.view)
@@ -181,7 +189,7 @@ def build(
             _add(timings, prepared.timings)
         folder = prepared.folder
         shown_files = [f for f in files if f.name != FACTS]  # facts.json is for 'briefgen diff', not the reader
-        built.append(Built(name, shown_files, gaps.get(name, []), lang or "", folder / FACTS, folder=folder))
+        built.append(Built(name, shown_files, gaps.get(id(prepared), []), shown_lang, folder / FACTS, folder=folder))
     return built
 
 
@@ -382,6 +390,18 @@ def check_pdf_variant(variant: str | None) -> None:
 
     if variant is not None and variant not in VARIANTS:
         raise InputError(f"unknown PDF variant '{variant}': use one of {', '.join(VARIANTS)}")
+
+
+def languages_asked(lang: str | Sequence[str] | None) -> list[str | None]:
+    """The build languages asked for (``"fr,en,vi"`` or a list), each checked; ``[None]``: the profile's own."""
+    if lang is None:
+        return [None]
+    codes = [c.strip() for c in (lang.split(",") if isinstance(lang, str) else lang) if c.strip()]
+    if not codes:
+        raise InputError(f"--lang names no language: use one or more of {', '.join(LANGUAGES)}, e.g. --lang fr,en")
+    for code in codes:
+        check_lang(code)
+    return list(dict.fromkeys(codes))
 
 
 def check_lang(lang: str | None) -> None:

@@ -44,6 +44,7 @@ def build_briefing(
         marking=fmt.text(profile.marking),
         info_as_of=labels["info_as_of"].format(date=fmt.partial(newest)) if newest else "",
         details=details,
+        fallback_note=fmt.fallback_note(),
     )
     return viewmodel.Briefing(
         lang=fmt.lang,

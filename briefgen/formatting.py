@@ -14,7 +14,7 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal, format_percent, get_currency_name
 
 from briefgen import languages, schema, viewmodel
-from briefgen.translation import Localized, resolve
+from briefgen.translation import Localized, resolve_with_language
 
 # Above this, amounts read better as "33,69 milliards" than as "33 690 000 000".
 _COMPACT_FROM = 1_000_000
@@ -29,10 +29,33 @@ class Formatter:
         """The profile's own language: what plain-string text is written in."""
         self.locale = languages.locale(lang)
         self.labels = languages.labels(lang)
+        self.fallbacks: set[str] = set()
+        """The languages text has fallen back to (for the cover's note)."""
 
     def text(self, value: Localized | None) -> str:
-        """A translatable field in the build language (see briefgen.translation)."""
-        return "" if value is None else resolve(value, self.lang, self.own)
+        """A translatable field in the build language (see briefgen.translation).
+
+        Text the build language lacks comes in another language as a ``viewmodel.Text`` that
+        says which, so that the renderers can mark it and the cover can say so.
+        """
+        if value is None:
+            return ""
+        text, lang = resolve_with_language(value, self.lang, self.own)
+        if lang == self.lang or not text:
+            return text
+        self.fallbacks.add(lang)
+        return viewmodel.Text(text, lang)
+
+    def fallback_note(self) -> str:
+        """The cover's sentence naming the languages some text is shown in, or ``""``."""
+        if not self.fallbacks:
+            return ""
+        # The catalogue names each language as it reads in the sentence (tiếng Pháp); Babel otherwise.
+        names = [
+            self.labels.get(f"language_{code}") or self.locale.languages.get(code, code)
+            for code in sorted(self.fallbacks)
+        ]
+        return self.labels["fallback_note"].format(languages=", ".join(names))
 
     def texts(self, values: Iterable[Localized]) -> list[str]:
         """Each translatable field of ``values`` in the build language."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,7 @@ from briefgen.merging import Merged, merge
 from briefgen.output import fixed_zip, write_all, write_atomic
 from briefgen.record import inputs_record, is_up_to_date, outputs_entries
 from briefgen.schema import Profile
+from briefgen.translation import own_language
 
 if TYPE_CHECKING:
     from briefgen.viewmodel import Briefing
@@ -46,11 +47,25 @@ class Output:
 
     format: str
     document: str = "briefing"
+    lang: str = ""
+    """Its language when it is not the profile's own (``""``): it names the file, ``briefing.en.pdf``."""
 
     @property
     def filename(self) -> str:
-        """The file it is written to in ``OUT/NAME/``."""
-        return formats.get(self.format).filename(self.document)
+        """The file it is written to in ``OUT/NAME/``: ``briefing.pdf``, ``briefing.en.pdf``."""
+        return suffixed(formats.get(self.format).filename(self.document), self.lang)
+
+
+def suffixed(filename: str, lang: str) -> str:
+    """``filename`` with ``lang`` before its extension (``briefing.en.pdf``); as is when ``lang`` is empty.
+
+    The profile's own language keeps the plain names, so a build without ``--lang`` and one in
+    the profile's language write the same files; every other language writes its own.
+    """
+    if not lang:
+        return filename
+    stem, dot, extension = filename.rpartition(".")
+    return f"{stem}.{lang}.{extension}" if dot else f"{filename}.{lang}"
 
 
 @dataclass(frozen=True)
@@ -67,10 +82,34 @@ class Plan:
     pdf_variant: str | None = None
     fork: bool = True
     """Render a DOCX in a forked child while this process lays out a PDF (briefgen.forked)."""
+    languages: tuple[str | None, ...] = (None,)
+    """The languages asked for (None: the profile's own); each gets its own files (:func:`suffixed`)."""
+    record_per_language: bool = False
+    """One record per language (a build: ``.briefgen-build.en.json``), so that building one
+    language never takes another's files for its own; else one record for all (a pack's manifest)."""
 
     def formats(self) -> list[str]:
         """The formats the plan renders, each once."""
         return list(dict.fromkeys(o.format for o in self.outputs))
+
+    def localised(self, own: str) -> Plan:
+        """The plan for a profile written in ``own``: each output once per language, suffixed but for ``own``."""
+        langs = list(dict.fromkeys("" if lang in (None, own) else lang for lang in self.languages))
+        outputs = tuple(replace(o, lang=lang) for lang in langs for o in self.outputs)
+        return replace(self, outputs=outputs, languages=tuple(lang or own for lang in langs))
+
+    def per_language(self) -> list[Plan]:
+        """A localised plan split into one plan per language, each with its record (a build's)."""
+        if not self.record_per_language:
+            return [self]
+        plans = []
+        suffixes = dict.fromkeys(o.lang for o in self.outputs)  # in the order of self.languages
+        for suffix, lang in zip(suffixes, self.languages, strict=True):
+            outputs = tuple(o for o in self.outputs if o.lang == suffix)
+            record = suffixed(self.record, suffix)
+            options = {**self.options, "lang": lang}
+            plans.append(replace(self, outputs=outputs, languages=(lang,), record=record, options=options))
+        return plans
 
 
 @dataclass
@@ -85,7 +124,10 @@ class Prepared:
     merged: Merged | None = None
     profile: Profile | None = None
     view: Briefing | None = None
+    """The view of the plan's first language."""
     timings: dict[str, float] = field(default_factory=dict)
+    views: dict[str, Briefing] = field(default_factory=dict)
+    """The view of each language of the plan, by output suffix (``""``: the profile's own)."""
 
 
 def prepare(
@@ -98,24 +140,52 @@ def prepare(
     lang: str | None = None,
     force: bool = False,
 ) -> Prepared:
-    """Load ``name`` once and decide: up to date (nothing else is done), or validated with its view made."""
+    """Load ``name`` once and decide: up to date (nothing else is done), or validated with its views made.
+
+    ``lang`` (if given) replaces the plan's languages; the plan must keep one record for them all.
+    """
+    plan = replace(plan, languages=(lang,)) if lang is not None else plan
+    (prepared,) = prepare_each(name, replace(plan, record_per_language=False), out=out, places=places,
+                               templates=templates, force=force)  # fmt: skip
+    return prepared
+
+
+def prepare_each(
+    name: str, plan: Plan, *, out: Path, places: Places, templates: Path, force: bool = False
+) -> list[Prepared]:
+    """Load, merge and validate ``name`` once; one Prepared per record of the plan (per language for a build).
+
+    Each is up to date (nothing more is done for it) or carries the views of its languages, made
+    from the one validated profile.
+    """
     from briefgen.validation import validate
 
     clock = Clock()
     assembled = assemble(name, places)
-    record = inputs_record(assembled.files, places.profiles, templates, plan.options, out)
+    clock.lap("load")
+    # Merged before the records are read: the profile's language names the files to compare.
+    merged = merge(assembled.layers)
+    own = own_language(merged)
     folder = out / name
     zip_path = out / f"{name}.zip" if plan.archive else None
-    clock.lap("load")
-    if not force and is_up_to_date(folder, plan.record, record["inputs_digest"], zip_path):
-        return Prepared(name, plan, folder, record, True, timings=clock.timings)
-    merged = merge(assembled.layers)
     clock.lap("merge")
+    prepared = []
+    for part in plan.localised(own).per_language():
+        record = inputs_record(assembled.files, places.profiles, templates, part.options, out)
+        fresh = not force and is_up_to_date(folder, part.record, record["inputs_digest"], zip_path)
+        prepared.append(Prepared(name, part, folder, record, fresh, timings=clock.timings))
+    clock.lap("load")
+    if all(p.up_to_date for p in prepared):
+        return prepared
     profile = validate(merged, places.profiles)
     clock.lap("validate")
-    view = view_of(profile, lang, places.profiles)
+    for p in prepared:
+        if not p.up_to_date:
+            suffixes = dict.fromkeys(o.lang for o in p.plan.outputs)
+            p.views = {s: view_of(profile, s or own, places.profiles) for s in suffixes}
+            p.merged, p.profile, p.view = merged, profile, next(iter(p.views.values()))
     clock.lap("context")
-    return Prepared(name, plan, folder, record, False, merged, profile, view, clock.timings)
+    return prepared
 
 
 def view_of(profile: Profile, lang: str | None, root: Path) -> Briefing:
@@ -139,7 +209,8 @@ def execute(
     assert prepared.view is not None, "an up-to-date run renders nothing"
     plan, name, folder = prepared.plan, prepared.name, prepared.folder
     clock = Clock(prepared.timings)
-    documents = render_all(prepared.view, templates, plan, on_step, clock)
+    views = prepared.views or {"": prepared.view}
+    documents = render_all(views, templates, plan, on_step, clock)
     assert prepared.profile is not None
     documents[FACTS] = facts_bytes(name, prepared.profile)  # what ``briefgen diff`` compares with later
     entries = outputs_entries(documents)
@@ -162,7 +233,7 @@ def execute(
 
 
 def render_all(
-    view: Briefing, templates: Path, plan: Plan, on_step: Callable[[str], None], clock: Clock
+    views: dict[str, Briefing], templates: Path, plan: Plan, on_step: Callable[[str], None], clock: Clock
 ) -> dict[str, bytes]:
     """The bytes of each output of the plan, by file name, in the plan's order; nothing is written.
 
@@ -177,13 +248,14 @@ def render_all(
     if child_output is not None:
         options = formats.Options(child_output.document, plan.pdf_variant)
         work = formats.get(child_output.format)
+        view = views[child_output.lang]
         child = forked.Forked(lambda: work.render(view, templates, options), child_output.filename)
     documents: dict[str, bytes] = {}
     try:
         for output in plan.outputs:
             if output != child_output:
                 options = formats.Options(output.document, plan.pdf_variant)
-                documents[output.filename] = formats.get(output.format).render(view, templates, options)
+                documents[output.filename] = formats.get(output.format).render(views[output.lang], templates, options)
                 clock.lap(output.format if output.document == "briefing" else output.filename)
                 on_step(output.filename)
     except BaseException:

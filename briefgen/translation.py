@@ -27,9 +27,18 @@ Localized = str | Mapping[Any, str]
 
 def resolve(value: Localized, lang: str, own: str) -> str:
     """The text of ``value`` in ``lang``, else in the profile's language ``own``, else the first given."""
+    return resolve_with_language(value, lang, own)[0]
+
+
+def resolve_with_language(value: Localized, lang: str, own: str) -> tuple[str, str]:
+    """What :func:`resolve` picks, and the language it is written in."""
     if isinstance(value, str):
-        return value
-    return value.get(lang) or value.get(own) or next(iter(value.values()))
+        return value, own
+    for candidate in (lang, own):
+        if value.get(candidate):
+            return value[candidate], candidate
+    first, text = next(iter(value.items()))
+    return text, str(first)
 
 
 def text_fields(merged: Merged) -> list[tuple[PathKey, Localized]]:

@@ -11,6 +11,33 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 
+class Text(str):
+    """A profile's text shown in another language than the document's (a translation is missing).
+
+    It is a ``str`` like any other, so templates print and test it as usual; ``lang`` says which
+    language it is in, and the HTML/PDF and DOCX renderers mark it so (``<span lang>``,
+    ``w:lang``), for screen readers and spell-checkers. Text in the document's own language is
+    a plain ``str``. Building a string from it (``str.format``, ``+``) gives a plain ``str``.
+    """
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> Text:
+        """``text``, written in ``lang``."""
+        self = super().__new__(cls, text)
+        self.lang = lang
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its language (a batch sends views between processes)."""
+        return Text, (str(self), self.lang)
+
+
+def language_of(value: object) -> str | None:
+    """The language of a view-model string when it differs from the document's, else None."""
+    return value.lang if isinstance(value, Text) else None
+
+
 @dataclass(frozen=True)
 class Ref:
     """A numbered reference to an entry of the sources list."""
@@ -205,6 +232,9 @@ class Cover:
     """Already labelled, e.g. ``Informations à jour au 24 novembre 2025``."""
     details: list[str] = field(default_factory=list)
     """Lines under the title of a visit briefing: dates, place, head of delegation."""
+    fallback_note: str = ""
+    """When some text lacks a translation: the sentence saying which parts are in which language
+    (``Some passages are in French: …``); empty when everything is in the document's language."""
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,15 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("briefing_on", "Briefing note — {partner}"),
     # TRANSLATORS: On the cover. {date}: the newest date of the facts (a day, a month or a year).
     word("info_as_of", "Information as of {date}"),
+    # TRANSLATORS: On the cover, when some of the profile's text has no translation into the
+    # document's language. {languages}: the language name(s) as Babel writes them ('French').
+    word("fallback_note", "Parts of this document are in {languages}: they have not been translated yet."),
+    # TRANSLATORS: A language's name as it reads inside the sentence of 'fallback_note'.
+    word("language_fr", "French"),
+    # TRANSLATORS: A language's name as it reads inside the sentence of 'fallback_note'.
+    word("language_en", "English"),
+    # TRANSLATORS: A language's name as it reads inside the sentence of 'fallback_note'.
+    word("language_vi", "Vietnamese"),
     # TRANSLATORS: Heading of the table of contents.
     word("toc", "Contents"),
     # TRANSLATORS: Running footer: 'page 3 / 12'.

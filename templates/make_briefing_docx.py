@@ -74,6 +74,9 @@ def _cover() -> list[str]:
         tag("endfor"),
         para(v("cover.issuer"), style="CoverDetail"),
         para(v("cover.info_as_of"), style="CoverDetail"),
+        tag("if cover.fallback_note"),
+        para(v("cover.fallback_note"), style="CoverDetail"),
+        tag("endif"),
     ]
 
 

@@ -182,5 +182,7 @@ def test_an_unchanged_build_is_skipped_and_any_change_rebuilds(tmp_path: Path) -
     assert tampered.stdout.split() == first.stdout.split()
     assert md.read_bytes() == data
 
-    other = _build(profiles, out, "--lang", "en")  # an option is an input too
-    assert other.stdout.split() == first.stdout.split()
+    other = _build(profiles, out, "--lang", "en")  # another language: its own files and record
+    assert other.stdout.split() == [p.replace("briefing.", "briefing.en.") for p in first.stdout.split()]
+    assert _build(profiles, out).stdout.startswith("up to date: ")  # the French files are still the French build's
+    assert _build(profiles, out, "--final").stdout.split() == first.stdout.split()  # an option is an input too

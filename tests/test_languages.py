@@ -35,11 +35,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str,
         out = tmp_path_factory.mktemp(lang)
         code, _, err = run_cli("japan", "--lang", lang, "--out", out)
         assert code == 0, err
-        document = Document(str(out / "japan/briefing.docx"))
+        suffix = "" if lang == "fr" else f".{lang}"  # the profile's own language keeps the plain names
+        document = Document(str(out / f"japan/briefing{suffix}.docx"))
         parts = [p.text for p in document.paragraphs]
         parts += [c.text for t in document.tables for r in t.rows for c in r.cells]
         parts += [p.text for s in document.sections for p in (*s.header.paragraphs, *s.footer.paragraphs)]
-        pdf = " ".join(page.extract_text() for page in PdfReader(out / "japan/briefing.pdf").pages)
+        pdf = " ".join(page.extract_text() for page in PdfReader(out / f"japan/briefing{suffix}.pdf").pages)
         texts[lang] = (_normal("\n".join(parts)), _normal(pdf), err)
     return texts
 

@@ -20,6 +20,7 @@ from briefgen.errors import RenderError, TemplateError
 from briefgen.languages import word_language
 from briefgen.output import fixed_zip
 from briefgen.render import Options
+from briefgen.render.marking import docx_languages, marked, unmarked
 from briefgen.viewmodel import Briefing
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
         tpl.save(buffer)
         with zipfile.ZipFile(buffer) as package:
             entries = [(info.filename, package.read(info.filename)) for info in package.infolist()]
+        entries = [(name, _languages_marked(name, data)) for name, data in entries]
         entries = finish_package(entries, _fonts(template.parent))
     except Exception as exc:
         raise RenderError(f"could not write the rendered {template.name}: {type(exc).__name__}: {exc}") from exc
@@ -90,12 +92,23 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
 
 
 def _literal_braces(value: Any) -> Any:
-    """``value`` XML-escaped with ``{`` and ``}`` as character references; markup (``__html__``) as is."""
+    """``value`` XML-escaped with ``{`` and ``}`` as character references; markup (``__html__``) as is.
+
+    Text in another language than the document's is marked, for :func:`_languages_marked`.
+    """
     from markupsafe import Markup, escape
 
     if hasattr(value, "__html__"):  # docxtpl's InlineImage, RichText, Listing: XML it built
         return value
-    return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+    text = unmarked(str(escape(value))).replace("{", "&#123;").replace("}", "&#125;")
+    return Markup(marked(value, text))
+
+
+def _languages_marked(name: str, data: bytes) -> bytes:
+    """The story parts with marked text in runs of their own carrying ``w:lang`` (briefgen.render.marking)."""
+    if name.startswith("word/") and name.endswith(".xml"):
+        return docx_languages(data, word_language)
+    return data
 
 
 def _set_metadata(document: object, briefing: Briefing) -> None:

@@ -15,10 +15,11 @@ import re
 import traceback
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from briefgen.errors import TemplateError
 from briefgen.render import Options, charts
+from briefgen.render.marking import html_spans, marked, unmarked
 from briefgen.viewmodel import Briefing, Chart
 
 TEMPLATE_NAME = "briefing.html"
@@ -33,6 +34,7 @@ def _environment(template_dir: pathlib.Path) -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        finalize=_finalize,
     )
     env.filters["svg"] = svg_markup
     env.filters["data_uri"] = data_uri
@@ -50,12 +52,19 @@ def data_uri(image: bytes) -> str:
     return f"data:image/{kind};base64,{base64.b64encode(image).decode('ascii')}"
 
 
+def _finalize(value: object) -> object:
+    """Text in another language than the document's is marked (briefgen.render.marking)."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return Markup(marked(value, unmarked(str(escape(value)))))
+    return value
+
+
 def render_html(briefing: Briefing, template_dir: pathlib.Path, name: str = TEMPLATE_NAME) -> str:
     """Return the briefing as an HTML document, from ``template_dir/NAME`` (``briefing.html``)."""
     env = _environment(template_dir)
     try:
         template = env.get_template(name)
-        return template.render(briefing.template_vars())
+        return html_spans(template.render(briefing.template_vars()))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"template syntax error: {exc.message}",

@@ -46,6 +46,7 @@ def render_pdf(html: str, base_url: pathlib.Path, variant: str | None = None) ->
     import weasyprint  # type: ignore[import-untyped]
     from weasyprint.urls import FatalURLFetchingError  # type: ignore[import-untyped]
 
+    _tag_languages()
     root = base_url.resolve()
     fetcher = _make_fetcher(weasyprint.URLFetcher, root)
     try:
@@ -55,7 +56,7 @@ def render_pdf(html: str, base_url: pathlib.Path, variant: str | None = None) ->
             # same pages and layout, about 30 % more bytes, no measurable time.
             options = {"uncompressed_pdf": False, "pdf_tags": True, "pdf_variant": variant}
             rendered = document.render(font_config=_font_config(), **options)
-            pdf = rendered.write_pdf(finisher=_header_scopes, **options)
+            pdf = rendered.write_pdf(finisher=_finish, **options)
         stray = sorted({font.family for font in rendered.fonts.values()} - _declared_families(html, root))
         if stray:
             raise RenderError(
@@ -82,20 +83,58 @@ def render_pdf(html: str, base_url: pathlib.Path, variant: str | None = None) ->
     return bytes(pdf)
 
 
-def _header_scopes(document: Any, pdf: Any) -> None:
-    """Give each tagged table header cell the /Scope its HTML ``scope`` attribute names.
+def _finish(document: Any, pdf: Any) -> None:
+    """Complete WeasyPrint's structure tree: header scopes, and the language of marked text.
 
     WeasyPrint links data cells to headers (/Headers, /IDs) but writes no /Scope on the header
-    cells themselves, which PDF/UA checkers (and some screen readers) look for first.
+    cells themselves, which PDF/UA checkers (and some screen readers) look for first; and it
+    writes the document's language only (catalog /Lang), so an element with its own ``lang``
+    (text left in the profile's language, briefgen.render.marking) gets /Lang here.
     """
+    import pydyf  # type: ignore[import-untyped]
+
     scopes = {"col": "/Column", "row": "/Row", "colgroup": "/Column", "rowgroup": "/Row"}
     for page in document.pages:
         for box in page._page_box.descendants():
             mark = getattr(box, "mark", None)
-            if getattr(box, "element_tag", None) == "th" and mark is not None and "A" in mark:
-                scope = scopes.get(box.element.get("scope", ""))
+            element = getattr(box, "element", None)
+            if mark is None or element is None:
+                continue
+            if getattr(box, "element_tag", None) == "th" and "A" in mark:
+                scope = scopes.get(element.get("scope", ""))
                 if scope:
                     mark["A"]["Scope"] = scope
+            lang = element.get("lang")
+            if lang and getattr(box, "element_tag", None) not in ("html", "body"):
+                mark["Lang"] = pydyf.String(lang)
+
+
+def _tag_languages() -> None:
+    """Make WeasyPrint's structure tree say /Lang for every element with its own ``lang``.
+
+    WeasyPrint 70 writes the document's language only (catalog /Lang), so text left in the
+    profile's language (``<span lang="fr">``, briefgen.render.marking) would be read by a screen
+    reader as the document's. Its box-to-structure function is wrapped, once per process: each
+    structure element made for a box whose HTML element has ``lang`` gets /Lang. With another
+    WeasyPrint that has no such function, nothing is wrapped (tests/test_fallbacks.py notices).
+    """
+    import pydyf
+    from weasyprint.pdf import tags  # type: ignore[import-untyped]
+
+    build = getattr(tags, "_build_box_tree", None)
+    if build is None or getattr(build, "briefgen_lang", False):
+        return
+
+    def with_lang(box: Any, *args: Any) -> Any:
+        element = getattr(getattr(box, "_box", box), "element", None)
+        lang = element.get("lang") if element is not None and element.tag not in ("html", "body") else None
+        for made in build(box, *args):
+            if lang and "Lang" not in made:
+                made["Lang"] = pydyf.String(lang)
+            yield made
+
+    with_lang.briefgen_lang = True  # type: ignore[attr-defined]
+    tags._build_box_tree = with_lang
 
 
 _fonts: tuple[int, Any] | None = None

@@ -67,6 +67,8 @@ class Plan:
     pdf_variant: str | None = None
     fork: bool = True
     """Render a DOCX in a forked child while this process lays out a PDF (briefgen.forked)."""
+    changes: bool = False
+    """Add the section of what changed since the earlier pack of the same name (``OUT/NAME.zip``)."""
 
     def formats(self) -> list[str]:
         """The formats the plan renders, each once."""
@@ -97,8 +99,14 @@ def prepare(
     templates: Path,
     lang: str | None = None,
     force: bool = False,
+    since: Path | None = None,
 ) -> Prepared:
-    """Load ``name`` once and decide: up to date (nothing else is done), or validated with its view made."""
+    """Load ``name`` once and decide: up to date (nothing else is done), or validated with its view made.
+
+    The changes section compares with the facts of ``since`` (a pack folder, zip or facts.json) when
+    given, else, when the plan asks for it, with those of the earlier pack ``OUT/NAME.zip``, read
+    here, before anything is replaced.
+    """
     from briefgen.validation import validate
 
     clock = Clock()
@@ -113,12 +121,25 @@ def prepare(
     clock.lap("merge")
     profile = validate(merged, places.profiles)
     clock.lap("validate")
-    view = view_of(profile, lang, places.profiles)
+    earlier = _earlier_facts(name, since if since is not None else zip_path if plan.changes else None)
+    view = view_of(profile, lang, places.profiles, earlier)
     clock.lap("context")
     return Prepared(name, plan, folder, record, False, merged, profile, view, clock.timings)
 
 
-def view_of(profile: Profile, lang: str | None, root: Path) -> Briefing:
+def _earlier_facts(name: str, where: Path | None) -> dict[str, Any] | None:
+    """The facts of an earlier pack; None when there is none, or when it cannot be read (not a reason to stop)."""
+    from briefgen.changes import read_facts
+
+    if where is None or not where.exists():
+        return None
+    try:
+        return read_facts(where, name)
+    except InputError:
+        return None
+
+
+def view_of(profile: Profile, lang: str | None, root: Path, earlier: dict[str, Any] | None = None) -> Briefing:
     """The view model of a validated profile in ``lang``, with its logo's bytes read."""
     from briefgen.context import build_briefing
     from briefgen.timestamp import document_timestamp
@@ -129,7 +150,7 @@ def view_of(profile: Profile, lang: str | None, root: Path) -> Briefing:
         path = image_path(profile.partner.logo, root)
         if isinstance(path, Path):  # validation has refused anything else
             logo = path.read_bytes()
-    return build_briefing(profile, lang, document_timestamp(profile), logo=logo)
+    return build_briefing(profile, lang, document_timestamp(profile), logo=logo, earlier=earlier)
 
 
 def execute(

@@ -256,8 +256,13 @@ def _partial(iso: str | None, fmt: Any) -> str:
     if not iso:
         return ""
     parts = [int(p) for p in iso.split("-")]
-    return str(fmt.partial(PartialDate(year=parts[0], month=parts[1] if len(parts) > 1 else None,
-                                       day=parts[2] if len(parts) > 2 else None)))
+    return str(
+        fmt.partial(
+            PartialDate(
+                year=parts[0], month=parts[1] if len(parts) > 1 else None, day=parts[2] if len(parts) > 2 else None
+            )
+        )
+    )
 
 
 def _day(dated: str | None, fmt: Any) -> str:

@@ -105,7 +105,9 @@ def _changes(view: Briefing) -> RenderableType:
     lines = []
     for change in view.changes:
         line = Text.assemble((change.label, f"bold {styles.get(change.status, '')}".strip()), " — ")
-        line.append(f"{change.before} → {change.after}" if change.before and change.after else change.before or change.after)
+        line.append(
+            f"{change.before} → {change.after}" if change.before and change.after else change.before or change.after
+        )
         lines.append(line)
     return Group(*lines)
 

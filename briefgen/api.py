@@ -131,6 +131,7 @@ def build(
     places: Places | None = None,
     timings: dict[str, float] | None = None,
     on_view: Callable[[str, Briefing], None] | None = None,
+    since: Path | None = None,
 ) -> list[Built]:
     """Build the briefing of each name into ``out/NAME/``; all inputs are checked before writing.
 
@@ -148,6 +149,7 @@ def build(
     With ``strict``, anything ``check`` would list (stale figures, unsourced claims, uncited
     sources, untranslated fields) stops the build with a CheckError before anything is rendered.
     With ``final``, a field with no current text in ``lang`` stops it with IncompleteTranslation.
+    ``since`` (a pack folder, zip or facts.json) adds the section of what changed since those facts.
     """
     from briefgen.facts import FILENAME as FACTS
     from briefgen.plan import execute, prepare_each
@@ -163,7 +165,11 @@ def build(
             raise CheckError(found)
     root = Path(out)
     # Each name is read and checked once, whatever the number of languages: one Prepared per language.
-    ready = [p for n in names for p in prepare_each(n, plan, out=root, places=places, templates=templates, force=force)]
+    ready = [
+        p
+        for n in names
+        for p in prepare_each(n, plan, out=root, places=places, templates=templates, force=force, since=since)
+    ]
     # A final build's options differ from a draft's, so an up-to-date final build had no gaps.
     gaps = {id(p): _translation_gaps(p.merged, p.plan.languages[0], places) for p in ready if p.merged is not None}
     if final and any(gaps.values()):

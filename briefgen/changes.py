@@ -219,3 +219,58 @@ def print_changes(changes: Changes, console: Any, lang: str = DEFAULT) -> None:
         console.print(Text(f"    {describe(change.before, lang)}  [{origin(change.before)}]"))
     counts = f"{len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} removed"
     console.print(Text(counts))
+
+
+def changed_facts(earlier: dict[str, Any], now: dict[str, Any], fmt: Any) -> tuple[str, list[Any]]:
+    """The title and the lines of the section "Changes since the pack of <date>", in ``fmt``'s language.
+
+    ``earlier`` and ``now`` are facts documents (``facts.json``); ``fmt`` a briefgen.formatting.Formatter.
+    """
+    from briefgen.viewmodel import ChangedFact
+
+    found = compare("", earlier, now)
+    labels = fmt.labels
+    lines = [
+        ChangedFact(c.status, labels[f"change_{c.status}"], _stated(c.before, fmt), _stated(c.after, fmt))
+        for c in (*found.added, *found.changed, *found.removed)
+    ]
+    return labels["changes"].format(date=_day(found.since_dated, fmt)), lines
+
+
+def _stated(fact: dict[str, Any] | None, fmt: Any) -> str:
+    """A fact on one line, with its as-of date and its source, for a document."""
+    if fact is None:
+        return ""
+    text = describe(fact, fmt.lang)
+    source = fact.get("source") or {}
+    cited = ", ".join(str(source[k]) for k in ("publisher", "title") if source.get(k)) or str(source.get("key", ""))
+    as_of = _partial(fact.get("as_of"), fmt)
+    if as_of or cited:
+        return f"{text} ({fmt.labels['change_origin'].format(date=as_of or '—', source=cited or '—')})"
+    return text
+
+
+def _partial(iso: str | None, fmt: Any) -> str:
+    from briefgen.schema import PartialDate
+
+    if not iso:
+        return ""
+    parts = [int(p) for p in iso.split("-")]
+    return str(
+        fmt.partial(
+            PartialDate(
+                year=parts[0], month=parts[1] if len(parts) > 1 else None, day=parts[2] if len(parts) > 2 else None
+            )
+        )
+    )
+
+
+def _day(dated: str | None, fmt: Any) -> str:
+    import datetime as dt
+
+    if not dated:
+        return "—"
+    try:
+        return str(fmt.date(dt.date.fromisoformat(dated[:10])))
+    except ValueError:
+        return dated

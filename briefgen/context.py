@@ -7,27 +7,40 @@ a reader meets.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
 from briefgen import schema, viewmodel
 from briefgen.formatting import Formatter, Sources
-from briefgen.sections import Input, build_sections, newest_as_of
+from briefgen.sections import Input, build_sections, key_facts_refs, newest_as_of
 
 _NO_VISIT = schema.Visit(title="", period="")
 """Stands in for the visit of a partner briefing: no focus, no programme, nothing to add."""
 
 
 def build_briefing(
-    profile: schema.Profile, lang: str | None = None, timestamp: str = "", logo: bytes | None = None
+    profile: schema.Profile,
+    lang: str | None = None,
+    timestamp: str = "",
+    logo: bytes | None = None,
+    earlier: Mapping[str, Any] | None = None,
 ) -> viewmodel.Briefing:
     """The view model of ``profile`` in ``lang`` (default: the profile's own language).
 
     ``timestamp`` (ISO 8601) dates the documents; the caller chooses it so that this stays a
-    pure function of its arguments.
+    pure function of its arguments. ``earlier``, the facts of an earlier pack (``facts.json``),
+    adds the section of what changed since.
     """
     fmt = Formatter(lang or profile.language, profile.language)
-    labels = fmt.labels
+    labels = dict(fmt.labels)
     partner = fmt.text(profile.partner.name)
-    shown, fields = build_sections(Input(profile, fmt, Sources(profile.sources), profile.visit or _NO_VISIT, partner))
+    sources = Sources(profile.sources)
+    given = Input(profile, fmt, sources, profile.visit or _NO_VISIT, partner, earlier)
+    shown, fields = build_sections(given)
+    labels.update({s.id: s.title(given) for s in shown if s.title})
     visit: viewmodel.Visit | None = fields.get("visit")
+    numbers = key_facts_refs(shown, given)
 
     newest = newest_as_of(profile)
     details = []
@@ -43,14 +56,17 @@ def build_briefing(
         issuer=fmt.text(profile.issuer),
         marking=fmt.text(profile.marking),
         info_as_of=labels["info_as_of"].format(date=fmt.partial(newest)) if newest else "",
+        dated=labels["dated"].format(date=fmt.date(dt.date.fromisoformat(timestamp[:10]))) if timestamp else "",
         details=details,
         fallback_note=fmt.fallback_note(),
     )
     return viewmodel.Briefing(
         lang=fmt.lang,
-        labels=dict(labels),
+        labels=labels,
         cover=cover,
         sections=[viewmodel.Section(s.id, labels[s.id]) for s in shown],
+        key_facts=[viewmodel.Section(s.id, labels[s.id]) for s in shown if s.key_facts],
+        key_facts_sources=[s for s in fields.get("sources", []) if s.number in numbers],
         timestamp=timestamp,
         logo=logo or b"",
         **fields,

@@ -51,9 +51,10 @@ class PackResult:
 def pack_plan(lang: str | None, template: str | None) -> Plan:
     """The plan of a pack: briefing in DOCX and PDF, the key-facts sheet, the manifest and the zip.
 
-    No forked child: a batch already keeps every core busy with one pack each.
+    No forked child: a batch already keeps every core busy with one pack each. A pack rebuilt over an
+    earlier one says what changed since (the section ``changes``).
     """
-    return Plan(OUTPUTS, MANIFEST, pack_options(lang, template), archive=True, fork=False)
+    return Plan(OUTPUTS, MANIFEST, pack_options(lang, template), archive=True, fork=False, changes=True)
 
 
 def is_up_to_date(folder: Path, zip_path: Path, digest: str) -> bool:

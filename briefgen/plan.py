@@ -87,6 +87,8 @@ class Plan:
     record_per_language: bool = False
     """One record per language (a build: ``.briefgen-build.en.json``), so that building one
     language never takes another's files for its own; else one record for all (a pack's manifest)."""
+    changes: bool = False
+    """Add the section of what changed since the earlier pack of the same name (``OUT/NAME.zip``)."""
 
     def formats(self) -> list[str]:
         """The formats the plan renders, each once."""
@@ -139,24 +141,35 @@ def prepare(
     templates: Path,
     lang: str | None = None,
     force: bool = False,
+    since: Path | None = None,
 ) -> Prepared:
     """Load ``name`` once and decide: up to date (nothing else is done), or validated with its views made.
 
     ``lang`` (if given) replaces the plan's languages; the plan must keep one record for them all.
+    The changes section compares with the facts of ``since`` (see :func:`prepare_each`).
     """
     plan = replace(plan, languages=(lang,)) if lang is not None else plan
     (prepared,) = prepare_each(name, replace(plan, record_per_language=False), out=out, places=places,
-                               templates=templates, force=force)  # fmt: skip
+                               templates=templates, force=force, since=since)  # fmt: skip
     return prepared
 
 
 def prepare_each(
-    name: str, plan: Plan, *, out: Path, places: Places, templates: Path, force: bool = False
+    name: str,
+    plan: Plan,
+    *,
+    out: Path,
+    places: Places,
+    templates: Path,
+    force: bool = False,
+    since: Path | None = None,
 ) -> list[Prepared]:
     """Load, merge and validate ``name`` once; one Prepared per record of the plan (per language for a build).
 
     Each is up to date (nothing more is done for it) or carries the views of its languages, made
-    from the one validated profile.
+    from the one validated profile. The changes section compares with the facts of ``since`` (a
+    pack folder, zip or facts.json) when given, else, when the plan asks for it, with those of the
+    earlier pack ``OUT/NAME.zip``, read here, before anything is replaced.
     """
     from briefgen.validation import validate
 
@@ -179,16 +192,29 @@ def prepare_each(
         return prepared
     profile = validate(merged, places.profiles)
     clock.lap("validate")
+    earlier = _earlier_facts(name, since if since is not None else zip_path if plan.changes else None)
     for p in prepared:
         if not p.up_to_date:
             suffixes = dict.fromkeys(o.lang for o in p.plan.outputs)
-            p.views = {s: view_of(profile, s or own, places.profiles) for s in suffixes}
+            p.views = {s: view_of(profile, s or own, places.profiles, earlier) for s in suffixes}
             p.merged, p.profile, p.view = merged, profile, next(iter(p.views.values()))
     clock.lap("context")
     return prepared
 
 
-def view_of(profile: Profile, lang: str | None, root: Path) -> Briefing:
+def _earlier_facts(name: str, where: Path | None) -> dict[str, Any] | None:
+    """The facts of an earlier pack; None when there is none, or when it cannot be read (not a reason to stop)."""
+    from briefgen.changes import read_facts
+
+    if where is None or not where.exists():
+        return None
+    try:
+        return read_facts(where, name)
+    except InputError:
+        return None
+
+
+def view_of(profile: Profile, lang: str | None, root: Path, earlier: dict[str, Any] | None = None) -> Briefing:
     """The view model of a validated profile in ``lang``, with its logo's bytes read."""
     from briefgen.context import build_briefing
     from briefgen.timestamp import document_timestamp
@@ -199,7 +225,7 @@ def view_of(profile: Profile, lang: str | None, root: Path) -> Briefing:
         path = image_path(profile.partner.logo, root)
         if isinstance(path, Path):  # validation has refused anything else
             logo = path.read_bytes()
-    return build_briefing(profile, lang, document_timestamp(profile), logo=logo)
+    return build_briefing(profile, lang, document_timestamp(profile), logo=logo, earlier=earlier)
 
 
 def execute(

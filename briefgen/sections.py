@@ -44,6 +44,8 @@ class Input:
     """The visit, or an empty one in a partner briefing (no focus, no programme)."""
     partner: str
     """The partner's name in the build language."""
+    earlier: Mapping[str, Any] | None = None
+    """The facts of the earlier pack of the same name (``facts.json``), when a pack is rebuilt."""
 
     @property
     def labels(self) -> dict[str, str]:
@@ -70,7 +72,9 @@ class Section:
     dates: Callable[[schema.Profile], Iterable[schema.PartialDate]] | None = None
     """The as-of dates of its facts, when they count toward the document's date."""
     key_facts: bool = False
-    """Whether the one-page key-facts sheet of a pack shows it."""
+    """Whether the one-page key-facts sheet of a pack shows it (through ``templates/key-facts/ID.html``)."""
+    title: Callable[[Input], str] | None = None
+    """Its title when it is more than ``labels[id]`` (the changes name the earlier pack's date)."""
 
 
 # --------------------------------------------------------------------------- builders
@@ -116,6 +120,14 @@ def _programme(i: Input) -> Mapping[str, Any]:
             for p in i.plan.programme
         ]
     }
+
+
+def _changes_now(i: Input) -> tuple[str, list[viewmodel.ChangedFact]]:
+    from briefgen.changes import changed_facts
+    from briefgen.facts import facts_document
+
+    assert i.earlier is not None  # built only when present
+    return changed_facts(dict(i.earlier), facts_document("", i.profile, ""), i.fmt)
 
 
 def _summary(i: Input) -> Mapping[str, Any]:
@@ -319,8 +331,15 @@ SECTIONS: tuple[Section, ...] = (
         present=lambda i: i.profile.visit is not None,
         cites=lambda p: [p.visit.source] if p.visit and p.visit.source else [],
         dates=lambda p: [p.visit.as_of] if p.visit and p.visit.as_of else [],
+        key_facts=True,
     ),
-    Section("objectives", _texts("objectives"), present=_has("objectives")),
+    Section(
+        "changes",
+        lambda i: {"changes": _changes_now(i)[1]},
+        present=lambda i: i.earlier is not None and bool(_changes_now(i)[1]),
+        title=lambda i: _changes_now(i)[0],
+    ),
+    Section("objectives", _texts("objectives"), present=_has("objectives"), key_facts=True),
     Section("programme", _programme, present=_has("programme")),
     Section("talking_points", _texts("talking_points"), present=_has("talking_points"), key_facts=True),
     Section("vigilance", _texts("vigilance"), present=_has("vigilance")),
@@ -356,6 +375,7 @@ SECTIONS: tuple[Section, ...] = (
         present=lambda i: bool(i.profile.people),
         cites=_sourced("people"),
         dates=_as_of("people"),
+        key_facts=True,
     ),
     Section(
         "priorities",
@@ -398,6 +418,26 @@ def build_sections(i: Input) -> tuple[list[Section], dict[str, Any]]:
     for section in shown:
         fields.update(section.build(i))
     return shown, fields
+
+
+def key_facts_refs(shown: Iterable[Section], i: Input) -> set[int]:
+    """The numbers of the sources the key-facts sections cite, as their view data shows them."""
+    numbers: set[int] = set()
+    for section in shown:
+        if section.key_facts:
+            for value in section.build(i).values():
+                numbers |= _refs(value)
+    return numbers
+
+
+def _refs(value: Any) -> set[int]:
+    if isinstance(value, viewmodel.Ref):
+        return {value.number}
+    if isinstance(value, list | tuple):
+        return {n for item in value for n in _refs(item)}
+    if hasattr(value, "__dataclass_fields__") and not isinstance(value, viewmodel.Chart):
+        return {n for name in value.__dataclass_fields__ for n in _refs(getattr(value, name))}
+    return set()
 
 
 def newest_as_of(profile: schema.Profile) -> schema.PartialDate | None:

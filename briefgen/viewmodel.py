@@ -211,6 +211,20 @@ class Source:
 
 
 @dataclass(frozen=True)
+class ChangedFact:
+    """One fact that differs from the earlier pack of the same visit (section ``changes``)."""
+
+    status: str
+    """``added``, ``changed`` or ``removed`` (for styles)."""
+    label: str
+    """The status as printed: ``New``, ``Changed``, ``Removed``."""
+    before: str
+    """The fact as the earlier pack stated it, with its as-of date and source (empty when added)."""
+    after: str
+    """The fact as this pack states it, with its as-of date and source (empty when removed)."""
+
+
+@dataclass(frozen=True)
 class Section:
     """A section present in this briefing, for the table of contents."""
 
@@ -230,6 +244,8 @@ class Cover:
     marking: str
     info_as_of: str
     """Already labelled, e.g. ``Informations à jour au 24 novembre 2025``."""
+    dated: str = ""
+    """The document's own date, labelled: ``Daté du 19 janvier 2026``."""
     details: list[str] = field(default_factory=list)
     """Lines under the title of a visit briefing: dates, place, head of delegation."""
     fallback_note: str = ""
@@ -281,6 +297,13 @@ class Briefing:
     """Points to make, most important first."""
     vigilance: list[str] = field(default_factory=list)
     """Points of vigilance."""
+    changes: list[ChangedFact] = field(default_factory=list)
+    """What differs from the earlier pack of the same visit (packs only; its title, ``labels.changes``,
+    names that pack's date)."""
+    key_facts: list[Section] = field(default_factory=list)
+    """The sections present that the key-facts page shows (``key_facts`` in the section registry), in order."""
+    key_facts_sources: list[Source] = field(default_factory=list)
+    """The sources the key-facts sections cite, numbered as in the briefing."""
     logo: bytes = b""
     """The partner's emblem: the PNG or JPEG file's bytes; HTML: ``{{ logo | data_uri }}``, DOCX: the image."""
     timestamp: str = ""

@@ -70,6 +70,19 @@ WORDS: tuple[tuple[str, str], ...] = (
     # TRANSLATORS: Legend under a table: keep the star.
     word("highlight_note", "★ localities or people the visit concerns"),
     word("key_facts", "Key facts"),
+    # TRANSLATORS: Title of the section listing what differs from the earlier pack of the same visit.
+    # {date}: that pack's date.
+    word("changes", "Changes since the pack of {date}"),
+    # TRANSLATORS: A fact of the changes section that the earlier pack did not state.
+    word("change_added", "New"),
+    # TRANSLATORS: A fact of the changes section whose value, date or source differs from the earlier pack.
+    word("change_changed", "Changed"),
+    # TRANSLATORS: A fact of the changes section that the earlier pack stated and this one no longer does.
+    word("change_removed", "Removed"),
+    # TRANSLATORS: Where a fact of the changes section comes from. {date}: its as-of date; {source}: the source.
+    word("change_origin", "as of {date}, source: {source}"),
+    # TRANSLATORS: Key-facts page: the document's date. {date}: a day.
+    word("dated", "Dated {date}"),
     word("visit_briefing", "Briefing — visit"),
     word("figure", "Indicator"),
     word("value", "Value"),

@@ -15,7 +15,8 @@ from docx import Document
 from pypdf import PdfReader
 from rich.console import Console
 
-from briefgen import api, languages, sections
+from briefgen import api, changes, facts, languages, sections
+from briefgen.context import build_briefing
 from briefgen.formatting import Sources
 from briefgen.languages import LANGUAGES
 from briefgen.render import FORMATS, NAMES
@@ -23,7 +24,7 @@ from briefgen.render.markdown import escape
 from briefgen.render.terminal import _SECTIONS, render_terminal
 from briefgen.schema import PartialDate
 from briefgen.viewmodel import Briefing
-from tests.helpers import REPO, run_cli
+from tests.helpers import REPO
 
 FIXTURES = REPO / "tests" / "fixtures"
 VISIT = "strelsau-2026"
@@ -57,6 +58,7 @@ national_context:
 
 FACTS = {
     "visit": "Exemple",
+    "changes": "Source fictive ancienne",
     "objectives": "Objectif fictif",
     "programme": "Entretien fictif",
     "talking_points": "Point fictif 1",
@@ -86,22 +88,53 @@ def profiles(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+EARLIER_FACT = {
+    "kind": "figure",
+    "value": {"label": "Indicateur retiré", "value": 7},
+    "as_of": "2024",
+    "source": {"key": "old", "publisher": "Source fictive ancienne", "title": "Ancien titre"},
+}
+
+
 @pytest.fixture(scope="module")
-def built(profiles: Path) -> Path:
+def earlier(profiles: Path) -> Path:
+    """An earlier pack's facts (FICTIONAL): today's facts plus one figure since removed."""
+    profile = api.load_profile(VISIT, api.Places.find(profiles))
+    document = facts.facts_document(VISIT, profile, "2025-06-30T00:00:00+00:00")
+    document["facts"]["key_figures:Indicateur retiré"] = {"id": "key_figures:Indicateur retiré", **EARLIER_FACT}
+    path = profiles.parent / "earlier-facts.json"
+    path.write_bytes(facts.dumps(document))
+    return path
+
+
+@pytest.fixture(scope="module")
+def built(profiles: Path, earlier: Path) -> Path:
     out = profiles.parent / "out"
-    code, _, stderr = run_cli("--profiles", profiles, "build", VISIT, "--format", ",".join(NAMES), "--out", out)
-    assert code == 0, stderr
+    api.build([VISIT], formats=NAMES, out=out, places=api.Places.find(profiles), since=earlier)
     return out / VISIT
 
 
 @pytest.fixture(scope="module")
-def view(profiles: Path) -> Briefing:
-    return api.briefing(VISIT, places=api.Places.find(profiles))
+def view(profiles: Path, earlier: Path) -> Briefing:
+    profile = api.load_profile(VISIT, api.Places.find(profiles))
+    return build_briefing(profile, earlier=changes.read_facts(earlier, VISIT))
+
+
+def title(section_id: str) -> str:
+    """A section's title as the documents print it (the changes name the earlier pack's date)."""
+    label = languages.labels("fr")[section_id]
+    return label.format(date="30 juin 2025") if section_id == "changes" else label
 
 
 def test_the_fictional_profile_fills_every_section(view: Briefing) -> None:
     assert [s.id for s in view.sections] == list(sections.IDS)
     assert set(FACTS) == set(sections.IDS)
+
+
+def test_every_key_facts_section_has_its_key_facts_partial() -> None:
+    assert {"visit", "objectives", "key_figures", "partnerships", "talking_points", "people"} <= set(sections.KEY_FACTS)
+    for section_id in sections.KEY_FACTS:
+        assert (REPO / "templates" / "sections" / f"{section_id}.key-facts.html").is_file(), section_id
 
 
 def test_every_section_has_a_label_a_partial_per_format_and_a_terminal_function() -> None:
@@ -118,7 +151,7 @@ def test_every_section_has_a_label_a_partial_per_format_and_a_terminal_function(
 def test_docx_body_draws_every_section(built: Path, section_id: str) -> None:
     document = Document(str(built / "briefing.docx"))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert languages.labels("fr")[section_id] in headings
+    assert title(section_id) in headings
     body = [p.text for p in document.paragraphs if not p.style.name.startswith("toc")]
     body += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert FACTS[section_id] in "\n".join(body)
@@ -129,7 +162,7 @@ def test_pdf_body_draws_every_section(built: Path, section_id: str) -> None:
     pages = [page.extract_text() for page in PdfReader(built / "briefing.pdf").pages]
     contents = languages.labels("fr")["toc"]
     body = " ".join(" ".join(text.split()) for text in pages if contents not in text)
-    assert languages.labels("fr")[section_id] in body
+    assert title(section_id) in body
     assert FACTS[section_id] in body
 
 
@@ -137,14 +170,14 @@ def test_pdf_body_draws_every_section(built: Path, section_id: str) -> None:
 def test_html_body_draws_every_section(built: Path, section_id: str) -> None:
     html = (built / "briefing.html").read_text(encoding="utf-8")
     main = html[html.index("<main>") : html.index("</main>")]
-    assert re.search(rf'<h1 id="{section_id}">{re.escape(languages.labels("fr")[section_id])}</h1>', main)
+    assert re.search(rf'<h1 id="{section_id}">{re.escape(title(section_id))}</h1>', main)
     assert FACTS[section_id] in main
 
 
 @pytest.mark.parametrize("section_id", sections.IDS)
 def test_md_body_draws_every_section(built: Path, section_id: str) -> None:
     text = (built / "briefing.md").read_text(encoding="utf-8")
-    heading = f"## {escape(languages.labels('fr')[section_id])}\n"
+    heading = f"## {escape(title(section_id))}\n"
     assert heading in text
     body = text[text.index(heading) :]
     assert escape(FACTS[section_id]) in body
@@ -161,7 +194,7 @@ def test_terminal_draws_every_section(view: Briefing) -> None:
     render_terminal(view, console)
     text = console.export_text()
     for section_id in sections.IDS:
-        assert languages.labels("fr")[section_id] in text
+        assert title(section_id) in text
         assert FACTS[section_id] in text, section_id
 
 

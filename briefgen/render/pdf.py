@@ -28,14 +28,38 @@ VARIANTS = ("pdf/a-2b", "pdf/a-3b", "pdf/a-3u", "pdf/ua-1")
 
 
 def render(briefing: Briefing, template_dir: pathlib.Path, options: Options) -> bytes:
-    """The ``pdf`` format: the document's HTML laid out by WeasyPrint (briefgen.render registry)."""
+    """The ``pdf`` format: the document's HTML laid out by WeasyPrint (briefgen.render registry).
+
+    A document whose ``<body>`` carries ``data-fit-pages="N"`` (the key-facts sheet: one page) is
+    laid out again, each time with the next of its ``data-densities`` classes added to the body,
+    until it fits N pages; the densest is kept even when it does not, rather than cutting content.
+    """
     from briefgen.render.html import html_of
 
-    return render_pdf(html_of(briefing, template_dir, options.document), template_dir, options.pdf_variant)
+    html = html_of(briefing, template_dir, options.document)
+    fit = _FIT.search(html)
+    if fit is None:
+        return render_pdf(html, template_dir, options.pdf_variant)
+    pages, levels = int(fit["pages"]), ["", *fit["densities"].split()]
+    for level in levels:
+        body = fit[0].replace('class="', f'class="{level} ', 1) if level else fit[0]
+        dense = html[: fit.start()] + body + html[fit.end() :]
+        pdf, count = _render_counted(dense, template_dir, options.pdf_variant)
+        if count <= pages or level == levels[-1]:
+            return pdf
+    raise AssertionError("unreachable")
+
+
+_FIT = re.compile(r'<body class="[^"]*" data-fit-pages="(?P<pages>\d+)" data-densities="(?P<densities>[^"]*)">')
 
 
 def render_pdf(html: str, base_url: pathlib.Path, variant: str | None = None) -> bytes:
-    """Return the PDF of ``html``; relative URLs resolve against the folder ``base_url``.
+    """Return the PDF of ``html``; relative URLs resolve against ``base_url`` (see :func:`_render_counted`)."""
+    return _render_counted(html, base_url, variant)[0]
+
+
+def _render_counted(html: str, base_url: pathlib.Path, variant: str | None = None) -> tuple[bytes, int]:
+    """The PDF of ``html`` and its number of pages; relative URLs resolve against the folder ``base_url``.
 
     Only ``data:`` URIs and ``file:`` URLs inside that folder may be fetched; any other
     resource (network, other files) stops the rendering with a :class:`RenderError`.
@@ -80,7 +104,7 @@ def render_pdf(html: str, base_url: pathlib.Path, variant: str | None = None) ->
         raise _refusal(fetcher.refused, None)
     if pdf is None:  # write_pdf only returns None when given a target
         raise RenderError("WeasyPrint returned no PDF")
-    return bytes(pdf)
+    return bytes(pdf), len(rendered.pages)
 
 
 def _finish(document: Any, pdf: Any) -> None:

@@ -100,6 +100,18 @@ def _bullets(items: list[str], numbered: bool = False) -> RenderableType:
     return Group(*(Text.assemble(f"{i}. " if numbered else "• ", item) for i, item in enumerate(items, 1)))
 
 
+def _changes(view: Briefing) -> RenderableType:
+    styles = {"added": "green", "changed": "yellow", "removed": "red"}
+    lines = []
+    for change in view.changes:
+        line = Text.assemble((change.label, f"bold {styles.get(change.status, '')}".strip()), " — ")
+        line.append(
+            f"{change.before} → {change.after}" if change.before and change.after else change.before or change.after
+        )
+        lines.append(line)
+    return Group(*lines)
+
+
 def _programme(view: Briefing) -> RenderableType:
     labels = view.labels
     table = _table(labels["day"], labels["time"], labels["item"], labels["venue"], labels["counterpart"])
@@ -253,6 +265,7 @@ def _sources(view: Briefing) -> RenderableType:
 
 _SECTIONS: dict[str, Callable[[Briefing], RenderableType]] = {
     "visit": _visit,
+    "changes": _changes,
     "objectives": lambda view: _bullets(view.objectives),
     "programme": _programme,
     "talking_points": lambda view: _bullets(view.talking_points, numbered=True),

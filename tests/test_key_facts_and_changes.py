@@ -1,0 +1,108 @@
+"""The pack's key-facts page (one A4 page, sources, issuer, date, marking) and the changes since an earlier pack.
+
+The profiles are FICTIONAL (tests/fixtures) except the shipped visit, which is checked as shipped.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from briefgen import languages
+from tests.helpers import REPO, run_cli
+
+FIXTURES = REPO / "tests" / "fixtures"
+FR = languages.labels("fr")
+
+
+def _pack(profiles: Path | None, name: str, out: Path, *extra: str) -> Path:
+    args = ["--profiles", profiles] if profiles else []
+    code, _, stderr = run_cli(*args, "batch", name, "--out", out, *extra)
+    assert code == 0, stderr
+    return out / name
+
+
+def _bands(pdf: Path) -> tuple[int, str, str, str]:
+    """Page count, the text of the top band, of the bottom band, and the whole text."""
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        words = page.extract_words()
+        top = " ".join(w["text"] for w in words if w["top"] < 45)
+        bottom = " ".join(w["text"] for w in words if w["bottom"] > page.height - 45)
+        return len(document.pages), top, bottom, " ".join((page.extract_text() or "").split())
+
+
+@pytest.mark.parametrize(
+    ("profiles", "name", "issuer", "marking"),
+    [
+        (None, "forum-quang-ninh", "Service des affaires extérieures", "DIFFUSION RESTREINTE"),
+        (FIXTURES, "strelsau-2026", "Bureau fictif", "CONFIDENTIEL (fictif)"),
+    ],
+)
+def test_the_key_facts_page_is_one_page_with_issuer_date_marking_and_its_sources(
+    tmp_path: Path, profiles: Path | None, name: str, issuer: str, marking: str
+) -> None:
+    folder = _pack(profiles, name, tmp_path / "out")
+    pages, top, bottom, text = _bands(folder / "key-facts.pdf")
+    assert pages == 1
+    assert marking in top and marking in bottom
+    assert issuer in text
+    assert re.search(FR["dated"].format(date=r"\d{1,2}(er)? \w+ \d{4}"), text)
+    cited = set(re.findall(r"\[(\d+)\]", text[: text.index(FR["sources"])]))
+    listed = text[text.rindex(FR["sources"]) :]
+    assert cited and all(f"[{n}]" in listed for n in cited)
+    for section in (FR["key_figures"], FR["people"]):
+        assert section in text
+
+
+@pytest.fixture
+def fictional(tmp_path: Path) -> Path:
+    profiles = tmp_path / "profiles"
+    shutil.copytree(FIXTURES, profiles)
+    return profiles
+
+
+def _docx_text(path: Path) -> str:
+    document = Document(str(path))
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def _pdf_text(path: Path) -> str:
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages)
+
+
+def test_a_pack_rebuilt_after_an_edit_lists_the_changes_and_a_first_or_unchanged_pack_does_not(
+    fictional: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    heading = FR["changes"].split("{date}")[0].strip()
+    first = _pack(fictional, "strelsau-2026", out)
+    assert heading not in _pdf_text(first / "briefing.pdf")
+    assert heading not in _docx_text(first / "briefing.docx")
+
+    partner = fictional / "ruritania.yaml"
+    text = partner.read_text(encoding="utf-8")
+    assert "    value: 2500\n" in text
+    text = text.replace("    value: 2500\n", "    value: 2700\n", 1)
+    text = text.replace(
+        "key_figures:\n",
+        "key_figures:\n  - label: Ports fictifs\n    value: 4\n    as_of: 2025-02\n    source: fict-src\n",
+        1,
+    )
+    partner.write_text(text, encoding="utf-8")
+    second = _pack(fictional, "strelsau-2026", out)
+    for body in (_pdf_text(second / "briefing.pdf"), _docx_text(second / "briefing.docx")):
+        assert heading in body
+        assert re.search(r"Entreprises fictives: more than 2500 .*→ Entreprises fictives: more than 2700", body)
+        assert FR["change_added"] in body and "Ports fictifs" in body
+        assert FR["change_changed"] in body
+
+    third = _pack(fictional, "strelsau-2026", out, "--force")
+    assert heading not in _pdf_text(third / "briefing.pdf")
+    assert heading not in _docx_text(third / "briefing.docx")

@@ -18,12 +18,17 @@ _NO_VISIT = schema.Visit(title="", period="")
 
 
 def build_briefing(
-    profile: schema.Profile, lang: str | None = None, timestamp: str = "", logo: bytes | None = None
+    profile: schema.Profile,
+    lang: str | None = None,
+    timestamp: str = "",
+    logo: bytes | None = None,
+    *,
+    final: bool = False,
 ) -> viewmodel.Briefing:
     """The view model of ``profile`` in ``lang`` (default: the profile's own language).
 
     ``timestamp`` (ISO 8601) dates the documents; the caller chooses it so that this stays a
-    pure function of its arguments.
+    pure function of its arguments. A document that is not ``final`` is a draft, marked so on every page.
     """
     fmt = Formatter(lang or profile.language, profile.language)
     labels = fmt.labels
@@ -46,12 +51,14 @@ def build_briefing(
         marking=fmt.text(profile.marking),
         info_as_of=labels["info_as_of"].format(date=fmt.partial(newest)) if newest else "",
         details=details,
+        draft="" if final else labels["draft"],
     )
     return viewmodel.Briefing(
         lang=fmt.lang,
         labels=dict(labels),
         cover=cover,
-        sections=[viewmodel.Section(s.id, labels[s.id]) for s in shown],
+        sections=[viewmodel.Section(s.id, labels[s.id], gap) for s, gap in shown],
+        gaps=[s.id for s, gap in shown if gap],
         timestamp=timestamp,
         logo=_data_uri(logo) if logo else "",
         **fields,

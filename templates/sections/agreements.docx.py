@@ -8,7 +8,7 @@ The agreements: short name, full name, source.
 
 from __future__ import annotations
 
-from docx_parts import SOURCE_COL, list_table, ref_label, v
+from docx_parts import SOURCE_COL, list_table, ref_label, run, v
 from docx_styles import TEXT_WIDTH
 
 
@@ -20,7 +20,15 @@ def body() -> list[str]:
             "x",
             [
                 ("short", 1700, [v("x.short")]),
-                ("agreement", TEXT_WIDTH - 1700 - SOURCE_COL, [v("x.name")]),
+                (
+                    "agreement",
+                    TEXT_WIDTH - 1700 - SOURCE_COL,
+                    [
+                        v("x.name"),
+                        run("{% if x.signed %} · {{ labels.labelled.format(label=labels.signed, value=x.signed) }}{% endif %}"),
+                        run("{% if x.status %} · {{ labels.labelled.format(label=labels.status, value=x.status) }}{% endif %}"),
+                    ],
+                ),
                 ("source", SOURCE_COL, ref_label("x.ref")),
             ],
         )

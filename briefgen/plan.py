@@ -113,13 +113,13 @@ def prepare(
     clock.lap("merge")
     profile = validate(merged, places.profiles)
     clock.lap("validate")
-    view = view_of(profile, lang, places.profiles)
+    view = view_of(profile, lang, places.profiles, final=bool(plan.options.get("final")))
     clock.lap("context")
     return Prepared(name, plan, folder, record, False, merged, profile, view, clock.timings)
 
 
-def view_of(profile: Profile, lang: str | None, root: Path) -> Briefing:
-    """The view model of a validated profile in ``lang``, with its logo's bytes read."""
+def view_of(profile: Profile, lang: str | None, root: Path, *, final: bool = False) -> Briefing:
+    """The view model of a validated profile in ``lang``, with its logo's bytes read; a draft unless ``final``."""
     from briefgen.context import build_briefing
     from briefgen.timestamp import document_timestamp
     from briefgen.validation import image_path
@@ -129,7 +129,7 @@ def view_of(profile: Profile, lang: str | None, root: Path) -> Briefing:
         path = image_path(profile.partner.logo, root)
         if isinstance(path, Path):  # validation has refused anything else
             logo = path.read_bytes()
-    return build_briefing(profile, lang, document_timestamp(profile), logo=logo)
+    return build_briefing(profile, lang, document_timestamp(profile), logo=logo, final=final)
 
 
 def execute(

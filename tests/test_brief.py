@@ -1,0 +1,165 @@
+"""Gaps are visible, and a final document has none (issue 11, section 2).
+
+The visits here are FICTIONAL (tests/fixtures): strelsau-2026 lacks several of a visit's sections,
+zenda-summit-2026 fills them all. The shipped Quảng Ninh visit is read, never changed.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from briefgen import api, sections
+from briefgen.catalog import Places
+from briefgen.labels import LABELS
+from tests.helpers import REPO, run_cli
+
+FIXTURES = REPO / "tests" / "fixtures"
+MISSING = ("asks", "interlocutors", "protocol", "follow_up", "drafting")
+"""The sections the FICTIONAL strelsau-2026 visit leaves out."""
+
+
+@pytest.fixture
+def profiles(tmp_path: Path) -> Path:
+    folder = tmp_path / "profiles"
+    shutil.copytree(FIXTURES, folder)
+    return folder
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+
+
+def _docx_headers(path: Path) -> list[str]:
+    document = Document(str(path))
+    section = document.sections[0]
+    return [p.text for story in (section.header, section.first_page_header) for p in story.paragraphs]
+
+
+def test_a_draft_shows_each_gap_to_be_completed_and_lists_it_in_the_contents(profiles: Path) -> None:
+    out = profiles.parent / "out"
+    code, _, err = run_cli("--profiles", profiles, "build", "strelsau-2026", "--format", "docx,pdf,html", "--out", out)
+    assert code == 0, err
+    view = api.briefing("strelsau-2026", places=Places.find(profiles))
+    assert view.gaps == list(MISSING)
+    assert [s.id for s in view.sections if s.gap] == list(MISSING)
+
+    html = (out / "strelsau-2026" / "briefing.html").read_text(encoding="utf-8")
+    toc = html[html.index('<nav class="toc">') : html.index("</nav>")]
+    main = html[html.index("<main>") : html.index("</main>")]
+    for section_id in MISSING:
+        assert f'href="#{section_id}"' in toc
+        heading = f'<h1 id="{section_id}">{LABELS["fr"][section_id]}</h1>'
+        assert heading in main
+        after = main[main.index(heading) :]
+        assert after[: after.index("</section>")].count(LABELS["fr"]["to_be_completed"]) == 1
+
+    document = Document(str(out / "strelsau-2026" / "briefing.docx"))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    for section_id in MISSING:
+        at = paragraphs.index(("Heading 1", LABELS["fr"][section_id]))
+        assert paragraphs[at + 1] == ("To Be Completed", LABELS["fr"]["to_be_completed"])
+
+    body = " ".join(_pdf_pages(out / "strelsau-2026" / "briefing.pdf"))
+    for section_id in MISSING:
+        assert f"{LABELS['fr'][section_id]} {LABELS['fr']['to_be_completed']}" in body
+
+
+def test_a_gap_is_in_the_document_language(profiles: Path) -> None:
+    view = api.briefing("strelsau-2026", lang="en", places=Places.find(profiles))
+    assert view.labels["to_be_completed"] == "To be completed" and view.cover.draft == "DRAFT"
+    vi = api.briefing("strelsau-2026", lang="vi", places=Places.find(profiles))
+    assert vi.labels["to_be_completed"] == "Cần bổ sung" and vi.cover.draft == "DỰ THẢO"
+
+
+def test_a_section_given_empty_is_not_a_gap(profiles: Path) -> None:
+    visit = profiles / "visits" / "strelsau-2026.yaml"
+    visit.write_text(visit.read_text(encoding="utf-8") + "  follow_up: []\n  our_asks: []\n", encoding="utf-8")
+    view = api.briefing("strelsau-2026", places=Places.find(profiles))
+    assert "follow_up" not in view.gaps and "asks" not in view.gaps
+    assert "follow_up" not in [s.id for s in view.sections]
+
+
+def test_the_shipped_visit_shows_its_missing_sections_to_be_completed() -> None:
+    view = api.briefing("forum-quang-ninh", places=Places.find(REPO / "profiles"))
+    assert view.purpose is not None and view.purpose.objectives  # what the seed gives
+    assert view.purpose.text == ""  # the seed gives no purpose paragraph: nothing invented
+    assert {"programme", "delegation", "interlocutors", "protocol", "follow_up", "drafting"} <= set(view.gaps)
+
+
+def test_draft_on_every_pdf_page_and_in_the_docx_header(profiles: Path) -> None:
+    out = profiles.parent / "out"
+    code, _, err = run_cli("--profiles", profiles, "build", "zenda-summit-2026", "--out", out)
+    assert code == 0, err
+    pages = _pdf_pages(out / "zenda-summit-2026" / "briefing.pdf")
+    assert len(pages) > 3
+    assert all(LABELS["fr"]["draft"] in page for page in pages)
+    assert all("FICTIONAL" in page for page in pages)  # the fixture's marking
+    assert all(LABELS["fr"]["draft"] in text for text in _docx_headers(out / "zenda-summit-2026" / "briefing.docx"))
+
+
+def test_a_final_document_has_no_draft_mark(profiles: Path) -> None:
+    out = profiles.parent / "out"
+    code, _, err = run_cli("--profiles", profiles, "build", "zenda-summit-2026", "--final", "--out", out)
+    assert code == 0, err
+    pages = _pdf_pages(out / "zenda-summit-2026" / "briefing.pdf")
+    assert not any(LABELS["fr"]["draft"] in page for page in pages)
+    assert all("FICTIONAL" in page for page in pages)
+    headers = _docx_headers(out / "zenda-summit-2026" / "briefing.docx")
+    assert headers and not any(LABELS["fr"]["draft"] in text for text in headers)
+    assert all("FICTIONAL" in text for text in headers)
+
+
+def test_final_refuses_every_gap_with_file_and_line_and_writes_nothing(profiles: Path) -> None:
+    out = profiles.parent / "out"
+    code, stdout, err = run_cli("--profiles", profiles, "build", "strelsau-2026", "--final", "--out", out)
+    assert code == 2 and stdout == ""
+    lines = err.splitlines()
+    assert lines[0] == f"error: --final: {len(MISSING)} thing(s) to complete before a final document; nothing was built"
+    where = f"{profiles / 'visits' / 'strelsau-2026.yaml'}:4:1: visit: the visit has no"
+    for section_id in MISSING:
+        assert f"error: gap: {where} {section_id.replace('_', ' ')} section" in err, section_id
+    assert not out.exists()
+
+
+def test_check_and_final_list_every_todo_of_a_new_skeleton(profiles: Path) -> None:
+    code, _, err = run_cli("--profiles", profiles, "new", "--visit", "v-new", "--partner", "ruritania")
+    assert code == 0, err
+    skeleton = profiles / "visits" / "v-new.yaml"
+    todo_lines = [n for n, line in enumerate(skeleton.read_text(encoding="utf-8").splitlines(), 1) if "TODO" in line]
+    found = api.check(["v-new"], places=Places.find(profiles))
+    placeholders = [f.problem for f in found if f.kind == "placeholder"]
+    assert placeholders and all(p.file == str(skeleton) for p in placeholders)
+    assert {p.line for p in placeholders} <= set(todo_lines)
+    assert any("placeholder" in p.message and "TODO" in p.message for p in placeholders)
+    assert {f.kind for f in found} >= {"placeholder", "gap"}
+
+    code, _, err = run_cli("--profiles", profiles, "check", "v-new", "--strict")
+    assert code == 1 and f"placeholder: {skeleton}:" in err + _
+
+    out = profiles.parent / "out"
+    code, _, err = run_cli("--profiles", profiles, "build", "v-new", "--final", "--out", out)
+    assert code == 2 and f"error: placeholder: {skeleton}:{placeholders[0].line}:" in err
+    assert not out.exists()
+
+
+def test_every_visit_section_is_a_possible_gap_and_the_partner_sections_never_are() -> None:
+    visit_ids = [s.id for s in sections.SECTIONS if s.visit_keys]
+    assert visit_ids == [
+        "purpose",
+        "asks",
+        "programme",
+        "talking_points",
+        "vigilance",
+        "delegation",
+        "interlocutors",
+        "protocol",
+        "follow_up",
+        "drafting",
+    ]
+    profile = api.load_profile("ruritania", Places.find(FIXTURES))
+    assert sections.gaps(profile.visit) == []

@@ -416,9 +416,7 @@ def gaps(visit: schema.Visit | None) -> list[Section]:
     if visit is None:
         return []
     given = visit.model_fields_set
-    return [
-        s for s in SECTIONS if s.visit_keys and not filled(visit, s.visit_keys) and not given & set(s.visit_keys)
-    ]
+    return [s for s in SECTIONS if s.visit_keys and not filled(visit, s.visit_keys) and not given & set(s.visit_keys)]
 
 
 def build_sections(i: Input) -> tuple[list[tuple[Section, bool]], dict[str, Any]]:

@@ -1,5 +1,7 @@
-"""The builders of a visit's own sections: purpose, asks, programme, delegation, interlocutors, protocol,
-follow-up, drafting. ``briefgen.sections`` registers them; this module only turns schema into view data.
+"""The builders of a visit's own sections, which ``briefgen.sections`` registers.
+
+Purpose, asks, programme, delegation, interlocutors, protocol, follow-up, drafting: this module only
+turns the schema into view data.
 """
 
 from __future__ import annotations
@@ -95,9 +97,7 @@ def delegation(i: Input) -> Mapping[str, Any]:
 def interlocutors(i: Input) -> Mapping[str, Any]:
     """The partner's people the delegation meets."""
     return {
-        "interlocutors": [
-            portrait(i.fmt, p.name, p.role, p.biography, p.organisation) for p in i.plan.interlocutors
-        ]
+        "interlocutors": [portrait(i.fmt, p.name, p.role, p.biography, p.organisation) for p in i.plan.interlocutors]
     }
 
 

@@ -110,8 +110,15 @@ def _programme(view: Briefing) -> RenderableType:
     parts: list[RenderableType] = [table]
     for line in (m for m in view.programme if m.briefed):
         title = " ".join(p for p in (line.day, line.time, "—", line.item) if p)
-        parts.append(Rule(Text(title + (f" ({line.counterpart})" if line.counterpart else ""), style="bold"), align="left"))
-        parts += _lists([Bullets(labels["lines_to_take"], line.lines_to_take), Bullets(labels["lines_to_avoid"], line.lines_to_avoid)])
+        parts.append(
+            Rule(Text(title + (f" ({line.counterpart})" if line.counterpart else ""), style="bold"), align="left")
+        )
+        parts += _lists(
+            [
+                Bullets(labels["lines_to_take"], line.lines_to_take),
+                Bullets(labels["lines_to_avoid"], line.lines_to_avoid),
+            ]
+        )
         if line.questions:
             parts.append(Text(labels["questions"], style="bold"))
             for qa in line.questions:

@@ -11,6 +11,12 @@ from __future__ import annotations
 from docx_parts import SOURCE_COL, list_table, ref_label, run, v
 from docx_styles import TEXT_WIDTH
 
+_NOTE = "{{% if x.{key} %}} · {{{{ labels.labelled.format(label=labels.{key}, value=x.{key}) }}}}{{% endif %}}"
+"""The agreement's date signed or status after its name, labelled, when the profile gives it."""
+
+_NOTE = "{{% if x.{key} %}} · {{{{ labels.labelled.format(label=labels.{key}, value=x.{key}) }}}}{{% endif %}}"
+"""The agreement's date signed or status after its name, labelled, when the profile gives it."""
+
 
 def body() -> list[str]:
     """The section's content, as WordprocessingML paragraphs and tables."""
@@ -25,8 +31,8 @@ def body() -> list[str]:
                     TEXT_WIDTH - 1700 - SOURCE_COL,
                     [
                         v("x.name"),
-                        run("{% if x.signed %} · {{ labels.labelled.format(label=labels.signed, value=x.signed) }}{% endif %}"),
-                        run("{% if x.status %} · {{ labels.labelled.format(label=labels.status, value=x.status) }}{% endif %}"),
+                        run(_NOTE.format(key="signed")),
+                        run(_NOTE.format(key="status")),
                     ],
                 ),
                 ("source", SOURCE_COL, ref_label("x.ref")),

@@ -122,10 +122,10 @@ def _programme(view: Briefing) -> RenderableType:
         if line.questions:
             parts.append(Text(labels["questions"], style="bold"))
             for qa in line.questions:
-                parts.append(Text.assemble((f"{labels['question']} : ", "bold"), qa.question))
-                parts.append(Text.assemble(f"  {labels['answer']} : ", qa.answer))
+                parts.append(Text(labels["labelled"].format(label=labels["question"], value=qa.question), style="bold"))
+                parts.append(Text("  " + labels["labelled"].format(label=labels["answer"], value=qa.answer)))
         if line.press_line:
-            parts.append(Text.assemble((f"{labels['press_line']} : ", "bold"), line.press_line))
+            parts.append(Text(labels["labelled"].format(label=labels["press_line"], value=line.press_line)))
     return Group(*parts)
 
 

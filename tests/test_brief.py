@@ -15,8 +15,10 @@ from pypdf import PdfReader
 
 from briefgen import api, sections
 from briefgen.catalog import Places
-from briefgen.labels import LABELS
+from briefgen.languages import labels
 from tests.helpers import REPO, run_cli
+
+FR = labels("fr")
 
 FIXTURES = REPO / "tests" / "fixtures"
 MISSING = ("asks", "interlocutors", "protocol", "follow_up", "drafting")
@@ -53,20 +55,20 @@ def test_a_draft_shows_each_gap_to_be_completed_and_lists_it_in_the_contents(pro
     main = html[html.index("<main>") : html.index("</main>")]
     for section_id in MISSING:
         assert f'href="#{section_id}"' in toc
-        heading = f'<h1 id="{section_id}">{LABELS["fr"][section_id]}</h1>'
+        heading = f'<h1 id="{section_id}">{FR[section_id]}</h1>'
         assert heading in main
         after = main[main.index(heading) :]
-        assert after[: after.index("</section>")].count(LABELS["fr"]["to_be_completed"]) == 1
+        assert after[: after.index("</section>")].count(FR["to_be_completed"]) == 1
 
     document = Document(str(out / "strelsau-2026" / "briefing.docx"))
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
     for section_id in MISSING:
-        at = paragraphs.index(("Heading 1", LABELS["fr"][section_id]))
-        assert paragraphs[at + 1] == ("To Be Completed", LABELS["fr"]["to_be_completed"])
+        at = paragraphs.index(("Heading 1", FR[section_id]))
+        assert paragraphs[at + 1] == ("To Be Completed", FR["to_be_completed"])
 
     body = " ".join(_pdf_pages(out / "strelsau-2026" / "briefing.pdf"))
     for section_id in MISSING:
-        assert f"{LABELS['fr'][section_id]} {LABELS['fr']['to_be_completed']}" in body
+        assert f"{FR[section_id]} {FR['to_be_completed']}" in body
 
 
 def test_a_gap_is_in_the_document_language(profiles: Path) -> None:
@@ -97,9 +99,9 @@ def test_draft_on_every_pdf_page_and_in_the_docx_header(profiles: Path) -> None:
     assert code == 0, err
     pages = _pdf_pages(out / "zenda-summit-2026" / "briefing.pdf")
     assert len(pages) > 3
-    assert all(LABELS["fr"]["draft"] in page for page in pages)
+    assert all(FR["draft"] in page for page in pages)
     assert all("FICTIONAL" in page for page in pages)  # the fixture's marking
-    assert all(LABELS["fr"]["draft"] in text for text in _docx_headers(out / "zenda-summit-2026" / "briefing.docx"))
+    assert all(FR["draft"] in text for text in _docx_headers(out / "zenda-summit-2026" / "briefing.docx"))
 
 
 def test_a_final_document_has_no_draft_mark(profiles: Path) -> None:
@@ -107,10 +109,10 @@ def test_a_final_document_has_no_draft_mark(profiles: Path) -> None:
     code, _, err = run_cli("--profiles", profiles, "build", "zenda-summit-2026", "--final", "--out", out)
     assert code == 0, err
     pages = _pdf_pages(out / "zenda-summit-2026" / "briefing.pdf")
-    assert not any(LABELS["fr"]["draft"] in page for page in pages)
+    assert not any(FR["draft"] in page for page in pages)
     assert all("FICTIONAL" in page for page in pages)
     headers = _docx_headers(out / "zenda-summit-2026" / "briefing.docx")
-    assert headers and not any(LABELS["fr"]["draft"] in text for text in headers)
+    assert headers and not any(FR["draft"] in text for text in headers)
     assert all("FICTIONAL" in text for text in headers)
 
 

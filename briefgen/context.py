@@ -8,6 +8,7 @@ a reader meets.
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 
 from briefgen import schema, viewmodel
 from briefgen.formatting import Formatter, Sources
@@ -24,16 +25,27 @@ def build_briefing(
     logo: bytes | None = None,
     *,
     final: bool = False,
+    photos: Mapping[str, bytes] | None = None,
 ) -> viewmodel.Briefing:
     """The view model of ``profile`` in ``lang`` (default: the profile's own language).
 
     ``timestamp`` (ISO 8601) dates the documents; the caller chooses it so that this stays a
     pure function of its arguments. A document that is not ``final`` is a draft, marked so on every page.
+    ``logo`` and ``photos`` (by the path the profile gives) are the images' bytes, read by the caller.
     """
     fmt = Formatter(lang or profile.language, profile.language)
     labels = fmt.labels
     partner = fmt.text(profile.partner.name)
-    shown, fields = build_sections(Input(profile, fmt, Sources(profile.sources), profile.visit or _NO_VISIT, partner))
+    shown, fields = build_sections(
+        Input(
+            profile,
+            fmt,
+            Sources(profile.sources),
+            profile.visit or _NO_VISIT,
+            partner,
+            {path: _data_uri(data) for path, data in (photos or {}).items()},
+        )
+    )
     visit: viewmodel.Visit | None = fields.get("visit")
 
     newest = newest_as_of(profile)

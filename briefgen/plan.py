@@ -119,17 +119,18 @@ def prepare(
 
 
 def view_of(profile: Profile, lang: str | None, root: Path, *, final: bool = False) -> Briefing:
-    """The view model of a validated profile in ``lang``, with its logo's bytes read; a draft unless ``final``."""
+    """The view model of a validated profile in ``lang``, its logo and photos read; a draft unless ``final``."""
     from briefgen.context import build_briefing
     from briefgen.timestamp import document_timestamp
-    from briefgen.validation import image_path
+    from briefgen.validation import image_path, photos
 
-    logo = None
-    if profile.partner.logo:
-        path = image_path(profile.partner.logo, root)
+    images = {}
+    for value in [profile.partner.logo or ""] + [value for _, value in photos(profile)]:
+        path = image_path(value, root) if value else None
         if isinstance(path, Path):  # validation has refused anything else
-            logo = path.read_bytes()
-    return build_briefing(profile, lang, document_timestamp(profile), logo=logo, final=final)
+            images[value] = path.read_bytes()
+    logo = images.get(profile.partner.logo or "")
+    return build_briefing(profile, lang, document_timestamp(profile), logo=logo, final=final, photos=images)
 
 
 def execute(

@@ -22,7 +22,7 @@ This module imports neither Babel nor a renderer, so that ``briefgen list`` can 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefgen import charts, schema, viewmodel
@@ -43,6 +43,8 @@ class Input:
     """The visit, or an empty one in a partner briefing (no focus, no programme)."""
     partner: str
     """The partner's name in the build language."""
+    photos: Mapping[str, str] = field(default_factory=dict)
+    """Each biography photo the profile names (its path in the profile), as a ``data:`` URI."""
 
     @property
     def labels(self) -> dict[str, str]:
@@ -250,7 +252,7 @@ def _people(i: Input) -> Mapping[str, Any]:
             i.labels["side_vietnam"] if p.side == "vietnam" else i.partner,
             i.sources.ref(p.source),
             highlight=p.name.casefold() in counterparts,
-            biography=visit_parts.portrait(i.fmt, p.name, p.role, p.biography) if p.biography else None,
+            biography=visit_parts.portrait(i, p.name, p.role, p.biography) if p.biography else None,
         )
         for p in i.profile.people
     ]

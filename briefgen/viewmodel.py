@@ -105,6 +105,8 @@ class Portrait:
     """Role, organisation, current post, form of address: only those given."""
     lists: list[Bullets]
     """Career points and earlier meetings with us: only those given."""
+    photo: str = ""
+    """Their photo as a ``data:`` URI (HTML; an image in the DOCX, its alt text the name); empty when none."""
 
 
 @dataclass(frozen=True)

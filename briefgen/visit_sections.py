@@ -6,6 +6,7 @@ turns the schema into view data.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -28,9 +29,10 @@ def _lines(fmt: Formatter, pairs: list[tuple[str, Any]]) -> list[viewmodel.Line]
 
 
 def portrait(
-    fmt: Formatter, name: str, role: schema.Text | None, bio: schema.Biography | None, organisation: Any = None
+    i: Input, name: str, role: schema.Text | None, bio: schema.Biography | None, organisation: Any = None
 ) -> viewmodel.Portrait:
-    """Someone and their short biography, as labelled lines and lists."""
+    """Someone and their short biography, as labelled lines and lists, with their photo when there is one."""
+    fmt = i.fmt
     bio = bio or schema.Biography()
     lines = _lines(
         fmt,
@@ -41,7 +43,7 @@ def portrait(
         for key, items in (("career", bio.career), ("meetings", bio.meetings))
         if items
     ]
-    return viewmodel.Portrait(name, lines, lists)
+    return viewmodel.Portrait(name, lines, lists, i.photos.get(bio.photo or "", ""))
 
 
 def purpose(i: Input) -> Mapping[str, Any]:
@@ -86,19 +88,17 @@ def delegation(i: Input) -> Mapping[str, Any]:
     """Our delegation, head first."""
     d = i.plan.delegation or schema.Delegation()
     people = ([d.head] if d.head else []) + d.members
-    shown = [portrait(i.fmt, m.name, m.role, m.biography) for m in people]
+    shown = [portrait(i, m.name, m.role, m.biography) for m in people]
     if d.head and shown:
         head = shown[0]
         role = viewmodel.Line(i.labels["head"], head.lines[0].value if head.lines else "")
-        shown[0] = viewmodel.Portrait(head.name, [role, *head.lines[1:]], head.lists)
+        shown[0] = dataclasses.replace(head, lines=[role, *head.lines[1:]])
     return {"delegation": shown}
 
 
 def interlocutors(i: Input) -> Mapping[str, Any]:
     """The partner's people the delegation meets."""
-    return {
-        "interlocutors": [portrait(i.fmt, p.name, p.role, p.biography, p.organisation) for p in i.plan.interlocutors]
-    }
+    return {"interlocutors": [portrait(i, p.name, p.role, p.biography, p.organisation) for p in i.plan.interlocutors]}
 
 
 def protocol(i: Input) -> Mapping[str, Any]:

@@ -227,10 +227,13 @@ def labelled_list(label: str, items: str) -> list[str]:
 
 
 def portraits(items: str) -> list[str]:
-    """Each person of ``items`` (``viewmodel.Portrait``): name as Heading 2, labelled lines, labelled lists."""
+    """Each person of ``items`` (``viewmodel.Portrait``): name as Heading 2, photo, labelled lines, labelled lists."""
     return [
         tag(f"for p in {items}"),
         para(v("p.name"), style="Heading2"),
+        tag("if p.photo"),
+        para(v("p | photo"), style="Photo"),
+        tag("endif"),
         tag("if p.lines"),
         lines_table("p.lines"),
         tag("endif"),

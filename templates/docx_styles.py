@@ -110,6 +110,11 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <w:pPr><w:keepNext/><w:spacing w:before="80" w:after="40"/></w:pPr>
     <w:rPr><w:b/><w:bCs/></w:rPr>
   </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="Photo">
+    <w:name w:val="Photo"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+    <w:qFormat/>
+    <w:pPr><w:keepNext/><w:spacing w:before="0" w:after="80"/></w:pPr>
+  </w:style>
   <w:style w:type="paragraph" w:styleId="ToBeCompleted">
     <w:name w:val="To Be Completed"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
     <w:qFormat/>

@@ -165,3 +165,62 @@ def test_every_visit_section_is_a_possible_gap_and_the_partner_sections_never_ar
     ]
     profile = api.load_profile("ruritania", Places.find(FIXTURES))
     assert sections.gaps(profile.visit) == []
+
+
+def _with_photo(profiles: Path, value: str) -> Path:
+    """Give the FICTIONAL interlocutor Rudolf Rassendyll a photo; the visit file it is written in."""
+    visit = profiles / "visits" / "zenda-summit-2026.yaml"
+    text = visit.read_text(encoding="utf-8")
+    anchor = "        address: Monsieur le Gouverneur\n"
+    assert text.count(anchor) == 1
+    visit.write_text(text.replace(anchor, f"{anchor}        photo: {value}\n"), encoding="utf-8")
+    return visit
+
+
+def test_a_biography_photo_is_drawn_small_with_the_name_as_alt_text(profiles: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (30, 40), (120, 90, 60)).save(buffer, format="PNG")
+    (profiles / "images").mkdir()
+    (profiles / "images" / "rassendyll.png").write_bytes(buffer.getvalue())
+    _with_photo(profiles, "images/rassendyll.png")
+    out = profiles.parent / "out"
+    code, _, err = run_cli("--profiles", profiles, "build", "zenda-summit-2026", "--format", "docx,html", "--out", out)
+    assert code == 0, err
+
+    html = (out / "zenda-summit-2026" / "briefing.html").read_text(encoding="utf-8")
+    section = html[html.index('<section class="interlocutors">') :]
+    assert '<img class="photo" src="data:image/png;base64,' in section[: section.index("</section>")]
+    assert 'alt="Rudolf Rassendyll"' in section
+    assert html.count('class="photo"') == 1  # nobody else has one
+
+    document = Document(str(out / "zenda-summit-2026" / "briefing.docx"))
+    body = document.element.body
+    photos = [d for d in body.iter("{*}docPr") if d.get("descr") == "Rudolf Rassendyll"]
+    assert len(photos) == 1
+    extent = next(body.iter("{*}extent"))  # the only drawing in the body is the photo
+    assert int(extent.get("cy")) == 25 * 36000  # 25 mm high, in EMU
+    blobs = [p.blob for p in document.part.package.parts if p.partname.endswith(".png")]
+    assert buffer.getvalue() in blobs
+
+
+@pytest.mark.parametrize(
+    ("value", "phrase"),
+    [
+        ("../outside.png", "is outside the profiles folder"),
+        ("images/missing.png", "no such image file in the profiles folder"),
+        ("images/not-an-image.png", "is not a PNG or JPEG image"),
+    ],
+)
+def test_a_biography_photo_is_checked_like_the_logo(profiles: Path, value: str, phrase: str) -> None:
+    (profiles / "images").mkdir()
+    (profiles / "images" / "not-an-image.png").write_text("GIF89a, not a portrait", encoding="utf-8")
+    (profiles.parent / "outside.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    visit = _with_photo(profiles, value)
+    line = visit.read_text(encoding="utf-8").splitlines().index(f"        photo: {value}") + 1
+    code, _, err = run_cli("--profiles", profiles, "validate", "zenda-summit-2026")
+    assert code == 2
+    assert f"error: {visit}:{line}:9: visit.interlocutors[0].biography.photo: '{value}' {phrase}" in err

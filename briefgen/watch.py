@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from briefgen import api
 from briefgen.catalog import Places
 from briefgen.errors import BriefgenError
+from briefgen.languages import DEFAULT
 
 if TYPE_CHECKING:
     from briefgen.changes import Changes
@@ -165,7 +166,7 @@ def file_changes(folders: Sequence[Path]) -> Iterator[set[Path]]:
 class TerminalReport:
     """Prints each outcome: the preview is printed by ``on_view``; this adds what was written or what failed."""
 
-    def __init__(self, console: Any, err_console: Any, quiet: bool = False, lang: str = "fr") -> None:
+    def __init__(self, console: Any, err_console: Any, quiet: bool = False, lang: str = DEFAULT) -> None:
         """``quiet``: print only the changed facts and the files written, no preview."""
         self.console, self.err, self.quiet, self.lang = console, err_console, quiet, lang
 

@@ -224,3 +224,19 @@ def test_a_biography_photo_is_checked_like_the_logo(profiles: Path, value: str, 
     code, _, err = run_cli("--profiles", profiles, "validate", "zenda-summit-2026")
     assert code == 2
     assert f"error: {visit}:{line}:9: visit.interlocutors[0].biography.photo: '{value}' {phrase}" in err
+
+
+def test_one_final_refuses_gaps_and_missing_translations_together(profiles: Path) -> None:
+    out = profiles.parent / "out"
+    args = ("--profiles", profiles, "build", "strelsau-2026", "--lang", "en", "--final", "--out", out)
+    code, stdout, err = run_cli(*args)
+    assert code == 2 and stdout == ""
+    lines = err.splitlines()
+    count = int(lines[0].split()[2])
+    assert lines[0].startswith("error: --final: ") and "nothing was built" in lines[0]
+    assert "briefgen translate export NAME --lang LANG" in lines[0]
+    assert len(lines) == 1 + count
+    kinds = {line.split(":")[1].strip() for line in lines[1:]}
+    assert kinds == {"gap", "untranslated"}
+    assert f"error: untranslated: {profiles / 'ruritania.yaml'}:3:3: partner.name: no 'en' text" in err
+    assert not out.exists()

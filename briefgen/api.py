@@ -25,7 +25,7 @@ from briefgen.errors import BriefgenError, InputError, Problem, ProfileError
 from briefgen.languages import LANGUAGES
 from briefgen.loading import Layer
 from briefgen.merging import Merged, merge
-from briefgen.plan import BUILD_RECORD, Output, Plan, list_templates, template_dir
+from briefgen.plan import BUILD_RECORD, Output, Plan, Prepared, list_templates, template_dir
 from briefgen.schema import Profile
 from briefgen.text import shown
 from briefgen.timestamp import document_timestamp
@@ -148,8 +148,11 @@ def build(
 
     With ``strict``, anything ``check`` would list (stale figures, unsourced claims, uncited
     sources, untranslated fields) stops the build with a CheckError before anything is rendered.
-    With ``final``, a field with no current text in ``lang`` stops it with IncompleteTranslation.
     ``since`` (a pack folder, zip or facts.json) adds the section of what changed since those facts.
+
+    Without ``final`` a document is a draft: "DRAFT" on every page, the visit's gaps shown "to be
+    completed". With ``final``, a gap, a ``TODO`` placeholder or a field with no current text in
+    ``lang`` stops the build with a FinalError (exit 2), listing them all with file:line; no DRAFT mark.
     """
     from briefgen.facts import FILENAME as FACTS
     from briefgen.plan import execute, prepare_each
@@ -170,11 +173,10 @@ def build(
         for n in names
         for p in prepare_each(n, plan, out=root, places=places, templates=templates, force=force, since=since)
     ]
-    # A final build's options differ from a draft's, so an up-to-date final build had no gaps.
+    # A final build's options differ from a draft's, so an up-to-date final build had nothing to refuse.
     gaps = {id(p): _translation_gaps(p.merged, p.plan.languages[0], places) for p in ready if p.merged is not None}
-    if final and any(gaps.values()):
-        asked = ",".join(dict.fromkeys(p.plan.languages[0] or "" for p in ready if gaps.get(id(p))))
-        raise IncompleteTranslation(asked, [p for found in gaps.values() for p in found])
+    if final:
+        _refuse_unfinished(ready, gaps)
     built: list[Built] = []
     for prepared in ready:
         name = prepared.name
@@ -195,7 +197,8 @@ def build(
             _add(timings, prepared.timings)
         folder = prepared.folder
         shown_files = [f for f in files if f.name != FACTS]  # facts.json is for 'briefgen diff', not the reader
-        built.append(Built(name, shown_files, gaps.get(id(prepared), []), shown_lang, folder / FACTS, folder=folder))
+        shown_gaps = [f.problem for f in gaps.get(id(prepared), [])]
+        built.append(Built(name, shown_files, shown_gaps, shown_lang, folder / FACTS, folder=folder))
     return built
 
 
@@ -253,30 +256,40 @@ class CheckError(BriefgenError):
         return [self.message, *(str(f) for f in self.found)]
 
 
-def _translation_gaps(merged: Merged, lang: str | None, places: Places) -> list[Problem]:
+def _translation_gaps(merged: Merged, lang: str | None, places: Places) -> list[Finding]:
     """The fields with no current text in ``lang`` (none when building in the profile's language)."""
-    from briefgen.translate import fields, problem
-    from briefgen.translation import own_language
+    from briefgen.checks import translation_findings
 
-    own = own_language(merged)
-    if not lang or lang == own:
-        return []
-    return [problem(f, lang, own) for f in fields(merged, lang, places.profiles) if f.state != "current"]
+    return translation_findings(merged, lang, places.profiles) if lang else []
 
 
-class IncompleteTranslation(BriefgenError):
-    """``build --final`` in a language some fields lack (or have stale text in); nothing was built."""
+def _refuse_unfinished(ready: Sequence[Prepared], translation: dict[int, list[Finding]]) -> None:
+    """A FinalError listing every gap, placeholder and missing or stale translation of the names to build."""
+    from briefgen.checks import unfinished
 
-    def __init__(self, lang: str, gaps: Sequence[Problem]) -> None:
-        super().__init__(
-            f"--final: {len(gaps)} field(s) have no current '{lang}' text; nothing was built. "
-            f"Translate them (briefgen translate export NAME --lang {lang}) or build without --final"
-        )
-        self.gaps = list(gaps)
+    found: list[Finding] = []
+    for prepared in ready:
+        if prepared.merged is None or prepared.profile is None:
+            continue  # up to date: its record says it was built final, so it had none
+        found += unfinished(prepared.merged, prepared.profile) + translation.get(id(prepared), [])
+    unique = list(dict.fromkeys(found))  # a visit repeats its partner's placeholders
+    if unique:
+        raise FinalError(unique)
+
+
+class FinalError(InputError):
+    """``build --final`` found a gap, a placeholder or a missing translation; nothing was built (exit 2)."""
+
+    def __init__(self, found: Sequence[Finding]) -> None:
+        message = f"--final: {len(found)} thing(s) to complete before a final document; nothing was built"
+        if any(f.kind in ("untranslated", "stale") for f in found):
+            message += " (translate with 'briefgen translate export NAME --lang LANG')"
+        super().__init__(message)
+        self.found = list(found)
 
     def lines(self) -> list[str]:
-        """The summary, then one line per field."""
-        return [self.message, *(str(p) for p in self.gaps)]
+        """The summary, then one line per finding with its file:line."""
+        return [self.message, *(str(f) for f in self.found)]
 
 
 def translation_coverage(names: Sequence[str], lang: str, places: Places | None = None) -> Coverage:
@@ -307,12 +320,12 @@ def check(
     check_lang(lang)
     oldest = cutoff(today or dt.date.today(), parse_age(max_age))
     found: list[Finding] = []
-    seen: set[tuple[str, int | None, int | None, str]] = set()
+    seen: set[tuple[str, int | None, int | None, str]] = set()  # str(finding) holds kind, path and message
     for name in names or places.partner_names() + places.visit_names():
         merged, profile = _merged(name, places)
         for finding in findings(merged, profile, oldest=oldest, lang=lang, root=places.profiles):
             # A visit repeats its partner's findings; list each place in a file once.
-            key = (finding.problem.file, finding.problem.line, finding.problem.column, finding.kind)
+            key = (finding.problem.file, finding.problem.line, finding.problem.column, str(finding))
             if key not in seen:
                 seen.add(key)
                 found.append(finding)

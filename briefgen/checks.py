@@ -6,7 +6,13 @@
   the visit names no source (everything else must name a source to pass validation);
 - uncited: an entry of ``sources`` that nothing cites;
 - untranslated: a text field with no version in the build language;
-- stale, for a translation: its French source changed after ``translate import`` wrote it.
+- stale, for a translation: its French source changed after ``translate import`` wrote it;
+- gap: a section of the visit it leaves out altogether (``briefgen.sections.gaps``): a draft shows it
+  "to be completed"; give its keys, or give them empty (``follow_up: []``) when there is nothing to say;
+- placeholder: a ``TODO`` left in a value or a key (``briefgen new`` writes them).
+
+``build --final`` refuses a document with a gap, a placeholder, or a field with no current text in
+the build language (``unfinished`` and ``translation_findings``).
 """
 
 from __future__ import annotations
@@ -20,13 +26,14 @@ from pathlib import Path
 from briefgen.errors import InputError, Problem
 from briefgen.loading import PathKey, format_path
 from briefgen.merging import Merged
-from briefgen.schema import PartialDate, Profile
+from briefgen.schema import PartialDate, Profile, Visit
 from briefgen.text import quoted
 from briefgen.translate import fields, problem
 from briefgen.translation import own_language
 from briefgen.validation import source_refs
 
-KINDS = ("stale", "unsourced", "uncited", "untranslated")
+KINDS = ("stale", "unsourced", "uncited", "untranslated", "gap", "placeholder")
+_TODO = re.compile(r"\bTODO\b")
 _AGE = re.compile(r"^(\d{1,4})([dmy])$")
 _NUMBER = re.compile(r"\d[\d\u202f\u00a0 .,]*\d|\d\s*%")
 """A figure: two digits or more (``45``, ``2 500``, ``2025``) or a percentage; ``point 1`` is not one."""
@@ -102,11 +109,57 @@ def findings(merged: Merged, profile: Profile, *, oldest: dt.date, lang: str | N
             found.append(_finding(merged, "uncited", ("sources", key), "nothing cites this source"))
 
     if lang is not None:
-        own = own_language(merged)
-        for f in fields(merged, lang, root):
-            if f.state != "current":
-                found.append(Finding("untranslated" if f.state == "missing" else "stale", problem(f, lang, own)))
+        found += translation_findings(merged, lang, root)
+    found += unfinished(merged, profile)
     found.sort(key=lambda f: (f.problem.file, f.problem.line or 0, f.problem.column or 0))
+    return found
+
+
+def translation_findings(merged: Merged, lang: str, root: Path) -> list[Finding]:
+    """The fields with no current text in ``lang``: untranslated (missing) or stale (source changed since)."""
+    own = own_language(merged)
+    return [
+        Finding("untranslated" if f.state == "missing" else "stale", problem(f, lang, own))
+        for f in fields(merged, lang, root)
+        if f.state != "current"
+    ]
+
+
+def unfinished(merged: Merged, profile: Profile) -> list[Finding]:
+    """The visit's gaps and every ``TODO`` placeholder: what a final document may not have, in file order."""
+    from briefgen.sections import gaps
+
+    found = []
+    for section in gaps(profile.visit):
+        keys = " or ".join(f"'{k}'" for k in section.visit_keys)
+        lists = [k for k in section.visit_keys if Visit.model_fields[k].default_factory is list]
+        empty = f" (or '{lists[0]}: []' when there is nothing to say)" if lists else ""
+        message = (
+            f"the visit has no {section.id.replace('_', ' ')} section: add {keys}{empty}; "
+            "a draft shows it to be completed"
+        )
+        found.append(_finding(merged, "gap", ("visit",), message))
+    for path, text in _strings(merged.data, ()):
+        if _TODO.search(text):
+            message = f"placeholder {quoted(text)}: replace it with the fact from its source, or remove it"
+            found.append(_finding(merged, "placeholder", path, message))
+    found.sort(key=lambda f: (f.problem.file, f.problem.line or 0, f.problem.column or 0))
+    return found
+
+
+def _strings(data: object, path: PathKey) -> list[tuple[PathKey, str]]:
+    """Every string of ``data`` (keys of mappings too), with the path of the value it names."""
+    found: list[tuple[PathKey, str]] = []
+    if isinstance(data, str):
+        found.append((path, data))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and _TODO.search(key):
+                found.append(((*path, key), key))
+            found += _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            found += _strings(value, (*path, i))
     return found
 
 

@@ -292,14 +292,18 @@ def build(
     strict: Annotated[
         bool, typer.Option("--strict", help="Run 'briefgen check' first and build nothing if it lists anything.")
     ] = False,
+    final: Annotated[
+        bool,
+        typer.Option(
+            "--final",
+            help="A final document: no DRAFT mark; refuse (exit 2) any gap, TODO placeholder or missing translation.",
+        ),
+    ] = False,
     pdf_variant: Annotated[
         str | None,
         typer.Option("--pdf-variant", help="pdf/a-3b (archiving), pdf/a-2b, pdf/a-3u or pdf/ua-1.", metavar="VARIANT"),
     ] = None,
     timings: Annotated[bool, typer.Option("--timings", help="Print the time spent in each stage.")] = False,
-    final: Annotated[
-        bool, typer.Option("--final", help="Refuse to build when a field has no current --lang text.")
-    ] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List every field shown in the profile's own language.")
     ] = False,

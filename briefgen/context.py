@@ -7,6 +7,7 @@ a reader meets.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any
@@ -25,22 +26,34 @@ def build_briefing(
     timestamp: str = "",
     logo: bytes | None = None,
     earlier: Mapping[str, Any] | None = None,
+    *,
+    final: bool = False,
+    photos: Mapping[str, bytes] | None = None,
 ) -> viewmodel.Briefing:
     """The view model of ``profile`` in ``lang`` (default: the profile's own language).
 
     ``timestamp`` (ISO 8601) dates the documents; the caller chooses it so that this stays a
     pure function of its arguments. ``earlier``, the facts of an earlier pack (``facts.json``),
-    adds the section of what changed since.
+    adds the section of what changed since. A document that is not ``final`` is a draft, marked so on
+    every page. ``logo`` and ``photos`` (by the path the profile gives) are the images' bytes, read by the caller.
     """
     fmt = Formatter(lang or profile.language, profile.language)
     labels = dict(fmt.labels)
     partner = fmt.text(profile.partner.name)
-    sources = Sources(profile.sources)
-    given = Input(profile, fmt, sources, profile.visit or _NO_VISIT, partner, earlier)
+    given = Input(
+        profile,
+        fmt,
+        Sources(profile.sources),
+        profile.visit or _NO_VISIT,
+        partner,
+        earlier=earlier,
+        photos={path: _data_uri(data) for path, data in (photos or {}).items()},
+    )
     shown, fields = build_sections(given)
-    labels.update({s.id: s.title(given) for s in shown if s.title})
+    present = [s for s, _ in shown]
+    labels.update({s.id: s.title(given) for s in present if s.title})
     visit: viewmodel.Visit | None = fields.get("visit")
-    numbers = key_facts_refs(shown, given)
+    numbers = key_facts_refs(present, given)
 
     newest = newest_as_of(profile)
     details = []
@@ -59,15 +72,22 @@ def build_briefing(
         dated=labels["dated"].format(date=fmt.date(dt.date.fromisoformat(timestamp[:10]))) if timestamp else "",
         details=details,
         fallback_note=fmt.fallback_note(),
+        draft="" if final else labels["draft"],
     )
     return viewmodel.Briefing(
         lang=fmt.lang,
         labels=labels,
         cover=cover,
-        sections=[viewmodel.Section(s.id, labels[s.id]) for s in shown],
-        key_facts=[viewmodel.Section(s.id, labels[s.id]) for s in shown if s.key_facts],
+        sections=[viewmodel.Section(s.id, labels[s.id], gap) for s, gap in shown],
+        gaps=[s.id for s, gap in shown if gap],
+        key_facts=[viewmodel.Section(s.id, labels[s.id]) for s in present if s.key_facts],
         key_facts_sources=[s for s in fields.get("sources", []) if s.number in numbers],
         timestamp=timestamp,
         logo=logo or b"",
         **fields,
     )
+
+
+def _data_uri(image: bytes) -> str:
+    kind = "png" if image.startswith(b"\x89PNG") else "jpeg"
+    return f"data:image/{kind};base64,{base64.b64encode(image).decode('ascii')}"

@@ -193,10 +193,11 @@ def prepare_each(
     profile = validate(merged, places.profiles)
     clock.lap("validate")
     earlier = _earlier_facts(name, since if since is not None else zip_path if plan.changes else None)
+    final = bool(plan.options.get("final"))
     for p in prepared:
         if not p.up_to_date:
             suffixes = dict.fromkeys(o.lang for o in p.plan.outputs)
-            p.views = {s: view_of(profile, s or own, places.profiles, earlier) for s in suffixes}
+            p.views = {s: view_of(profile, s or own, places.profiles, earlier, final=final) for s in suffixes}
             p.merged, p.profile, p.view = merged, profile, next(iter(p.views.values()))
     clock.lap("context")
     return prepared
@@ -214,18 +215,23 @@ def _earlier_facts(name: str, where: Path | None) -> dict[str, Any] | None:
         return None
 
 
-def view_of(profile: Profile, lang: str | None, root: Path, earlier: dict[str, Any] | None = None) -> Briefing:
-    """The view model of a validated profile in ``lang``, with its logo's bytes read."""
+def view_of(
+    profile: Profile, lang: str | None, root: Path, earlier: dict[str, Any] | None = None, *, final: bool = False
+) -> Briefing:
+    """The view model of a validated profile in ``lang``, its logo and photos read; a draft unless ``final``."""
     from briefgen.context import build_briefing
     from briefgen.timestamp import document_timestamp
-    from briefgen.validation import image_path
+    from briefgen.validation import image_path, photos
 
-    logo = None
-    if profile.partner.logo:
-        path = image_path(profile.partner.logo, root)
+    images = {}
+    for value in [profile.partner.logo or ""] + [value for _, value in photos(profile)]:
+        path = image_path(value, root) if value else None
         if isinstance(path, Path):  # validation has refused anything else
-            logo = path.read_bytes()
-    return build_briefing(profile, lang, document_timestamp(profile), logo=logo, earlier=earlier)
+            images[value] = path.read_bytes()
+    logo = images.get(profile.partner.logo or "")
+    return build_briefing(
+        profile, lang, document_timestamp(profile), logo=logo, earlier=earlier, final=final, photos=images
+    )
 
 
 def execute(

@@ -192,6 +192,10 @@ class Partnership(Sourced):
     """The Vietnamese locality."""
     theirs: list[Locality] = Field(min_length=1)
     """The partner's localities it cooperates with, as the source lists them."""
+    kind: Text | None = None
+    """What kind of pairing it is, as the source says (``jumelage``, ``accord de coopération``)."""
+    since: AsOf | None = None
+    """When the pairing started (``2013``, ``2013-05``), when the source says."""
 
 
 class Agreement(_Model):
@@ -201,6 +205,10 @@ class Agreement(_Model):
     """Its usual abbreviation (``CPTPP``)."""
     name: Text
     """Its full name, in the profile's language."""
+    signed: AsOf | None = None
+    """When it was signed, when the source says."""
+    status: Text | None = None
+    """Where it stands (``en vigueur``, ``ratification en cours``), as the source says."""
     source: str
     """Key of an entry of ``sources``."""
 
@@ -228,6 +236,22 @@ class Event(_Model):
         return self
 
 
+class Biography(_Model):
+    """A short biography: what the delegation should know before shaking hands."""
+
+    post: Text | None = None
+    """Current post, in full (``Gouverneur de la préfecture de …, depuis 2021``)."""
+    career: list[Text] = Field(default_factory=list)
+    """Career points, most recent first, one line each."""
+    address: Text | None = None
+    """Form of address, in writing and in speech (``Monsieur le Gouverneur``)."""
+    meetings: list[Text] = Field(default_factory=list)
+    """Earlier meetings with us, most recent first (when, where, with whom, about what)."""
+    photo: str | None = None
+    """A portrait: a PNG or JPEG file, by its path relative to the profiles folder
+    (``images/people/name.jpg``); it must sit inside that folder and weigh at most 2 MiB."""
+
+
 class Person(Sourced):
     """Someone the sources name, with the role they held at the as-of date."""
 
@@ -237,6 +261,8 @@ class Person(Sourced):
     """Their role, in the profile's language."""
     side: Literal["vietnam", "partner"]
     """Whose side they are on."""
+    biography: Biography | None = None
+    """Their short biography."""
 
 
 class Forum(_Model):
@@ -277,6 +303,21 @@ class Member(_Model):
     """Full name."""
     role: Text | None = None
     """Their title or role in the delegation."""
+    biography: Biography | None = None
+    """Their short biography."""
+
+
+class Interlocutor(_Model):
+    """Someone of the partner's side the delegation meets."""
+
+    name: str
+    """Full name, as they write it."""
+    role: Text | None = None
+    """Their title."""
+    organisation: Text | None = None
+    """The body they speak for (prefecture, ministry, company)."""
+    biography: Biography | None = None
+    """Their short biography."""
 
 
 class Delegation(_Model):
@@ -298,6 +339,15 @@ class Focus(_Model):
     """The partner's localities, by a name they have under ``partnerships`` (any language, or ``native``)."""
 
 
+class Answer(_Model):
+    """A question the other side or the press may ask, and the reply to give."""
+
+    question: Text
+    """The question, as it may be put."""
+    answer: Text
+    """The reply to give."""
+
+
 class ProgrammeItem(_Model):
     """One line of the visit's programme."""
 
@@ -310,7 +360,85 @@ class ProgrammeItem(_Model):
     venue: Text | None = None
     """Where."""
     counterpart: str | None = None
-    """Whom the delegation meets; a name listed under ``people`` is highlighted there."""
+    """Whom the delegation meets (one name); a name listed under ``people`` is highlighted there."""
+    counterparts: list[str] = Field(default_factory=list)
+    """Whom the delegation meets, when several; printed after ``counterpart``."""
+    lines_to_take: list[Text] = Field(default_factory=list)
+    """What to say at this meeting, most important first."""
+    lines_to_avoid: list[Text] = Field(default_factory=list)
+    """What not to say or commit to at this meeting."""
+    questions: list[Answer] = Field(default_factory=list)
+    """Defensive questions and answers: what they may ask, and the reply."""
+    press_line: Text | None = None
+    """The line for the press after this meeting."""
+
+
+class Ask(_Model):
+    """Something one side asks of the other, and what to reply."""
+
+    ask: Text
+    """What is asked, in one sentence."""
+    reply: Text | None = None
+    """The suggested reply or position (for our asks: what we offer in return, or how to press it)."""
+
+
+class Contact(_Model):
+    """Someone to call on the spot: at our embassy or consulate, or at the host's."""
+
+    name: str
+    """Full name."""
+    role: Text | None = None
+    """Their post (``Premier secrétaire, ambassade du Viet Nam à Tokyo``)."""
+    phone: str | None = None
+    """Telephone number, in international form."""
+    email: str | None = None
+    """E-mail address."""
+
+
+class Protocol(_Model):
+    """Protocol and logistics of the visit."""
+
+    precedence: Text | None = None
+    """Order of precedence, seating, who speaks when."""
+    gifts: Text | None = None
+    """Gifts to give and what to expect in return."""
+    interpreters: Text | None = None
+    """Who interprets, in which languages, for which meetings."""
+    dress: Text | None = None
+    """Dress code, per occasion when it differs."""
+    contacts: list[Contact] = Field(default_factory=list)
+    """Contacts at our embassy or consulate (and the host's liaison officer)."""
+
+
+Status = Literal["done", "in_progress", "pending", "dropped"]
+
+
+class Commitment(_Model):
+    """A commitment made at an earlier meeting, and where it stands."""
+
+    promise: Text
+    """What was promised."""
+    by: Text
+    """Who promised it (which side, which person), and when."""
+    status: Status
+    """done, in_progress, pending or dropped."""
+    note: Text | None = None
+    """What has happened since, or what to say about it."""
+
+
+class Drafting(_Model):
+    """Who drafted the briefing, who cleared it, who receives it."""
+
+    officer: str
+    """The drafting officer (name, and unit when useful)."""
+    date: dt.date
+    """The date of the draft."""
+    clearance: list[str] = Field(default_factory=list)
+    """Who cleared it, in order."""
+    reference: str | None = None
+    """The reference number of the note."""
+    distribution: list[Text] = Field(default_factory=list)
+    """Who receives it."""
 
 
 class Visit(_Model):
@@ -336,14 +464,28 @@ class Visit(_Model):
     """Who travels."""
     focus: Focus = Field(default_factory=Focus)
     """The localities on each side the visit is about."""
+    purpose: Text | None = None
+    """Why the visit takes place, in one paragraph."""
     objectives: list[Text] = Field(default_factory=list)
     """What the delegation wants to achieve."""
+    our_asks: list[Ask] = Field(default_factory=list)
+    """What we ask of them, each with how to press it."""
+    their_asks: list[Ask] = Field(default_factory=list)
+    """What they are likely to ask of us, each with the suggested reply."""
     programme: list[ProgrammeItem] = Field(default_factory=list)
-    """The programme, in order."""
+    """The programme, in order; each meeting may carry its own lines, questions and press line."""
     talking_points: list[Text] = Field(default_factory=list)
-    """Points to make, most important first (the first five go on the key-facts page)."""
+    """Lines to take throughout the visit, most important first (the first five go on the key-facts page)."""
     vigilance: list[Text] = Field(default_factory=list)
-    """Points of vigilance: risks, sensitive subjects, things not to say."""
+    """Points of vigilance throughout the visit: risks, sensitive subjects, things not to say."""
+    interlocutors: list[Interlocutor] = Field(default_factory=list)
+    """Whom the delegation meets on the partner's side, in order of precedence."""
+    protocol: Protocol | None = None
+    """Protocol and logistics."""
+    follow_up: list[Commitment] = Field(default_factory=list)
+    """Commitments made at earlier meetings and where they stand; ``follow_up: []`` says there are none."""
+    drafting: Drafting | None = None
+    """Who drafted, cleared and receives the briefing."""
     source: str | None = None
     """Key of an entry of ``sources`` for what the visit file states from a published source."""
     as_of: AsOf | None = None

@@ -21,12 +21,12 @@ This module imports neither Babel nor a renderer, so that ``briefgen list`` can 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefgen import schema, viewmodel
+from briefgen import visit_sections as visit_parts
 from briefgen.chart_data import build_charts
 
 if TYPE_CHECKING:
@@ -46,6 +46,8 @@ class Input:
     """The partner's name in the build language."""
     earlier: Mapping[str, Any] | None = None
     """The facts of the earlier pack of the same name (``facts.json``), when a pack is rebuilt."""
+    photos: Mapping[str, str] = field(default_factory=dict)
+    """Each biography photo the profile names (its path in the profile), as a ``data:`` URI."""
 
     @property
     def labels(self) -> dict[str, str]:
@@ -75,6 +77,11 @@ class Section:
     """Whether the one-page key-facts sheet of a pack shows it (through ``templates/key-facts/ID.html``)."""
     title: Callable[[Input], str] | None = None
     """Its title when it is more than ``labels[id]`` (the changes name the earlier pack's date)."""
+    """Whether the one-page key-facts sheet of a pack shows it."""
+    visit_keys: tuple[str, ...] = ()
+    """For a section of the visit itself: the visit's keys it is built from. A visit that leaves them all
+    out has a gap there, shown "to be completed" in a draft and refused by ``build --final``; a key given
+    empty (``follow_up: []``) says there is nothing to show, and the section is left out."""
 
 
 # --------------------------------------------------------------------------- builders
@@ -104,22 +111,6 @@ def _visit(i: Input) -> Mapping[str, Any]:
         ref=i.sources.ref(v.source) if v.source else None,
     )
     return {"visit": visit}
-
-
-def _programme(i: Input) -> Mapping[str, Any]:
-    fmt = i.fmt
-    return {
-        "programme": [
-            viewmodel.ProgrammeItem(
-                day=fmt.date(p.day) if isinstance(p.day, dt.date) else fmt.text(p.day),
-                time=fmt.text(p.time),
-                item=fmt.text(p.item),
-                venue=fmt.text(p.venue),
-                counterpart=p.counterpart or "",
-            )
-            for p in i.plan.programme
-        ]
-    }
 
 
 def _changes_now(i: Input) -> tuple[str, list[viewmodel.ChangedFact]]:
@@ -184,10 +175,17 @@ def _partnerships(i: Input) -> Mapping[str, Any]:
             ours=_locality(p.ours, i.fmt),
             theirs=", ".join(_locality(t, i.fmt) for t in p.theirs),
             highlight=_in_focus(p, i.plan.focus),
+            kind=_pairing(p, i.fmt),
         )
         for p in i.profile.partnerships
     ]
     return {"partnerships": pairs}
+
+
+def _pairing(p: schema.Partnership, fmt: Formatter) -> str:
+    """The kind of pairing and its start: ``jumelage, depuis 2013``."""
+    since = fmt.labels["since"].format(date=fmt.partial(p.since)) if p.since else ""
+    return ", ".join(part for part in (fmt.text(p.kind), since) if part)
 
 
 def _in_focus(partnership: schema.Partnership, focus: schema.Focus) -> bool:
@@ -224,7 +222,14 @@ def _agreements(i: Input) -> Mapping[str, Any]:
     fmt, sources = i.fmt, i.sources
     return {
         "agreements": [
-            viewmodel.Agreement(a.short, fmt.text(a.name), sources.ref(a.source)) for a in i.profile.agreements
+            viewmodel.Agreement(
+                a.short,
+                fmt.text(a.name),
+                sources.ref(a.source),
+                signed=fmt.partial(a.signed) if a.signed else "",
+                status=fmt.text(a.status),
+            )
+            for a in i.profile.agreements
         ]
     }
 
@@ -240,7 +245,8 @@ def _timeline(i: Input) -> Mapping[str, Any]:
 
 
 def _people(i: Input) -> Mapping[str, Any]:
-    counterparts = " ".join(item.counterpart or "" for item in i.plan.programme).casefold()
+    names = [n for item in i.plan.programme for n in (item.counterpart, *item.counterparts) if n]
+    counterparts = " ".join(names).casefold()
     people = [
         viewmodel.Person(
             p.name,
@@ -248,6 +254,7 @@ def _people(i: Input) -> Mapping[str, Any]:
             i.labels["side_vietnam"] if p.side == "vietnam" else i.partner,
             i.sources.ref(p.source),
             highlight=p.name.casefold() in counterparts,
+            biography=visit_parts.portrait(i, p.name, p.role, p.biography) if p.biography else None,
         )
         for p in i.profile.people
     ]
@@ -287,13 +294,19 @@ def _citation(source: schema.Source, fmt: Formatter) -> str:
 
 
 def _texts(name: str) -> Callable[[Input], Mapping[str, Any]]:
-    """The builder of a list of plain texts of the visit (objectives, talking points…)."""
+    """The builder of a list of plain texts of the visit (talking points, vigilance)."""
     return lambda i: {name: i.fmt.texts(getattr(i.plan, name))}
 
 
-def _has(name: str) -> Callable[[Input], bool]:
-    """Present when the visit's list ``name`` is not empty."""
-    return lambda i: bool(getattr(i.plan, name))
+def filled(visit: schema.Visit, keys: tuple[str, ...]) -> bool:
+    """Whether one of the visit's ``keys`` holds something to show."""
+    return any(getattr(visit, key) for key in keys)
+
+
+def _visit_section(section_id: str, build: Callable[[Input], Mapping[str, Any]], *keys: str, **more: Any) -> Section:
+    """A section of the visit itself, built from the visit's ``keys`` (the section's id when none given)."""
+    keys = keys or (section_id,)
+    return Section(section_id, build, present=lambda i: filled(i.plan, keys), visit_keys=keys, **more)
 
 
 def _sourced(name: str) -> Callable[[schema.Profile], Iterable[str]]:
@@ -339,10 +352,15 @@ SECTIONS: tuple[Section, ...] = (
         present=lambda i: i.earlier is not None and bool(_changes_now(i)[1]),
         title=lambda i: _changes_now(i)[0],
     ),
-    Section("objectives", _texts("objectives"), present=_has("objectives"), key_facts=True),
-    Section("programme", _programme, present=_has("programme")),
-    Section("talking_points", _texts("talking_points"), present=_has("talking_points"), key_facts=True),
-    Section("vigilance", _texts("vigilance"), present=_has("vigilance")),
+    _visit_section("purpose", visit_parts.purpose, "purpose", "objectives", key_facts=True),
+    _visit_section("asks", visit_parts.asks, "our_asks", "their_asks"),
+    _visit_section("programme", visit_parts.programme),
+    _visit_section("talking_points", _texts("talking_points"), key_facts=True),
+    _visit_section("vigilance", _texts("vigilance")),
+    _visit_section("delegation", visit_parts.delegation),
+    _visit_section("interlocutors", visit_parts.interlocutors, key_facts=True),
+    _visit_section("protocol", visit_parts.protocol),
+    _visit_section("follow_up", visit_parts.follow_up),
     Section(
         "summary",
         _summary,
@@ -392,8 +410,11 @@ SECTIONS: tuple[Section, ...] = (
         dates=_national_dates,
     ),
     Section("sources", _sources, present=lambda i: any(True for _ in i.sources.cited())),
+    _visit_section("drafting", visit_parts.drafting),
 )
-"""Every section, in the documents' order. ``sources`` stays last: it lists what the others cite."""
+"""Every section, in the documents' order: the visit's own first, then the partner's, the sources, and
+the drafting block at the very end. The sources are numbered before any section is built, so ``sources``
+lists what every other section cites wherever it stands."""
 
 IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS)
 """The section ids, in order."""
@@ -402,21 +423,34 @@ KEY_FACTS: tuple[str, ...] = tuple(s.id for s in SECTIONS if s.key_facts)
 """The sections the key-facts page shows, in order."""
 
 
-def build_sections(i: Input) -> tuple[list[Section], dict[str, Any]]:
-    """The sections present, and the view data they fill (``viewmodel.Briefing`` fields by name).
+def gaps(visit: schema.Visit | None) -> list[Section]:
+    """The sections of ``visit`` it leaves out altogether (none of their keys given): to be completed."""
+    if visit is None:
+        return []
+    given = visit.model_fields_set
+    return [s for s in SECTIONS if s.visit_keys and not filled(visit, s.visit_keys) and not given & set(s.visit_keys)]
 
+
+def build_sections(i: Input) -> tuple[list[tuple[Section, bool]], dict[str, Any]]:
+    """The sections shown, each with whether it is a gap, and the view data they fill (by field name).
+
+    A gap (see ``gaps``) is shown, with no view data, so that a draft says it is to be completed.
     Sources are numbered first, section by section in registry order, from what each present
     section declares it cites; only then are the sections built, looking their numbers up.
     """
-    shown = []
+    missing = {s.id for s in gaps(i.profile.visit)}
+    shown: list[tuple[Section, bool]] = []
     for section in SECTIONS:
         if section.present(i):
-            shown.append(section)
+            shown.append((section, False))
             for key in section.cites(i.profile):
                 i.sources.cite(key)
+        elif section.id in missing:
+            shown.append((section, True))
     fields: dict[str, Any] = {}
-    for section in shown:
-        fields.update(section.build(i))
+    for section, gap in shown:
+        if not gap:
+            fields.update(section.build(i))
     return shown, fields
 
 

@@ -20,7 +20,7 @@ from briefgen.errors import Problem, ProfileError
 from briefgen.glyphs import glyph_problems
 from briefgen.loading import PathKey, format_path
 from briefgen.merging import Merged
-from briefgen.schema import Profile
+from briefgen.schema import Biography, Profile
 from briefgen.text import quoted, shown
 
 IMAGE_MAX_BYTES = 2 * 1024 * 1024
@@ -52,8 +52,10 @@ def validate(merged: Merged, root: Path | None = None) -> Profile:
     problems.extend(glyph_problems(merged))
     if profile is not None and profile.visit is not None:
         problems.extend(_unknown_focus(merged, profile))
-    if profile is not None and profile.partner.logo and root is not None:
-        problems.extend(_image_problems(merged, ("partner", "logo"), profile.partner.logo, root))
+    if profile is not None and root is not None:
+        images = [(("partner", "logo"), profile.partner.logo)] if profile.partner.logo else []
+        for path, value in images + photos(profile):
+            problems.extend(_image_problems(merged, path, value, root))
     if problems:
         problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0))
         raise ProfileError(problems)
@@ -185,6 +187,22 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+def photos(profile: Profile) -> list[tuple[PathKey, str]]:
+    """Every biography photo the profile names (people, our delegation, the interlocutors), with its path."""
+    people: list[tuple[PathKey, Biography | None]] = [
+        (("people", i), person.biography) for i, person in enumerate(profile.people)
+    ]
+    visit = profile.visit
+    if visit is not None:
+        delegation = visit.delegation
+        if delegation is not None and delegation.head is not None:
+            people.append((("visit", "delegation", "head"), delegation.head.biography))
+        if delegation is not None:
+            people += [(("visit", "delegation", "members", i), m.biography) for i, m in enumerate(delegation.members)]
+        people += [(("visit", "interlocutors", i), p.biography) for i, p in enumerate(visit.interlocutors)]
+    return [((*path, "biography", "photo"), bio.photo) for path, bio in people if bio is not None and bio.photo]
+
+
 def image_path(value: str, root: Path) -> Path | str:
     """The image file ``value`` names inside ``root``, or why it cannot be used."""
     path = (root / value).resolve()
@@ -217,7 +235,7 @@ def _undecodable(path: Path) -> str:
                 if width * height > IMAGE_MAX_PIXELS or max(width, height) > IMAGE_MAX_SIDE:
                     return (
                         f"is {width} x {height} pixels, more than the {IMAGE_MAX_PIXELS // 1_000_000} megapixels "
-                        f"(or {IMAGE_MAX_SIDE} pixels a side) a logo may have; export it smaller"
+                        f"(or {IMAGE_MAX_SIDE} pixels a side) an image may have; export it smaller"
                     )
                 # WeasyPrint, once imported, sets LOAD_TRUNCATED_IMAGES for the whole process: undo it here.
                 tolerant, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
@@ -226,7 +244,7 @@ def _undecodable(path: Path) -> str:
                 finally:
                     ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
     except Image.DecompressionBombError:
-        return f"has more than the {IMAGE_MAX_PIXELS // 1_000_000} megapixels a logo may have; export it smaller"
+        return f"has more than the {IMAGE_MAX_PIXELS // 1_000_000} megapixels an image may have; export it smaller"
     except (OSError, ValueError, SyntaxError, UnidentifiedImageError):
         return "cannot be decoded (truncated or damaged); export it again as PNG or JPEG"
     return ""

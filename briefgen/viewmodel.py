@@ -88,6 +88,8 @@ class Partnership:
     theirs: str
     highlight: bool = False
     """True when the visit focuses on one of these localities."""
+    kind: str = ""
+    """What kind of pairing, and since when (``jumelage, depuis 2013``); empty when not given."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,109 @@ class Agreement:
     short: str
     name: str
     ref: Ref | None = None
+    signed: str = ""
+    """When it was signed, formatted; empty when the profile does not say."""
+    status: str = ""
+    """Where it stands; empty when the profile does not say."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """A labelled value, printed ``label: value`` or as one row of a two-column table."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A labelled list (career points, earlier meetings, lines to take)."""
+
+    label: str
+    items: list[str]
+
+
+@dataclass(frozen=True)
+class Portrait:
+    """Someone with their short biography: a heading, labelled lines, labelled lists."""
+
+    name: str
+    lines: list[Line]
+    """Role, organisation, current post, form of address: only those given."""
+    lists: list[Bullets]
+    """Career points and earlier meetings with us: only those given."""
+    photo: str = ""
+    """Their photo as a ``data:`` URI (HTML; an image in the DOCX, its alt text the name); empty when none."""
+
+
+@dataclass(frozen=True)
+class Purpose:
+    """Why the visit takes place and what it should achieve."""
+
+    text: str
+    objectives: list[str]
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One ask and the suggested reply (or how to press it)."""
+
+    ask: str
+    reply: str
+
+
+@dataclass(frozen=True)
+class Asks:
+    """Our asks and their likely asks."""
+
+    ours: list[Ask]
+    theirs: list[Ask]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A defensive question and its answer."""
+
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A contact on the spot."""
+
+    name: str
+    role: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Protocol:
+    """Protocol and logistics."""
+
+    lines: list[Line]
+    """Precedence, gifts, interpreters, dress: only those given."""
+    contacts: list[Contact]
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """An earlier commitment and where it stands."""
+
+    promise: str
+    by: str
+    status: str
+    """Translated: done, in progress, pending, dropped."""
+    note: str
+
+
+@dataclass(frozen=True)
+class Drafting:
+    """The drafting block: drafting officer, date, clearance, reference, distribution."""
+
+    lines: list[Line]
+    distribution: list[str]
 
 
 @dataclass(frozen=True)
@@ -118,6 +223,8 @@ class Person:
     ref: Ref | None = None
     highlight: bool = False
     """True when the person is a counterpart on the visit's programme."""
+    biography: Portrait | None = None
+    """Their short biography, when the profile gives one."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +259,14 @@ class ProgrammeItem:
     item: str
     venue: str
     counterpart: str
+    """Everyone the delegation meets there, joined."""
+    lines_to_take: list[str] = field(default_factory=list)
+    lines_to_avoid: list[str] = field(default_factory=list)
+    questions: list[Answer] = field(default_factory=list)
+    """Defensive questions and answers."""
+    press_line: str = ""
+    briefed: bool = False
+    """True when the meeting carries lines, questions or a press line (drawn after the table)."""
 
 
 @dataclass(frozen=True)
@@ -230,6 +345,8 @@ class Section:
 
     id: str
     title: str
+    gap: bool = False
+    """True when the visit lacks this section: a draft shows it "to be completed"."""
 
 
 @dataclass(frozen=True)
@@ -251,6 +368,8 @@ class Cover:
     fallback_note: str = ""
     """When some text lacks a translation: the sentence saying which parts are in which language
     (``Some passages are in French: …``); empty when everything is in the document's language."""
+    draft: str = ""
+    """``DRAFT`` in the build language on a draft, on every page; empty on a final document."""
 
 
 @dataclass(frozen=True)
@@ -289,8 +408,10 @@ class Briefing:
     """The numbered sources, in order of first citation."""
     visit: Visit | None = None
     """The visit (visit briefings only)."""
-    objectives: list[str] = field(default_factory=list)
-    """The visit's objectives."""
+    purpose: Purpose | None = None
+    """Why the visit takes place, and its objectives."""
+    asks: Asks | None = None
+    """Our asks and their likely asks, each with a suggested reply."""
     programme: list[ProgrammeItem] = field(default_factory=list)
     """The visit's programme."""
     talking_points: list[str] = field(default_factory=list)
@@ -304,6 +425,18 @@ class Briefing:
     """The sections present that the key-facts page shows (``key_facts`` in the section registry), in order."""
     key_facts_sources: list[Source] = field(default_factory=list)
     """The sources the key-facts sections cite, numbered as in the briefing."""
+    delegation: list[Portrait] = field(default_factory=list)
+    """Our delegation, head first, with biographies."""
+    interlocutors: list[Portrait] = field(default_factory=list)
+    """Whom the delegation meets on the partner's side, with biographies."""
+    protocol: Protocol | None = None
+    """Protocol and logistics."""
+    follow_up: list[Commitment] = field(default_factory=list)
+    """Earlier commitments and where they stand."""
+    drafting: Drafting | None = None
+    """Who drafted, cleared and receives the briefing."""
+    gaps: list[str] = field(default_factory=list)
+    """Ids of the visit's sections it lacks, shown "to be completed" (``labels.to_be_completed``)."""
     logo: bytes = b""
     """The partner's emblem: the PNG or JPEG file's bytes; HTML: ``{{ logo | data_uri }}``, DOCX: the image."""
     timestamp: str = ""

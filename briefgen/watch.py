@@ -1,6 +1,6 @@
 """``briefgen watch``: build once, then rebuild on every save of a file the build read, in one warm process.
 
-The files a build reads are its profile layers (defaults, partner, visit), its logo and its
+The files a build reads are its profile layers (defaults, partner, visit), its logo, its photos and its
 template folder's files. :func:`run` takes the change sets as an iterator, so that it can be
 driven without a file system watcher (tests) or by :func:`file_changes` (watchfiles, the CLI).
 
@@ -104,14 +104,15 @@ class Watcher:
 
     def _files_read(self) -> set[Path]:
         from briefgen.pack import template_files
-        from briefgen.validation import image_path
+        from briefgen.validation import image_path, photos
 
         files = [*api.input_files(self.name, self.places), *template_files(self.template_dir)]
         profile = api.load_profile(self.name, self.places)
-        if profile.partner.logo:
-            logo = image_path(profile.partner.logo, self.places.profiles)
-            if isinstance(logo, Path):
-                files.append(logo)
+        images = [profile.partner.logo] if profile.partner.logo else []
+        for value in images + [value for _, value in photos(profile)]:
+            image = image_path(value, self.places.profiles)
+            if isinstance(image, Path):
+                files.append(image)
         return {f.resolve() for f in files}
 
 

@@ -141,4 +141,100 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("amount_compact", "{number} {currency}"),
     # TRANSLATORS: A source's title in quotation marks. {text}: the title.
     word("quoted", "“{text}”"),
+    # TRANSLATORS: Section title: the visit's purpose (one paragraph) and its objectives.
+    word("purpose", "Purpose and objectives"),
+    # TRANSLATORS: Section title: what we ask of the partner and what they are likely to ask of us.
+    word("asks", "Asks"),
+    # TRANSLATORS: Sub-heading: what our delegation asks of the partner.
+    word("our_asks", "Our asks"),
+    # TRANSLATORS: Sub-heading: what the partner is likely to ask of us.
+    word("their_asks", "Their likely asks"),
+    # TRANSLATORS: Column heading: one ask.
+    word("ask", "Ask"),
+    # TRANSLATORS: Column heading: the reply we suggest to an ask.
+    word("reply", "Suggested reply"),
+    # TRANSLATORS: Heading: the lines to take, to avoid, Q&A and press line for each meeting of the programme.
+    word("meeting_lines", "Meeting by meeting"),
+    # TRANSLATORS: Label: what the delegation should say in a meeting.
+    word("lines_to_take", "Lines to take"),
+    # TRANSLATORS: Label: what the delegation should not say in a meeting.
+    word("lines_to_avoid", "Lines to avoid"),
+    # TRANSLATORS: Label: difficult questions a meeting may raise, each with an answer.
+    word("questions", "Defensive Q&A"),
+    # TRANSLATORS: Label: a difficult question in the defensive Q&A.
+    word("question", "Question"),
+    # TRANSLATORS: Label: the answer to a question in the defensive Q&A.
+    word("answer", "Answer"),
+    # TRANSLATORS: Label: the one line to give the press after a meeting.
+    word("press_line", "Press line"),
+    # TRANSLATORS: Section title: the partner's people the delegation meets.
+    word("interlocutors", "Interlocutors"),
+    # TRANSLATORS: Label: the organisation a person works for.
+    word("organisation", "Organisation"),
+    # TRANSLATORS: Label: a person's current post.
+    word("post", "Current post"),
+    # TRANSLATORS: Label: how to address a person (form of address), e.g. 'Mr Governor'.
+    word("address", "Form of address"),
+    # TRANSLATORS: Label: the main points of a person's career.
+    word("career", "Career"),
+    # TRANSLATORS: Label: earlier meetings between this person and us.
+    word("meetings", "Earlier meetings with us"),
+    # TRANSLATORS: Heading: short biographies of people.
+    word("biographies", "Biographies"),
+    # TRANSLATORS: Section title: protocol and logistics of the visit.
+    word("protocol", "Protocol and logistics"),
+    # TRANSLATORS: Label: the order of precedence of the delegation.
+    word("precedence", "Precedence"),
+    # TRANSLATORS: Label: gifts to exchange.
+    word("gifts", "Gifts"),
+    # TRANSLATORS: Label: the interpreters of the visit.
+    word("interpreters", "Interpreters"),
+    # TRANSLATORS: Label: the dress code.
+    word("dress", "Dress"),
+    # TRANSLATORS: Label: contacts at our embassy or consulate during the visit.
+    word("contacts", "Contacts on the spot"),
+    # TRANSLATORS: Label: a contact's telephone number.
+    word("phone", "Telephone"),
+    # TRANSLATORS: Label: a contact's e-mail address.
+    word("email", "E-mail"),
+    # TRANSLATORS: Section title: what was promised at earlier meetings, by whom, and where it stands.
+    word("follow_up", "Follow-up of earlier commitments"),
+    # TRANSLATORS: Column heading: an earlier commitment.
+    word("promise", "Commitment"),
+    # TRANSLATORS: Column heading: who made the commitment.
+    word("by", "Made by"),
+    # TRANSLATORS: Column heading: where a commitment stands.
+    word("status", "Status"),
+    # TRANSLATORS: Column heading: a remark about a commitment.
+    word("note", "Note"),
+    # TRANSLATORS: A commitment's status: carried out.
+    word("status_done", "done"),
+    # TRANSLATORS: A commitment's status: under way.
+    word("status_in_progress", "in progress"),
+    # TRANSLATORS: A commitment's status: not started yet.
+    word("status_pending", "pending"),
+    # TRANSLATORS: A commitment's status: given up.
+    word("status_dropped", "dropped"),
+    # TRANSLATORS: Section title: who drafted the note, when, who cleared it, its reference and distribution.
+    word("drafting", "Drafting and distribution"),
+    # TRANSLATORS: Label: the officer who drafted the note.
+    word("drafting_officer", "Drafting officer"),
+    # TRANSLATORS: Label: the day the note was drafted.
+    word("drafting_date", "Date drafted"),
+    # TRANSLATORS: Label: who cleared (approved) the note.
+    word("clearance", "Cleared by"),
+    # TRANSLATORS: Label: the note's reference number.
+    word("reference", "Reference"),
+    # TRANSLATORS: Label: who receives the note.
+    word("distribution", "Distribution"),
+    # TRANSLATORS: Shown in a draft where a section or a field is still missing.
+    word("to_be_completed", "To be completed"),
+    # TRANSLATORS: Mark on every page of a document that is not final (upper case).
+    word("draft", "DRAFT"),
+    # TRANSLATORS: After a partnership's kind: the day it started. {date}: a date.
+    word("since", "since {date}"),
+    # TRANSLATORS: Label: the day an agreement was signed.
+    word("signed", "Signed"),
+    # TRANSLATORS: Column heading: the kind of a locality pairing (twinning, friendship…).
+    word("kind", "Kind"),
 )

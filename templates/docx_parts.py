@@ -205,3 +205,43 @@ def legend(items: str) -> list[str]:
         para(v("labels.highlight_note"), style="TableNote"),
         tag("endif"),
     ]
+
+
+def lines_table(lines: str) -> str:
+    """A label | value table of ``lines`` (a list of ``viewmodel.Line``)."""
+    widths = FACT_WIDTHS
+    body = row(text_cell(widths[0], v("l.label")), text_cell(widths[1], v("l.value")))
+    return table(widths, [tag_row(f"for l in {lines}", widths), body, tag_row("endfor", widths)], header_row=False)
+
+
+def labelled_list(label: str, items: str) -> list[str]:
+    """A bold label paragraph (a Jinja expression), then one bullet per item of ``items``."""
+    return [
+        tag(f"if {items}"),
+        para(v(label), style="ListLabel"),
+        tag(f"for item in {items}"),
+        para(v("item"), style="ListBullet"),
+        tag("endfor"),
+        tag("endif"),
+    ]
+
+
+def portraits(items: str) -> list[str]:
+    """Each person of ``items`` (``viewmodel.Portrait``): name as Heading 2, photo, labelled lines, labelled lists."""
+    return [
+        tag(f"for p in {items}"),
+        para(v("p.name"), style="Heading2"),
+        tag("if p.photo"),
+        para(v("p | photo"), style="Photo"),
+        tag("endif"),
+        tag("if p.lines"),
+        lines_table("p.lines"),
+        tag("endif"),
+        tag("for b in p.lists"),
+        para(v("b.label"), style="ListLabel"),
+        tag("for item in b.items"),
+        para(v("item"), style="ListBullet"),
+        tag("endfor"),
+        tag("endfor"),
+        tag("endfor"),
+    ]

@@ -96,6 +96,34 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <w:outlineLvl w:val="1"/></w:pPr>
     <w:rPr><w:b/><w:bCs/><w:color w:val="2E5597"/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>
   </w:style>
+  <w:style w:type="paragraph" w:styleId="Heading3">
+    <w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+    <w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/>
+    <w:pPr><w:keepNext/><w:keepLines/>
+      <w:spacing w:before="180" w:after="60" w:line="240" w:lineRule="auto"/>
+      <w:outlineLvl w:val="2"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:styleId="ListLabel">
+    <w:name w:val="List Label"/><w:basedOn w:val="Normal"/><w:next w:val="ListBullet"/>
+    <w:qFormat/>
+    <w:pPr><w:keepNext/><w:spacing w:before="80" w:after="40"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="Photo">
+    <w:name w:val="Photo"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+    <w:qFormat/>
+    <w:pPr><w:keepNext/><w:spacing w:before="0" w:after="80"/></w:pPr>
+  </w:style>
+  <w:style w:type="paragraph" w:styleId="ToBeCompleted">
+    <w:name w:val="To Be Completed"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
+    <w:qFormat/>
+    <w:rPr><w:i/><w:iCs/><w:color w:val="AA1111"/></w:rPr>
+  </w:style>
+  <w:style w:type="character" w:styleId="DraftMark">
+    <w:name w:val="Draft Mark"/><w:basedOn w:val="DefaultParagraphFont"/>
+    <w:rPr><w:b/><w:bCs/><w:color w:val="AA1111"/></w:rPr>
+  </w:style>
   <w:style w:type="paragraph" w:styleId="TOCHeading">
     <w:name w:val="TOC Heading"/><w:basedOn w:val="Heading1"/><w:next w:val="Normal"/>
     <w:uiPriority w:val="39"/><w:unhideWhenUsed/><w:qFormat/>

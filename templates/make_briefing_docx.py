@@ -118,7 +118,10 @@ def _body() -> str:
     """The whole body: cover, contents, then each section, in registry order, only when it has content."""
     parts = _cover() + _toc()
     for number, key in enumerate(IDS, start=1):
-        parts += [tag(f"if {key}"), heading1(key, number), *section_part(key).body(), tag("endif")]
+        # A gap of the visit keeps its heading and says it is to be completed (``gaps``, drafts only).
+        parts += [tag(f'if {key} or "{key}" in gaps'), heading1(key, number)]
+        parts += [tag(f'if "{key}" in gaps'), para(v("labels.to_be_completed"), style="ToBeCompleted"), tag("else")]
+        parts += [*section_part(key).body(), tag("endif"), tag("endif")]
     return "".join(parts)
 
 
@@ -130,7 +133,15 @@ def _field(instruction: str) -> str:
     return f'<w:fldSimple w:instr=" {instruction} "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
 
 
-HEADER = para(v("cover.marking"), style="Header")
+# A draft says so in every page's header, in the document's language; a final document has no draft mark.
+HEADER = para(
+    v("cover.marking"),
+    run("{% if cover.draft %}"),
+    run("{% if cover.marking %} \u00b7 {% endif %}"),
+    run("{{ cover.draft }}", rstyle="DraftMark"),
+    run("{% endif %}"),
+    style="Header",
+)
 FOOTER = para(
     v("cover.marking"),
     run("{% if cover.marking %} \u00b7 {% endif %}"),

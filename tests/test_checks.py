@@ -27,12 +27,27 @@ def profiles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+GAPS = [
+    f"gap: profiles/visits/strelsau-2026.yaml:4:1: visit: the visit has no {section} section: add {keys}; "
+    "a draft shows it to be completed"
+    for section, keys in (
+        ("asks", "'our_asks' or 'their_asks' (or 'our_asks: []' when there is nothing to say)"),
+        ("interlocutors", "'interlocutors' (or 'interlocutors: []' when there is nothing to say)"),
+        ("protocol", "'protocol'"),
+        ("follow up", "'follow_up' (or 'follow_up: []' when there is nothing to say)"),
+        ("drafting", "'drafting'"),
+    )
+]
+"""The sections the FICTIONAL strelsau-2026 visit leaves out, as ``check`` lists them."""
+
+
 def test_check_lists_each_kind_with_file_and_line(profiles: Path) -> None:
     code, out, _ = run_cli("--profiles", "profiles", "check", "--today", "2026-06-30", "--max-age", "12m")
     assert code == 0  # a report, not a failure, without --strict
     assert out.splitlines() == [
         "uncited: profiles/defaults.yaml:10:3: sources.unused-src: nothing cites this source",
         "stale: profiles/ruritania.yaml:13:5: key_figures[0].as_of: as of 2025-01, older than 2025-06-30",
+        *GAPS,
         "unsourced: profiles/visits/strelsau-2026.yaml:22:7: visit.talking_points[1]: states a number but the "
         "visit names no source; add 'source:' and 'as_of:' to the visit",
     ]
@@ -54,7 +69,7 @@ def test_strict_exits_1_and_json_is_a_list(profiles: Path) -> None:
     code, out, _ = run_cli("--profiles", "profiles", "check", "--today", "2026-06-30", "--strict", "--json")
     assert code == 1
     found = json.loads(out)
-    assert {f["kind"] for f in found} == {"uncited", "stale", "unsourced"}
+    assert {f["kind"] for f in found} == {"uncited", "stale", "gap", "unsourced"}
     assert found[0] == {
         "kind": "uncited",
         "file": "profiles/defaults.yaml",

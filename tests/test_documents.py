@@ -91,7 +91,7 @@ def test_docx_properties_and_marking_in_header_and_footer(japan: Path) -> None:
     )
     assert core.created is not None and core.created.date().isoformat() == "2026-01-19"  # the newest fact
     section = document.sections[0]
-    assert section.header.paragraphs[0].text == "DIFFUSION RESTREINTE"
+    assert section.header.paragraphs[0].text == "DIFFUSION RESTREINTE · PROJET"  # a draft says so on every page
     assert section.footer.paragraphs[0].text.startswith("DIFFUSION RESTREINTE · page ")
     with zipfile.ZipFile(japan / "briefing.docx") as archive:
         settings = archive.read("word/settings.xml").decode()

@@ -1,8 +1,8 @@
 """What a reader sees, checked against the view model: every section in the body, every citation numbered.
 
 Two briefings between them have every section: the shipped Japan profile (partner sections, forum,
-agreements, national context) and the FICTIONAL fixture visit (visit, objectives, programme, talking
-points, vigilance). Each section's title and one of its facts must be in the body of every format
+agreements, national context) and the complete FICTIONAL fixture visit (every section of a visit).
+Each section's title and one of its facts must be in the body of every format
 (DOCX between its Heading 1 and the next, PDF on the pages its bookmark points to, the terminal
 preview), not only in the contents list.
 """
@@ -26,12 +26,18 @@ from briefgen.viewmodel import Briefing, Ref
 from .helpers import REPO, run_cli
 
 FIXTURES = REPO / "tests" / "fixtures"
-CASES = {"japan": None, "strelsau-2026": FIXTURES}
+CASES = {"japan": None, "zenda-summit-2026": FIXTURES}
 
 # One fact per section, taken from the view model (so already formatted as the reader sees it).
 FACT: dict[str, Callable[[Briefing], str]] = {
     "visit": lambda v: v.visit.place if v.visit else "",
-    "objectives": lambda v: v.objectives[0],
+    "purpose": lambda v: v.purpose.objectives[0] if v.purpose else "",
+    "asks": lambda v: v.asks.theirs[0].ask if v.asks else "",
+    "delegation": lambda v: v.delegation[0].name,
+    "interlocutors": lambda v: v.interlocutors[0].name,
+    "protocol": lambda v: v.protocol.lines[0].value if v.protocol else "",
+    "follow_up": lambda v: v.follow_up[0].promise,
+    "drafting": lambda v: v.drafting.lines[-1].value if v.drafting else "",
     "programme": lambda v: v.programme[0].item,
     "talking_points": lambda v: v.talking_points[0],
     "vigilance": lambda v: v.vigilance[0],

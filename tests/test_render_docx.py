@@ -270,7 +270,7 @@ def test_unknown_variable_is_a_template_error(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="'nope' is undefined") as info:
         render_docx(sample_briefing(), template)
     assert info.value.file == str(template)
-    assert "cover, forum, key_facts, key_facts_sources, key_figures" in str(info.value)
+    assert "cover, delegation, drafting, follow_up, forum, gaps, interlocutors, key_facts" in str(info.value)
 
 
 def test_unknown_label_is_a_template_error(tmp_path: Path) -> None:

@@ -27,52 +27,32 @@ from briefgen.viewmodel import Briefing
 from tests.helpers import REPO
 
 FIXTURES = REPO / "tests" / "fixtures"
-VISIT = "strelsau-2026"
-
-EXTRA = """
-framework:
-  text: Cadre fictif de coopération
-  as_of: 2025-01-02
-  source: fict-src
-forum:
-  name: Forum fictif de Zenda
-  place: Zenda
-  when: fin 2025
-  source: fict-forum
-agreements:
-  - short: ACC-FICT
-    name: Accord fictif
-    source: fict-src
-priorities:
-  - text: Priorite fictive unique
-    as_of: 2025-01-02
-    source: fict-src
-national_context:
-  - title: Theme national fictif
-    figures:
-      - label: Accords fictifs
-        value: 135
-        as_of: 2025
-        source: fict-src
-"""
+VISIT = "zenda-summit-2026"
+"""The complete FICTIONAL visit (tests/fixtures/visits/zenda-summit-2026.yaml): it fills every section."""
 
 FACTS = {
-    "visit": "Exemple",
+    "visit": "Sommet fictif de Zenda",
     "changes": "Source fictive ancienne",
-    "objectives": "Objectif fictif",
-    "programme": "Entretien fictif",
+    "purpose": "Objet fictif de la visite",
+    "asks": "Demande fictive de visas facilités",
+    "programme": "Question fictive défensive",
     "talking_points": "Point fictif 1",
     "vigilance": "Vigilance fictive",
+    "delegation": "Carrière fictive au port de Cái Lân",
+    "interlocutors": "Monsieur le Gouverneur",
+    "protocol": "Cadeau fictif en laque",
+    "follow_up": "Engagement fictif de bourses",
     "summary": "Cadre fictif",
     "forum": "Forum fictif de Zenda",
     "key_figures": "Entreprises fictives",
-    "partnerships": "Strelsau",
+    "partnerships": "jumelage fictif",
     "agreements": "ACC-FICT",
     "timeline": "Événement fictif",
-    "people": "Flavia Elphberg",
+    "people": "Ambassadrice fictive à Hanoï",
     "priorities": "Priorite fictive unique",
     "national_context": "Theme national fictif",
     "sources": "Source fictive",
+    "drafting": "FICT-2026-001",
 }
 """One fact of each section, as the documents print it."""
 
@@ -81,10 +61,6 @@ FACTS = {
 def profiles(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("sections") / "profiles"
     shutil.copytree(FIXTURES, folder)
-    with (folder / "ruritania.yaml").open("a", encoding="utf-8") as f:
-        f.write(EXTRA)
-    with (folder / "defaults.yaml").open("a", encoding="utf-8") as f:
-        f.write("  fict-forum:\n    title: Programme fictif du forum\n    publisher: Organisateur fictif\n")
     return folder
 
 
@@ -132,7 +108,7 @@ def test_the_fictional_profile_fills_every_section(view: Briefing) -> None:
 
 
 def test_every_key_facts_section_has_its_key_facts_partial() -> None:
-    assert {"visit", "objectives", "key_figures", "partnerships", "talking_points", "people"} <= set(sections.KEY_FACTS)
+    assert {"visit", "purpose", "key_figures", "partnerships", "talking_points", "people"} <= set(sections.KEY_FACTS)
     for section_id in sections.KEY_FACTS:
         assert (REPO / "templates" / "sections" / f"{section_id}.key-facts.html").is_file(), section_id
 
@@ -144,7 +120,7 @@ def test_every_section_has_a_label_a_partial_per_format_and_a_terminal_function(
         assert (REPO / "templates" / "sections" / f"{section_id}.docx.py").is_file(), section_id
         assert (REPO / "templates" / "sections" / f"{section_id}.md").is_file(), section_id
     assert set(_SECTIONS) == set(sections.IDS)
-    assert len(set(sections.IDS)) == len(sections.IDS) and sections.IDS[-1] == "sources"
+    assert len(set(sections.IDS)) == len(sections.IDS) and sections.IDS[-2:] == ("sources", "drafting")
 
 
 @pytest.mark.parametrize("section_id", sections.IDS)

@@ -248,5 +248,10 @@ def test_build_summarises_missing_text_in_one_line_and_final_refuses(profiles: P
     assert "japan.yaml:6:3: partner.name: no 'en' text; the briefing shows the 'fr' one" in err
     shutil.rmtree(tmp_path / "o")
     code, _, err = run_cli(*args, "--final")
-    assert code == 1 and "--final: 1 field(s) have no current 'en' text; nothing was built" in err
+    assert code == 2
+    assert err.splitlines()[0] == (
+        "error: --final: 1 thing(s) to complete before a final document; nothing was built "
+        "(translate with 'briefgen translate export NAME --lang LANG')"
+    )
+    assert f"error: untranslated: {japan}:6:3: partner.name: no 'en' text" in err
     assert not (tmp_path / "o").exists()

@@ -37,7 +37,7 @@ def test_visit_layers_over_partner_and_overrides_marking(profiles: Path) -> None
 def test_visit_comes_first_and_highlights_focus_and_counterparts(profiles: Path) -> None:
     view = briefgen.briefing("strelsau-2026", places=Places.find(profiles))
     ids = [s.id for s in view.sections]
-    assert ids[:5] == ["visit", "objectives", "programme", "talking_points", "vigilance"]
+    assert ids[:5] == ["visit", "purpose", "asks", "programme", "talking_points"]  # asks: a gap, shown
     assert ids.index("summary") > ids.index("vigilance")
     assert [(p.ours, p.highlight) for p in view.partnerships] == [
         ("Quang Ninh (Quảng Ninh)", True),
@@ -96,7 +96,7 @@ def test_focus_must_name_a_partnership_locality(profiles: Path, monkeypatch: pyt
 
 def test_validate_all_and_list_include_visits(profiles: Path) -> None:
     code, out, _ = run_cli("--profiles", profiles, "validate")
-    assert (code, out) == (0, "ok: ruritania\nok: strelsau-2026\n")
+    assert (code, out) == (0, "ok: ruritania\nok: strelsau-2026\nok: zenda-summit-2026\n")
     code, out, _ = run_cli("--profiles", profiles, "list", "--json")
     visit = json.loads(out)["profiles"][1]
     assert visit == {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import io
 import re
 import zipfile
@@ -21,7 +22,7 @@ from briefgen.languages import word_language
 from briefgen.output import fixed_zip
 from briefgen.render import Options
 from briefgen.render.marking import docx_languages, marked, unmarked
-from briefgen.viewmodel import Briefing
+from briefgen.viewmodel import Briefing, Portrait
 
 if TYPE_CHECKING:
     import jinja2
@@ -59,6 +60,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
     # and "%}" (for template authors); printed text therefore writes its braces as character
     # references, which that replacement cannot see and the XML parser reads back as braces.
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=_literal_braces)
+    env.filters["photo"] = functools.partial(_photo, tpl)
     try:
         tpl.render(_with_images(tpl, briefing, template.parent), env, autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
@@ -164,6 +166,17 @@ def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, 
             for c in briefing.charts
         ]
     return names
+
+
+def _photo(tpl: Any, portrait: Portrait) -> _Described:
+    """A biography photo (``{{ p | photo }}``), 25 mm high, its alt text the person's name."""
+    import base64
+
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    data = base64.b64decode(portrait.photo.split(",", 1)[1])
+    return _Described(InlineImage(tpl, io.BytesIO(data), height=Mm(25)), portrait.name)
 
 
 def _fonts(template_dir: Path) -> Path:

@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from briefgen.text import shown
-from briefgen.viewmodel import Briefing, Chart, Figure, Ref
+from briefgen.viewmodel import Briefing, Bullets, Chart, Figure, Line, Portrait, Ref
 
 _T = TypeVar("_T")
 
@@ -31,6 +31,8 @@ def render_terminal(view: Briefing, console: Console) -> None:
     view = _shown_all(view)
     cover = view.cover
     head = Text(justify="center")
+    if cover.draft:
+        head.append(cover.draft + "\n", style="bold red")
     head.append(cover.marking + "\n", style="bold red")
     head.append(cover.title + "\n", style="bold")
     head.append(f"{cover.partner} {cover.partner_native}".strip() + "\n")
@@ -42,8 +44,10 @@ def render_terminal(view: Briefing, console: Console) -> None:
     head.append(cover.info_as_of, style="dim")
     console.print(Panel(head, box=box.DOUBLE))
 
+    if cover.draft:
+        console.print(Text(cover.draft, style="bold red", justify="center"))
     for section in view.sections:
-        body = _SECTIONS[section.id](view)
+        body = Text(view.labels["to_be_completed"], style="italic red") if section.gap else _SECTIONS[section.id](view)
         console.print(Panel(body, title=Text(section.title, style="bold"), title_align="left", box=box.ROUNDED))
 
 
@@ -79,15 +83,11 @@ def _facts(rows: list[tuple[str, str]]) -> Table:
 def _visit(view: Briefing) -> RenderableType:
     v, labels = view.visit, view.labels
     assert v is not None  # the section exists only in a visit briefing
-    head = v.head.line if v.head else ""
-    members = "; ".join(m.line for m in v.members)
     rows = [
         (labels["when"], v.when),
         (labels["place"], v.place),
         (labels["organisers"], v.organisers),
         (labels["theme"], v.theme),
-        (labels["head"], head),
-        (labels["members"], members),
         (labels["focus_ours"], v.focus_ours),
         (labels["focus_theirs"], v.focus_theirs),
     ]
@@ -119,7 +119,91 @@ def _programme(view: Briefing) -> RenderableType:
         table.add_row(
             Text(line.day, style="bold"), Text(line.time), Text(line.item), Text(line.venue), Text(line.counterpart)
         )
+    parts: list[RenderableType] = [table]
+    for line in (m for m in view.programme if m.briefed):
+        title = " ".join(p for p in (line.day, line.time, "—", line.item) if p)
+        parts.append(
+            Rule(Text(title + (f" ({line.counterpart})" if line.counterpart else ""), style="bold"), align="left")
+        )
+        parts += _lists(
+            [
+                Bullets(labels["lines_to_take"], line.lines_to_take),
+                Bullets(labels["lines_to_avoid"], line.lines_to_avoid),
+            ]
+        )
+        if line.questions:
+            parts.append(Text(labels["questions"], style="bold"))
+            for qa in line.questions:
+                parts.append(Text(labels["labelled"].format(label=labels["question"], value=qa.question), style="bold"))
+                parts.append(Text("  " + labels["labelled"].format(label=labels["answer"], value=qa.answer)))
+        if line.press_line:
+            parts.append(Text(labels["labelled"].format(label=labels["press_line"], value=line.press_line)))
+    return Group(*parts)
+
+
+def _lists(lists: list[Bullets]) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    for b in lists:
+        if b.items:
+            parts.append(Text(b.label, style="bold"))
+            parts += [Text.assemble("• ", item) for item in b.items]
+    return parts
+
+
+def _lines(lines: list[Line]) -> RenderableType:
+    return _facts([(line.label, line.value) for line in lines])
+
+
+def _portraits(portraits: list[Portrait]) -> RenderableType:
+    parts: list[RenderableType] = []
+    for p in portraits:
+        parts += [Rule(Text(p.name, style="bold"), align="left"), _lines(p.lines), *_lists(p.lists)]
+    return Group(*parts)
+
+
+def _purpose(view: Briefing) -> RenderableType:
+    p = view.purpose
+    assert p is not None  # drawn only when present
+    return Group(Text(p.text), *_lists([Bullets(view.labels["objectives"], p.objectives)]))
+
+
+def _asks(view: Briefing) -> RenderableType:
+    a, labels = view.asks, view.labels
+    assert a is not None  # drawn only when present
+    parts: list[RenderableType] = []
+    for key, items in (("our_asks", a.ours), ("their_asks", a.theirs)):
+        if items:
+            table = _table(labels["ask"], labels["reply"])
+            for ask in items:
+                table.add_row(Text(ask.ask), Text(ask.reply))
+            parts += [Text(labels[key], style="bold"), table]
+    return Group(*parts)
+
+
+def _protocol(view: Briefing) -> RenderableType:
+    p, labels = view.protocol, view.labels
+    assert p is not None  # drawn only when present
+    parts: list[RenderableType] = [_lines(p.lines)]
+    if p.contacts:
+        table = _table(labels["name"], labels["role"], labels["phone"], labels["email"])
+        for c in p.contacts:
+            table.add_row(Text(c.name, style="bold"), Text(c.role), Text(c.phone), Text(c.email))
+        parts += [Text(labels["contacts"], style="bold"), table]
+    return Group(*parts)
+
+
+def _follow_up(view: Briefing) -> RenderableType:
+    labels = view.labels
+    table = _table(labels["promise"], labels["by"], labels["status"], labels["note"])
+    for c in view.follow_up:
+        table.add_row(Text(c.promise), Text(c.by), Text(c.status, style="bold"), Text(c.note))
     return table
+
+
+def _drafting(view: Briefing) -> RenderableType:
+    d = view.drafting
+    assert d is not None  # drawn only when present
+    return Group(_lines(d.lines), *_lists([Bullets(view.labels["distribution"], d.distribution)]))
 
 
 def _star(text: str, highlight: bool) -> Text:
@@ -215,14 +299,21 @@ def _chart(chart: Chart) -> RenderableType:
 def _partnerships(view: Briefing) -> RenderableType:
     table = _table(view.labels["ours"], view.labels["theirs"])
     for p in view.partnerships:
-        table.add_row(_star(p.ours, p.highlight), Text(p.theirs))
+        theirs = Text(p.theirs)
+        if p.kind:
+            theirs.append(f" ({p.kind})", style="dim")
+        table.add_row(_star(p.ours, p.highlight), theirs)
     return table
 
 
 def _agreements(view: Briefing) -> RenderableType:
     table = _table(view.labels["short"], view.labels["agreement"], view.labels["source"])
     for a in view.agreements:
-        table.add_row(Text(a.short, style="bold"), Text(a.name), _ref(a.ref))
+        name = Text(a.name)
+        for key, value in (("signed", a.signed), ("status", a.status)):
+            if value:
+                name.append(" · " + view.labels["labelled"].format(label=view.labels[key], value=value), style="dim")
+        table.add_row(Text(a.short, style="bold"), name, _ref(a.ref))
     return table
 
 
@@ -238,6 +329,9 @@ def _people(view: Briefing) -> RenderableType:
     table = _table(labels["name"], labels["role"], labels["side"], labels["source"])
     for p in view.people:
         table.add_row(_star(p.name, p.highlight), Text(p.role), Text(p.side), _ref(p.ref))
+    bios = [p.biography for p in view.people if p.biography]
+    if bios:
+        return Group(table, Text(labels["biographies"], style="bold"), _portraits(bios))
     return table
 
 
@@ -266,10 +360,15 @@ def _sources(view: Briefing) -> RenderableType:
 _SECTIONS: dict[str, Callable[[Briefing], RenderableType]] = {
     "visit": _visit,
     "changes": _changes,
-    "objectives": lambda view: _bullets(view.objectives),
+    "purpose": _purpose,
+    "asks": _asks,
     "programme": _programme,
     "talking_points": lambda view: _bullets(view.talking_points, numbered=True),
     "vigilance": lambda view: _bullets(view.vigilance),
+    "delegation": lambda view: _portraits(view.delegation),
+    "interlocutors": lambda view: _portraits(view.interlocutors),
+    "protocol": _protocol,
+    "follow_up": _follow_up,
     "summary": _summary,
     "forum": _forum,
     "key_figures": _key_figures,
@@ -280,6 +379,7 @@ _SECTIONS: dict[str, Callable[[Briefing], RenderableType]] = {
     "priorities": _priorities,
     "national_context": _national_context,
     "sources": _sources,
+    "drafting": _drafting,
 }
 """How each section of the registry (``briefgen.sections.SECTIONS``) is drawn, by section id.
 

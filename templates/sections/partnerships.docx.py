@@ -20,7 +20,7 @@ def body() -> list[str]:
             "x",
             [
                 ("ours", 3600, [run(STAR), v("x.ours")]),
-                ("theirs", TEXT_WIDTH - 3600, [v("x.theirs")]),
+                ("theirs", TEXT_WIDTH - 3600, [v("x.theirs"), run("{% if x.kind %} ({{ x.kind }}){% endif %}")]),
             ],
         ),
         *legend("partnerships"),

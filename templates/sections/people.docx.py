@@ -8,7 +8,7 @@ The people: name (counterparts starred), role, side, source.
 
 from __future__ import annotations
 
-from docx_parts import SOURCE_COL, STAR, list_table, ref_label, run, v
+from docx_parts import SOURCE_COL, STAR, legend, list_table, para, portraits, ref_label, run, tag, v
 from docx_styles import TEXT_WIDTH
 
 
@@ -24,5 +24,10 @@ def body() -> list[str]:
                 ("side", TEXT_WIDTH - 2800 - 3600 - SOURCE_COL, [v("x.side")]),
                 ("source", SOURCE_COL, ref_label("x.ref")),
             ],
-        )
+        ),
+        *legend("people"),
+        tag('if people | selectattr("biography") | list'),
+        para(v("labels.biographies"), style="Heading2"),
+        tag("endif"),
+        *portraits('people | selectattr("biography") | map(attribute="biography")'),
     ]

@@ -8,14 +8,12 @@ The visit: its title as Heading 2, then a two-column table of when, where, who, 
 
 from __future__ import annotations
 
-from docx_parts import FACT_WIDTHS, bullets_cell, fact_row, facts, para, text_cell, v
+from docx_parts import fact_row, facts, para, v
 
 
 def body() -> list[str]:
     """The section's content, as WordprocessingML paragraphs and tables."""
     extra = [
-        *fact_row("visit.head", "head", text_cell(FACT_WIDTHS[1], v("visit.head.line"))),
-        *fact_row("visit.members", "members", bullets_cell("m in visit.members", v("m.line"))),
         *fact_row("visit.focus_ours", "focus_ours"),
         *fact_row("visit.focus_theirs", "focus_theirs"),
     ]

@@ -1,0 +1,16 @@
+"""The "interlocutors" section of the Word template (see ``briefgen/sections.py``).
+
+The partner's people the delegation meets, each with a short biography.
+
+``make_briefing_docx.py`` puts what ``body`` returns under the section's Heading 1, inside
+``{%p if interlocutors %}``, in registry order.
+"""
+
+from __future__ import annotations
+
+from docx_parts import portraits
+
+
+def body() -> list[str]:
+    """The section's content, as WordprocessingML paragraphs and tables."""
+    return portraits("interlocutors")

@@ -7,9 +7,11 @@ a reader meets.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from briefgen import schema, viewmodel
 from briefgen.formatting import Formatter, Sources
-from briefgen.sections import Input, build_sections, newest_as_of
+from briefgen.sections import Input, as_of_range, build_sections
 
 _NO_VISIT = schema.Visit(title="", period="")
 """Stands in for the visit of a partner briefing: no focus, no programme, nothing to add."""
@@ -20,8 +22,8 @@ def build_briefing(
 ) -> viewmodel.Briefing:
     """The view model of ``profile`` in ``lang`` (default: the profile's own language).
 
-    ``timestamp`` (ISO 8601) dates the documents; the caller chooses it so that this stays a
-    pure function of its arguments.
+    ``timestamp`` (ISO 8601) dates the documents, and its day is the cover's document date; the
+    caller chooses it (``briefgen.dating``) so that this stays a pure function of its arguments.
     """
     fmt = Formatter(lang or profile.language, profile.language)
     labels = fmt.labels
@@ -29,10 +31,10 @@ def build_briefing(
     shown, fields = build_sections(Input(profile, fmt, Sources(profile.sources), profile.visit or _NO_VISIT, partner))
     visit: viewmodel.Visit | None = fields.get("visit")
 
-    newest = newest_as_of(profile)
     details = []
     if visit:
-        details = [line for line in (visit.when, visit.place) if line]
+        planned = labels["labelled"].format(label=labels["planned"], value=visit.planned) if visit.planned else ""
+        details = [line for line in (visit.when, planned, visit.place) if line]
         if visit.head:
             details.append(labels["labelled"].format(label=labels["head"], value=visit.head.line))
     cover = viewmodel.Cover(
@@ -42,7 +44,8 @@ def build_briefing(
         subtitle=fmt.text(profile.framework.text) if profile.framework else "",
         issuer=fmt.text(profile.issuer),
         marking=fmt.text(profile.marking),
-        info_as_of=labels["info_as_of"].format(date=fmt.partial(newest)) if newest else "",
+        info_as_of=_facts_as_of(profile, fmt),
+        date=labels["document_date"].format(date=fmt.date(dt.date.fromisoformat(timestamp[:10]))) if timestamp else "",
         details=details,
     )
     return viewmodel.Briefing(
@@ -54,3 +57,14 @@ def build_briefing(
         logo=logo or b"",
         **fields,
     )
+
+
+def _facts_as_of(profile: schema.Profile, fmt: Formatter) -> str:
+    """``Facts as of 24 November 2025 – 19 January 2026``: the oldest and newest as-of dates (one when equal)."""
+    found = as_of_range(profile)
+    if found is None:
+        return ""
+    oldest, newest = (fmt.partial(d) for d in found)
+    text = newest if oldest == newest else f"{oldest} – {newest}"
+    return fmt.labels["info_as_of"].format(range=text)
+

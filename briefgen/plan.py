@@ -15,6 +15,7 @@ rebuilds anyway.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -67,6 +68,8 @@ class Plan:
     pdf_variant: str | None = None
     fork: bool = True
     """Render a DOCX in a forked child while this process lays out a PDF (briefgen.forked)."""
+    date: dt.date | None = None
+    """``--date``: the documents' date (briefgen.dating); the options show it too, so the digest covers it."""
 
     def formats(self) -> list[str]:
         """The formats the plan renders, each once."""
@@ -86,6 +89,8 @@ class Prepared:
     profile: Profile | None = None
     view: Briefing | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    day: dt.date | None = None
+    """The documents' date (briefgen.dating), when they are to be made."""
 
 
 def prepare(
@@ -99,6 +104,7 @@ def prepare(
     force: bool = False,
 ) -> Prepared:
     """Load ``name`` once and decide: up to date (nothing else is done), or validated with its view made."""
+    from briefgen.dating import document_date
     from briefgen.validation import validate
 
     clock = Clock()
@@ -113,15 +119,15 @@ def prepare(
     clock.lap("merge")
     profile = validate(merged, places.profiles)
     clock.lap("validate")
-    view = view_of(profile, lang, places.profiles)
+    when = document_date(plan.date)
+    view = view_of(profile, lang, places.profiles, when.timestamp)
     clock.lap("context")
-    return Prepared(name, plan, folder, record, False, merged, profile, view, clock.timings)
+    return Prepared(name, plan, folder, record, False, merged, profile, view, clock.timings, when.day)
 
 
-def view_of(profile: Profile, lang: str | None, root: Path) -> Briefing:
-    """The view model of a validated profile in ``lang``, with its logo's bytes read."""
+def view_of(profile: Profile, lang: str | None, root: Path, timestamp: str) -> Briefing:
+    """The view model of a validated profile in ``lang``, dated ``timestamp``, with its logo's bytes read."""
     from briefgen.context import build_briefing
-    from briefgen.timestamp import document_timestamp
     from briefgen.validation import image_path
 
     logo = None
@@ -129,7 +135,7 @@ def view_of(profile: Profile, lang: str | None, root: Path) -> Briefing:
         path = image_path(profile.partner.logo, root)
         if isinstance(path, Path):  # validation has refused anything else
             logo = path.read_bytes()
-    return build_briefing(profile, lang, document_timestamp(profile), logo=logo)
+    return build_briefing(profile, lang, timestamp, logo=logo)
 
 
 def execute(
@@ -141,7 +147,9 @@ def execute(
     clock = Clock(prepared.timings)
     documents = render_all(prepared.view, templates, plan, on_step, clock)
     assert prepared.profile is not None
-    documents[FACTS] = facts_bytes(name, prepared.profile)  # what ``briefgen diff`` compares with later
+    documents[FACTS] = facts_bytes(
+        name, prepared.profile, prepared.view.timestamp
+    )  # what ``briefgen diff`` compares with later
     entries = outputs_entries(documents)
     record = json.dumps({**prepared.record, "name": name, "outputs": entries}, ensure_ascii=False, indent=2).encode()
     files = {folder / filename: data for filename, data in documents.items()}

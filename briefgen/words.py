@@ -21,8 +21,14 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("briefing", "Briefing note"),
     # TRANSLATORS: The cover's title of a partner briefing. {partner}: the partner's name.
     word("briefing_on", "Briefing note — {partner}"),
-    # TRANSLATORS: On the cover. {date}: the newest date of the facts (a day, a month or a year).
-    word("info_as_of", "Information as of {date}"),
+    # TRANSLATORS: On the cover. {range}: the oldest and newest as-of dates of the facts,
+    # '24 November 2025 – 19 January 2026' (each a day, a month or a year), or one date.
+    word("info_as_of", "Facts as of {range}"),
+    # TRANSLATORS: On the cover: the document's own date (the day it was built). {date}: a full date.
+    word("document_date", "Document dated {date}"),
+    # TRANSLATORS: A visit with no fixed date: the label of the period it is planned for,
+    # 'Planned: by the end of 2025' (not a date).
+    word("planned", "Planned"),
     # TRANSLATORS: Heading of the table of contents.
     word("toc", "Contents"),
     # TRANSLATORS: Running footer: 'page 3 / 12'.

@@ -20,4 +20,7 @@ def body() -> list[str]:
         *fact_row("visit.focus_ours", "focus_ours"),
         *fact_row("visit.focus_theirs", "focus_theirs"),
     ]
-    return [para(v("visit.title"), style="Heading2"), *facts("visit", ("when", "planned", "place", "organisers", "theme"), extra)]
+    return [
+        para(v("visit.title"), style="Heading2"),
+        *facts("visit", ("when", "planned", "place", "organisers", "theme"), extra),
+    ]

@@ -9,6 +9,7 @@ the cover. Profiles here are the FICTIONAL fixtures of ``tests/fixtures``.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -260,3 +261,59 @@ def test_docx_marking_in_header_and_footer_and_once_on_the_cover(visits: dict[st
     assert MARKING not in "".join(p.text for p in section.first_page_header.paragraphs)  # the cover line is it
     assert MARKING in section.first_page_footer.paragraphs[0].text
     assert sum(MARKING in line for line in _cover_paragraphs(_docx(visits["fr"], "fr"))) == 1
+
+
+# --------------------------------------------------------------------------- Markdown, skipped builds, packs
+
+
+@pytest.mark.parametrize("lang", list(PLANNED))
+def test_markdown_carries_the_same_dates_and_the_planned_period(profiles: Path, tmp_path: Path, lang: str) -> None:
+    _build(profiles, tmp_path / "visit", VISIT, "--lang", lang, "--format", "md", "--date", "2026-02-15")
+    text = (tmp_path / "visit" / VISIT / "briefing.md").read_text(encoding="utf-8")
+    date_line, range_line = COVER[lang]
+    assert f"**{date_line}** · {range_line}\n" in text
+    _build(profiles, tmp_path / "planned", "planned", "--lang", lang, "--format", "md", "--date", "2025-11-01")
+    planned = (tmp_path / "planned" / "planned" / "briefing.md").read_text(encoding="utf-8")
+    labelled = {"fr": f"Prévu : {PERIOD['fr']}", "en": f"Planned: {PERIOD['en']}", "vi": f"Dự kiến: {PERIOD['vi']}"}
+    assert f"- {labelled[lang]}\n" in planned  # under the cover's title, as in the PDF and DOCX
+    rows = [line for line in planned.splitlines() if line.startswith("- **") and PERIOD[lang] in line]
+    assert rows == [f"- **{PLANNED[lang]}**: {PERIOD[lang]}"]  # the visit's facts: a "Planned" line, no "Date" one
+
+
+def test_another_date_rebuilds_the_same_date_is_up_to_date_and_silent(profiles: Path, tmp_path: Path) -> None:
+    first = _real_build(profiles, tmp_path, VISIT, "--format", "html", "--date", "2026-06-30")
+    assert first.returncode == 0 and len(first.stderr.splitlines()) == 2  # stale figures, past visit
+    page = tmp_path / VISIT / "briefing.html"
+    record = json.loads((tmp_path / VISIT / ".briefgen-build.json").read_text(encoding="utf-8"))
+    assert record["options"]["date"] == "2026-06-30"
+    again = _real_build(profiles, tmp_path, VISIT, "--format", "html", "--date", "2026-06-30")
+    assert (again.returncode, again.stderr) == (0, "")  # nothing written, nothing to warn about
+    assert again.stdout == f"up to date: {tmp_path / VISIT} (use --force to rebuild)\n"
+    other = _real_build(profiles, tmp_path, VISIT, "--format", "html", "--date", "2026-02-15")
+    assert other.returncode == 0 and other.stdout == f"{page}\n"  # rebuilt: the date shapes the bytes
+    assert other.stderr.splitlines() == [  # on 15 February the visit is ahead; one figure is still stale
+        f"warning: {VISIT}: 1 figure(s) older than 12m on the document's date 2026-02-15, the first: "
+        f"{profiles}/ruritania.yaml:13:5: key_figures[0].as_of: as of 2025-01, older than 2025-02-15; "
+        f"list them with 'briefgen check {VISIT} --max-age 12m'"
+    ]
+    assert "15 février 2026" in page.read_text(encoding="utf-8") and "30 juin 2026" not in page.read_text("utf-8")
+    forced = _real_build(profiles, tmp_path, VISIT, "--format", "html", "--date", "2026-02-15", "--force")
+    assert forced.stdout == f"{page}\n"
+
+
+def test_a_pack_records_its_date_and_dates_every_document(profiles: Path, tmp_path: Path) -> None:
+    code, _, err = run_cli("--profiles", profiles, "batch", VISIT, "--out", tmp_path, "--date", "2026-02-15")
+    assert (code, err) == (0, "")
+    manifest = json.loads((tmp_path / VISIT / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["options"]["date"] == "2026-02-15"
+    facts = json.loads((tmp_path / VISIT / "facts.json").read_text(encoding="utf-8"))
+    assert facts["dated"] == "2026-02-15T00:00:00Z"
+    assert Document(str(tmp_path / VISIT / "briefing.docx")).core_properties.created == dt.datetime(
+        2026, 2, 15, tzinfo=dt.UTC
+    )
+    with pdfplumber.open(tmp_path / VISIT / "key-facts.pdf") as pdf:
+        assert COVER["fr"][0] in pdf.pages[0].extract_text()
+    code, _, _ = run_cli("--profiles", profiles, "batch", VISIT, "--out", tmp_path, "--date", "2026-02-16", "--json")
+    assert code == 0
+    manifest = json.loads((tmp_path / VISIT / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["options"]["date"] == "2026-02-16"  # another date: rebuilt, not up to date

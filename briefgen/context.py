@@ -67,4 +67,3 @@ def _facts_as_of(profile: schema.Profile, fmt: Formatter) -> str:
     oldest, newest = (fmt.partial(d) for d in found)
     text = newest if oldest == newest else f"{oldest} – {newest}"
     return fmt.labels["info_as_of"].format(range=text)
-

@@ -255,7 +255,11 @@ LangOpt = Annotated[
 ]
 DateOpt = Annotated[
     str | None,
-    typer.Option("--date", help="The documents' date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH when set, else today)."),
+    typer.Option(
+        "--date",
+        help="The documents' date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH when set, else today).",
+        metavar="DATE",
+    ),
 ]
 
 
@@ -310,7 +314,10 @@ def build(
     force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")] = False,
     date: DateOpt = None,
     max_age: Annotated[
-        str, typer.Option("--max-age", help="Warn about figures older than this on the documents' date: 90d, 12m, 2y.")
+        str,
+        typer.Option(
+            "--max-age", help="Warn about figures older than this on the documents' date: 90d, 12m, 2y.", metavar="AGE"
+        ),
     ] = "12m",
 ) -> None:
     """Write OUT/NAME/briefing.docx and briefing.pdf for each NAME (skipped if nothing changed).

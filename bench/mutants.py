@@ -272,7 +272,7 @@ MUTANTS = [
     ),
     Mutant(
         "briefgen/plan.py",
-        "    documents[FACTS] = facts_bytes(name, prepared.profile)",
+        "    documents[FACTS] = facts_bytes(name, prepared.profile, prepared.view.timestamp)",
         "    pass",
         "facts.json no longer written",
         (*WRITE, "tests/test_facts.py"),

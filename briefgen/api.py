@@ -21,6 +21,7 @@ from briefgen import render as formats_registry
 from briefgen.assembly import assemble, layers_for
 from briefgen.catalog import Places
 from briefgen.checks import Finding
+from briefgen.dating import document_timestamp
 from briefgen.errors import BriefgenError, InputError, Problem, ProfileError
 from briefgen.languages import LANGUAGES
 from briefgen.loading import Layer
@@ -28,7 +29,6 @@ from briefgen.merging import Merged, merge
 from briefgen.plan import BUILD_RECORD, Output, Plan, Prepared, list_templates, template_dir
 from briefgen.schema import Profile
 from briefgen.text import shown
-from briefgen.timestamp import document_timestamp
 from briefgen.translation import resolve
 
 if TYPE_CHECKING:  # the view model (and its charts) only matter to commands that render
@@ -56,6 +56,8 @@ class Built:
     """``built``, or ``up to date`` when its inputs had not changed and nothing was written."""
     folder: Path | None = None
     """The folder its files are in."""
+    warnings: list[str] = field(default_factory=list)
+    """Dates a reader should know about: stale figures (one line), a visit already past."""
 
 
 @dataclass(frozen=True)
@@ -108,13 +110,15 @@ def input_files(name: str, places: Places | None = None) -> list[Path]:
     return files_of(name, places or Places.find())
 
 
-def briefing(name: str, *, lang: str | None = None, places: Places | None = None) -> Briefing:
-    """The view model of profile ``name`` in ``lang``, ready for any renderer."""
+def briefing(
+    name: str, *, lang: str | None = None, places: Places | None = None, date: dt.date | None = None
+) -> Briefing:
+    """The view model of profile ``name`` in ``lang``, dated ``date`` (see ``briefgen.dating``)."""
     check_lang(lang)
     places = places or Places.find()
     from briefgen.plan import view_of
 
-    return view_of(load_profile(name, places), lang, places.profiles)
+    return view_of(load_profile(name, places), lang, places.profiles, document_timestamp(date))
 
 
 def build(
@@ -132,6 +136,8 @@ def build(
     timings: dict[str, float] | None = None,
     on_view: Callable[[str, Briefing], None] | None = None,
     since: Path | None = None,
+    date: dt.date | None = None,
+    max_age: str = "12m",
 ) -> list[Built]:
     """Build the briefing of each name into ``out/NAME/``; all inputs are checked before writing.
 
@@ -145,6 +151,8 @@ def build(
     ``timings``, when given, receives the seconds spent in each stage (``build --timings``).
     ``on_view``, when given, receives each name's view model before rendering (``watch`` previews it).
     Every build also writes ``OUT/NAME/facts.json`` (briefgen.facts), the facts it used.
+    ``date`` dates the documents (``briefgen.dating``); on that date, each ``Built`` lists figures
+    older than ``max_age`` and a visit already past as ``warnings``.
 
     With ``strict``, anything ``check`` would list (stale figures, unsourced claims, uncited
     sources, untranslated fields) stops the build with a CheckError before anything is rendered.
@@ -154,12 +162,14 @@ def build(
     completed". With ``final``, a gap, a ``TODO`` placeholder or a field with no current text in
     ``lang`` stops the build with a FinalError (exit 2), listing them all with file:line; no DRAFT mark.
     """
+    from briefgen.checks import date_warnings, parse_age
     from briefgen.facts import FILENAME as FACTS
     from briefgen.plan import execute, prepare_each
 
     places = places or Places.find()
     langs = languages_asked(lang)
-    plan = build_plan(formats, lang=None, template=template, pdf_variant=pdf_variant, final=final)
+    parse_age(max_age)
+    plan = build_plan(formats, lang=None, template=template, pdf_variant=pdf_variant, final=final, date=date)
     plan = replace(plan, languages=tuple(langs), record_per_language=True)
     templates = template_dir(places, template, plan.formats())
     if strict:
@@ -198,7 +208,9 @@ def build(
         folder = prepared.folder
         shown_files = [f for f in files if f.name != FACTS]  # facts.json is for 'briefgen diff', not the reader
         shown_gaps = [f.problem for f in gaps.get(id(prepared), [])]
-        built.append(Built(name, shown_files, shown_gaps, shown_lang, folder / FACTS, folder=folder))
+        assert prepared.merged is not None and prepared.profile is not None and prepared.day is not None
+        dated = date_warnings(name, prepared.merged, prepared.profile, day=prepared.day, max_age=max_age)
+        built.append(Built(name, shown_files, shown_gaps, shown_lang, folder / FACTS, folder=folder, warnings=dated))
     return built
 
 
@@ -209,6 +221,7 @@ def build_plan(
     template: str | None = None,
     pdf_variant: str | None = None,
     final: bool = False,
+    date: dt.date | None = None,
 ) -> Plan:
     """The plan of ``briefgen build``: the briefing in each format asked for, and its record."""
     check_pdf_variant(pdf_variant)
@@ -219,10 +232,12 @@ def build_plan(
         "template": template or "default",
         "pdf_variant": pdf_variant,
         "final": final,
-        # The documents' date comes from it when set (briefgen.timestamp): it shapes their bytes.
+        # The documents' date (briefgen.dating) shapes their bytes: --date, else SOURCE_DATE_EPOCH
+        # when set. Without either, a build made on an earlier day is up to date and keeps its date.
+        "date": date.isoformat() if date else None,
         "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None,
     }
-    return Plan(tuple(Output(f.name) for f in wanted), BUILD_RECORD, options, pdf_variant=pdf_variant)
+    return Plan(tuple(Output(f.name) for f in wanted), BUILD_RECORD, options, pdf_variant=pdf_variant, date=date)
 
 
 def _add(timings: dict[str, float] | None, stages: dict[str, float]) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import datetime as dt
 import multiprocessing
 import os
 import queue
@@ -62,6 +63,8 @@ class Job:
     templates: str
     lang: str | None
     template: str | None
+    date: str | None = None
+    """``--date``, ISO: the documents' date (see briefgen.dating)."""
 
 
 @dataclass
@@ -73,13 +76,20 @@ class _Worker:
 
 
 def plan(
-    names: Sequence[str], *, out: Path, places: Places, lang: str | None, template: str | None, force: bool
+    names: Sequence[str],
+    *,
+    out: Path,
+    places: Places,
+    lang: str | None,
+    template: str | None,
+    force: bool,
+    date: dt.date | None = None,
 ) -> tuple[list[str], list[PackResult]]:
     """Split ``names`` into packs to build and packs already settled (up to date, or failing to load)."""
     from briefgen.assembly import input_files
     from briefgen.plan import template_dir as find_template
 
-    pack = pack_plan(lang, template)
+    pack = pack_plan(lang, template, date)
     template_dir = find_template(places, template, pack.formats())
     options = pack.options
     to_build, settled = [], []
@@ -126,12 +136,16 @@ def run(
     template: str | None = None,
     force: bool = False,
     progress: Progress = lambda name, event: None,
+    date: dt.date | None = None,
 ) -> list[PackResult]:
     """Build the packs of ``names`` with ``jobs`` workers; return one result per name, in order."""
-    to_build, settled = plan(names, out=out, places=places, lang=lang, template=template, force=force)
+    day = date.isoformat() if date else None
+    to_build, settled = plan(names, out=out, places=places, lang=lang, template=template, force=force, date=date)
     for result in settled:
         progress(result.name, result.status)
-    jobs_list = [Job(name, str(out), str(places.profiles), str(places.templates), lang, template) for name in to_build]
+    jobs_list = [
+        Job(name, str(out), str(places.profiles), str(places.templates), lang, template, day) for name in to_build
+    ]
     results = {r.name: r for r in settled}
     if jobs_list:
         for result in _run_workers(jobs_list, max(1, jobs), progress):
@@ -305,7 +319,13 @@ def _build(job: Job, on_step: Callable[[str], None]) -> PackResult:
     try:
         places = Places.find(job.profiles, job.templates)
         files = build_pack(
-            job.name, out=Path(job.out), places=places, lang=job.lang, template=job.template, on_step=on_step
+            job.name,
+            out=Path(job.out),
+            places=places,
+            lang=job.lang,
+            template=job.template,
+            on_step=on_step,
+            date=dt.date.fromisoformat(job.date) if job.date else None,
         )
     except BriefgenError as exc:
         error = str(exc.problems[0]) if isinstance(exc, ProfileError) else " ".join(exc.lines())

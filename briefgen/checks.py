@@ -84,15 +84,7 @@ def cutoff(today: dt.date, age: tuple[int, str]) -> dt.date:
 
 def findings(merged: Merged, profile: Profile, *, oldest: dt.date, lang: str | None, root: Path) -> list[Finding]:
     """Everything worth a reader's attention in one validated profile, in file order; ``root``: the profiles folder."""
-    found: list[Finding] = []
-    figures: list[tuple[PathKey, PartialDate]] = [
-        (("key_figures", i, "as_of"), f.as_of) for i, f in enumerate(profile.key_figures)
-    ]
-    for g, group in enumerate(profile.national_context):
-        figures += [(("national_context", g, "figures", i, "as_of"), f.as_of) for i, f in enumerate(group.figures)]
-    for path, as_of in figures:
-        if _last_day(as_of) < oldest:
-            found.append(_finding(merged, "stale", path, f"as of {as_of.iso}, older than {oldest.isoformat()}"))
+    found = stale(merged, profile, oldest)
 
     visit = profile.visit
     if visit is not None and visit.source is None:
@@ -161,6 +153,49 @@ def _strings(data: object, path: PathKey) -> list[tuple[PathKey, str]]:
         for i, value in enumerate(data):
             found += _strings(value, (*path, i))
     return found
+
+
+def stale(merged: Merged, profile: Profile, oldest: dt.date) -> list[Finding]:
+    """The figures (key figures, national context) whose as-of date is older than ``oldest``."""
+    figures: list[tuple[PathKey, PartialDate]] = [
+        (("key_figures", i, "as_of"), f.as_of) for i, f in enumerate(profile.key_figures)
+    ]
+    for g, group in enumerate(profile.national_context):
+        figures += [(("national_context", g, "figures", i, "as_of"), f.as_of) for i, f in enumerate(group.figures)]
+    return [
+        _finding(merged, "stale", path, f"as of {as_of.iso}, older than {oldest.isoformat()}")
+        for path, as_of in figures
+        if _last_day(as_of) < oldest
+    ]
+
+
+def date_warnings(name: str, merged: Merged, profile: Profile, *, day: dt.date, max_age: str) -> list[str]:
+    """What ``build`` warns about on the document's date ``day``: stale figures (one line), a past visit."""
+    from briefgen.dating import period_is_past
+
+    lines = []
+    age = max_age.strip()
+    old = stale(merged, profile, cutoff(day, parse_age(age)))
+    if old:
+        lines.append(
+            f"{name}: {len(old)} figure(s) older than {age} on the document's date {day.isoformat()}, "
+            f"the first: {old[0].problem}; list them with 'briefgen check {name} --max-age {age}'"
+        )
+    visit, when = profile.visit, day.isoformat()
+    if visit is None:
+        return lines
+    last = visit.end or visit.date
+    if last is not None and last < day:
+        message = f"the visit ({last.isoformat()}) is already past on the document's date {when}; update its dates"
+        lines.append(f"{name}: {_finding(merged, 'past', ('visit', 'end' if visit.end else 'date'), message).problem}")
+    elif last is None and visit.period is not None and period_is_past(visit.period, day):
+        text = visit.period if isinstance(visit.period, str) else visit.period.get(profile.language, "")
+        message = (
+            f"the visit's period {quoted(text)} is already past on the document's date {when}; "
+            "give the visit its 'date' or update its 'period'"
+        )
+        lines.append(f"{name}: {_finding(merged, 'past', ('visit', 'period'), message).problem}")
+    return lines
 
 
 def _finding(merged: Merged, kind: str, path: PathKey, message: str) -> Finding:

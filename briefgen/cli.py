@@ -253,6 +253,14 @@ LangOpt = Annotated[
         metavar="LANG",
     ),
 ]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="The documents' date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH when set, else today).",
+        metavar="DATE",
+    ),
+]
 
 
 @app.command()
@@ -308,12 +316,20 @@ def build(
         bool, typer.Option("--verbose", "-v", help="List every field shown in the profile's own language.")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")] = False,
+    date: DateOpt = None,
+    max_age: Annotated[
+        str,
+        typer.Option(
+            "--max-age", help="Warn about figures older than this on the documents' date: 90d, 12m, 2y.", metavar="AGE"
+        ),
+    ] = "12m",
 ) -> None:
     """Write OUT/NAME/briefing.docx and briefing.pdf for each NAME (skipped if nothing changed).
 
     Example: briefgen build japan --format pdf,md --out /tmp/briefings
     """
     from briefgen import api
+    from briefgen.dating import parse_date_option
 
     stages: dict[str, float] | None = {} if timings else None
     with _errors():
@@ -330,15 +346,19 @@ def build(
                 force=force,
                 places=_places(),
                 timings=stages,
+                date=parse_date_option(date),
+                max_age=max_age,
             )
         except api.BuildFailed as exc:
             _say_built(exc.built)  # what was written before the failure, then the error naming it
+            _say_date_warnings(exc.built)
             raise
     _say_built(built)
     if stages is not None:
         for stage, seconds in stages.items():
             typer.echo(f"timing: {stage:<38} {seconds * 1000:8.1f} ms", err=True)
     _say_gaps(built, verbose)
+    _say_date_warnings(built)
     if open_:
         _open_results(built)
 
@@ -368,6 +388,12 @@ def _open_results(built: list[Any]) -> None:
         why = open_in_viewer(path)
         if why is not None:
             typer.echo(shown(f"note: {path} was built but not opened: {why}"), err=True)
+
+
+def _say_date_warnings(built: list[Any]) -> None:
+    """One warning line per date a reader should know about (stale figures, a past visit) of each build."""
+    for line in (line for result in built for line in result.warnings):
+        typer.echo(f"warning: {shown(line)}", err=True)
 
 
 def _say_gaps(built: list[Any], verbose: bool) -> None:
@@ -421,6 +447,7 @@ def preview(
     pager: Annotated[
         bool, typer.Option("--pager/--no-pager", help="Page a briefing taller than the screen (on a terminal).")
     ] = True,
+    date: DateOpt = None,
 ) -> None:
     """Show the briefing in the terminal, with the same content as the documents.
 
@@ -429,11 +456,12 @@ def preview(
     from rich.console import Console
 
     from briefgen import api
+    from briefgen.dating import parse_date_option
     from briefgen.paging import print_paged
     from briefgen.render.terminal import render_terminal
 
     with _errors():
-        view = api.briefing(name, lang=lang, places=_places())
+        view = api.briefing(name, lang=lang, places=_places(), date=parse_date_option(date))
     print_paged(lambda console: render_terminal(view, console), Console(), page=pager)
 
 
@@ -603,6 +631,7 @@ def batch(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    date: DateOpt = None,
 ) -> None:
     """Build pre-visit packs (briefing, key-facts page, manifest, zip) in parallel; skip unchanged ones.
 
@@ -615,9 +644,11 @@ def batch(
 
     from briefgen import batch as batching
     from briefgen.api import check_lang
+    from briefgen.dating import parse_date_option
 
     with _errors():
         check_lang(lang)
+        day = parse_date_option(date)
         places = _places()
         chosen = batching.resolve_names(names or [], every, places)
         show_progress = not (_state.quiet or as_json) and sys.stdout.isatty()
@@ -631,6 +662,7 @@ def batch(
                 template=_project_default(template, "template"),
                 force=force,
                 progress=progress,
+                date=day,
             )
     if as_json:
         typer.echo(json.dumps([_result_dict(r) for r in results], ensure_ascii=False, indent=2))

@@ -14,7 +14,7 @@ from typing import Any
 
 from briefgen import schema, viewmodel
 from briefgen.formatting import Formatter, Sources
-from briefgen.sections import Input, build_sections, key_facts_refs, newest_as_of
+from briefgen.sections import Input, as_of_range, build_sections, key_facts_refs
 
 _NO_VISIT = schema.Visit(title="", period="")
 """Stands in for the visit of a partner briefing: no focus, no programme, nothing to add."""
@@ -32,10 +32,11 @@ def build_briefing(
 ) -> viewmodel.Briefing:
     """The view model of ``profile`` in ``lang`` (default: the profile's own language).
 
-    ``timestamp`` (ISO 8601) dates the documents; the caller chooses it so that this stays a
-    pure function of its arguments. ``earlier``, the facts of an earlier pack (``facts.json``),
-    adds the section of what changed since. A document that is not ``final`` is a draft, marked so on
-    every page. ``logo`` and ``photos`` (by the path the profile gives) are the images' bytes, read by the caller.
+    ``timestamp`` (ISO 8601) dates the documents, and its day is the cover's document date; the
+    caller chooses it (``briefgen.dating``) so that this stays a pure function of its arguments.
+    ``earlier``, the facts of an earlier pack (``facts.json``), adds the section of what changed since.
+    A document that is not ``final`` is a draft, marked so on every page. ``logo`` and ``photos`` (by the
+    path the profile gives) are the images' bytes, read by the caller.
     """
     fmt = Formatter(lang or profile.language, profile.language)
     labels = dict(fmt.labels)
@@ -55,10 +56,10 @@ def build_briefing(
     visit: viewmodel.Visit | None = fields.get("visit")
     numbers = key_facts_refs(present, given)
 
-    newest = newest_as_of(profile)
     details = []
     if visit:
-        details = [line for line in (visit.when, visit.place) if line]
+        planned = labels["labelled"].format(label=labels["planned"], value=visit.planned) if visit.planned else ""
+        details = [line for line in (visit.when, planned, visit.place) if line]
         if visit.head:
             details.append(labels["labelled"].format(label=labels["head"], value=visit.head.line))
     cover = viewmodel.Cover(
@@ -68,8 +69,8 @@ def build_briefing(
         subtitle=fmt.text(profile.framework.text) if profile.framework else "",
         issuer=fmt.text(profile.issuer),
         marking=fmt.text(profile.marking),
-        info_as_of=labels["info_as_of"].format(date=fmt.partial(newest)) if newest else "",
-        dated=labels["dated"].format(date=fmt.date(dt.date.fromisoformat(timestamp[:10]))) if timestamp else "",
+        info_as_of=_facts_as_of(profile, fmt),
+        date=labels["document_date"].format(date=fmt.date(dt.date.fromisoformat(timestamp[:10]))) if timestamp else "",
         details=details,
         fallback_note=fmt.fallback_note(),
         draft="" if final else labels["draft"],
@@ -91,3 +92,13 @@ def build_briefing(
 def _data_uri(image: bytes) -> str:
     kind = "png" if image.startswith(b"\x89PNG") else "jpeg"
     return f"data:image/{kind};base64,{base64.b64encode(image).decode('ascii')}"
+
+
+def _facts_as_of(profile: schema.Profile, fmt: Formatter) -> str:
+    """``Facts as of 24 November 2025 – 19 January 2026``: the oldest and newest as-of dates (one when equal)."""
+    found = as_of_range(profile)
+    if found is None:
+        return ""
+    oldest, newest = (fmt.partial(d) for d in found)
+    text = newest if oldest == newest else f"{oldest} – {newest}"
+    return fmt.labels["info_as_of"].format(range=text)

@@ -65,11 +65,11 @@ def dumps(document: dict[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def facts_bytes(name: str, profile: schema.Profile) -> bytes:
-    """The bytes of ``facts.json`` for ``name``, dated like its documents."""
-    from briefgen.api import document_timestamp
+def facts_bytes(name: str, profile: schema.Profile, dated: str | None = None) -> bytes:
+    """The bytes of ``facts.json`` for ``name``, dated like its documents (``dated``; default: briefgen.dating)."""
+    from briefgen.dating import document_timestamp
 
-    return dumps(facts_document(name, profile, document_timestamp(profile)))
+    return dumps(facts_document(name, profile, document_timestamp() if dated is None else dated))
 
 
 def _facts(p: schema.Profile) -> Iterator[tuple[str, Fact]]:

@@ -13,6 +13,7 @@ the options, and ``inputs_digest`` that sums them up) and the archive among its 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,13 +49,16 @@ class PackResult:
     peak_rss_kb: int = 0
 
 
-def pack_plan(lang: str | None, template: str | None) -> Plan:
+def pack_plan(lang: str | None, template: str | None, date: dt.date | None = None) -> Plan:
     """The plan of a pack: briefing in DOCX and PDF, the key-facts sheet, the manifest and the zip.
 
-    No forked child: a batch already keeps every core busy with one pack each. A pack rebuilt over an
-    earlier one says what changed since (the section ``changes``).
+    ``date`` (``--date``) dates the documents (briefgen.dating). No forked child: a batch already
+    keeps every core busy with one pack each. A pack rebuilt over an earlier one says what changed
+    since (the section ``changes``).
     """
-    return Plan(OUTPUTS, MANIFEST, pack_options(lang, template), archive=True, fork=False, changes=True)
+    return Plan(
+        OUTPUTS, MANIFEST, pack_options(lang, template, date), archive=True, fork=False, changes=True, date=date
+    )
 
 
 def is_up_to_date(folder: Path, zip_path: Path, digest: str) -> bool:
@@ -70,16 +74,20 @@ def build_pack(
     lang: str | None = None,
     template: str | None = None,
     on_step: Callable[[str], None] = lambda step: None,
+    date: dt.date | None = None,
 ) -> list[Path]:
     """Build the pack of profile or visit ``name`` into ``out/NAME/`` and ``out/NAME.zip``; return the files."""
     on_step("load")
-    plan = pack_plan(lang, template)
+    plan = pack_plan(lang, template, date)
     templates = template_dir(places, template, plan.formats())
     # The batch has decided this pack needs building: no second look at its manifest.
     prepared = prepare(name, plan, out=out, places=places, templates=templates, lang=lang, force=True)
     return execute(prepared, out=out, templates=templates, on_step=on_step)
 
 
-def pack_options(lang: str | None, template: str | None) -> dict[str, Any]:
-    """The options that shape a pack's bytes, as the manifest records them."""
-    return {"lang": lang, "template": template or "default", "formats": list(DOCUMENTS)}
+def pack_options(lang: str | None, template: str | None, date: dt.date | None = None) -> dict[str, Any]:
+    """The options that shape a pack's bytes, as the manifest records them (``date``: only when given)."""
+    options: dict[str, Any] = {"lang": lang, "template": template or "default", "formats": list(DOCUMENTS)}
+    if date is not None:
+        options["date"] = date.isoformat()
+    return options

@@ -15,6 +15,7 @@ rebuilds anyway.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -89,6 +90,8 @@ class Plan:
     language never takes another's files for its own; else one record for all (a pack's manifest)."""
     changes: bool = False
     """Add the section of what changed since the earlier pack of the same name (``OUT/NAME.zip``)."""
+    date: dt.date | None = None
+    """``--date``: the documents' date (briefgen.dating); the options show it too, so the digest covers it."""
 
     def formats(self) -> list[str]:
         """The formats the plan renders, each once."""
@@ -130,6 +133,8 @@ class Prepared:
     timings: dict[str, float] = field(default_factory=dict)
     views: dict[str, Briefing] = field(default_factory=dict)
     """The view of each language of the plan, by output suffix (``""``: the profile's own)."""
+    day: dt.date | None = None
+    """The documents' date (briefgen.dating), when they are to be made."""
 
 
 def prepare(
@@ -171,6 +176,7 @@ def prepare_each(
     pack folder, zip or facts.json) when given, else, when the plan asks for it, with those of the
     earlier pack ``OUT/NAME.zip``, read here, before anything is replaced.
     """
+    from briefgen.dating import document_date
     from briefgen.validation import validate
 
     clock = Clock()
@@ -194,11 +200,14 @@ def prepare_each(
     clock.lap("validate")
     earlier = _earlier_facts(name, since if since is not None else zip_path if plan.changes else None)
     final = bool(plan.options.get("final"))
+    when = document_date(plan.date)
     for p in prepared:
         if not p.up_to_date:
             suffixes = dict.fromkeys(o.lang for o in p.plan.outputs)
-            p.views = {s: view_of(profile, s or own, places.profiles, earlier, final=final) for s in suffixes}
-            p.merged, p.profile, p.view = merged, profile, next(iter(p.views.values()))
+            p.views = {
+                s: view_of(profile, s or own, places.profiles, when.timestamp, earlier, final=final) for s in suffixes
+            }
+            p.merged, p.profile, p.view, p.day = merged, profile, next(iter(p.views.values())), when.day
     clock.lap("context")
     return prepared
 
@@ -216,11 +225,16 @@ def _earlier_facts(name: str, where: Path | None) -> dict[str, Any] | None:
 
 
 def view_of(
-    profile: Profile, lang: str | None, root: Path, earlier: dict[str, Any] | None = None, *, final: bool = False
+    profile: Profile,
+    lang: str | None,
+    root: Path,
+    timestamp: str,
+    earlier: dict[str, Any] | None = None,
+    *,
+    final: bool = False,
 ) -> Briefing:
-    """The view model of a validated profile in ``lang``, its logo and photos read; a draft unless ``final``."""
+    """The view model of a validated profile in ``lang`` dated ``timestamp``, images read; a draft unless ``final``."""
     from briefgen.context import build_briefing
-    from briefgen.timestamp import document_timestamp
     from briefgen.validation import image_path, photos
 
     images = {}
@@ -229,9 +243,7 @@ def view_of(
         if isinstance(path, Path):  # validation has refused anything else
             images[value] = path.read_bytes()
     logo = images.get(profile.partner.logo or "")
-    return build_briefing(
-        profile, lang, document_timestamp(profile), logo=logo, earlier=earlier, final=final, photos=images
-    )
+    return build_briefing(profile, lang, timestamp, logo=logo, earlier=earlier, final=final, photos=images)
 
 
 def execute(
@@ -244,7 +256,9 @@ def execute(
     views = prepared.views or {"": prepared.view}
     documents = render_all(views, templates, plan, on_step, clock)
     assert prepared.profile is not None
-    documents[FACTS] = facts_bytes(name, prepared.profile)  # what ``briefgen diff`` compares with later
+    documents[FACTS] = facts_bytes(
+        name, prepared.profile, prepared.view.timestamp
+    )  # what ``briefgen diff`` compares with later
     entries = outputs_entries(documents)
     record = json.dumps({**prepared.record, "name": name, "outputs": entries}, ensure_ascii=False, indent=2).encode()
     files = {folder / filename: data for filename, data in documents.items()}

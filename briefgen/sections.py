@@ -10,8 +10,9 @@
   ``templates/make_briefing_docx.py``) and the terminal preview (``render/terminal.py``, one function
   registered per id) all follow it;
 - the key-facts page shows the sections marked ``key_facts``;
-- the cover's "as of" date is the newest of the ``dates`` of every section that has them
-  (``newest_as_of``).
+- the cover's "facts as of" range runs from the oldest to the newest of the ``dates`` of every
+  section that has them (``as_of_range``); the document's own date is another thing
+  (``briefgen.dating``).
 
 A section's title is ``labels[id]``: the interface word whose key is the id (``briefgen/words.py``,
 translated in the catalogues ``briefgen/locale/``). Adding a section is one entry here, one partial
@@ -97,7 +98,8 @@ def _visit(i: Input) -> Mapping[str, Any]:
     delegation = v.delegation or schema.Delegation()
     visit = viewmodel.Visit(
         title=fmt.text(v.title),
-        when=fmt.span(v.date, v.end, fmt.text(v.period)),
+        when=fmt.span(v.date, v.end, ""),
+        planned="" if v.date else fmt.text(v.period),
         place=fmt.text(v.place),
         organisers=", ".join(fmt.texts(v.organisers)),
         theme=fmt.text(v.theme),
@@ -480,5 +482,19 @@ def newest_as_of(profile: schema.Profile) -> schema.PartialDate | None:
     Of dates that end on the same day (``2025``, ``2025-12`` and ``2025-12-31``), the most precise wins,
     whatever the order of the sections.
     """
+    found = as_of_range(profile)
+    return found[1] if found else None
+
+
+def as_of_range(profile: schema.Profile) -> tuple[schema.PartialDate, schema.PartialDate] | None:
+    """The oldest and the newest as-of dates of the sections that count toward the dates (``None``: no dates).
+
+    Of dates that end on the same day (``2025``, ``2025-12`` and ``2025-12-31``), the most precise
+    wins at either end, whatever the order of the sections.
+    """
     dates = [d for s in SECTIONS if s.dates for d in s.dates(profile)]
-    return max(dates, key=lambda d: (d.sort_key, d.month is not None, d.day is not None), default=None)
+    if not dates:
+        return None
+    oldest = min(dates, key=lambda d: (d.sort_key, d.month is None, d.day is None))
+    newest = max(dates, key=lambda d: (d.sort_key, d.month is not None, d.day is not None))
+    return oldest, newest

@@ -275,6 +275,7 @@ class Visit:
 
     title: str
     when: str
+    """Its dates, when fixed; empty when only a planned period is known."""
     place: str
     organisers: str
     theme: str
@@ -284,6 +285,9 @@ class Visit:
     focus_ours: str
     focus_theirs: str
     ref: Ref | None = None
+    planned: str = ""
+    """The period it is planned for, as written (``by the end of 2025``), when no date is fixed:
+    a commitment, shown under ``labels.planned``, never as a date."""
 
 
 @dataclass(frozen=True)
@@ -360,9 +364,9 @@ class Cover:
     issuer: str
     marking: str
     info_as_of: str
-    """Already labelled, e.g. ``Informations à jour au 24 novembre 2025``."""
-    dated: str = ""
-    """The document's own date, labelled: ``Daté du 19 janvier 2026``."""
+    """The range of the facts' as-of dates, labelled: ``Facts as of 24 November 2025 – 19 January 2026``."""
+    date: str = ""
+    """The document's own date, labelled: ``Document dated 24 January 2026`` (see ``briefgen.dating``)."""
     details: list[str] = field(default_factory=list)
     """Lines under the title of a visit briefing: dates, place, head of delegation."""
     fallback_note: str = ""
@@ -440,7 +444,7 @@ class Briefing:
     logo: bytes = b""
     """The partner's emblem: the PNG or JPEG file's bytes; HTML: ``{{ logo | data_uri }}``, DOCX: the image."""
     timestamp: str = ""
-    """ISO 8601 date-time the documents are dated with (from ``SOURCE_DATE_EPOCH`` or the newest fact)."""
+    """ISO 8601 date-time the documents are dated with (``--date``, ``SOURCE_DATE_EPOCH`` or the build day)."""
 
     def template_vars(self) -> dict[str, Any]:
         """The top-level names templates see: one per field of this class."""

@@ -21,8 +21,14 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("briefing", "Briefing note"),
     # TRANSLATORS: The cover's title of a partner briefing. {partner}: the partner's name.
     word("briefing_on", "Briefing note — {partner}"),
-    # TRANSLATORS: On the cover. {date}: the newest date of the facts (a day, a month or a year).
-    word("info_as_of", "Information as of {date}"),
+    # TRANSLATORS: On the cover. {range}: the oldest and newest as-of dates of the facts,
+    # '24 November 2025 – 19 January 2026' (each a day, a month or a year), or one date.
+    word("info_as_of", "Facts as of {range}"),
+    # TRANSLATORS: On the cover: the document's own date (the day it was built). {date}: a full date.
+    word("document_date", "Document dated {date}"),
+    # TRANSLATORS: A visit with no fixed date: the label of the period it is planned for,
+    # 'Planned: by the end of 2025' (not a date).
+    word("planned", "Planned"),
     # TRANSLATORS: On the cover, when some of the profile's text has no translation into the
     # document's language. {languages}: the language name(s) as Babel writes them ('French').
     word("fallback_note", "Parts of this document are in {languages}: they have not been translated yet."),
@@ -81,8 +87,6 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("change_removed", "Removed"),
     # TRANSLATORS: Where a fact of the changes section comes from. {date}: its as-of date; {source}: the source.
     word("change_origin", "as of {date}, source: {source}"),
-    # TRANSLATORS: Key-facts page: the document's date. {date}: a day.
-    word("dated", "Dated {date}"),
     word("visit_briefing", "Briefing — visit"),
     word("figure", "Indicator"),
     word("value", "Value"),

@@ -73,6 +73,9 @@ def _cover() -> list[str]:
         para(v("line"), style="CoverPartner"),
         tag("endfor"),
         para(v("cover.issuer"), style="CoverDetail"),
+        tag("if cover.date"),
+        para(v("cover.date"), style="CoverDetail"),
+        tag("endif"),
         para(v("cover.info_as_of"), style="CoverDetail"),
         tag("if cover.fallback_note"),
         para(v("cover.fallback_note"), style="CoverDetail"),
@@ -200,10 +203,21 @@ def build() -> bytes:
     section.left_margin = section.right_margin = Mm(20)
     section.top_margin, section.bottom_margin = Mm(22), Mm(20)
     section.header_distance = section.footer_distance = Mm(10)
-    # The cover shows the marking but no page number; every page shows it in header and footer.
+    # Every page shows the marking in its header and footer. On the cover, the top one is the
+    # cover's own marking line (its first paragraph): the first-page header stays empty, so the
+    # marking is not printed twice at the top; the first-page footer has it, without a page number.
     section.different_first_page_header_footer = True
     _set_story(section.header, HEADER)
-    _set_story(section.first_page_header, HEADER)
+    # The cover's first-page header holds only the draft mark (a draft says so on every page).
+    _set_story(
+        section.first_page_header,
+        para(
+            run("{% if cover.draft %}"),
+            run("{{ cover.draft }}", rstyle="DraftMark"),
+            run("{% endif %}"),
+            style="Header",
+        ),
+    )
     _set_story(section.footer, FOOTER)
     _set_story(section.first_page_footer, para(v("cover.marking"), style="Footer"))
 

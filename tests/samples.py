@@ -51,7 +51,7 @@ def sample_briefing(hostile: str = HOSTILE) -> Briefing:
             subtitle="Données fictives pour les tests",
             issuer="Bureau fictif des affaires extérieures",
             marking="DIFFUSION RESTREINTE",
-            info_as_of="Informations à jour au 24 novembre 2025",
+            info_as_of="Date des informations : 24 novembre 2025",
         ),
         sections=sections,
         summary=[Paragraph("Relation fictive entre Quảng Ninh et 北海道.", r1), Paragraph(hostile, r2)],

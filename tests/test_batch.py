@@ -233,18 +233,20 @@ def test_builds_are_reproducible(profiles: Path, tmp_path: Path) -> None:
     assert sha256(tmp_path / "a" / f"{VISIT}.zip") == sha256(tmp_path / "b" / f"{VISIT}.zip")
 
 
-def test_document_dates_come_from_source_date_epoch_or_the_inputs(profiles: Path, tmp_path: Path) -> None:
-    code, _, _ = run_cli("--profiles", profiles, "build", VISIT, "--out", tmp_path / "a")
+def test_document_dates_come_from_the_date_option_then_source_date_epoch(profiles: Path, tmp_path: Path) -> None:
+    epoch = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01T00:00:00Z
+    code, _, _ = run_cli("--profiles", profiles, "build", VISIT, "--out", tmp_path / "a", env=epoch)
     assert code == 0
     info = PdfReader(tmp_path / "a" / VISIT / "briefing.pdf").metadata
-    assert info is not None and str(info["/CreationDate"]).startswith("D:20250101")  # newest fact: "2025"
+    assert info is not None and str(info["/CreationDate"]).startswith("D:20260101000000")
+    core = Document(str(tmp_path / "a" / VISIT / "briefing.docx")).core_properties
+    assert core.created is not None and core.created.isoformat().startswith("2026-01-01T00:00:00")
+    # --date wins over SOURCE_DATE_EPOCH (see briefgen.dating; the build day comes last)
     code, _, _ = run_cli(
-        "--profiles", profiles, "build", VISIT, "--out", tmp_path / "b", env={"SOURCE_DATE_EPOCH": "1767225600"}
+        "--profiles", profiles, "build", VISIT, "--out", tmp_path / "b", "--date", "2026-02-15", env=epoch
     )
     info = PdfReader(tmp_path / "b" / VISIT / "briefing.pdf").metadata
-    assert info is not None and str(info["/CreationDate"]).startswith("D:20260101000000")
-    core = Document(str(tmp_path / "b" / VISIT / "briefing.docx")).core_properties
-    assert core.created is not None and core.created.isoformat().startswith("2026-01-01T00:00:00")
+    assert code == 0 and info is not None and str(info["/CreationDate"]).startswith("D:20260215000000")
 
 
 # Runs the CLI with the clock moved by argv[1] seconds (time.time, localtime, gmtime, datetime.now):

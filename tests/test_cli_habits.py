@@ -147,7 +147,9 @@ def test_build_all_builds_every_partner_and_visit(profiles: Path, tmp_path: Path
     out_dir = tmp_path / "out"
     code, out, err = run_cli("--profiles", profiles, "build", "--all", "--format", "md", "--out", out_dir)
     assert code == 0, err
-    assert out.split() == [str(out_dir / n / "briefing.md") for n in ("ruritania", "strelsau-2026")]
+    assert out.split() == [
+        str(out_dir / n / "briefing.md") for n in ("ruritania", "strelsau-2026", "zenda-summit-2026")
+    ]
     assert "Strelsau" in (out_dir / "strelsau-2026" / "briefing.md").read_text(encoding="utf-8")
     code, _, err = run_cli("--profiles", profiles, "build")
     assert code == 2 and "name the profiles or visits to build, or use --all" in err

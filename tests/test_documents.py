@@ -89,7 +89,7 @@ def test_docx_properties_and_marking_in_header_and_footer(japan: Path) -> None:
         "Service des affaires extérieures",
         "fr",
     )
-    assert core.created is not None and core.created.date().isoformat() == "2026-01-19"  # the newest fact
+    assert core.created is not None and core.created.date().isoformat() == "2025-12-31"  # tests/conftest.py
     section = document.sections[0]
     assert section.header.paragraphs[0].text == "DIFFUSION RESTREINTE · PROJET"  # a draft says so on every page
     assert section.footer.paragraphs[0].text.startswith("DIFFUSION RESTREINTE · page ")

@@ -121,7 +121,7 @@ def test_pack_carries_facts_json_in_manifest_and_zip_and_diff_reads_each_form(pr
     for since in (out / "ruritania", out / "ruritania.zip", moved):
         code, found, _ = diff(profiles, "--since", since)
         assert code == 0 and [c["id"] for c in found["changed"]] == [FIGURE], since
-        assert found["since_dated"] == "2025-01-01T00:00:00Z"  # the date the documents carry
+        assert found["since_dated"] == "2025-12-31T00:00:00Z"  # the date the documents carry (tests/conftest.py)
 
 
 def test_bad_since_is_exit_2_with_a_clear_message(profiles: Path, tmp_path: Path) -> None:

@@ -136,7 +136,7 @@ def run_pipeline(path: Path, data: bytes, lang: str | None) -> None:
     try:
         layer = load_layer(path)
         profile = validate(merge([DEFAULTS, layer]))
-        view = build_briefing(profile, lang, document_timestamp(profile))
+        view = build_briefing(profile, lang, document_timestamp())
         render_html(view, TEMPLATES)
     except BriefgenError:
         pass
@@ -253,4 +253,4 @@ def test_the_unmutated_profile_goes_through(scratch: Path) -> None:
     """The pipeline above really builds: the mutations start from a valid profile."""
     scratch.write_bytes(JAPAN)
     profile = validate(merge([DEFAULTS, load_layer(scratch)]))
-    assert "Japon" in render_html(build_briefing(profile, "fr", document_timestamp(profile)), TEMPLATES)
+    assert "Japon" in render_html(build_briefing(profile, "fr", document_timestamp()), TEMPLATES)

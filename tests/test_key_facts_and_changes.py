@@ -53,7 +53,7 @@ def test_the_key_facts_page_is_one_page_with_issuer_date_marking_and_its_sources
     assert pages == 1
     assert marking in top and marking in bottom
     assert issuer in text
-    assert re.search(FR["dated"].format(date=r"\d{1,2}(er)? \w+ \d{4}"), text)
+    assert re.search(FR["document_date"].format(date=r"\d{1,2}(er)? \w+ \d{4}"), text)
     cited = set(re.findall(r"\[(\d+)\]", text[: text.index(FR["sources"])]))
     listed = text[text.rindex(FR["sources"]) :]
     assert cited and all(f"[{n}]" in listed for n in cited)

@@ -236,7 +236,9 @@ def test_every_page_carries_the_marking_and_its_number(page_texts: list[str], br
     for number, text in enumerate(page_texts, start=1):
         lines = text.splitlines()
         assert lines[0] == briefing.cover.marking, f"page {number}"
-        assert lines[-1] == f"{labels['page']} {number} {labels['page_of']} {total}", f"page {number}"
+        assert lines[-1] == f"{briefing.cover.marking} · {labels['page']} {number} {labels['page_of']} {total}", (
+            f"page {number}"
+        )
 
 
 def test_table_of_contents_gives_the_page_of_each_section(

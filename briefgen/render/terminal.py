@@ -41,6 +41,8 @@ def render_terminal(view: Briefing, console: Console) -> None:
     for line in cover.details:
         head.append(line + "\n")
     head.append(cover.issuer + "\n")
+    if cover.date:
+        head.append(cover.date + "\n", style="bold")
     head.append(cover.info_as_of, style="dim")
     console.print(Panel(head, box=box.DOUBLE))
 
@@ -85,6 +87,7 @@ def _visit(view: Briefing) -> RenderableType:
     assert v is not None  # the section exists only in a visit briefing
     rows = [
         (labels["when"], v.when),
+        (labels["planned"], v.planned),
         (labels["place"], v.place),
         (labels["organisers"], v.organisers),
         (labels["theme"], v.theme),

@@ -1,6 +1,7 @@
 """The "visit" section of the Word template (see ``briefgen/sections.py``).
 
-The visit: its title as Heading 2, then a two-column table of when, where, who, what.
+The visit: its title as Heading 2, then a two-column table of when (or, with no date fixed yet,
+the period it is planned for, under "Planned"), where, who, what.
 
 ``make_briefing_docx.py`` puts what ``body`` returns under the section's Heading 1, inside
 ``{%p if visit %}``, in registry order.
@@ -17,4 +18,7 @@ def body() -> list[str]:
         *fact_row("visit.focus_ours", "focus_ours"),
         *fact_row("visit.focus_theirs", "focus_theirs"),
     ]
-    return [para(v("visit.title"), style="Heading2"), *facts("visit", ("when", "place", "organisers", "theme"), extra)]
+    return [
+        para(v("visit.title"), style="Heading2"),
+        *facts("visit", ("when", "planned", "place", "organisers", "theme"), extra),
+    ]

@@ -1,0 +1,21 @@
+"""Every test builds documents dated 31 December 2025, whatever day the suite runs.
+
+A document is dated by ``--date``, else ``SOURCE_DATE_EPOCH``, else the build day
+(``briefgen.dating``); ``build`` warns about figures older than 12 months on that date. Without a
+fixed date, a test asserting an empty stderr would start failing as the shipped facts age. Tests
+of the precedence itself pass ``--date``, their own ``SOURCE_DATE_EPOCH`` or remove it.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+FIXED_EPOCH = "1767139200"
+"""2025-12-31T00:00:00Z."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Set before any fixture, module-scoped ones included; a test's own monkeypatch undoes its changes."""
+    os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH

@@ -38,22 +38,24 @@ _WHERE = {
     "ProfileError": "briefgen.errors",
     "RenderError": "briefgen.errors",
     "TemplateError": "briefgen.errors",
-    "Places": "briefgen.catalog",
-    "Built": "briefgen.api",
-    "Report": "briefgen.api",
-    "batch": "briefgen.batch",
-    "briefing": "briefgen.api",
-    "build": "briefgen.api",
-    "check": "briefgen.api",
-    "list_profiles": "briefgen.api",
-    "list_templates": "briefgen.api",
-    "load_profile": "briefgen.api",
-    "validate": "briefgen.api",
+    "Places": "briefgen.data.catalog",
+    "Built": "briefgen.pipeline.api",
+    "Report": "briefgen.pipeline.api",
+    "batch": "briefgen.pipeline.batch",
+    "briefing": "briefgen.pipeline.api",
+    "build": "briefgen.pipeline.api",
+    "check": "briefgen.pipeline.api",
+    "list_profiles": "briefgen.pipeline.api",
+    "list_templates": "briefgen.pipeline.api",
+    "load_profile": "briefgen.pipeline.api",
+    "validate": "briefgen.pipeline.api",
 }
 
 if TYPE_CHECKING:
-    from briefgen import batch
-    from briefgen.api import (
+    from briefgen.data.catalog import Places
+    from briefgen.errors import BriefgenError, InputError, OutputError, ProfileError, RenderError, TemplateError
+    from briefgen.pipeline import batch
+    from briefgen.pipeline.api import (
         Built,
         Report,
         briefing,
@@ -64,8 +66,6 @@ if TYPE_CHECKING:
         load_profile,
         validate,
     )
-    from briefgen.catalog import Places
-    from briefgen.errors import BriefgenError, InputError, OutputError, ProfileError, RenderError, TemplateError
 
 
 def __getattr__(name: str) -> Any:
@@ -75,6 +75,6 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     imported = importlib.import_module(module)
-    value = imported if module == f"briefgen.{name}" else getattr(imported, name)
+    value = imported if module.rsplit(".", 1)[1] == name else getattr(imported, name)
     globals()[name] = value
     return value

@@ -5,7 +5,9 @@ Exit codes are decided here, once: bad input is 2, a document that could not be 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from briefgen.text import shown
 
@@ -90,3 +92,43 @@ class RenderError(BriefgenError):
 
 class OutputError(BriefgenError):
     """The briefing could not be written: folder not writable, disk full. Raised by output."""
+
+
+class BuildFailed(BriefgenError):
+    """One name of several could not be built; ``built`` holds what was written before it."""
+
+    def __init__(self, name: str, built: list[Any], cause: BriefgenError) -> None:
+        super().__init__(f"{name}: not built: {cause.message}")
+        self.name, self.built, self.cause = name, list(built), cause
+        self.exit_code = cause.exit_code
+
+    def lines(self) -> list[str]:
+        """The cause's lines, each naming the build that failed."""
+        return [f"{self.name}: not built: {line}" for line in self.cause.lines()]
+
+
+class CheckError(BriefgenError):
+    """``build --strict`` found something ``check`` lists; nothing was built. Raised by ``briefgen.build``."""
+
+    def __init__(self, found: Sequence[Any]) -> None:
+        super().__init__(f"--strict: {len(found)} finding(s) (see 'briefgen check'); nothing was built")
+        self.found = list(found)
+
+    def lines(self) -> list[str]:
+        """The summary, then one line per finding."""
+        return [self.message, *(str(f) for f in self.found)]
+
+
+class FinalError(InputError):
+    """``build --final`` found a gap, a placeholder or a missing translation; nothing was built (exit 2)."""
+
+    def __init__(self, found: Sequence[Any]) -> None:
+        message = f"--final: {len(found)} thing(s) to complete before a final document; nothing was built"
+        if any(f.kind in ("untranslated", "stale") for f in found):
+            message += " (translate with 'briefgen translate export NAME --lang LANG')"
+        super().__init__(message)
+        self.found = list(found)
+
+    def lines(self) -> list[str]:
+        """The summary, then one line per finding with its file:line."""
+        return [self.message, *(str(f) for f in self.found)]

@@ -3,7 +3,7 @@
 Each entry is ``word(key, English source)``. The key is the entry's ``msgctxt`` in the gettext
 catalogues (``briefgen/locale/LANG/LC_MESSAGES/briefgen.po``) and the name templates read
 (``labels.key``); the English text is its ``msgid``, what a translator translates. A section's title
-is the word whose key is the section's id. ``tools/catalogues.py`` extracts this module into
+is the word whose key is the section's id. ``docs/tools/catalogues.py`` extracts this module into
 ``briefgen/locale/briefgen.pot``, merges it into every catalogue and compiles them (see
 docs/architecture.md, "Adding a language").
 """

@@ -12,12 +12,12 @@ How the template is written, and why:
 - Conditional blocks and loops use docxtpl's ``{%p ...%}`` (paragraph) and ``{%tr ...%}`` (table
   row) tags: docxtpl deletes the paragraph or row holding the tag, so a section left out leaves
   no empty paragraph behind.
-- The context is ``Briefing.template_vars()`` (``briefgen.viewmodel``): every string is ready,
+- The context is ``Briefing.template_vars()`` (``briefgen.view.viewmodel``): every string is ready,
   so the template only loops and tests for emptiness. Fixed words come from ``labels``.
 - Styles are real, named Word styles defined in ``docx_styles.py`` (no direct formatting in the
   body), so a reader can restyle the briefing in Word by editing styles.
 - The body is the cover, the contents, then one part per section of the registry
-  (``briefgen.sections.SECTIONS``), in its order: ``sections/ID.docx.py`` returns the section's
+  (``briefgen.view.sections.SECTIONS``), in its order: ``sections/ID.docx.py`` returns the section's
   content (``body()``), written with the helpers of ``docx_parts.py``; this script puts it under
   the section's Heading 1 inside ``{%p if ID %}``. A section without its part is an error here.
 """
@@ -42,9 +42,9 @@ if str(HERE) not in sys.path:  # the section parts import docx_parts, also when 
 from docx_parts import heading1, para, run, tag, v  # noqa: E402
 from docx_styles import FONT_TABLE, NS, NUMBERING, R_NS, SETTINGS, STYLES, STYLES_WITH_EFFECTS  # noqa: E402
 
-from briefgen.output import refixed_zip  # noqa: E402
+from briefgen.pipeline.output import refixed_zip  # noqa: E402
 from briefgen.render.docx_package import APP_XML  # noqa: E402
-from briefgen.sections import IDS  # noqa: E402
+from briefgen.view.sections import IDS  # noqa: E402
 
 OUTPUT = HERE / "briefing.docx"
 SECTION_PARTS = HERE / "sections"
@@ -109,7 +109,7 @@ def section_part(section_id: str) -> ModuleType:
     """The Word part of a section: ``sections/ID.docx.py``, loaded by path (its name has a dot)."""
     path = SECTION_PARTS / f"{section_id}.docx.py"
     if not path.is_file():
-        raise SystemExit(f"error: {path}: missing; every section of briefgen/sections.py needs its Word part")
+        raise SystemExit(f"error: {path}: missing; every section of briefgen/view/sections.py needs its Word part")
     spec = importlib.util.spec_from_file_location(f"briefing_docx_section_{section_id}", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

@@ -1,7 +1,7 @@
 """Every test builds documents dated 31 December 2025, whatever day the suite runs.
 
 A document is dated by ``--date``, else ``SOURCE_DATE_EPOCH``, else the build day
-(``briefgen.dating``); ``build`` warns about figures older than 12 months on that date. Without a
+(``briefgen.view.dating``); ``build`` warns about figures older than 12 months on that date. Without a
 fixed date, a test asserting an empty stderr would start failing as the shipped facts age. Tests
 of the precedence itself pass ``--date``, their own ``SOURCE_DATE_EPOCH`` or remove it.
 """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefgen import languages
-from briefgen.viewmodel import (
+from briefgen.view.viewmodel import (
     Agreement,
     Briefing,
     Cover,

@@ -36,8 +36,8 @@ def ua_briefing(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def key_facts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The key-facts sheet of the FICTIONAL fixture visit (it has row headers as well as column headers)."""
-    from briefgen import api
-    from briefgen.catalog import Places
+    from briefgen.data.catalog import Places
+    from briefgen.pipeline import api
 
     view = api.briefing("strelsau-2026", places=Places.find(REPO / "tests" / "fixtures"))
     path = tmp_path_factory.mktemp("kf") / "key-facts.pdf"

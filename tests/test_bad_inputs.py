@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 import yaml
 
+from briefgen.data.loading import load_layer
 from briefgen.errors import ProfileError
-from briefgen.loading import load_layer
 
 from .helpers import REPO, run_cli
 

@@ -187,9 +187,9 @@ def test_a_worker_killed_outright_fails_its_pack_only(
     profiles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SIGKILL in the middle of a pack: that pack fails, no temporary stays, the others build."""
-    import briefgen.pack
+    import briefgen.pipeline.pack
 
-    real = briefgen.pack.build_pack
+    real = briefgen.pipeline.pack.build_pack
 
     def killer(name: str, **kwargs: object) -> object:
         if name == "visit-3":
@@ -200,7 +200,7 @@ def test_a_worker_killed_outright_fails_its_pack_only(
             os.kill(os.getpid(), signal.SIGKILL)
         return real(name, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(briefgen.pack, "build_pack", killer)  # inherited by forked workers
+    monkeypatch.setattr(briefgen.pipeline.pack, "build_pack", killer)  # inherited by forked workers
     out = tmp_path / "out"
     code, results, _ = batch(profiles, out, "--all", "--jobs", "2")
     assert code == 1
@@ -241,7 +241,7 @@ def test_document_dates_come_from_the_date_option_then_source_date_epoch(profile
     assert info is not None and str(info["/CreationDate"]).startswith("D:20260101000000")
     core = Document(str(tmp_path / "a" / VISIT / "briefing.docx")).core_properties
     assert core.created is not None and core.created.isoformat().startswith("2026-01-01T00:00:00")
-    # --date wins over SOURCE_DATE_EPOCH (see briefgen.dating; the build day comes last)
+    # --date wins over SOURCE_DATE_EPOCH (see briefgen.view.dating; the build day comes last)
     code, _, _ = run_cli(
         "--profiles", profiles, "build", VISIT, "--out", tmp_path / "b", "--date", "2026-02-15", env=epoch
     )
@@ -305,13 +305,13 @@ def test_docx_bytes_follow_source_date_epoch_not_the_clock(profiles: Path, tmp_p
 # inherit the patch): the signal always lands while the batch is still running.
 SLOW_PACKS = """
 import sys, time
-import briefgen.pack
-real = briefgen.pack.build_pack
+import briefgen.pipeline.pack
+real = briefgen.pipeline.pack.build_pack
 def slow(name, **kwargs):
     if name != sys.argv[1]:
         time.sleep(60)
     return real(name, **kwargs)
-briefgen.pack.build_pack = slow
+briefgen.pipeline.pack.build_pack = slow
 from briefgen.cli import main
 main(sys.argv[2:])
 """

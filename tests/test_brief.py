@@ -13,9 +13,10 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from briefgen import api, sections
-from briefgen.catalog import Places
+from briefgen.data.catalog import Places
 from briefgen.languages import labels
+from briefgen.pipeline import api
+from briefgen.view import sections
 from tests.helpers import REPO, run_cli
 
 FR = labels("fr")

@@ -11,8 +11,8 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from briefgen import api
 from briefgen.errors import RenderError
+from briefgen.pipeline import api
 
 from .helpers import REPO, run_cli
 from .test_reader_content import docx_sections, flat, pdf_sections

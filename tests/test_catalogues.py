@@ -13,15 +13,16 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from briefgen import api, languages
+from briefgen import languages
 from briefgen.errors import InputError
 from briefgen.languages import LANGUAGES
+from briefgen.pipeline import api
 from briefgen.words import WORDS
 from tests.helpers import REPO, run_cli
 
 
 def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("catalogues_tool", REPO / "tools" / "catalogues.py")
+    spec = importlib.util.spec_from_file_location("catalogues_tool", REPO / "docs" / "tools" / "catalogues.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -51,7 +52,7 @@ def test_the_template_is_extracted_from_the_code() -> None:
 def test_each_catalogue_is_merged_and_its_mo_compiled(lang: str) -> None:
     po = TOOL.po_path(lang)
     assert _without_generator(po.read_bytes()) == _without_generator(TOOL.dump(TOOL.merged(lang, TOOL.template())))
-    assert po.with_suffix(".mo").read_bytes() == TOOL.compiled(lang), "run: python tools/catalogues.py"
+    assert po.with_suffix(".mo").read_bytes() == TOOL.compiled(lang), "run: python docs/tools/catalogues.py"
 
 
 def test_the_problems_found_name_the_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

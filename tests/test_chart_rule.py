@@ -1,4 +1,4 @@
-"""The honest-chart rule (briefgen.chart_data) on fictional figures: which figures become a chart, and its data.
+"""The honest-chart rule (briefgen.view.chart_data) on fictional figures: which figures become a chart, and its data.
 
 Every figure here is FICTIONAL test data.
 """
@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from briefgen import schema
-from briefgen.chart_data import build_charts
-from briefgen.formatting import Formatter
+from briefgen.data import schema
+from briefgen.view.chart_data import build_charts
+from briefgen.view.formatting import Formatter
 
 
 def figure(label: str, value: float | None = None, **extra: Any) -> schema.Figure:

@@ -19,7 +19,7 @@ from briefgen.errors import RenderError
 from briefgen.render import chart_png, charts
 from briefgen.render.chart_png import png
 from briefgen.render.charts import svg
-from briefgen.viewmodel import Bar, Chart
+from briefgen.view.viewmodel import Bar, Chart
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "templates"

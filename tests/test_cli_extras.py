@@ -17,8 +17,8 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
+from briefgen.data.schema import PartialDate, Profile, Visit
 from briefgen.render import NAMES
-from briefgen.schema import PartialDate, Profile, Visit
 
 from .helpers import REPO, run_cli, write_tree
 

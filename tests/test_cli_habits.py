@@ -21,7 +21,7 @@ import pytest
 import typer
 
 from briefgen.cli import app, command_names
-from briefgen.cli_args import hoist_globals
+from briefgen.cli.cli_args import hoist_globals
 
 from .helpers import REPO, run_cli
 
@@ -248,7 +248,7 @@ def _lines_holding(text: str, lines: list[str]) -> int:
 
 
 def test_preview_at_80_columns_wraps_no_label_over_more_than_two_lines() -> None:
-    from briefgen import api
+    from briefgen.pipeline import api
 
     view = api.briefing("japan")
     labels = [f.label for f in view.key_figures] + [f.label for g in view.national_context for f in g.figures]

@@ -6,8 +6,8 @@ import pytest
 
 import briefgen
 from briefgen import languages
-from briefgen.context import build_briefing
-from briefgen.schema import Profile
+from briefgen.data.schema import Profile
+from briefgen.view.context import build_briefing
 
 NNBSP = "\u202f"
 

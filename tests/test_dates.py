@@ -20,7 +20,7 @@ import pdfplumber
 import pytest
 from docx import Document
 
-from briefgen.dating import document_date, period_is_past
+from briefgen.view.dating import document_date, period_is_past
 
 from .helpers import REPO, run_cli, write_tree
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.api import load_profile
-from briefgen.catalog import Places
-from briefgen.facts import facts_bytes, facts_of
+from briefgen.data.catalog import Places
+from briefgen.pipeline.api import load_profile
+from briefgen.view.facts import facts_bytes, facts_of
 
 from .helpers import REPO, run_cli
 

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import api, render
+from briefgen import render
+from briefgen.pipeline import api
 from briefgen.render.markdown import escape
-from briefgen.viewmodel import Briefing
+from briefgen.view.viewmodel import Briefing
 from tests.helpers import REPO, run_cli
 
 FIXTURES = REPO / "tests" / "fixtures"
@@ -82,7 +83,7 @@ def test_an_unknown_format_names_every_format_of_the_registry(tmp_path: Path) ->
 
 @pytest.mark.parametrize("module", ["pack", "batch", "forked"])
 def test_packs_batch_and_fork_do_not_call_back_into_the_api(module: str) -> None:
-    tree = ast.parse((REPO / "briefgen" / f"{module}.py").read_text(encoding="utf-8"))
+    tree = ast.parse((REPO / "briefgen" / "pipeline" / f"{module}.py").read_text(encoding="utf-8"))
     imported = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
@@ -90,7 +91,7 @@ def test_packs_batch_and_fork_do_not_call_back_into_the_api(module: str) -> None
             imported.update(f"{node.module}.{a.name}" for a in node.names)
         elif isinstance(node, ast.Import):
             imported.update(a.name for a in node.names)
-    assert "briefgen.api" not in imported
+    assert "briefgen.pipeline.api" not in imported
 
 
 # ---------------------------------------------------------------------- Markdown

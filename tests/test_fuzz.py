@@ -24,13 +24,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefgen.api import document_timestamp
-from briefgen.context import build_briefing
+from briefgen.data.loading import load_layer
+from briefgen.data.merging import merge
+from briefgen.data.validation import validate
 from briefgen.errors import BriefgenError
-from briefgen.loading import load_layer
-from briefgen.merging import merge
+from briefgen.pipeline.api import document_timestamp
 from briefgen.render.html import render_html
-from briefgen.validation import validate
+from briefgen.view.context import build_briefing
 
 from .helpers import REPO
 

@@ -3,7 +3,7 @@
 Hypothesis generates FICTIONAL profiles from the schema's shapes (claims, figures, people, events,
 agreements, sources), with text mixing Latin, Vietnamese diacritics, Japanese, characters that
 mean something in markup (``<>&|*_#{}[]``) and long words; only characters the shipped fonts draw
-(briefgen.glyphs refuses the others at validate). Each profile is written to a profiles folder,
+(briefgen.data.glyphs refuses the others at validate). Each profile is written to a profiles folder,
 loaded and validated as ``briefgen build`` does, and rendered in every format of the registry.
 What is asserted, in each output's extracted text:
 
@@ -33,11 +33,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from briefgen import api
 from briefgen import render as formats
-from briefgen.catalog import Places
-from briefgen.glyphs import drawable
-from briefgen.viewmodel import Briefing
+from briefgen.data.catalog import Places
+from briefgen.data.glyphs import drawable
+from briefgen.pipeline import api
+from briefgen.view.viewmodel import Briefing
 
 from .helpers import REPO
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.data.glyphs import drawable
 from briefgen.errors import RenderError
-from briefgen.glyphs import drawable
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.pack import is_up_to_date
+from briefgen.pipeline.pack import is_up_to_date
 
 from .helpers import REPO, run_cli
 

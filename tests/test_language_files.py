@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 import briefgen
-import briefgen.validation
-from briefgen import assembly, plan
-from briefgen.catalog import Places
+import briefgen.data.validation
+from briefgen.data import assembly
+from briefgen.data.catalog import Places
+from briefgen.pipeline import plan
 
 from .helpers import REPO, run_cli
 
@@ -74,13 +75,13 @@ def test_three_languages_in_one_run_read_the_profiles_once(tmp_path: Path, monke
 
     monkeypatch.setattr(plan, "assemble", counted)
     validated: list[int] = []
-    real_validate = briefgen.validation.validate
+    real_validate = briefgen.data.validation.validate
 
     def counted_validate(*args: object, **kwargs: object) -> object:
         validated.append(1)
         return real_validate(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(briefgen.validation, "validate", counted_validate)
+    monkeypatch.setattr(briefgen.data.validation, "validate", counted_validate)
     places = Places.find(profiles)
     built = briefgen.build(["ruritania"], lang="fr,en,vi", formats=["md"], out=tmp_path / "out", places=places)
     assert (loads, len(validated)) == (["ruritania"], 1)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.data.loading import MAX_FILE_BYTES, load_layer
 from briefgen.errors import ProfileError
-from briefgen.loading import MAX_FILE_BYTES, load_layer
 
 from .helpers import write_tree
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.errors import OutputError
-from briefgen.output import write_all, write_atomic
+from briefgen.pipeline.output import write_all, write_atomic
 
 
 def test_write_creates_folder_and_replaces(tmp_path: Path) -> None:

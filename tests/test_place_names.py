@@ -14,8 +14,8 @@ import pytest
 from pypdf import PdfReader
 
 import briefgen
-from briefgen.api import Places
-from briefgen.sections import IDS
+from briefgen.pipeline.api import Places
+from briefgen.view.sections import IDS
 
 from .helpers import REPO, run_cli
 

@@ -19,9 +19,9 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from briefgen import api
-from briefgen.catalog import Places
-from briefgen.viewmodel import Briefing, Ref
+from briefgen.data.catalog import Places
+from briefgen.pipeline import api
+from briefgen.view.viewmodel import Briefing, Ref
 
 from .helpers import REPO, run_cli
 

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 
 from briefgen.errors import TemplateError
 from briefgen.render.docx import render_docx
-from briefgen.viewmodel import Briefing, Figure, Paragraph
+from briefgen.view.viewmodel import Briefing, Figure, Paragraph
 from tests.samples import HOSTILE, PARTNER_SECTIONS, sample_briefing
 
 ROOT = Path(__file__).resolve().parents[1]

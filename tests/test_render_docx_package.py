@@ -20,7 +20,7 @@ from PIL import Image
 
 from briefgen.render.docx import render_docx
 from briefgen.render.docx_package import obfuscate
-from briefgen.viewmodel import Bar, Briefing, Chart
+from briefgen.view.viewmodel import Bar, Briefing, Chart
 from tests.samples import sample_briefing
 
 ROOT = Path(__file__).resolve().parents[1]

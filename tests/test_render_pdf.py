@@ -18,7 +18,7 @@ from fontTools.ttLib import TTFont
 from briefgen.errors import RenderError, TemplateError
 from briefgen.render.html import render_html
 from briefgen.render.pdf import render_pdf
-from briefgen.viewmodel import Briefing
+from briefgen.view.viewmodel import Briefing
 from tests.samples import HOSTILE, PARTNER_SECTIONS, sample_briefing
 
 ROOT = Path(__file__).resolve().parents[1]

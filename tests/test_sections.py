@@ -15,15 +15,17 @@ from docx import Document
 from pypdf import PdfReader
 from rich.console import Console
 
-from briefgen import api, changes, facts, languages, sections
-from briefgen.context import build_briefing
-from briefgen.formatting import Sources
+from briefgen import languages
+from briefgen.data.schema import PartialDate
 from briefgen.languages import LANGUAGES
+from briefgen.pipeline import api
 from briefgen.render import FORMATS, NAMES
 from briefgen.render.markdown import escape
 from briefgen.render.terminal import _SECTIONS, render_terminal
-from briefgen.schema import PartialDate
-from briefgen.viewmodel import Briefing
+from briefgen.view import changes, facts, sections
+from briefgen.view.context import build_briefing
+from briefgen.view.formatting import Sources
+from briefgen.view.viewmodel import Briefing
 from tests.helpers import REPO
 
 FIXTURES = REPO / "tests" / "fixtures"

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 import briefgen
-from briefgen.catalog import Places
+from briefgen.data.catalog import Places
+from briefgen.data.loading import load_layer
+from briefgen.data.merging import merge
+from briefgen.data.translation import resolve
 from briefgen.errors import InputError, ProfileError
-from briefgen.loading import load_layer
-from briefgen.merging import merge
-from briefgen.translation import resolve
 
 from .helpers import REPO, write_tree
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import briefgen
-from briefgen.catalog import Places
-from briefgen.translation import resolve
+from briefgen.data.catalog import Places
+from briefgen.data.translation import resolve
 
 from .helpers import REPO, run_cli, write_tree
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefgen.catalog import Places
-from briefgen.watch import Outcome, Watcher, run
+from briefgen.data.catalog import Places
+from briefgen.pipeline.watch import Outcome, Watcher, run
 
 from .helpers import REPO
 

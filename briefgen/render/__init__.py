@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from briefgen.errors import InputError
 
 if TYPE_CHECKING:
-    from briefgen.viewmodel import Briefing
+    from briefgen.view.viewmodel import Briefing
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Format:
     summary: str
     """One line for ``--help`` and the docs."""
     parallel: bool = False
-    """Slow enough to be worth a forked child while another slow format renders (briefgen.forked)."""
+    """Slow enough to be worth a forked child while another slow format renders (briefgen.pipeline.forked)."""
 
     def filename(self, document: str = "briefing") -> str:
         """The file this format writes for ``document``: ``briefing.pdf``, ``key-facts.pdf``."""

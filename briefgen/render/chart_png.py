@@ -27,7 +27,7 @@ from briefgen.render.charts import (
     Text,
     layout,
 )
-from briefgen.viewmodel import Chart
+from briefgen.view.viewmodel import Chart
 
 if TYPE_CHECKING:
     from PIL import ImageFont

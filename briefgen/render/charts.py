@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from briefgen.viewmodel import Chart
+from briefgen.view.viewmodel import Chart
 
 # Geometry in millimetres; the SVG viewBox uses one user unit per millimetre.
 WIDTH = 160.0

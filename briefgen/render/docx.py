@@ -19,10 +19,10 @@ from xml.sax.saxutils import quoteattr
 
 from briefgen.errors import RenderError, TemplateError
 from briefgen.languages import word_language
-from briefgen.output import fixed_zip
 from briefgen.render import Options
 from briefgen.render.marking import docx_languages, marked, unmarked
-from briefgen.viewmodel import Briefing, Portrait
+from briefgen.render.zips import fixed_zip
+from briefgen.view.viewmodel import Briefing, Portrait
 
 if TYPE_CHECKING:
     import jinja2
@@ -72,7 +72,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
     except jinja2.UndefinedError as exc:
         names = ", ".join(sorted(briefing.template_vars()))
         raise TemplateError(
-            f"{_part_name(tpl)}{exc.message}; a briefing template can use: {names} (see briefgen.viewmodel)",
+            f"{_part_name(tpl)}{exc.message}; a briefing template can use: {names} (see briefgen.view.viewmodel)",
             file=str(template),
         ) from exc
     except jinja2.TemplateError as exc:
@@ -181,7 +181,7 @@ def _photo(tpl: Any, portrait: Portrait) -> _Described:
 
 def _fonts(template_dir: Path) -> Path:
     """The template's fonts folder; a custom template without one draws and embeds the shipped fonts."""
-    from briefgen.catalog import shipped
+    from briefgen.data.catalog import shipped
 
     fonts = template_dir / "fonts"
     return fonts if fonts.is_dir() else shipped("templates") / "fonts"

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from briefgen.errors import TemplateError
 from briefgen.render import Options, charts
 from briefgen.render.marking import html_spans, marked, unmarked
-from briefgen.viewmodel import Briefing, Chart
+from briefgen.view.viewmodel import Briefing, Chart
 
 TEMPLATE_NAME = "briefing.html"
 """The template file every template folder provides for HTML and PDF output."""
@@ -80,7 +80,7 @@ def render_html(briefing: Briefing, template_dir: pathlib.Path, name: str = TEMP
         file, line = _template_location(exc, template_dir)
         raise TemplateError(
             f"{exc.message or type(exc).__name__} (the briefing has no such name; "
-            "see briefgen.viewmodel.Briefing for what templates may use)"
+            "see briefgen.view.viewmodel.Briefing for what templates may use)"
             if isinstance(exc, jinja2.UndefinedError)
             else f"template error: {exc.message or type(exc).__name__}",
             file=file,

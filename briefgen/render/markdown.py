@@ -20,7 +20,7 @@ import jinja2
 
 from briefgen.errors import TemplateError
 from briefgen.render import Options
-from briefgen.viewmodel import Bar, Briefing, Chart
+from briefgen.view.viewmodel import Bar, Briefing, Chart
 
 # Every character that means something inline in CommonMark or GFM (tables, strikethrough).
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from briefgen.viewmodel import language_of
+from briefgen.view.viewmodel import language_of
 
 OPEN, LANG_END, CLOSE = "\ue000", "\ue001", "\ue002"
 """Private-use characters: no profile text holds them (the marks are stripped from values first)."""

@@ -21,7 +21,7 @@ from briefgen.errors import RenderError
 from briefgen.render import Options
 
 if TYPE_CHECKING:
-    from briefgen.viewmodel import Briefing
+    from briefgen.view.viewmodel import Briefing
 
 VARIANTS = ("pdf/a-2b", "pdf/a-3b", "pdf/a-3u", "pdf/ua-1")
 """The archival and accessibility variants ``--pdf-variant`` accepts (WeasyPrint produces them)."""

@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from briefgen.text import shown
-from briefgen.viewmodel import Briefing, Bullets, Chart, Figure, Line, Portrait, Ref
+from briefgen.view.viewmodel import Briefing, Bullets, Chart, Figure, Line, Portrait, Ref
 
 _T = TypeVar("_T")
 
@@ -384,6 +384,6 @@ _SECTIONS: dict[str, Callable[[Briefing], RenderableType]] = {
     "sources": _sources,
     "drafting": _drafting,
 }
-"""How each section of the registry (``briefgen.sections.SECTIONS``) is drawn, by section id.
+"""How each section of the registry (``briefgen.view.sections.SECTIONS``) is drawn, by section id.
 
 A test checks that every declared section has its function here."""

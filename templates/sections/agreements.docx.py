@@ -1,4 +1,4 @@
-"""The "agreements" section of the Word template (see ``briefgen/sections.py``).
+"""The "agreements" section of the Word template (see ``briefgen/view/sections.py``).
 
 The agreements: short name, full name, source.
 

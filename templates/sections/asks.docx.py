@@ -1,4 +1,4 @@
-"""The "asks" section of the Word template (see ``briefgen/sections.py``).
+"""The "asks" section of the Word template (see ``briefgen/view/sections.py``).
 
 Our asks, then their likely asks: a table ask | suggested reply for each side.
 

@@ -1,4 +1,4 @@
-"""The "changes" section of the Word template (see ``briefgen/sections.py``).
+"""The "changes" section of the Word template (see ``briefgen/view/sections.py``).
 
 What differs from the earlier pack of the same visit: each fact added, changed (old → new) or
 removed, with its as-of date and source.

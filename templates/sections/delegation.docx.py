@@ -1,4 +1,4 @@
-"""The "delegation" section of the Word template (see ``briefgen/sections.py``).
+"""The "delegation" section of the Word template (see ``briefgen/view/sections.py``).
 
 Our delegation, head first: each member with a short biography.
 

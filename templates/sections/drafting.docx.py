@@ -1,4 +1,4 @@
-"""The "drafting" section of the Word template (see ``briefgen/sections.py``).
+"""The "drafting" section of the Word template (see ``briefgen/view/sections.py``).
 
 Drafting officer, date, clearance, reference; then the distribution.
 

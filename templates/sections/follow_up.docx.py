@@ -1,4 +1,4 @@
-"""The "follow_up" section of the Word template (see ``briefgen/sections.py``).
+"""The "follow_up" section of the Word template (see ``briefgen/view/sections.py``).
 
 Earlier commitments: what, by whom, status, note.
 

@@ -1,4 +1,4 @@
-"""The "forum" section of the Word template (see ``briefgen/sections.py``).
+"""The "forum" section of the Word template (see ``briefgen/view/sections.py``).
 
 The forum: its name as Heading 2, then a two-column table of what, where, who.
 

@@ -1,4 +1,4 @@
-"""The "interlocutors" section of the Word template (see ``briefgen/sections.py``).
+"""The "interlocutors" section of the Word template (see ``briefgen/view/sections.py``).
 
 The partner's people the delegation meets, each with a short biography.
 

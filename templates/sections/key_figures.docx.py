@@ -1,4 +1,4 @@
-"""The "key_figures" section of the Word template (see ``briefgen/sections.py``).
+"""The "key_figures" section of the Word template (see ``briefgen/view/sections.py``).
 
 The key figures table, then its charts (drawn as PNG images by the DOCX renderer).
 

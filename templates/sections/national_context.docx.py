@@ -1,4 +1,4 @@
-"""The "national_context" section of the Word template (see ``briefgen/sections.py``).
+"""The "national_context" section of the Word template (see ``briefgen/view/sections.py``).
 
 Vietnam's own figures: one Heading 2 and one figures table per theme.
 

@@ -1,4 +1,4 @@
-"""The "partnerships" section of the Word template (see ``briefgen/sections.py``).
+"""The "partnerships" section of the Word template (see ``briefgen/view/sections.py``).
 
 The locality pairings, the visit's focus starred, and the star's legend.
 

@@ -1,4 +1,4 @@
-"""The "people" section of the Word template (see ``briefgen/sections.py``).
+"""The "people" section of the Word template (see ``briefgen/view/sections.py``).
 
 The people: name (counterparts starred), role, side, source.
 

@@ -1,4 +1,4 @@
-"""The "priorities" section of the Word template (see ``briefgen/sections.py``).
+"""The "priorities" section of the Word template (see ``briefgen/view/sections.py``).
 
 The priority fields, one bullet each, with its reference.
 

@@ -1,4 +1,4 @@
-"""The "programme" section of the Word template (see ``briefgen/sections.py``).
+"""The "programme" section of the Word template (see ``briefgen/view/sections.py``).
 
 The programme: day, time, item, venue, counterpart.
 

@@ -1,4 +1,4 @@
-"""The "protocol" section of the Word template (see ``briefgen/sections.py``).
+"""The "protocol" section of the Word template (see ``briefgen/view/sections.py``).
 
 Precedence, gifts, interpreters, dress; then the contacts on the spot.
 

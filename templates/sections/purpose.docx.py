@@ -1,4 +1,4 @@
-"""The "purpose" section of the Word template (see ``briefgen/sections.py``).
+"""The "purpose" section of the Word template (see ``briefgen/view/sections.py``).
 
 The purpose paragraph, then the objectives as bullets.
 

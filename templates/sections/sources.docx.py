@@ -1,4 +1,4 @@
-"""The "sources" section of the Word template (see ``briefgen/sections.py``).
+"""The "sources" section of the Word template (see ``briefgen/view/sections.py``).
 
 The numbered sources, each bookmarked ``src_<n>`` as the target of reference links; an address
 is a real hyperlink (``s.link``: the relationship id the renderer makes for it).

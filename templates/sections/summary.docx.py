@@ -1,4 +1,4 @@
-"""The "summary" section of the Word template (see ``briefgen/sections.py``).
+"""The "summary" section of the Word template (see ``briefgen/view/sections.py``).
 
 The relationship in brief: one paragraph per claim, with its reference.
 

@@ -1,4 +1,4 @@
-"""The "talking_points" section of the Word template (see ``briefgen/sections.py``).
+"""The "talking_points" section of the Word template (see ``briefgen/view/sections.py``).
 
 The talking points, numbered, most important first.
 

@@ -1,4 +1,4 @@
-"""The "timeline" section of the Word template (see ``briefgen/sections.py``).
+"""The "timeline" section of the Word template (see ``briefgen/view/sections.py``).
 
 The timeline: date, event, source.
 

@@ -1,4 +1,4 @@
-"""The "vigilance" section of the Word template (see ``briefgen/sections.py``).
+"""The "vigilance" section of the Word template (see ``briefgen/view/sections.py``).
 
 The points of vigilance, one bullet each.
 

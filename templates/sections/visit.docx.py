@@ -1,4 +1,4 @@
-"""The "visit" section of the Word template (see ``briefgen/sections.py``).
+"""The "visit" section of the Word template (see ``briefgen/view/sections.py``).
 
 The visit: its title as Heading 2, then a two-column table of when (or, with no date fixed yet,
 the period it is planned for, under "Planned"), where, who, what.

@@ -1,0 +1,292 @@
+"""The ``briefgen`` command: a thin shell that parses, calls one library function, maps errors.
+
+``briefgen NAME ...`` is shorthand for ``briefgen build NAME ...``. Exit codes: 0 success,
+1 a document could not be produced, 2 bad usage or bad input. Errors go to stderr as
+``error: file:line:col: path: message``, without a traceback unless ``--debug``.
+
+The application, its global options and the helpers every command shares; the commands are in
+the sibling modules (building, inspecting, packs, project), registered on import by ``briefgen.cli``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from briefgen import languages
+from briefgen.errors import BriefgenError
+from briefgen.languages import LANGUAGES
+from briefgen.text import shown
+
+# briefgen uses no pydantic plugins; looking for them scans every installed package's metadata,
+# a cost every command would pay before doing anything.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+
+class _BuildByDefault(TyperGroup):
+    """A group where an unknown first word is a profile name for ``build``; global options go anywhere."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from briefgen.cli.cli_args import hide_argument_types
+
+        hide_argument_types(self)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from briefgen.cli.cli_args import hoist_globals
+
+        return super().parse_args(ctx, hoist_globals(self, args))
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            _refuse_typo(ctx, args[0], list(self.commands))
+            args = ["build", *args]
+        return super().resolve_command(ctx, args)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """Complete command names and, since ``briefgen NAME`` builds, profile and visit names."""
+        names = next(p for p in self.commands["build"].params if p.name == "names")
+        return [*super().shell_complete(ctx, incomplete), *names.shell_complete(ctx, incomplete)]
+
+
+def _refuse_typo(ctx: Any, word: str, commands: list[str]) -> None:
+    """Exit 2 with "did you mean" when ``word`` is close to a command's name and names no profile or visit."""
+    from briefgen.cli.cli_args import close_command
+
+    close = close_command(word, commands)
+    if close is None or ctx.resilient_parsing:
+        return
+    try:
+        places = _completion_places(ctx)
+        known = word in places.partner_names() + places.visit_names()
+    except BriefgenError:
+        known = False
+    if not known:
+        _fail([f"no command or profile named {word!r}; did you mean {close!r}? (see 'briefgen --help')"], 2)
+
+
+def command_names() -> list[str]:
+    """The names of briefgen's commands, read from the application (a profile may not take one)."""
+    return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+_HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+
+
+app = typer.Typer(
+    cls=_BuildByDefault,
+    context_settings=_HELP_OPTIONS,
+    help="Merge partner profiles (YAML) into Word and PDF briefing documents.\n\nExample: briefgen japan",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class _State:
+    profiles: Path | None = None
+    templates: Path | None = None
+    quiet = False
+    debug = False
+
+
+_state = _State()
+
+
+def _completion_places(ctx: typer.Context) -> Any:
+    """The folders to complete from: --profiles and --templates as typed so far, else the usual search."""
+    from briefgen.data.catalog import Places
+
+    given = ctx.find_root().params
+    return Places.find(given.get("profiles"), given.get("templates"))
+
+
+def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    try:
+        places = _completion_places(ctx)
+        return [n for n in places.partner_names() + places.visit_names() if n.startswith(incomplete)]
+    except BriefgenError:
+        return []
+
+
+def _complete_partners(ctx: typer.Context, incomplete: str) -> list[str]:
+    try:
+        return [n for n in _completion_places(ctx).partner_names() if n.startswith(incomplete)]
+    except BriefgenError:
+        return []
+
+
+def _complete_templates(ctx: typer.Context, incomplete: str) -> list[str]:
+    from briefgen.pipeline import api
+
+    try:
+        return [n for n in api.list_templates(_completion_places(ctx)) if n.startswith(incomplete)]
+    except (BriefgenError, OSError):
+        return []
+
+
+def _complete_formats(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Complete the last of ``--format docx,pd``: the formats of the registry not given yet."""
+    from briefgen.render import NAMES
+
+    given, _, last = incomplete.rpartition(",")
+    before = [g for g in given.split(",") if g]
+    return [f"{given + ',' if given else ''}{n}" for n in NAMES if n.startswith(last) and n not in before]
+
+
+def _format_help() -> str:
+    from briefgen.render import FORMATS
+
+    return "Comma-separated: " + "; ".join(f"{f.name} ({f.summary})" for f in FORMATS) + "."
+
+
+def _fail(lines: list[str], code: int) -> NoReturn:
+    for line in lines:
+        typer.echo(f"error: {shown(line)}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Map briefgen's errors to a message on stderr and an exit code; --debug adds the traceback, same code."""
+    try:
+        yield
+    except BriefgenError as exc:
+        _traceback_if_debug()
+        _fail(exc.lines(), exc.exit_code)
+    except KeyboardInterrupt:
+        _traceback_if_debug()
+        _fail(["interrupted"], 130)
+
+
+def _traceback_if_debug() -> None:
+    """With --debug, print the exception being handled, with its traceback, on stderr."""
+    if _state.debug:
+        import traceback
+
+        typer.echo(traceback.format_exc().rstrip("\n"), err=True)
+
+
+def _places() -> Any:
+    from briefgen.data.catalog import Places
+
+    return Places.find(_state.profiles, _state.templates)
+
+
+def _out(out: Path | None) -> Path:
+    """--out as given, else the project's output folder, else ./out."""
+    if out is not None:
+        return out
+    project = _places().project
+    return project.out if project is not None else Path("out")
+
+
+def _project_default(given: str | None, key: str) -> str | None:
+    """An option as given, else the project's setting (``template``, ``lang``)."""
+    if given is not None:
+        return given
+    project = _places().project
+    return getattr(project, key) if project is not None else None
+
+
+def _say(text: str) -> None:
+    if not _state.quiet:
+        typer.echo(shown(text))
+
+
+def _version(value: bool) -> None:
+    if value:
+        from briefgen.cli.doctor import versions
+
+        for name, version in versions().items():
+            typer.echo(f"{name} {version}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    profiles: Annotated[
+        Path | None,
+        typer.Option(envvar="BRIEFGEN_PROFILES", help="Folder of profiles (default: the shipped ones).", metavar="DIR"),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            envvar="BRIEFGEN_TEMPLATES", help="Folder of templates (default: the shipped ones).", metavar="DIR"
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Merge partner profiles (YAML) into Word and PDF briefing documents.
+
+    Example: briefgen japan
+    """
+    _state.profiles, _state.templates, _state.quiet, _state.debug = profiles, templates, quiet, debug
+
+
+NameArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Profile or visit names (see 'briefgen list').", autocompletion=_complete_names, metavar="NAME"
+    ),
+]
+
+
+def _complete_langs(incomplete: str) -> list[str]:
+    return [lang for lang in LANGUAGES if lang.startswith(incomplete)]
+
+
+_LANG_HELP = ", ".join(f"{code} ({languages.display_name(code)})" for code in LANGUAGES)
+
+
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help=f"{_LANG_HELP} (default: the profile's language).",
+        autocompletion=_complete_langs,
+        metavar="LANG",
+    ),
+]
+
+
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="The documents' date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH when set, else today).",
+        metavar="DATE",
+    ),
+]
+
+
+def _say_date_warnings(built: list[Any]) -> None:
+    """One warning line per date a reader should know about (stale figures, a past visit) of each build."""
+    for line in (line for result in built for line in result.warnings):
+        typer.echo(f"warning: {shown(line)}", err=True)
+
+
+def _warn_ignored(places: Any) -> None:
+    """A warning line per file of the profiles folder that is not read (``korea.yml``), or named like a command."""
+    for note in places.ignored():
+        typer.echo(f"warning: {note}", err=True)
+    commands = command_names()
+    for name in places.partner_names() + places.visit_names():
+        if name in commands:
+            typer.echo(
+                shown(
+                    f"warning: profile {name!r} has the name of a command: 'briefgen {name}' runs the command; "
+                    f"build it with 'briefgen build {name}', or rename the file"
+                ),
+                err=True,
+            )

@@ -1,0 +1,298 @@
+"""``briefgen build``, ``preview``, ``watch`` and ``diff``: one briefing, now or on every save."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from briefgen import languages
+from briefgen.cli.app import (
+    DateOpt,
+    LangOpt,
+    _complete_formats,
+    _complete_names,
+    _complete_templates,
+    _errors,
+    _format_help,
+    _out,
+    _places,
+    _project_default,
+    _say,
+    _say_date_warnings,
+    _state,
+    app,
+)
+from briefgen.errors import BuildFailed
+from briefgen.text import shown
+
+
+@app.command()
+def build(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Profile or visit names (see 'briefgen list').",
+            autocompletion=_complete_names,
+            metavar="NAME",
+            show_default=False,
+        ),
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Every partner profile and every visit found.")] = False,
+    open_: Annotated[
+        bool, typer.Option("--open", help="Open the result in the desktop's viewer (the PDF, if built).")
+    ] = False,
+    format: Annotated[
+        str, typer.Option("--format", help=_format_help(), autocompletion=_complete_formats, metavar="FORMATS")
+    ] = "docx,pdf",
+    lang: LangOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Output folder; files go to OUT/NAME/ (default: the project's out/).", metavar="DIR"
+        ),
+    ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template",
+            help="Template name (see 'briefgen list').",
+            autocompletion=_complete_templates,
+            metavar="NAME",
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Run 'briefgen check' first and build nothing if it lists anything.")
+    ] = False,
+    final: Annotated[
+        bool,
+        typer.Option(
+            "--final",
+            help="A final document: no DRAFT mark; refuse (exit 2) any gap, TODO placeholder or missing translation.",
+        ),
+    ] = False,
+    pdf_variant: Annotated[
+        str | None,
+        typer.Option("--pdf-variant", help="pdf/a-3b (archiving), pdf/a-2b, pdf/a-3u or pdf/ua-1.", metavar="VARIANT"),
+    ] = None,
+    timings: Annotated[bool, typer.Option("--timings", help="Print the time spent in each stage.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every field shown in the profile's own language.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")] = False,
+    date: DateOpt = None,
+    max_age: Annotated[
+        str,
+        typer.Option(
+            "--max-age", help="Warn about figures older than this on the documents' date: 90d, 12m, 2y.", metavar="AGE"
+        ),
+    ] = "12m",
+) -> None:
+    """Write OUT/NAME/briefing.docx and briefing.pdf for each NAME (skipped if nothing changed).
+
+    Example: briefgen build japan --format pdf,md --out /tmp/briefings
+    """
+    from briefgen.pipeline import api
+    from briefgen.view.dating import parse_date_option
+
+    stages: dict[str, float] | None = {} if timings else None
+    with _errors():
+        try:
+            built = api.build(
+                _build_names(names or [], every),
+                formats=format.split(","),
+                lang=_project_default(lang, "lang"),
+                out=_out(out),
+                template=_project_default(template, "template"),
+                strict=strict,
+                final=final,
+                pdf_variant=pdf_variant,
+                force=force,
+                places=_places(),
+                timings=stages,
+                date=parse_date_option(date),
+                max_age=max_age,
+            )
+        except BuildFailed as exc:
+            _say_built(exc.built)  # what was written before the failure, then the error naming it
+            _say_date_warnings(exc.built)
+            raise
+    _say_built(built)
+    if stages is not None:
+        for stage, seconds in stages.items():
+            typer.echo(f"timing: {stage:<38} {seconds * 1000:8.1f} ms", err=True)
+    _say_gaps(built, verbose)
+    _say_date_warnings(built)
+    if open_:
+        _open_results(built)
+
+
+def _build_names(names: list[str], every: bool) -> list[str]:
+    """The names given, then with --all every partner and visit; none at all is bad usage."""
+    from briefgen.errors import InputError
+
+    if every:
+        places = _places()
+        names = list(dict.fromkeys([*names, *places.partner_names(), *places.visit_names()]))
+    if not names:
+        raise InputError("name the profiles or visits to build, or use --all for all of them (see 'briefgen list')")
+    return names
+
+
+def _open_results(built: list[Any]) -> None:
+    """Open each build's main document in the desktop's viewer; a note on stderr when that is not possible."""
+    from briefgen.cli.opener import document_to_open, open_in_viewer
+
+    for result in built:
+        path = document_to_open(result.files) or document_to_open(
+            sorted(Path(result.folder).glob("briefing.*")) if result.folder else []
+        )
+        if path is None:
+            continue
+        why = open_in_viewer(path)
+        if why is not None:
+            typer.echo(shown(f"note: {path} was built but not opened: {why}"), err=True)
+
+
+def _say_gaps(built: list[Any], verbose: bool) -> None:
+    """One warning line per build language with fields shown in the profile's own; each field with --verbose."""
+    for result in built:
+        if not result.untranslated:
+            continue
+        lang = result.lang
+        stale = sum("stale" in p.message for p in result.untranslated)
+        count = len(result.untranslated)
+        detail = f" ({stale} of them stale)" if stale else ""
+        typer.echo(
+            f"warning: {result.name}: {lang}: {count} field(s) have no current {languages.english_name(lang)} "
+            f"text{detail} and show the profile's own language; see 'briefgen check {result.name} --lang {lang}'",
+            err=True,
+        )
+        if verbose:
+            for problem in result.untranslated:
+                typer.echo(f"  {shown(problem)}", err=True)
+
+
+def _say_built(built: list[Any]) -> None:
+    for result in built:
+        if result.status == "up to date":
+            _say(f"up to date: {result.folder} (use --force to rebuild)")
+            continue
+        for path in result.files:
+            _say(str(path))
+
+
+@app.command()
+def preview(
+    name: Annotated[str, typer.Argument(help="Profile name.", autocompletion=_complete_names, metavar="NAME")],
+    lang: LangOpt = None,
+    pager: Annotated[
+        bool, typer.Option("--pager/--no-pager", help="Page a briefing taller than the screen (on a terminal).")
+    ] = True,
+    date: DateOpt = None,
+) -> None:
+    """Show the briefing in the terminal, with the same content as the documents.
+
+    Example: briefgen preview japan
+    """
+    from rich.console import Console
+
+    from briefgen.cli.paging import print_paged
+    from briefgen.pipeline import api
+    from briefgen.render.terminal import render_terminal
+    from briefgen.view.dating import parse_date_option
+
+    with _errors():
+        view = api.briefing(name, lang=lang, places=_places(), date=parse_date_option(date))
+    print_paged(lambda console: render_terminal(view, console), Console(), page=pager)
+
+
+@app.command()
+def watch(
+    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names, metavar="NAME")],
+    format: Annotated[
+        str, typer.Option("--format", help=_format_help(), autocompletion=_complete_formats, metavar="FORMATS")
+    ] = "docx,pdf",
+    lang: LangOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Output folder; files go to OUT/NAME/ (default: the project's out/).", metavar="DIR"
+        ),
+    ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template",
+            help="Template name (see 'briefgen list').",
+            autocompletion=_complete_templates,
+            metavar="NAME",
+        ),
+    ] = None,
+) -> None:
+    """Build, then rebuild and re-preview on every save of a file the build reads; Ctrl-C stops.
+
+    With --quiet, prints only the facts that changed and the files written. A broken save is
+    reported with its file:line and the last good documents stay in place.
+
+    Example: briefgen watch japan --format pdf
+    """
+    from rich.console import Console
+
+    from briefgen.pipeline import watch as watching
+
+    lang = _project_default(lang, "lang")
+    with _errors():
+        report = watching.TerminalReport(
+            Console(), Console(stderr=True), quiet=_state.quiet, lang=lang or languages.DEFAULT
+        )
+        watcher = watching.Watcher(
+            name,
+            places=_places(),
+            out=_out(out),
+            formats=[f.strip() for f in format.split(",")],
+            lang=lang,
+            template=_project_default(template, "template"),
+            on_view=report.preview,
+        )
+        watching.run(watcher, watching.file_changes(watcher.folders()), report)
+
+
+@app.command()
+def diff(
+    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names, metavar="NAME")],
+    since: Annotated[
+        Path | None,
+        typer.Option(
+            "--since",
+            help="A pack folder, a pack's zip or a facts.json (default: the last build).",
+            metavar="PACK_OR_FILE",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Where the last build is: OUT/NAME/facts.json (default: out/).", metavar="DIR"),
+    ] = None,
+    lang: LangOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False,
+) -> None:
+    """List the facts added, changed (old and new value, as-of dates, sources) and removed since a build or pack.
+
+    Exit 0 whether or not anything changed; 2 when --since is not a pack, a zip or a facts.json.
+
+    Example: briefgen diff japan --since out/japan.zip
+    """
+    from briefgen.pipeline import api
+    from briefgen.view.changes import changes_since, print_changes
+
+    with _errors():
+        api.check_lang(lang)
+        found = changes_since(name, since, out=_out(out), places=_places())
+    if as_json:
+        typer.echo(json.dumps(found.as_dict(), ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    print_changes(found, Console(), lang or languages.DEFAULT)

@@ -1,0 +1,176 @@
+"""``briefgen check``, ``list``, ``validate`` and ``doctor``: what is there and what is wrong, nothing written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from briefgen.cli.app import _complete_langs, _complete_names, _errors, _places, _say, _state, _warn_ignored, app
+from briefgen.text import shown
+
+
+@app.command()
+def check(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Profile or visit names (default: all).", autocompletion=_complete_names, metavar="NAME"),
+    ] = None,
+    max_age: Annotated[
+        str, typer.Option("--max-age", help="Oldest acceptable as-of date: 90d, 12m, 2y.", metavar="AGE")
+    ] = "12m",
+    today: Annotated[
+        str | None, typer.Option("--today", help="Check as if today were this date (YYYY-MM-DD).", metavar="DATE")
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Also list fields with no (or stale) text in this language, and count them.",
+            autocompletion=_complete_langs,
+            metavar="LANG",
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when anything is listed.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+) -> None:
+    """List stale figures, unsourced claims, uncited sources and untranslated fields.
+
+    Example: briefgen check japan --max-age 6m --lang en
+    """
+    import datetime as dt
+
+    from briefgen.errors import InputError
+    from briefgen.pipeline import api
+    from briefgen.text import quoted
+
+    with _errors():
+        try:
+            day = dt.date.fromisoformat(today) if today else None
+        except ValueError:
+            raise InputError(f"--today {quoted(today)}: expected a date such as 2026-01-31") from None
+        found = api.check(names or [], lang=lang, max_age=max_age, today=day, places=_places())
+        covered = api.translation_coverage(names or [], lang, _places()) if lang else None
+    if as_json:
+        # The coverage, when asked for, is the last entry, of kind "coverage".
+        entries = [f.as_dict() for f in found] + ([covered.as_dict()] if covered else [])
+        typer.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+    else:
+        for finding in found:
+            typer.echo(shown(finding))
+        if not found:
+            _say("nothing to report")
+        if covered is not None:
+            _say(covered.line())
+    if strict and found:
+        raise typer.Exit(1)
+
+
+@app.command("list")
+def list_(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """List the profiles (with their as-of dates) and the templates found.
+
+    Example: briefgen list --json
+    """
+    from briefgen.pipeline import api
+
+    with _errors():
+        places = _places()
+        profiles = api.list_profiles(places)
+        templates = api.list_templates(places)
+    _warn_ignored(places)
+    if as_json:
+        data = {
+            "folder": {"profiles": str(places.profiles), "templates": str(places.templates), "from": places.origin},
+            "profiles": [vars(p) for p in profiles],
+            "templates": [{"name": n, "formats": f} for n, f in templates.items()],
+        }
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    typer.echo(shown(f"Folder in use: {places.profiles} ({places.origin})"))
+    typer.echo(shown(f"Profiles ({places.profiles}):"))
+    for p in profiles:
+        if p.kind == "partner":
+            typer.echo(shown(f"  {p.name:<16} {p.problem or p.partner + ' — ' + p.as_of}"))
+    visits = [p for p in profiles if p.kind == "visit"]
+    if visits:
+        typer.echo("Visits:")
+        for p in visits:
+            typer.echo(shown(f"  {p.name:<16} {p.problem or f'{p.partner} — {p.dates} — {p.visit}'}"))
+    typer.echo(shown(f"Templates ({places.templates}):"))
+    for name, formats in templates.items():
+        typer.echo(shown(f"  {name:<16} {', '.join(formats)}"))
+
+
+@app.command()
+def validate(
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Profile names or YAML paths (default: every profile).",
+            autocompletion=_complete_names,
+            metavar="NAME_OR_PATH",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
+    templates: Annotated[
+        bool,
+        typer.Option(
+            "--templates", help="Also check the templates: tags split across Word runs, names the context lacks."
+        ),
+    ] = False,
+) -> None:
+    """Check profiles without rendering; exit 2 if any problem is found.
+
+    Example: briefgen validate japan profiles/japan.yaml
+    """
+    from briefgen.pipeline import api
+
+    with _errors():
+        reports = api.validate(targets or [], _places())
+        if templates:
+            reports += api.validate_templates(_places())
+        if not targets:
+            _warn_ignored(_places())
+    problems = [p for r in reports for p in r.problems]
+    if as_json:
+        typer.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for report in reports:
+            if report.ok:
+                _say(f"ok: {report.target}")
+        for problem in problems:
+            typer.echo(f"error: {shown(problem)}", err=True)
+    if problems:
+        raise typer.Exit(2)
+
+
+@app.command()
+def doctor(
+    out: Annotated[
+        Path, typer.Option("--out", help="Output folder to check (it is not created).", metavar="DIR")
+    ] = Path("out"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the checks as JSON.")] = False,
+) -> None:
+    """Check Python, WeasyPrint and Pango, fonts, templates, profiles and the output folder; say how to fix.
+
+    Exit 0 when every check is ok, 1 when any found a problem.
+
+    Example: briefgen doctor --out /tmp/briefings
+    """
+    from briefgen.cli.doctor import run_checks
+
+    with _errors():
+        checks = run_checks(_places(), out)
+    if as_json:
+        typer.echo(json.dumps([c.as_dict() for c in checks], ensure_ascii=False, indent=2))
+    else:
+        for c in checks:
+            if not (_state.quiet and c.ok):
+                typer.echo(shown(c.line()))
+    if not all(c.ok for c in checks):
+        raise typer.Exit(1)

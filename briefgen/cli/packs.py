@@ -1,0 +1,160 @@
+"""``briefgen batch``: pre-visit packs in parallel, with a progress bar and a summary."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from briefgen.cli.app import (
+    DateOpt,
+    LangOpt,
+    _complete_names,
+    _complete_templates,
+    _errors,
+    _out,
+    _places,
+    _project_default,
+    _say,
+    _state,
+    app,
+)
+from briefgen.text import markup_safe, shown
+
+
+@app.command()
+def batch(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(help="Visit or profile names.", autocompletion=_complete_names, metavar="NAME"),
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Every visit found.")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: the number of cores).", metavar="N"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild packs that are up to date.")] = False,
+    lang: LangOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Output folder: OUT/NAME/ and OUT/NAME.zip (default: the project's).", metavar="DIR"
+        ),
+    ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template",
+            help="Template name (see 'briefgen list').",
+            autocompletion=_complete_templates,
+            metavar="NAME",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    date: DateOpt = None,
+) -> None:
+    """Build pre-visit packs (briefing, key-facts page, manifest, zip) in parallel; skip unchanged ones.
+
+    Exit 0 when every pack is built or up to date, 1 when any failed, 2 for bad usage.
+
+    Example: briefgen batch --all --jobs 2
+    """
+    import sys
+
+    from briefgen.pipeline import batch as batching
+    from briefgen.pipeline.api import check_lang
+    from briefgen.view.dating import parse_date_option
+
+    with _errors():
+        check_lang(lang)
+        day = parse_date_option(date)
+        places = _places()
+        chosen = batching.resolve_names(names or [], every, places)
+        show_progress = not (_state.quiet or as_json) and sys.stdout.isatty()
+        with _progress(chosen, show_progress) as progress:
+            results = batching.run(
+                chosen,
+                out=_out(out),
+                places=places,
+                jobs=jobs or os.cpu_count() or 1,
+                lang=_project_default(lang, "lang"),
+                template=_project_default(template, "template"),
+                force=force,
+                progress=progress,
+                date=day,
+            )
+    if as_json:
+        typer.echo(json.dumps([_result_dict(r) for r in results], ensure_ascii=False, indent=2))
+    elif not _state.quiet:
+        _summary_table(results)
+        _say(f"packs in: {_out(out)}")
+    if not as_json:
+        for r in results:
+            if r.status == "failed":
+                typer.echo(shown(f"error: {r.name}: {r.error}"), err=True)
+    if any(r.status == "failed" for r in results):
+        raise typer.Exit(1)
+
+
+def _result_dict(result: Any) -> dict[str, Any]:
+    return {
+        "name": result.name,
+        "status": result.status,
+        "seconds": round(result.seconds, 3),
+        "outputs": list(result.outputs),
+        "error": result.error,
+        "peak_rss_kb": result.peak_rss_kb,
+    }
+
+
+@contextmanager
+def _progress(names: list[str], shown: bool) -> Iterator[Callable[[str, str], None]]:
+    """A rich progress display (overall, and one line per pack being built), or nothing."""
+    if not shown:
+        yield lambda name, event: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from briefgen.pipeline.pack import STEPS
+
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+    ) as bar:
+        overall = bar.add_task("packs", total=len(names))
+        running: dict[str, Any] = {}
+
+        def update(name: str, event: str) -> None:
+            if event in STEPS:
+                if name not in running:
+                    running[name] = bar.add_task(f"  {markup_safe(name)}", total=len(STEPS))
+                bar.advance(running[name])
+            elif event in ("built", "failed", "up to date"):
+                if name in running:
+                    bar.remove_task(running.pop(name))
+                bar.advance(overall)
+
+        yield update
+
+
+def _summary_table(results: list[Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=None, show_edge=False)
+    for header in ("pack", "status", "time", "outputs / reason"):
+        table.add_column(header)
+    styles = {"built": "green", "up to date": "cyan", "failed": "bold red"}
+    for r in results:
+        detail = "see the error below" if r.status == "failed" else ", ".join(Path(o).name for o in r.outputs)
+        seconds = f"{r.seconds:.1f} s" if r.status != "up to date" else "-"
+        table.add_row(Text(shown(r.name)), Text(r.status, style=styles[r.status]), Text(seconds), Text(shown(detail)))
+    console = Console(soft_wrap=False)
+    console.print(table)
+    counts = {s: sum(r.status == s for r in results) for s in styles}
+    console.print(Text(", ".join(f"{n} {s}" for s, n in counts.items() if n)))

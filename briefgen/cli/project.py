@@ -1,0 +1,148 @@
+"""``briefgen new``, ``init`` and ``translate``: a project folder, a profile skeleton, a translator's round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from briefgen.cli.app import (
+    _HELP_OPTIONS,
+    _complete_langs,
+    _complete_names,
+    _complete_partners,
+    _errors,
+    _fail,
+    _places,
+    _say,
+    app,
+    command_names,
+)
+from briefgen.text import shown
+
+
+@app.command()
+def new(
+    name: Annotated[
+        str | None,
+        typer.Argument(help="Partner profile to create: PROFILES/NAME.yaml.", show_default=False, metavar="NAME"),
+    ] = None,
+    visit: Annotated[
+        str | None, typer.Option("--visit", help="Create the visit PROFILES/visits/VISIT.yaml instead.", metavar="NAME")
+    ] = None,
+    partner: Annotated[
+        str | None,
+        typer.Option(
+            "--partner", help="The visit's partner profile.", autocompletion=_complete_partners, metavar="PARTNER"
+        ),
+    ] = None,
+) -> None:
+    """Write a commented profile (or visit) to fill in, listing every field; never overwrites a file.
+
+    Example: briefgen new ruritania
+
+    and its visit: briefgen new --visit strelsau-2026 --partner ruritania
+    """
+    from briefgen.data import skeleton
+
+    taken = {name, visit} & set(command_names())
+    if taken:
+        _fail([f"{taken.pop()!r} is the name of a briefgen command; choose another name for the profile"], 2)
+    if (name is None) == (visit is None):
+        _fail(["name a partner (briefgen new NAME) or a visit (briefgen new --visit NAME --partner PARTNER)"], 2)
+    if partner is not None and visit is None:
+        _fail([f"--partner goes with --visit: briefgen new --visit NAME --partner {partner}"], 2)
+    with _errors():
+        if visit is not None:
+            path = skeleton.new_visit(visit, partner, _places())
+        else:
+            assert name is not None
+            path = skeleton.new_partner(name, _places())
+    _say(str(path))
+    _say(f"next: fill it in from your sources, then: briefgen validate {visit or name}")
+
+
+translate_app = typer.Typer(
+    help=(
+        "Send a profile's text to translators (XLIFF 2.0) and bring their work back.\n\n"
+        "Example: briefgen translate export japan --lang en"
+    ),
+    no_args_is_help=True,
+    context_settings=_HELP_OPTIONS,
+)
+
+
+app.add_typer(translate_app, name="translate")
+
+
+@translate_app.command("export")
+def translate_export(
+    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names, metavar="NAME")],
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang", help="The language to translate into: en or vi.", autocompletion=_complete_langs, metavar="LANG"
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The XLIFF file to write (default: NAME.LANG.xlf).", metavar="FILE"),
+    ] = None,
+) -> None:
+    """Write the fields with no (or stale) LANG text to an XLIFF 2.0 file, with the French and where it is.
+
+    Example: briefgen translate export japan --lang en -o japan.en.xlf
+    """
+    from briefgen.pipeline import roundtrip
+    from briefgen.pipeline.output import write_atomic
+
+    with _errors():
+        data, count = roundtrip.export(name, lang, _places())
+        target = output or Path(f"{name}.{lang}.xlf")
+        write_atomic(target, data)
+    _say(f"{target}: {count} field(s) to translate into '{lang}'")
+    if count:
+        _say(f"next: translate the <target> elements, then: briefgen translate import {target}")
+
+
+@translate_app.command("import")
+def translate_import(
+    file: Annotated[Path, typer.Argument(help="An XLIFF file written by 'briefgen translate export'.", metavar="FILE")],
+) -> None:
+    """Write the translations of FILE into the profile's YAML, keeping its comments and layout, then validate.
+
+    Example: briefgen translate import japan.en.xlf
+    """
+    from briefgen.pipeline import roundtrip
+
+    with _errors():
+        done = roundtrip.import_file(file, _places())
+    for warning in done.warnings:
+        typer.echo(f"warning: {shown(warning)}", err=True)
+    for path in done.files:
+        _say(str(path))
+    _say(f"{done.units} translation(s) imported")
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="The project folder (default: this one).", metavar="DIR")] = Path("."),
+    marking: Annotated[
+        str | None,
+        typer.Option("--marking", help="Your classification marking, written into defaults.yaml.", metavar="MARKING"),
+    ] = None,
+) -> None:
+    """Make a project folder: briefgen.toml, profiles/ with a defaults.yaml to fill, templates/, out/.
+
+    Every command run in that folder or below it then uses its profiles, templates and out/.
+
+    Example: briefgen init briefings && cd briefings && briefgen new korea
+    """
+    from briefgen.data.project import init_project
+
+    with _errors():
+        made = init_project(folder, marking)
+    for path in made:
+        _say(str(path))
+    _say(f"next: fill in {folder / 'profiles' / 'defaults.yaml'}, then: cd {folder} && briefgen new NAME")

@@ -1,0 +1,182 @@
+"""A project folder of one's own: ``briefgen init`` makes it, every command finds it as git finds a repository.
+
+A project is a folder with a ``briefgen.toml``; commands look for the nearest one from the current
+directory upward. It holds ``profiles/`` (with a ``defaults.yaml`` to fill), ``templates/`` (an
+optional override of the shipped templates) and ``out/``. ``briefgen.toml`` holds what a team
+shares, every key optional:
+
+    out = "out"                  # the output folder (relative to the project), --out's default
+    profiles = "profiles"        # the profiles folder
+    templates = "templates"      # the templates folder, used when it holds a template
+    template = "default"         # --template's default
+    languages = ["fr", "en"]     # the languages the team builds in; the first is --lang's default
+    marking = "DIFFUSION RESTREINTE"  # the marking defaults.yaml was made with
+
+An unknown key, or a value of the wrong kind, is bad input (exit 2) reported with its file:line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefgen.errors import InputError, Problem, ProfileError
+
+CONFIG = "briefgen.toml"
+_KEYS: dict[str, type] = {
+    "out": str,
+    "profiles": str,
+    "templates": str,
+    "template": str,
+    "languages": list,
+    "marking": str,
+}
+
+
+@dataclass(frozen=True)
+class Project:
+    """A folder made by ``briefgen init``, as its ``briefgen.toml`` describes it."""
+
+    root: Path
+    config: Path
+    profiles: Path
+    templates: Path
+    out: Path
+    template: str | None = None
+    languages: tuple[str, ...] = ()
+    marking: str | None = None
+
+    @property
+    def lang(self) -> str | None:
+        """The default build language: the first of ``languages``, if any."""
+        return self.languages[0] if self.languages else None
+
+
+def find_project(start: Path | None = None) -> Project | None:
+    """The project of the nearest ``briefgen.toml`` from ``start`` (the cwd) upward, or None."""
+    here = (start or Path.cwd()).absolute()
+    for folder in (here, *here.parents):
+        config = folder / CONFIG
+        if config.is_file():
+            return load_project(config)
+    return None
+
+
+def load_project(config: Path) -> Project:
+    """Read and check ``config`` (a ``briefgen.toml``); ProfileError with file:line on a bad key or value."""
+    try:
+        text = config.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise InputError(f"{config}: cannot be read ({exc.strerror or exc})") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{config}: not valid TOML ({exc}); see 'briefgen init' for the expected form") from None
+    problems = _problems(config, text, data)
+    if problems:
+        raise ProfileError(problems)
+    root = config.parent
+
+    def folder(key: str) -> Path:
+        return root / str(data.get(key, key))
+
+    languages = tuple(str(x) for x in data.get("languages", []))
+    return Project(
+        root, config, folder("profiles"), folder("templates"), folder("out"),
+        data.get("template"), languages, data.get("marking"),
+    )  # fmt: skip
+
+
+def _problems(config: Path, text: str, data: dict[str, Any]) -> list[Problem]:
+    from briefgen.languages import LANGUAGES
+
+    found = []
+    for key, value in data.items():
+        line = _line_of(text, key)
+        if key not in _KEYS:
+            import difflib
+
+            close = difflib.get_close_matches(key, list(_KEYS), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(_KEYS)}"
+            found.append(Problem(str(config), line, None, key, f"unknown key; {hint}"))
+        elif not isinstance(value, _KEYS[key]):
+            kind = 'a list of languages such as ["fr", "en"]' if _KEYS[key] is list else "a quoted text"
+            found.append(Problem(str(config), line, None, key, f"expected {kind}"))
+        elif key == "languages" and isinstance(value, list):
+            wrong = [v for v in value if v not in LANGUAGES]
+            if wrong:
+                message = f"unknown language {wrong[0]!r}: use {', '.join(LANGUAGES)}"
+                found.append(Problem(str(config), line, None, key, message))
+    return found
+
+
+def _line_of(text: str, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*(\[\s*)?[\"']?{re.escape(key)}[\"']?\s*(=|\])")
+    for number, line in enumerate(text.splitlines(), 1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+_TOML = """\
+# briefgen project settings, shared by the team (see 'briefgen init --help').
+# Every command run in this folder or below it uses profiles/, templates/ and out/ here.
+out = "out"
+profiles = "profiles"
+templates = "templates"
+template = "default"
+languages = ["fr"]
+{marking}
+"""
+
+_TEMPLATES_README = """\
+# Templates of this project
+
+Empty, the shipped templates are used. To override them, copy the shipped template folder here
+(briefing.docx and/or briefing.html with its CSS and fonts): 'briefgen list' shows which folder
+is in use, and 'briefgen validate --templates' checks a template.
+"""
+
+
+def init_project(folder: Path | str = ".", marking: str | None = None) -> list[Path]:
+    """Create a project in ``folder``: briefgen.toml, profiles/defaults.yaml, templates/, out/; return what was made.
+
+    ``marking``, when given, is written into both briefgen.toml and defaults.yaml. Refuses
+    (InputError) when ``folder`` already holds a ``briefgen.toml``; never overwrites a file.
+    """
+    from briefgen.data.skeleton import defaults_skeleton
+
+    root = Path(folder)
+    config = root / CONFIG
+    if config.exists():
+        raise InputError(f"{config} already exists: this folder is a briefgen project; edit that file instead")
+    made: list[Path] = []
+    try:
+        for sub in ("profiles", "templates", "out"):
+            (root / sub).mkdir(parents=True, exist_ok=True)
+        for path, text in (
+            (root / "profiles" / "defaults.yaml", defaults_skeleton(marking)),
+            (root / "templates" / "README.md", _TEMPLATES_README),
+            (config, _TOML.format(marking=f"marking = {_toml_string(marking)}" if marking else '# marking = "…"')),
+        ):
+            if not path.exists():
+                with path.open("x", encoding="utf-8") as handle:
+                    handle.write(text)
+                made.append(path)
+    except OSError as exc:
+        raise InputError(f"{root}: cannot create the project ({exc.strerror or exc})") from None
+    return [*made, root / "out"]
+
+
+def _toml_string(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def installed_package_folder(path: Path) -> bool:
+    """Whether ``path`` lies inside an installed package (site-packages), where briefgen never writes."""
+    parts = path.resolve().parts
+    return "site-packages" in parts or "dist-packages" in parts or "_shipped" in parts

@@ -1,0 +1,355 @@
+"""``briefgen new``: write a commented profile or visit file to fill in, made from the schema itself.
+
+Every field of :class:`~briefgen.data.schema.Profile` (or, for a visit, of
+:class:`~briefgen.data.schema.Visit`) appears with the docstring that documents it, nested models
+included. Optional fields are commented out; the few required ones get placeholders that
+validate as they are (``TODO …`` text, never a date, a figure or a name the sources did not
+give), so that ``briefgen validate`` passes on the file just written and then on each field
+filled in. An existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import textwrap
+import types
+import typing
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from briefgen.data.catalog import DEFAULTS, VISITS, Places, check_name
+from briefgen.data.schema import PartialDate, Profile, Visit
+from briefgen.errors import BriefgenError, InputError
+
+_STEP = "  "
+_DATE = "YYYY-MM-DD"
+_TODO = "TODO"
+_WIDTH = 96
+
+
+def new_partner(name: str, places: Places | None = None) -> Path:
+    """Write ``PROFILES/NAME.yaml``, a commented partner profile skeleton; refuse to overwrite."""
+    places = places or Places.find()
+    check_name(name)
+    if (places.profiles / VISITS / f"{name}.yaml").is_file():
+        raise InputError(f"a visit named '{name}' exists: a partner profile of the same name would hide it")
+    inherited = _keys_of(places.profiles / f"{DEFAULTS}.yaml")
+    return _write(places.profiles / f"{name}.yaml", partner_skeleton(name, inherited), name)
+
+
+def new_visit(name: str, partner: str | None, places: Places | None = None) -> Path:
+    """Write ``PROFILES/visits/NAME.yaml``, a commented visit skeleton over ``partner``; refuse to overwrite."""
+    places = places or Places.find()
+    check_name(name)
+    if not partner:
+        raise InputError(f"a visit is merged over a partner profile: briefgen new --visit {name} --partner PARTNER")
+    places.profile_files(partner)  # the partner must exist for the visit to validate
+    if (places.profiles / f"{name}.yaml").is_file():
+        raise InputError(f"a partner profile named '{name}' exists: it would hide a visit of the same name")
+    return _write(places.profiles / VISITS / f"{name}.yaml", visit_skeleton(name, partner), name)
+
+
+def partner_skeleton(name: str, inherited: set[str] | frozenset[str] = frozenset()) -> str:
+    """The commented YAML of a new partner profile ``name``.
+
+    ``inherited`` are the top-level keys the defaults layer already sets: required ones among
+    them are commented out instead of given a placeholder.
+    """
+    lines = [
+        f"# Partner profile '{name}', written by 'briefgen new {name}'. Check it with: briefgen validate {name}",
+        *_intro(Profile),
+        "",
+    ]
+    notes = {key: _inherited_note(Profile.model_fields[key]) for key in inherited if key in Profile.model_fields}
+    values: dict[str, Any] = {"partner": {"name": f"{name}  # {_TODO}: its name as the briefing prints it"}}
+    lines += _model_lines(Profile, values, notes, skip={"visit"}, spaced=True)
+    lines += [
+        "",
+        f"# {_doc(Profile.model_fields['visit'])}",
+        "# A visit has its own file, merged over this profile:",
+        f"# visit: see 'briefgen new --visit NAME --partner {name}'",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def defaults_skeleton(marking: str | None = None) -> str:
+    """The commented YAML of a new ``defaults.yaml``: what every partner profile of a project inherits."""
+    lines = [
+        "# Defaults merged under every partner profile and visit of this project, written by 'briefgen init'.",
+        "# A partner profile or a visit file overrides any key set here. Set issuer and marking to your",
+        "# office's; national_context and sources shared by every briefing may go here too.",
+        *_intro(Profile),
+        "",
+    ]
+    values: dict[str, Any] = {
+        "issuer": f"{_TODO} your office, as the cover prints it",
+        "marking": json.dumps(marking, ensure_ascii=False) if marking else f"{_TODO} your classification marking",
+    }
+    lines += _model_lines(Profile, values, {}, skip={"visit", "partner"}, spaced=True)
+    return "\n".join(lines) + "\n"
+
+
+def visit_skeleton(name: str, partner: str) -> str:
+    """The commented YAML of a new visit ``name`` to partner ``partner``."""
+    lines = [
+        f"# Visit '{name}', written by 'briefgen new --visit {name} --partner {partner}'.",
+        f"# Check it with: briefgen validate {name}",
+        *_intro(Visit),
+        "",
+        f"# The partner profile this visit is merged over ({partner}.yaml in the profiles folder).",
+        f"partner: {partner}",
+        "",
+        *[f"# {line}" for line in textwrap.wrap(_class_doc(Visit), _WIDTH)],
+        "visit:",
+    ]
+    values: dict[str, Any] = {"title": f"{_TODO} visit title", "period": f"{_TODO} period"}
+    notes = {"period": "Or, once the dates are fixed, remove period and set date (and end)."}
+    lines += _indent(_model_lines(Visit, values, notes, spaced=True), 1)
+    lines += [
+        "",
+        "# Any other key of a partner profile set here overrides the partner's and the defaults' for",
+        "# this visit: a mapping merges key by key, a list or a value replaces the earlier one whole.",
+    ]
+    for key in ("marking", "sources"):
+        lines += ["", *_commented(key, Profile.model_fields[key], "", 0, required=False)]
+    return "\n".join(lines) + "\n"
+
+
+def _inherited_note(field: FieldInfo) -> str:
+    """How a key the defaults already set combines with this profile's."""
+    if _dict_value(field.annotation) is not None or _model_of(field.annotation) is not None:
+        return f"{DEFAULTS}.yaml sets it too; the keys given here merge with its keys."
+    if _list_item(field.annotation) is not None:
+        return f"{DEFAULTS}.yaml sets it; a list given here replaces that one whole."
+    return f"Set in {DEFAULTS}.yaml; uncomment to override it for this partner."
+
+
+def _intro(model: type[BaseModel]) -> list[str]:
+    lines = [
+        "# Every field of the schema is listed with its meaning; optional ones are commented out.",
+        "# Uncomment and fill in only what a source supports, and give each fact its source and as_of",
+        "# date; leave the rest out rather than guess. Placeholders read TODO (dates: YYYY-MM-DD).",
+    ]
+    if _has_multilingual_text(model):
+        lines.append("# Text may be given in several languages: {fr: …, en: …, vi: …}.")
+    return lines
+
+
+def _model_lines(
+    model: type[BaseModel],
+    values: dict[str, Any],
+    notes: dict[str, str],
+    skip: set[str] | frozenset[str] = frozenset(),
+    spaced: bool = False,
+) -> list[str]:
+    """A model's fields at relative indent 0: those in ``values`` and required ones set, the rest commented out."""
+    lines: list[str] = []
+    for key, field in _fields(model):
+        if key in skip:
+            continue
+        if spaced and lines:
+            lines.append("")
+        note = notes.get(key, "")
+        inherited = key in notes and key not in values and field.is_required()
+        if key not in values and (inherited or not field.is_required()):
+            lines += _commented(key, field, note, 0)
+            continue
+        lines += [f"# {line}" for line in _description(field, note)]
+        given = values.get(key)
+        nested = _model_of(field.annotation)
+        if nested is not None and not _is_date(nested):
+            lines.append(f"{key}:")
+            lines += _indent(_model_lines(nested, given if isinstance(given, dict) else {}, {}), 1)
+        else:
+            lines.append(f"{key}: {given if given is not None else f'{_TODO} {key}'}")
+    return lines
+
+
+def _commented(key: str, field: FieldInfo, note: str, depth: int, required: bool | None = None) -> list[str]:
+    """A field's description, then the field with placeholders, commented out."""
+    lines = [f"# {line}" for line in _description(field, note, required)]
+    lines += [f"# {line}" for line in _entry(key, field)]
+    return _indent(lines, depth)
+
+
+def _entry(key: str, field: FieldInfo) -> list[str]:
+    """``key: placeholder``, or the key over a nested mapping or list, every nested field shown."""
+    annotation = field.annotation
+    item = _list_item(annotation)
+    if item is not None:
+        nested = _model_of(item)
+        if nested is None or _is_date(nested):
+            return [f"{key}:", f"{_STEP}- {_placeholder(item, None)}"]
+        body = _body(nested)
+        first = next(i for i, line in enumerate(body) if not line.startswith("#"))
+        return [
+            f"{key}:",
+            *_indent(body[:first], 2),
+            f"{_STEP}- {body[first]}",
+            *_indent(body[first + 1 :], 2),
+        ]
+    value = _dict_value(annotation)
+    if value is not None:
+        nested = _model_of(value)
+        if nested is None:
+            return [f"{key}:", f"{_STEP}{_TODO}-key: {_placeholder(value, None)}"]
+        return [f"{key}:", f"{_STEP}{_TODO}-key:", *_indent(_body(nested), 2)]
+    nested = _model_of(annotation)
+    if nested is not None and not _is_date(nested):
+        return [f"{key}:", *_indent(_body(nested), 1)]
+    return [f"{key}: {_placeholder(annotation, field)}"]
+
+
+def _body(model: type[BaseModel]) -> list[str]:
+    """Every field of ``model`` with its description, nothing commented out (the caller comments the block)."""
+    lines: list[str] = []
+    for key, field in _fields(model):
+        lines += [f"# {line}" for line in _description(field, "")]
+        lines += _entry(key, field)
+    return lines
+
+
+def _fields(model: type[BaseModel]) -> list[tuple[str, FieldInfo]]:
+    """The model's fields, its own first, then those it inherits (``source`` and ``as_of`` of a sourced fact)."""
+    own = set(vars(model).get("__annotations__", {}))
+    fields = list(model.model_fields.items())
+    return [f for f in fields if f[0] in own] + [f for f in fields if f[0] not in own]
+
+
+def _description(field: FieldInfo, note: str, required: bool | None = None) -> list[str]:
+    """The field's docstring, then what the reader must know to fill it in, wrapped."""
+    text = _doc(field)
+    options = _literal_options(field.annotation)
+    extra = []
+    if field.is_required() if required is None else required:
+        extra.append("Required.")
+    if options and not all(option in text for option in options):
+        extra.append(f"One of: {', '.join(options)}.")
+    if field.default is not None and not field.is_required() and isinstance(field.default, str | int | float):
+        extra.append(f"Defaults to {field.default}.")
+    if note:
+        extra.append(note)
+    return textwrap.wrap(" ".join([text, *extra]), _WIDTH) or [""]
+
+
+def _doc(field: FieldInfo) -> str:
+    return (field.description or "").replace("``", "")
+
+
+def _class_doc(model: type[BaseModel]) -> str:
+    return (model.__doc__ or "").strip().splitlines()[0].replace("``", "")
+
+
+def _placeholder(annotation: Any, field: FieldInfo | None) -> str:
+    """A value that is plainly not a fact: the field's default, YYYY-MM-DD for a date, else TODO."""
+    if field is not None and field.default is not None and isinstance(field.default, str | int | float):
+        return str(field.default)
+    members = _members(annotation)
+    if any(m is dt.date or (isinstance(m, type) and issubclass(m, PartialDate)) for m in members):
+        return _DATE
+    return _TODO
+
+
+def _members(annotation: Any) -> list[Any]:
+    """The types an annotation allows, with Optional, unions and Annotated taken apart."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _members(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [m for arg in typing.get_args(annotation) for m in _members(arg)]
+    return [] if annotation is type(None) else [annotation]
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    for member in _members(annotation):
+        if isinstance(member, type) and issubclass(member, BaseModel):
+            return member
+    return None
+
+
+def _is_date(model: type[BaseModel]) -> bool:
+    """A partial date is a model, but a profile writes it as a date (``2025-11-24``, ``2025-11``)."""
+    return issubclass(model, PartialDate)
+
+
+def _list_item(annotation: Any) -> Any:
+    for member in _members(annotation):
+        if typing.get_origin(member) is list:
+            return typing.get_args(member)[0]
+    return None
+
+
+def _dict_value(annotation: Any) -> Any:
+    """The value type of a mapping field (``sources``), not of a multilingual text."""
+    members = _members(annotation)
+    if str in members:
+        return None
+    for member in members:
+        if typing.get_origin(member) is dict:
+            return typing.get_args(member)[1]
+    return None
+
+
+def _literal_options(annotation: Any) -> list[str]:
+    return [str(v) for m in _members(annotation) if typing.get_origin(m) is Literal for v in typing.get_args(m)]
+
+
+def _has_multilingual_text(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> bool:
+    """Whether some field of ``model`` (nested ones included) takes text or a mapping of languages to text."""
+    seen = seen if seen is not None else set()
+    seen.add(model)
+    for field in model.model_fields.values():
+        members = _members(field.annotation)
+        item = _list_item(field.annotation)
+        if item is not None:
+            members += _members(item)
+        if str in members and any(typing.get_origin(m) is dict for m in members):
+            return True
+        for member in [*members, _dict_value(field.annotation)]:
+            nested = _model_of(member) if member is not None else None
+            if nested is not None and nested not in seen and _has_multilingual_text(nested, seen):
+                return True
+    return False
+
+
+def _indent(lines: list[str], depth: int) -> list[str]:
+    return [f"{_STEP * depth}{line}" if line else line for line in lines]
+
+
+def _keys_of(path: Path) -> set[str]:
+    """The top-level keys a defaults file sets (none when it is missing or unreadable)."""
+    from briefgen.data.loading import load_layer
+
+    if not path.is_file():
+        return set()
+    try:
+        return set(load_layer(path).data)
+    except BriefgenError:
+        return set()
+
+
+def _write(path: Path, text: str, name: str) -> Path:
+    """Create ``path`` with ``text``; an existing file is left alone and reported; never inside a package."""
+    from briefgen.data.project import installed_package_folder
+
+    if installed_package_folder(path.parent):
+        raise InputError(
+            f"{path.parent} is the shipped examples inside the installed briefgen package, where briefgen never "
+            "writes: make a project folder with 'briefgen init DIR' and run 'briefgen new' inside it, "
+            "or give --profiles DIR"
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise InputError(
+            f"{path} already exists; briefgen new never overwrites a file: edit it, "
+            f"or choose another name (see 'briefgen list')"
+        ) from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc}); check the profiles folder") from None
+    return path

@@ -1,0 +1,1 @@
+"""The pipeline: plans of outputs, atomic writes, packs, batch, watch, and the library API."""

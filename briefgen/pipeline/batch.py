@@ -1,0 +1,350 @@
+"""Batch: many packs at once, in worker processes, skipping those whose inputs have not changed.
+
+The parent process decides what to build (a pack whose manifest matches its current inputs and
+files is up to date), then hands one pack at a time to each worker over the worker's own queue.
+Because the parent knows which pack each worker holds, a worker that dies (killed, out of
+memory) marks exactly that pack failed, its temporaries are removed, and a fresh worker takes
+its place; the other packs go on. concurrent.futures cannot do this: one dead worker breaks
+its whole pool.
+
+Interruption (Ctrl-C, SIGTERM): the parent stops handing out packs and sends SIGTERM to the
+workers, which unwind (removing their temporaries) and exit. A parent killed outright (SIGKILL)
+cannot ask: workers ask the kernel for a SIGTERM when their parent dies (Linux), and a thread in
+each also watches its parent pid, so no worker waits for ever on an inbox nobody writes to.
+
+Temporary files: the workers' temporary folder is one private folder per batch (``TMPDIR`` and
+``tempfile.tempdir`` point there), which the parent removes whole at the end, so even a worker
+killed outright leaves nothing (WeasyPrint copies ~15 MB of fonts there per process). Workers
+remove their own part when they stop, and the last one out the folder itself, in case the parent
+was killed. Every file is replaced atomically
+and the manifest is written last, so a pack is either complete, or its previous files are
+intact and its missing or stale manifest makes the next batch rebuild it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import datetime as dt
+import multiprocessing
+import os
+import queue
+import resource
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefgen.data.catalog import Places
+from briefgen.errors import BriefgenError, InputError, ProfileError
+from briefgen.pipeline.output import remove_temporaries
+from briefgen.pipeline.pack import DOCUMENTS, MANIFEST, PackResult, is_up_to_date, pack_plan
+from briefgen.pipeline.record import inputs_record
+
+_STOPPING = (signal.SIGINT, signal.SIGTERM)
+
+Progress = Callable[[str, str], None]
+"""Called with (pack name, event): ``queued``, ``up to date``, a step of ``pack.STEPS``, ``built``, ``failed``."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to build one pack (plain data: it crosses a process boundary)."""
+
+    name: str
+    out: str
+    profiles: str
+    templates: str
+    lang: str | None
+    template: str | None
+    date: str | None = None
+    """``--date``, ISO: the documents' date (see briefgen.view.dating)."""
+
+
+@dataclass
+class _Worker:
+    process: Any
+    inbox: Any
+    job: Job | None = None
+    started: float = 0.0
+
+
+def plan(
+    names: Sequence[str],
+    *,
+    out: Path,
+    places: Places,
+    lang: str | None,
+    template: str | None,
+    force: bool,
+    date: dt.date | None = None,
+) -> tuple[list[str], list[PackResult]]:
+    """Split ``names`` into packs to build and packs already settled (up to date, or failing to load)."""
+    from briefgen.data.assembly import input_files
+    from briefgen.pipeline.plan import template_dir as find_template
+
+    pack = pack_plan(lang, template, date)
+    template_dir = find_template(places, template, pack.formats())
+    options = pack.options
+    to_build, settled = [], []
+    for name in names:
+        try:
+            inputs = input_files(name, places)
+        except BriefgenError as exc:  # a broken visit fails its own pack, not the batch
+            error = str(exc.problems[0]) if isinstance(exc, ProfileError) else exc.message
+            settled.append(PackResult(name, "failed", error=error, exit_code=exc.exit_code))
+            continue
+        digest = inputs_record(inputs, places.profiles, template_dir, options, out)["inputs_digest"]
+        if not force and is_up_to_date(out / name, out / f"{name}.zip", digest):
+            settled.append(PackResult(name, "up to date", outputs=_existing_outputs(out, name)))
+        else:
+            to_build.append(name)
+    return to_build, settled
+
+
+def _existing_outputs(out: Path, name: str) -> tuple[str, ...]:
+    return (*(str(out / name / f) for f in (*DOCUMENTS, "facts.json", MANIFEST)), str(out / f"{name}.zip"))
+
+
+def resolve_names(names: Sequence[str], every: bool, places: Places) -> list[str]:
+    """The packs a batch is asked for: the names given, or every visit with ``--all``; unknown names are bad usage."""
+    if every:
+        chosen = list(dict.fromkeys([*names, *places.visit_names()]))
+    else:
+        chosen = list(dict.fromkeys(names))
+    if not chosen:
+        raise InputError("name the packs to build, or use --all for every visit (see 'briefgen list')")
+    for name in chosen:
+        if not places.is_visit(name):
+            places.profile_files(name)  # raises InputError naming the closest match
+    return chosen
+
+
+def run(
+    names: Sequence[str],
+    *,
+    out: Path,
+    places: Places,
+    jobs: int,
+    lang: str | None = None,
+    template: str | None = None,
+    force: bool = False,
+    progress: Progress = lambda name, event: None,
+    date: dt.date | None = None,
+) -> list[PackResult]:
+    """Build the packs of ``names`` with ``jobs`` workers; return one result per name, in order."""
+    day = date.isoformat() if date else None
+    to_build, settled = plan(names, out=out, places=places, lang=lang, template=template, force=force, date=date)
+    for result in settled:
+        progress(result.name, result.status)
+    jobs_list = [
+        Job(name, str(out), str(places.profiles), str(places.templates), lang, template, day) for name in to_build
+    ]
+    results = {r.name: r for r in settled}
+    if jobs_list:
+        for result in _run_workers(jobs_list, max(1, jobs), progress):
+            results[result.name] = result
+    return [results[name] for name in names]
+
+
+def _run_workers(jobs: list[Job], count: int, progress: Progress) -> list[PackResult]:
+    context = multiprocessing.get_context("spawn" if os.environ.get("BRIEFGEN_SPAWN") else None)
+    scratch = tempfile.mkdtemp(prefix="briefgen-batch-")
+    try:
+        return _supervise(context, jobs, count, progress, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _supervise(context: Any, jobs: list[Job], count: int, progress: Progress, scratch: str) -> list[PackResult]:
+    """Start workers, hand out jobs, replace dead workers; return the results as they came."""
+    outbox = context.Queue()
+    workers: list[_Worker] = []
+    pending = list(reversed(jobs))
+    done: list[PackResult] = []
+    for job in jobs:
+        progress(job.name, "queued")
+
+    def start_worker() -> _Worker:
+        inbox = context.Queue()
+        # At exit, never wait to flush an inbox: its worker is done or dead either way.
+        inbox.cancel_join_thread()
+        process = context.Process(target=_worker_main, args=(inbox, outbox, os.getpid(), scratch), daemon=True)
+        process.start()
+        worker = _Worker(process, inbox)
+        workers.append(worker)
+        return worker
+
+    def hand_out(worker: _Worker) -> None:
+        if pending:
+            worker.job = pending.pop()
+            worker.started = time.perf_counter()
+            worker.inbox.put(worker.job)
+
+    # Ctrl-C and SIGTERM only raise a flag, read between two waits: an exception raised by the
+    # signal inside a queue's own code could leave its feeder thread waiting for ever at exit.
+    interrupted: list[int] = []
+    previous = {sig: signal.signal(sig, lambda signum, frame: interrupted.append(signum)) for sig in _STOPPING}
+    try:
+        for _ in range(min(count, len(jobs))):
+            hand_out(start_worker())
+        while len(done) < len(jobs) and not interrupted:
+            for worker in [w for w in workers if w.job and not w.process.is_alive()]:
+                done.append(_dead(worker, progress))
+                workers.remove(worker)
+                if pending:
+                    hand_out(start_worker())
+            try:
+                pid, kind, payload = outbox.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            sender = next((w for w in workers if w.process.pid == pid), None)
+            if sender is None or sender.job is None:
+                continue
+            if kind == "step":
+                progress(sender.job.name, payload)
+            else:
+                result: PackResult = payload
+                done.append(result)
+                progress(result.name, result.status)
+                sender.job = None
+                hand_out(sender)
+        if interrupted:
+            raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        _stop(workers)
+        raise
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for worker in workers:
+            if worker.process.is_alive():
+                worker.inbox.put(None)
+        for worker in workers:
+            worker.process.join(timeout=10)
+            if worker.process.is_alive():
+                worker.process.kill()
+    return done
+
+
+def _dead(worker: _Worker, progress: Progress) -> PackResult:
+    """The result of a pack whose worker died under it; its temporaries are removed."""
+    assert worker.job is not None
+    job, process = worker.job, worker.process
+    process.join(timeout=1)
+    code = process.exitcode
+    how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+    for folder in (Path(job.out) / job.name, Path(job.out)):
+        if folder.is_dir():
+            remove_temporaries(folder, process.pid)
+    result = PackResult(
+        job.name, "failed", time.perf_counter() - worker.started, error=f"the worker died ({how})", exit_code=1
+    )
+    progress(job.name, "failed")
+    return result
+
+
+def _stop(workers: list[_Worker]) -> None:
+    """Ask every worker to unwind and exit (SIGTERM), wait for them, then remove what any left."""
+    for worker in workers:
+        if worker.process.is_alive():
+            worker.process.terminate()
+    for worker in workers:
+        worker.process.join(timeout=10)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        if worker.job:
+            for folder in (Path(worker.job.out) / worker.job.name, Path(worker.job.out)):
+                if folder.is_dir():
+                    remove_temporaries(folder, worker.process.pid)
+
+
+def _raise_exit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _worker_main(inbox: Any, outbox: Any, parent: int, scratch: str) -> None:
+    """A worker: build the packs it is handed until it gets ``None`` (or its parent dies)."""
+    # Ctrl-C reaches the whole process group; the parent decides, and stops workers with SIGTERM,
+    # which unwinds the stack so that write_atomic removes its temporary.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _raise_exit)
+    os.environ["TMPDIR"] = tempfile.tempdir = scratch
+    _die_with_parent(parent)
+    pid = os.getpid()
+    from briefgen.render.pdf import release_fonts
+
+    try:
+        # Import the renderers' libraries once per worker, not once per pack.
+        import docxtpl  # type: ignore[import-untyped]  # noqa: F401
+        import weasyprint  # type: ignore[import-untyped]  # noqa: F401
+
+        while True:
+            job = inbox.get()
+            if job is None:
+                return
+            outbox.put((pid, "result", _build(job, lambda step: outbox.put((pid, "step", step)))))
+    finally:
+        release_fonts()  # multiprocessing leaves through os._exit: no atexit, no __del__
+        with contextlib.suppress(OSError):
+            os.rmdir(scratch)  # succeeds for the last worker out when the parent is gone
+
+
+def _die_with_parent(parent: int) -> None:
+    """Get SIGTERM when the parent process dies, however it dies (even SIGKILL)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    # Elsewhere, and should the parent have died before prctl: a thread watches the parent pid.
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _build(job: Job, on_step: Callable[[str], None]) -> PackResult:
+    from briefgen.pipeline.pack import build_pack
+
+    started = time.perf_counter()
+    try:
+        places = Places.find(job.profiles, job.templates)
+        files = build_pack(
+            job.name,
+            out=Path(job.out),
+            places=places,
+            lang=job.lang,
+            template=job.template,
+            on_step=on_step,
+            date=dt.date.fromisoformat(job.date) if job.date else None,
+        )
+    except BriefgenError as exc:
+        error = str(exc.problems[0]) if isinstance(exc, ProfileError) else " ".join(exc.lines())
+        return PackResult(
+            job.name, "failed", time.perf_counter() - started, error=error, exit_code=exc.exit_code, peak_rss_kb=_rss()
+        )
+    except Exception as exc:  # a bug must fail this pack, not the batch
+        return PackResult(
+            job.name,
+            "failed",
+            time.perf_counter() - started,
+            error=f"internal error: {type(exc).__name__}: {exc} (run 'briefgen --debug build {job.name}' for details)",
+            exit_code=1,
+            peak_rss_kb=_rss(),
+        )
+    return PackResult(
+        job.name, "built", time.perf_counter() - started, tuple(str(f) for f in files), peak_rss_kb=_rss()
+    )
+
+
+def _rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

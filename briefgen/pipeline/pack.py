@@ -1,0 +1,93 @@
+"""Pre-visit packs: the briefing, a one-page key-facts sheet, a manifest and a zip, for one name.
+
+A pack ``OUT/NAME/`` holds ``briefing.docx``, ``briefing.pdf``, ``key-facts.pdf``, ``facts.json``
+(the facts it states, see briefgen.view.facts) and ``manifest.json``; ``OUT/NAME.zip`` holds the same
+five files. Files are written in that order, each atomically, the zip next and the manifest
+last: a pack whose manifest is missing, or does not match its files, was interrupted and is
+rebuilt rather than skipped.
+
+A pack is a build with another plan (briefgen.pipeline.plan): the same load, render and write, with the
+key-facts sheet, the manifest (briefgen.pipeline.record: the sha256 of every input, briefgen's version and
+the options, and ``inputs_digest`` that sums them up) and the archive among its outputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefgen.data.catalog import Places
+from briefgen.pipeline import record
+from briefgen.pipeline.plan import Output, Plan, execute, prepare, template_dir
+from briefgen.pipeline.record import file_digest, inputs_record, template_files
+
+__all__ = ["file_digest", "inputs_record", "template_files"]  # where they lived before briefgen.pipeline.record
+
+MANIFEST = "manifest.json"
+MAX_MANIFEST_BYTES = record.MAX_RECORD_BYTES
+STEPS = ("load", "briefing.docx", "briefing.pdf", "key-facts.pdf", "write")
+"""What a pack build reports progress on, in order."""
+OUTPUTS = (Output("docx"), Output("pdf"), Output("pdf", "key-facts"))
+"""The documents of a pack, in the order they are rendered and listed."""
+DOCUMENTS = tuple(o.filename for o in OUTPUTS)
+
+
+@dataclass(frozen=True)
+class PackResult:
+    """What building (or skipping) one pack did."""
+
+    name: str
+    status: str
+    """``built``, ``up to date`` or ``failed``."""
+    seconds: float = 0.0
+    outputs: tuple[str, ...] = ()
+    error: str = ""
+    exit_code: int = 0
+    peak_rss_kb: int = 0
+
+
+def pack_plan(lang: str | None, template: str | None, date: dt.date | None = None) -> Plan:
+    """The plan of a pack: briefing in DOCX and PDF, the key-facts sheet, the manifest and the zip.
+
+    ``date`` (``--date``) dates the documents (briefgen.view.dating). No forked child: a batch already
+    keeps every core busy with one pack each. A pack rebuilt over an earlier one says what changed
+    since (the section ``changes``).
+    """
+    return Plan(
+        OUTPUTS, MANIFEST, pack_options(lang, template, date), archive=True, fork=False, changes=True, date=date
+    )
+
+
+def is_up_to_date(folder: Path, zip_path: Path, digest: str) -> bool:
+    """Whether the pack in ``folder`` was built from inputs with ``digest`` and is complete and intact."""
+    return record.is_up_to_date(folder, MANIFEST, digest, zip_path)
+
+
+def build_pack(
+    name: str,
+    *,
+    out: Path,
+    places: Places,
+    lang: str | None = None,
+    template: str | None = None,
+    on_step: Callable[[str], None] = lambda step: None,
+    date: dt.date | None = None,
+) -> list[Path]:
+    """Build the pack of profile or visit ``name`` into ``out/NAME/`` and ``out/NAME.zip``; return the files."""
+    on_step("load")
+    plan = pack_plan(lang, template, date)
+    templates = template_dir(places, template, plan.formats())
+    # The batch has decided this pack needs building: no second look at its manifest.
+    prepared = prepare(name, plan, out=out, places=places, templates=templates, lang=lang, force=True)
+    return execute(prepared, out=out, templates=templates, on_step=on_step)
+
+
+def pack_options(lang: str | None, template: str | None, date: dt.date | None = None) -> dict[str, Any]:
+    """The options that shape a pack's bytes, as the manifest records them (``date``: only when given)."""
+    options: dict[str, Any] = {"lang": lang, "template": template or "default", "formats": list(DOCUMENTS)}
+    if date is not None:
+        options["date"] = date.isoformat()
+    return options

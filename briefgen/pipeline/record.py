@@ -1,0 +1,128 @@
+"""The record a build or pack leaves beside its files: what it was made from, and what it wrote.
+
+The record (a pack's ``manifest.json``, a build's ``.briefgen-build.json``) holds the sha256 of
+every input (profile layers, visit file, template files, fonts), briefgen's version and the
+options; the digest of all that (``inputs_digest``) is what :func:`is_up_to_date` compares, with
+the size and sha256 of every output, so that an unchanged document is skipped without being
+rendered, and a missing, edited or tampered output is rebuilt. It is written last: a run
+interrupted before it leaves no record, or a stale one, and the next run rebuilds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import stat
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from briefgen import __version__
+from briefgen.data.files import open_regular, read_regular
+from briefgen.render import is_template_folder
+
+MAX_RECORD_BYTES = 16 * 1024 * 1024
+
+
+def file_digest(path: Path) -> str:
+    """The sha256 of a file's bytes, in hex."""
+    st = path.stat()
+    return _cached_digest(str(path), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=512)
+def _cached_digest(path: str, mtime_ns: int, size: int) -> str:
+    # Keyed on mtime and size too: a batch hashes the same fonts for every pack, once.
+    digest = hashlib.sha256()
+    with open_regular(Path(path), follow=True) as f:  # a pipe must not block, a device never ends
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def template_files(template_dir: Path, out: Path | None = None) -> list[Path]:
+    """The files of a template folder, without the other templates nested in it (shipped layout).
+
+    Left out too: the output folder ``out`` when it lies inside the template folder (a pack must
+    not count its own outputs as inputs, or it would be rebuilt on every run), and hidden files
+    such as the temporaries of a build in progress.
+    """
+    skipped = out.resolve() if out is not None else None
+    found = []
+    for path in sorted(template_dir.rglob("*")):
+        inner = path.relative_to(template_dir).parts
+        if not path.is_file() or "__pycache__" in inner or any(part.startswith(".") for part in inner):
+            continue
+        if skipped is not None and path.resolve().is_relative_to(skipped):
+            continue
+        if len(inner) > 1 and is_template_folder(template_dir / inner[0]):
+            continue
+        found.append(path)
+    return found
+
+
+def inputs_record(
+    inputs: list[Path], base: Path, template_dir: Path, options: dict[str, Any], out: Path | None = None
+) -> dict[str, Any]:
+    """The record of what a document set is made from, with the digest that sums it up.
+
+    Input paths are written relative to ``base`` (the profiles folder), template files relative
+    to the template folder: a record names no folder of the machine that built it. Files
+    under ``out`` (the outputs themselves) are not inputs.
+    """
+    files = [{"path": _relative(p, base), "sha256": file_digest(p)} for p in inputs]
+    templates = [
+        {"path": str(p.relative_to(template_dir)), "sha256": file_digest(p)} for p in template_files(template_dir, out)
+    ]
+    record = {"version": __version__, "options": options, "inputs": files, "templates": templates}
+    # Paths are left out of the digest: the same files moved elsewhere give the same outputs.
+    summary = {
+        "version": __version__,
+        "options": options,
+        "inputs": [f["sha256"] for f in files],
+        "templates": [[t["path"], t["sha256"]] for t in templates],
+    }
+    record["inputs_digest"] = hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()
+    return record
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def outputs_entries(documents: dict[str, bytes]) -> list[dict[str, Any]]:
+    """The record's ``outputs``: each file's name, sha256 and size."""
+    return [
+        {"path": filename, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        for filename, data in documents.items()
+    ]
+
+
+def is_up_to_date(folder: Path, record_name: str, digest: str, zip_path: Path | None = None) -> bool:
+    """Whether ``folder/record_name`` records inputs with ``digest`` and every output it lists is intact.
+
+    With ``zip_path``, the archive must hold that very record too. Anything that is not a
+    regular file (a link, a folder, a pipe, a device) is not an output: it is never read (a pipe
+    would block, ``/dev/zero`` never ends), and the documents are rebuilt.
+    """
+    try:
+        raw = read_regular(folder / record_name, MAX_RECORD_BYTES)
+        record = json.loads(raw)
+        if record.get("inputs_digest") != digest:
+            return False
+        for entry in record["outputs"]:
+            path = folder / entry["path"]
+            if not stat.S_ISREG(path.lstat().st_mode) or path.stat().st_size != entry["size"]:
+                return False
+            if file_digest(path) != entry["sha256"]:
+                return False
+        if zip_path is None:
+            return True
+        with open_regular(zip_path) as stream, zipfile.ZipFile(stream) as archive:
+            return archive.read(f"{folder.name}/{record_name}") == raw
+    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile):
+        return False

@@ -1,0 +1,199 @@
+"""``briefgen watch``: build once, then rebuild on every save of a file the build read, in one warm process.
+
+The files a build reads are its profile layers (defaults, partner, visit), its logo, its photos and its
+template folder's files. :func:`run` takes the change sets as an iterator, so that it can be
+driven without a file system watcher (tests) or by :func:`file_changes` (watchfiles, the CLI).
+
+A save that breaks the profile or a template is reported with its file:line and the loop goes
+on; since a build checks everything before it writes anything, the last good documents stay in
+place. Imports, fonts and templates are loaded by the first build and stay warm for the next.
+Ctrl-C raises KeyboardInterrupt out of :func:`run` (the CLI exits 130).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefgen.data.catalog import Places
+from briefgen.errors import BriefgenError
+from briefgen.languages import DEFAULT
+from briefgen.pipeline import api
+
+if TYPE_CHECKING:
+    from briefgen.view.changes import Changes
+    from briefgen.view.viewmodel import Briefing
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one (re)build did: the files written and the facts that changed, or the error."""
+
+    seconds: float
+    files: list[Path] = field(default_factory=list)
+    changes: Changes | None = None
+    """The facts changed since the previous good build (None for the first one)."""
+    error: list[str] = field(default_factory=list)
+    """The error's lines (``file:line:col: path: message``) when the build failed."""
+    exit_code: int = 0
+
+
+class Watcher:
+    """Rebuilds one profile or visit; remembers which files it read and the facts of the last good build."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        places: Places,
+        out: Path,
+        formats: Sequence[str] = api.DEFAULT_FORMATS,
+        lang: str | None = None,
+        template: str | None = None,
+        on_view: Callable[[Briefing], None] = lambda view: None,
+    ) -> None:
+        """Check the name and options now (InputError); nothing is built until :meth:`build`."""
+        api.check_lang(lang)
+        self.template_dir = api.template_dir(places, template, formats)
+        api.input_files(name, places)  # an unknown name is bad usage, not a broken save
+        self.name, self.places, self.out = name, places, out
+        self.formats, self.lang, self.template = list(formats), lang, template
+        self.on_view = on_view
+        self.read: set[Path] | None = None
+        """The files the last good build read; None until one succeeds (then any change counts)."""
+        self.facts: dict[str, Any] | None = None
+
+    def folders(self) -> list[Path]:
+        """The folders to watch: the profiles folder and the template folder."""
+        return [self.places.profiles, self.template_dir]
+
+    def concerns(self, changed: Iterable[Path]) -> bool:
+        """Whether any changed path is a file the build reads (any file in the folders before a good build)."""
+        paths = {p.resolve() for p in changed}
+        if self.read is None:
+            roots = [f.resolve() for f in self.folders()]
+            return any(root in p.parents for p in paths for root in roots)
+        return bool(paths & self.read)
+
+    def build(self) -> Outcome:
+        """Build now; a BriefgenError becomes an Outcome with the error's lines, and nothing is written."""
+        from briefgen.view.changes import compare
+
+        started = time.perf_counter()
+        try:
+            (built,) = api.build(
+                [self.name],
+                formats=self.formats,
+                lang=self.lang,
+                out=self.out,
+                template=self.template,
+                places=self.places,
+                on_view=lambda name, view: self.on_view(view),
+            )
+            self.read = self._files_read()
+        except BriefgenError as exc:
+            return Outcome(time.perf_counter() - started, error=exc.lines(), exit_code=exc.exit_code)
+        facts = json.loads(built.facts.read_bytes()) if built.facts else None
+        changes = compare(self.name, self.facts, facts, "the previous build") if self.facts and facts else None
+        self.facts = facts
+        return Outcome(time.perf_counter() - started, built.files, changes)
+
+    def _files_read(self) -> set[Path]:
+        from briefgen.data.validation import image_path, photos
+        from briefgen.pipeline.pack import template_files
+
+        files = [*api.input_files(self.name, self.places), *template_files(self.template_dir)]
+        profile = api.load_profile(self.name, self.places)
+        images = [profile.partner.logo] if profile.partner.logo else []
+        for value in images + [value for _, value in photos(profile)]:
+            image = image_path(value, self.places.profiles)
+            if isinstance(image, Path):
+                files.append(image)
+        return {f.resolve() for f in files}
+
+
+def run(watcher: Watcher, changes: Iterable[set[Path]], report: Callable[[Outcome], None]) -> None:
+    """Build once, then once per change set that touches a file the build reads; report each outcome."""
+    report(watcher.build())
+    for changed in changes:
+        if watcher.concerns(changed):
+            report(watcher.build())
+
+
+def file_changes(folders: Sequence[Path]) -> Iterator[set[Path]]:
+    """The paths changed under ``folders``, one set per burst of saves, watched from now on (watchfiles).
+
+    The watcher runs in a thread started at once, so that a save made during the first build, or
+    during any rebuild, is not lost: the saves made meanwhile come out as one set. Ctrl-C raises
+    KeyboardInterrupt in the caller, which is interrupted while it waits.
+    """
+    import queue
+    import threading
+
+    import watchfiles
+
+    pending: queue.Queue[set[Path]] = queue.Queue()
+    stop = threading.Event()
+
+    def feed() -> None:
+        # step: how long a burst of events (an editor's write, rename, chmod) may pause before it is passed on.
+        for batch in watchfiles.watch(*folders, step=30, debounce=400, stop_event=stop, raise_interrupt=False):
+            pending.put({Path(path) for _, path in batch})
+
+    thread = threading.Thread(target=feed, name="briefgen-watch", daemon=True)
+    thread.start()
+
+    def drain() -> Iterator[set[Path]]:
+        try:
+            while thread.is_alive() or not pending.empty():
+                try:
+                    changed = pending.get(timeout=0.2)
+                except queue.Empty:
+                    continue
+                while not pending.empty():
+                    changed |= pending.get_nowait()
+                yield changed
+        finally:
+            stop.set()
+
+    return drain()
+
+
+class TerminalReport:
+    """Prints each outcome: the preview is printed by ``on_view``; this adds what was written or what failed."""
+
+    def __init__(self, console: Any, err_console: Any, quiet: bool = False, lang: str = DEFAULT) -> None:
+        """``quiet``: print only the changed facts and the files written, no preview."""
+        self.console, self.err, self.quiet, self.lang = console, err_console, quiet, lang
+
+    def preview(self, view: Briefing) -> None:
+        """Clear the screen and print the briefing (not when quiet)."""
+        if self.quiet:
+            return
+        from briefgen.render.terminal import render_terminal
+
+        self.console.clear()
+        render_terminal(view, self.console)
+
+    def __call__(self, outcome: Outcome) -> None:
+        """Print the outcome of one build."""
+        from rich.text import Text
+
+        from briefgen.view.changes import print_changes
+
+        stamp = time.strftime("%H:%M:%S")
+        if outcome.error:
+            self.err.print(Text(f"{stamp} build failed; the last good documents are unchanged", style="bold red"))
+            for line in outcome.error:
+                self.err.print(Text(f"error: {line}"))
+        else:
+            if outcome.changes is not None and (self.quiet or not outcome.changes.empty):
+                print_changes(outcome.changes, self.console, self.lang)
+            for path in outcome.files:
+                self.console.print(Text(str(path)))
+            self.console.print(Text(f"{stamp} built in {outcome.seconds:.2f} s", style="green"))
+        self.console.print(Text("watching for changes (Ctrl-C to stop)", style="dim"))

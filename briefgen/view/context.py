@@ -1,0 +1,105 @@
+"""Context: a validated Profile becomes the view model, every number and date formatted for a language.
+
+This is the only stage that formats (Babel) and translates labels. The sections come from the
+registry (``briefgen.view.sections``), which also numbers the sources: ``[1]`` is the first reference
+a reader meets.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from briefgen.data import schema
+from briefgen.view import viewmodel
+from briefgen.view.formatting import Formatter, Sources
+from briefgen.view.sections import Input, as_of_range, build_sections, key_facts_refs
+
+_NO_VISIT = schema.Visit(title="", period="")
+"""Stands in for the visit of a partner briefing: no focus, no programme, nothing to add."""
+
+
+def build_briefing(
+    profile: schema.Profile,
+    lang: str | None = None,
+    timestamp: str = "",
+    logo: bytes | None = None,
+    earlier: Mapping[str, Any] | None = None,
+    *,
+    final: bool = False,
+    photos: Mapping[str, bytes] | None = None,
+) -> viewmodel.Briefing:
+    """The view model of ``profile`` in ``lang`` (default: the profile's own language).
+
+    ``timestamp`` (ISO 8601) dates the documents, and its day is the cover's document date; the
+    caller chooses it (``briefgen.view.dating``) so that this stays a pure function of its arguments.
+    ``earlier``, the facts of an earlier pack (``facts.json``), adds the section of what changed since.
+    A document that is not ``final`` is a draft, marked so on every page. ``logo`` and ``photos`` (by the
+    path the profile gives) are the images' bytes, read by the caller.
+    """
+    fmt = Formatter(lang or profile.language, profile.language)
+    labels = dict(fmt.labels)
+    partner = fmt.text(profile.partner.name)
+    given = Input(
+        profile,
+        fmt,
+        Sources(profile.sources),
+        profile.visit or _NO_VISIT,
+        partner,
+        earlier=earlier,
+        photos={path: _data_uri(data) for path, data in (photos or {}).items()},
+    )
+    shown, fields = build_sections(given)
+    present = [s for s, _ in shown]
+    labels.update({s.id: s.title(given) for s in present if s.title})
+    visit: viewmodel.Visit | None = fields.get("visit")
+    numbers = key_facts_refs(present, given)
+
+    details = []
+    if visit:
+        planned = labels["labelled"].format(label=labels["planned"], value=visit.planned) if visit.planned else ""
+        details = [line for line in (visit.when, planned, visit.place) if line]
+        if visit.head:
+            details.append(labels["labelled"].format(label=labels["head"], value=visit.head.line))
+    cover = viewmodel.Cover(
+        title=visit.title if visit else labels["briefing_on"].format(partner=partner),
+        partner=partner,
+        partner_native=profile.partner.native or "",
+        subtitle=fmt.text(profile.framework.text) if profile.framework else "",
+        issuer=fmt.text(profile.issuer),
+        marking=fmt.text(profile.marking),
+        info_as_of=_facts_as_of(profile, fmt),
+        date=labels["document_date"].format(date=fmt.date(dt.date.fromisoformat(timestamp[:10]))) if timestamp else "",
+        details=details,
+        fallback_note=fmt.fallback_note(),
+        draft="" if final else labels["draft"],
+    )
+    return viewmodel.Briefing(
+        lang=fmt.lang,
+        labels=labels,
+        cover=cover,
+        sections=[viewmodel.Section(s.id, labels[s.id], gap) for s, gap in shown],
+        gaps=[s.id for s, gap in shown if gap],
+        key_facts=[viewmodel.Section(s.id, labels[s.id]) for s in present if s.key_facts],
+        key_facts_sources=[s for s in fields.get("sources", []) if s.number in numbers],
+        timestamp=timestamp,
+        logo=logo or b"",
+        **fields,
+    )
+
+
+def _data_uri(image: bytes) -> str:
+    kind = "png" if image.startswith(b"\x89PNG") else "jpeg"
+    return f"data:image/{kind};base64,{base64.b64encode(image).decode('ascii')}"
+
+
+def _facts_as_of(profile: schema.Profile, fmt: Formatter) -> str:
+    """``Facts as of 24 November 2025 – 19 January 2026``: the oldest and newest as-of dates (one when equal)."""
+    found = as_of_range(profile)
+    if found is None:
+        return ""
+    oldest, newest = (fmt.partial(d) for d in found)
+    text = newest if oldest == newest else f"{oldest} – {newest}"
+    return fmt.labels["info_as_of"].format(range=text)

@@ -1,0 +1,166 @@
+"""Formatting for the context stage: numbers, dates and ranks per language, and source numbering.
+
+Only the context stage (``briefgen.view.context`` and the section builders of ``briefgen.view.sections``)
+uses this module: renderers receive strings already formatted here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_compact_decimal, format_decimal, format_percent, get_currency_name
+
+from briefgen import languages
+from briefgen.data import schema
+from briefgen.data.translation import Localized, resolve_with_language
+from briefgen.view import viewmodel
+
+# Above this, amounts read better as "33,69 milliards" than as "33 690 000 000".
+_COMPACT_FROM = 1_000_000
+
+
+class Formatter:
+    """Formats numbers, dates and ranks for one language."""
+
+    def __init__(self, lang: str, own: str | None = None) -> None:
+        self.lang = lang
+        self.own = own or lang
+        """The profile's own language: what plain-string text is written in."""
+        self.locale = languages.locale(lang)
+        self.labels = languages.labels(lang)
+        self.fallbacks: set[str] = set()
+        """The languages text has fallen back to (for the cover's note)."""
+
+    def text(self, value: Localized | None) -> str:
+        """A translatable field in the build language (see briefgen.data.translation).
+
+        Text the build language lacks comes in another language as a ``viewmodel.Text`` that
+        says which, so that the renderers can mark it and the cover can say so.
+        """
+        if value is None:
+            return ""
+        text, lang = resolve_with_language(value, self.lang, self.own)
+        if lang == self.lang or not text:
+            return text
+        self.fallbacks.add(lang)
+        return viewmodel.Text(text, lang)
+
+    def fallback_note(self) -> str:
+        """The cover's sentence naming the languages some text is shown in, or ``""``."""
+        if not self.fallbacks:
+            return ""
+        # The catalogue names each language as it reads in the sentence (tiếng Pháp); Babel otherwise.
+        names = [
+            self.labels.get(f"language_{code}") or self.locale.languages.get(code, code)
+            for code in sorted(self.fallbacks)
+        ]
+        return self.labels["fallback_note"].format(languages=", ".join(names))
+
+    def texts(self, values: Iterable[Localized]) -> list[str]:
+        """Each translatable field of ``values`` in the build language."""
+        return [self.text(v) for v in values]
+
+    def number(self, value: float) -> str:
+        """A plain number, grouped the way the language writes it."""
+        if value == int(value):
+            value = int(value)
+        return format_decimal(value, locale=self.locale)
+
+    def figure(self, figure: schema.Figure) -> str:
+        """A figure's value and rank, as printed in a figures table."""
+        parts = []
+        if figure.value is not None:
+            parts.append(self.quantity(figure))
+        if figure.rank is not None:
+            parts.append(self.rank(figure.rank))
+        return " — ".join(parts)
+
+    def quantity(self, figure: schema.Figure) -> str:
+        """A figure's value with its qualifier and unit, as printed (``plus de 2 500``)."""
+        assert figure.value is not None
+        value = figure.value
+        if figure.unit == "percent":
+            # Decimal, so that 7.4 % does not print as 7,400000000000001 %.
+            ratio = Decimal(str(value)) / 100
+            text = format_percent(ratio, locale=self.locale, decimal_quantization=False)
+        elif figure.unit:
+            compact = abs(value) >= _COMPACT_FROM
+            number = (
+                format_compact_decimal(value, format_type="long", locale=self.locale, fraction_digits=2)
+                if compact
+                else self.number(value)
+            )
+            currency = get_currency_name(figure.unit, count=value, locale=self.locale)
+            pattern = self.labels["amount_compact" if compact else "amount"]
+            text = pattern.format(number=number, currency=currency)
+        else:
+            text = self.number(value)
+        return self.labels[f"qualifier_{figure.qualifier}"].format(text)
+
+    def rank(self, n: int) -> str:
+        """A partner's rank ``n`` (3e partenaire, 3rd partner, đối tác lớn thứ 3).
+
+        Babel gives the language's ordinal category of ``n`` (CLDR: one, two, few, other); the
+        catalogue gives the words for each.
+        """
+        form = self.locale.ordinal_form(n)
+        pattern = self.labels.get(f"rank_{form}", self.labels["rank_other"])
+        return pattern.format(n=n)
+
+    def date(self, value: dt.date) -> str:
+        """A full date in the language's pattern."""
+        # The catalogue says "long" (Babel's long date for the locale) or gives a CLDR pattern.
+        key = "date_format_first" if value.day == 1 else "date_format"
+        return format_date(value, self.labels[key], locale=self.locale)
+
+    def partial(self, value: schema.PartialDate) -> str:
+        """A year, a month or a day, as precise as the profile gives it."""
+        if value.month is None:
+            return str(value.year)
+        if value.day is None:
+            return format_skeleton("yMMMM", dt.date(value.year, value.month, 1), locale=self.locale)
+        return self.date(dt.date(value.year, value.month, value.day))
+
+    def span(self, start: dt.date | None, end: dt.date | None, period: str) -> str:
+        """A day, a range of days, or the approximate period when no date is known."""
+        if start is None:
+            return period or ""
+        if end is None or end == start:
+            return self.date(start)
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{self.date(end)}"
+        return f"{self.date(start)} – {self.date(end)}"
+
+
+class Sources:
+    """Numbers sources in the order the sections cite them (see ``briefgen.view.sections``).
+
+    The context numbers every present section's declared sources first (``cite``), then the
+    section builders look the numbers up (``ref``); a builder citing a source its section does
+    not declare is a programming error, caught here rather than shipped as a wrong note number.
+    """
+
+    def __init__(self, sources: dict[str, schema.Source]) -> None:
+        self._sources = sources
+        self._refs: dict[str, viewmodel.Ref] = {}
+
+    def cite(self, key: str) -> None:
+        """Give ``key`` the next number, unless an earlier section cited it already."""
+        if key not in self._refs:
+            number = len(self._refs) + 1
+            self._refs[key] = viewmodel.Ref(number, f"src-{number}")
+
+    def ref(self, key: str) -> viewmodel.Ref:
+        """The numbered reference of ``key``, which a section must have declared it cites."""
+        try:
+            return self._refs[key]
+        except KeyError:
+            raise LookupError(f"source {key!r} is used but no section declares that it cites it") from None
+
+    def cited(self) -> Iterable[tuple[str, viewmodel.Ref, schema.Source]]:
+        """The cited sources with their references, in order of number."""
+        for key, ref in self._refs.items():
+            yield key, ref, self._sources[key]

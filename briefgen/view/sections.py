@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
+from briefgen.view import partner_sections as partner_parts
 from briefgen.view import viewmodel
 from briefgen.view import visit_sections as visit_parts
-from briefgen.view.chart_data import build_charts
 
 if TYPE_CHECKING:
     from briefgen.view.formatting import Formatter, Sources
@@ -107,9 +107,9 @@ def _visit(i: Input) -> Mapping[str, Any]:
         strands=fmt.texts(v.strands),
         head=_member(delegation.head, fmt) if delegation.head else None,
         members=[_member(m, fmt) for m in delegation.members],
-        focus_ours=", ".join(_focus_names(v.focus.ours, [p.ours for p in i.profile.partnerships], fmt)),
+        focus_ours=", ".join(partner_parts.focus_names(v.focus.ours, [p.ours for p in i.profile.partnerships], fmt)),
         focus_theirs=", ".join(
-            _focus_names(v.focus.theirs, [t for p in i.profile.partnerships for t in p.theirs], fmt)
+            partner_parts.focus_names(v.focus.theirs, [t for p in i.profile.partnerships for t in p.theirs], fmt)
         ),
         ref=i.sources.ref(v.source) if v.source else None,
     )
@@ -122,178 +122,6 @@ def _changes_now(i: Input) -> tuple[str, list[viewmodel.ChangedFact]]:
 
     assert i.earlier is not None  # built only when present
     return changed_facts(dict(i.earlier), facts_document("", i.profile, ""), i.fmt)
-
-
-def _summary(i: Input) -> Mapping[str, Any]:
-    profile, fmt, sources = i.profile, i.fmt, i.sources
-    summary = []
-    if profile.framework:
-        text = i.labels["framework_line"].format(text=fmt.text(profile.framework.text))
-        summary.append(viewmodel.Paragraph(text, sources.ref(profile.framework.source)))
-    summary += [viewmodel.Paragraph(fmt.text(c.text), sources.ref(c.source)) for c in profile.summary]
-    return {"summary": summary}
-
-
-def _forum_shown(i: Input) -> bool:
-    # A visit to the forum itself already shows it first; the partner's forum section would repeat it.
-    forum, visit = i.profile.forum, i.profile.visit
-    return forum is not None and not (visit and i.fmt.text(visit.title) == i.fmt.text(forum.name))
-
-
-def _forum(i: Input) -> Mapping[str, Any]:
-    f, fmt = i.profile.forum, i.fmt
-    assert f is not None  # built only when present
-    forum = viewmodel.Forum(
-        name=fmt.text(f.name),
-        when=fmt.text(f.when),
-        place=fmt.text(f.place),
-        organisers=", ".join(fmt.texts(f.organisers)),
-        theme=fmt.text(f.theme),
-        strands=fmt.texts(f.strands),
-        ref=i.sources.ref(f.source),
-    )
-    return {"forum": forum}
-
-
-def _figure(figure: schema.Figure, i: Input) -> viewmodel.Figure:
-    fmt = i.fmt
-    return viewmodel.Figure(
-        label=fmt.text(figure.label),
-        value=fmt.figure(figure),
-        as_of=fmt.partial(figure.as_of),
-        ref=i.sources.ref(figure.source),
-        note=fmt.text(figure.note),
-    )
-
-
-def _key_figures(i: Input) -> Mapping[str, Any]:
-    figures = i.profile.key_figures
-    shown = [_figure(f, i) for f in figures]
-    return {"key_figures": shown, "charts": build_charts(figures, i.fmt)}
-
-
-def _partnerships(i: Input) -> Mapping[str, Any]:
-    pairs = [
-        viewmodel.Partnership(
-            ours=_locality(p.ours, i.fmt),
-            theirs=", ".join(_locality(t, i.fmt) for t in p.theirs),
-            highlight=_in_focus(p, i.plan.focus),
-            kind=_pairing(p, i.fmt),
-        )
-        for p in i.profile.partnerships
-    ]
-    return {"partnerships": pairs}
-
-
-def _pairing(p: schema.Partnership, fmt: Formatter) -> str:
-    """The kind of pairing and its start: ``jumelage, depuis 2013``."""
-    since = fmt.labels["since"].format(date=fmt.partial(p.since)) if p.since else ""
-    return ", ".join(part for part in (fmt.text(p.kind), since) if part)
-
-
-def _in_focus(partnership: schema.Partnership, focus: schema.Focus) -> bool:
-    """Whether the visit focuses on our locality or on one of theirs in this pairing."""
-    ours = {n.casefold() for n in focus.ours}
-    theirs = {n.casefold() for n in focus.theirs}
-    if _names(partnership.ours) & ours:
-        return True
-    return any(_names(t) & theirs for t in partnership.theirs)
-
-
-def _names(locality: schema.Locality) -> set[str]:
-    return {n.casefold() for n in locality.names}
-
-
-def _focus_names(names: list[str], localities: list[schema.Locality], fmt: Formatter) -> list[str]:
-    """Each focus name as the build language writes the locality it names (validation checked they exist)."""
-    shown = []
-    for name in names:
-        match = next((loc for loc in localities if name.casefold() in _names(loc)), None)
-        shown.append(fmt.text(match.name) if match else name)
-    return shown
-
-
-def _locality(locality: schema.Locality, fmt: Formatter) -> str:
-    """The name in the build language, then the native name in brackets unless it is the same."""
-    name = fmt.text(locality.name)
-    if locality.native and locality.native != name:
-        return f"{name} ({locality.native})"
-    return name
-
-
-def _agreements(i: Input) -> Mapping[str, Any]:
-    fmt, sources = i.fmt, i.sources
-    return {
-        "agreements": [
-            viewmodel.Agreement(
-                a.short,
-                fmt.text(a.name),
-                sources.ref(a.source),
-                signed=fmt.partial(a.signed) if a.signed else "",
-                status=fmt.text(a.status),
-            )
-            for a in i.profile.agreements
-        ]
-    }
-
-
-def _timeline(i: Input) -> Mapping[str, Any]:
-    fmt, sources = i.fmt, i.sources
-    return {
-        "timeline": [
-            viewmodel.Event(fmt.span(e.date, e.end, fmt.text(e.period)), fmt.text(e.text), sources.ref(e.source))
-            for e in i.profile.timeline
-        ]
-    }
-
-
-def _people(i: Input) -> Mapping[str, Any]:
-    names = [n for item in i.plan.programme for n in (item.counterpart, *item.counterparts) if n]
-    counterparts = " ".join(names).casefold()
-    people = [
-        viewmodel.Person(
-            p.name,
-            i.fmt.text(p.role),
-            i.labels["side_vietnam"] if p.side == "vietnam" else i.partner,
-            i.sources.ref(p.source),
-            highlight=p.name.casefold() in counterparts,
-            biography=visit_parts.portrait(i, p.name, p.role, p.biography) if p.biography else None,
-        )
-        for p in i.profile.people
-    ]
-    return {"people": people}
-
-
-def _priorities(i: Input) -> Mapping[str, Any]:
-    fmt, sources = i.fmt, i.sources
-    return {"priorities": [viewmodel.Paragraph(fmt.text(c.text), sources.ref(c.source)) for c in i.profile.priorities]}
-
-
-def _national_context(i: Input) -> Mapping[str, Any]:
-    groups = [
-        viewmodel.FigureGroup(i.fmt.text(g.title), [_figure(f, i) for f in g.figures])
-        for g in i.profile.national_context
-        if g.figures
-    ]
-    return {"national_context": groups}
-
-
-def _sources(i: Input) -> Mapping[str, Any]:
-    cited = [
-        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), src.url or "")
-        for _, ref, src in i.sources.cited()
-    ]
-    return {"sources": cited}
-
-
-def _citation(source: schema.Source, fmt: Formatter) -> str:
-    labels = fmt.labels
-    parts = [p for p in (source.publisher, source.author) if p]
-    parts.append(labels["quoted"].format(text=source.title))
-    if source.date:
-        parts.append(fmt.partial(source.date))
-    text = ", ".join(parts)
-    return f"{text}. {fmt.text(source.note)}" if source.note else text
 
 
 def _texts(name: str) -> Callable[[Input], Mapping[str, Any]]:
@@ -366,15 +194,20 @@ SECTIONS: tuple[Section, ...] = (
     _visit_section("follow_up", visit_parts.follow_up),
     Section(
         "summary",
-        _summary,
+        partner_parts.summary,
         present=lambda i: bool(i.profile.framework or i.profile.summary),
         cites=_summary_sources,
         dates=_summary_dates,
     ),
-    Section("forum", _forum, present=_forum_shown, cites=lambda p: [p.forum.source] if p.forum else []),
+    Section(
+        "forum",
+        partner_parts.forum,
+        present=partner_parts.forum_shown,
+        cites=lambda p: [p.forum.source] if p.forum else [],
+    ),
     Section(
         "key_figures",
-        _key_figures,
+        partner_parts.key_figures,
         present=lambda i: bool(i.profile.key_figures),
         cites=_sourced("key_figures"),
         dates=_as_of("key_figures"),
@@ -382,17 +215,22 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         "partnerships",
-        _partnerships,
+        partner_parts.partnerships,
         present=lambda i: bool(i.profile.partnerships),
         cites=_sourced("partnerships"),
         dates=_as_of("partnerships"),
         key_facts=True,
     ),
-    Section("agreements", _agreements, present=lambda i: bool(i.profile.agreements), cites=_sourced("agreements")),
-    Section("timeline", _timeline, present=lambda i: bool(i.profile.timeline), cites=_sourced("timeline")),
+    Section(
+        "agreements",
+        partner_parts.agreements,
+        present=lambda i: bool(i.profile.agreements),
+        cites=_sourced("agreements"),
+    ),
+    Section("timeline", partner_parts.timeline, present=lambda i: bool(i.profile.timeline), cites=_sourced("timeline")),
     Section(
         "people",
-        _people,
+        partner_parts.people,
         present=lambda i: bool(i.profile.people),
         cites=_sourced("people"),
         dates=_as_of("people"),
@@ -400,19 +238,19 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         "priorities",
-        _priorities,
+        partner_parts.priorities,
         present=lambda i: bool(i.profile.priorities),
         cites=_sourced("priorities"),
         dates=_as_of("priorities"),
     ),
     Section(
         "national_context",
-        _national_context,
+        partner_parts.national_context,
         present=lambda i: any(g.figures for g in i.profile.national_context),
         cites=_national_sources,
         dates=_national_dates,
     ),
-    Section("sources", _sources, present=lambda i: any(True for _ in i.sources.cited())),
+    Section("sources", partner_parts.sources, present=lambda i: any(True for _ in i.sources.cited())),
     _visit_section("drafting", visit_parts.drafting),
 )
 """Every section, in the documents' order: the visit's own first, then the partner's, the sources, and

@@ -1,0 +1,208 @@
+"""The builders of the partner's sections: each returns the view data its section fills.
+
+Summary, forum, key figures, pairings, agreements, timeline, people, priorities, national context, sources.
+
+The registry (``briefgen.view.sections``) says when each is present, what it cites and which dates
+count; the visit's own sections are built in ``briefgen.view.visit_sections``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from briefgen.data import schema
+from briefgen.view import viewmodel
+from briefgen.view import visit_sections as visit_parts
+from briefgen.view.chart_data import build_charts
+
+if TYPE_CHECKING:
+    from briefgen.view.formatting import Formatter
+    from briefgen.view.sections import Input
+
+
+def summary(i: Input) -> Mapping[str, Any]:
+    """The relationship in brief: the framework and the summary's claims."""
+    profile, fmt, sources = i.profile, i.fmt, i.sources
+    summary = []
+    if profile.framework:
+        text = i.labels["framework_line"].format(text=fmt.text(profile.framework.text))
+        summary.append(viewmodel.Paragraph(text, sources.ref(profile.framework.source)))
+    summary += [viewmodel.Paragraph(fmt.text(c.text), sources.ref(c.source)) for c in profile.summary]
+    return {"summary": summary}
+
+
+def forum_shown(i: Input) -> bool:
+    """The relationship in brief: the framework and the summary's claims."""
+    # A visit to the forum itself already shows it first; the partner's forum section would repeat it.
+    forum, visit = i.profile.forum, i.profile.visit
+    return forum is not None and not (visit and i.fmt.text(visit.title) == i.fmt.text(forum.name))
+
+
+def forum(i: Input) -> Mapping[str, Any]:
+    """Whether the forum is shown: the partner has one and the visit is not that forum itself."""
+    f, fmt = i.profile.forum, i.fmt
+    assert f is not None  # built only when present
+    forum = viewmodel.Forum(
+        name=fmt.text(f.name),
+        when=fmt.text(f.when),
+        place=fmt.text(f.place),
+        organisers=", ".join(fmt.texts(f.organisers)),
+        theme=fmt.text(f.theme),
+        strands=fmt.texts(f.strands),
+        ref=i.sources.ref(f.source),
+    )
+    return {"forum": forum}
+
+
+def _figure(figure: schema.Figure, i: Input) -> viewmodel.Figure:
+    """The cooperation forum's facts."""
+    fmt = i.fmt
+    return viewmodel.Figure(
+        label=fmt.text(figure.label),
+        value=fmt.figure(figure),
+        as_of=fmt.partial(figure.as_of),
+        ref=i.sources.ref(figure.source),
+        note=fmt.text(figure.note),
+    )
+
+
+def key_figures(i: Input) -> Mapping[str, Any]:
+    """The key figures, as a table and, where the data supports one, a chart."""
+    figures = i.profile.key_figures
+    shown = [_figure(f, i) for f in figures]
+    return {"key_figures": shown, "charts": build_charts(figures, i.fmt)}
+
+
+def partnerships(i: Input) -> Mapping[str, Any]:
+    """The key figures, as a table and, where the data supports one, a chart."""
+    pairs = [
+        viewmodel.Partnership(
+            ours=_locality(p.ours, i.fmt),
+            theirs=", ".join(_locality(t, i.fmt) for t in p.theirs),
+            highlight=_in_focus(p, i.plan.focus),
+            kind=_pairing(p, i.fmt),
+        )
+        for p in i.profile.partnerships
+    ]
+    return {"partnerships": pairs}
+
+
+def _pairing(p: schema.Partnership, fmt: Formatter) -> str:
+    """The locality pairings, the visit's focus starred."""
+    """The kind of pairing and its start: ``jumelage, depuis 2013``."""
+    since = fmt.labels["since"].format(date=fmt.partial(p.since)) if p.since else ""
+    return ", ".join(part for part in (fmt.text(p.kind), since) if part)
+
+
+def _in_focus(partnership: schema.Partnership, focus: schema.Focus) -> bool:
+    """Whether the visit focuses on our locality or on one of theirs in this pairing."""
+    ours = {n.casefold() for n in focus.ours}
+    theirs = {n.casefold() for n in focus.theirs}
+    if _names(partnership.ours) & ours:
+        return True
+    return any(_names(t) & theirs for t in partnership.theirs)
+
+
+def _names(locality: schema.Locality) -> set[str]:
+    return {n.casefold() for n in locality.names}
+
+
+def focus_names(names: list[str], localities: list[schema.Locality], fmt: Formatter) -> list[str]:
+    """Each focus name as the build language writes the locality it names (validation checked they exist)."""
+    shown = []
+    for name in names:
+        match = next((loc for loc in localities if name.casefold() in _names(loc)), None)
+        shown.append(fmt.text(match.name) if match else name)
+    return shown
+
+
+def _locality(locality: schema.Locality, fmt: Formatter) -> str:
+    """The focus localities, each named as the build language writes it."""
+    """The name in the build language, then the native name in brackets unless it is the same."""
+    name = fmt.text(locality.name)
+    if locality.native and locality.native != name:
+        return f"{name} ({locality.native})"
+    return name
+
+
+def agreements(i: Input) -> Mapping[str, Any]:
+    """The trade agreements."""
+    fmt, sources = i.fmt, i.sources
+    return {
+        "agreements": [
+            viewmodel.Agreement(
+                a.short,
+                fmt.text(a.name),
+                sources.ref(a.source),
+                signed=fmt.partial(a.signed) if a.signed else "",
+                status=fmt.text(a.status),
+            )
+            for a in i.profile.agreements
+        ]
+    }
+
+
+def timeline(i: Input) -> Mapping[str, Any]:
+    """The trade agreements."""
+    fmt, sources = i.fmt, i.sources
+    return {
+        "timeline": [
+            viewmodel.Event(fmt.span(e.date, e.end, fmt.text(e.period)), fmt.text(e.text), sources.ref(e.source))
+            for e in i.profile.timeline
+        ]
+    }
+
+
+def people(i: Input) -> Mapping[str, Any]:
+    """The dated events, oldest first."""
+    names = [n for item in i.plan.programme for n in (item.counterpart, *item.counterparts) if n]
+    counterparts = " ".join(names).casefold()
+    people = [
+        viewmodel.Person(
+            p.name,
+            i.fmt.text(p.role),
+            i.labels["side_vietnam"] if p.side == "vietnam" else i.partner,
+            i.sources.ref(p.source),
+            highlight=p.name.casefold() in counterparts,
+            biography=visit_parts.portrait(i, p.name, p.role, p.biography) if p.biography else None,
+        )
+        for p in i.profile.people
+    ]
+    return {"people": people}
+
+
+def priorities(i: Input) -> Mapping[str, Any]:
+    """The people the sources name, the programme's counterparts starred."""
+    fmt, sources = i.fmt, i.sources
+    return {"priorities": [viewmodel.Paragraph(fmt.text(c.text), sources.ref(c.source)) for c in i.profile.priorities]}
+
+
+def national_context(i: Input) -> Mapping[str, Any]:
+    """The priority areas."""
+    groups = [
+        viewmodel.FigureGroup(i.fmt.text(g.title), [_figure(f, i) for f in g.figures])
+        for g in i.profile.national_context
+        if g.figures
+    ]
+    return {"national_context": groups}
+
+
+def sources(i: Input) -> Mapping[str, Any]:
+    """The national context (an annex)."""
+    cited = [
+        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), src.url or "")
+        for _, ref, src in i.sources.cited()
+    ]
+    return {"sources": cited}
+
+
+def _citation(source: schema.Source, fmt: Formatter) -> str:
+    """The numbered sources, as notes."""
+    labels = fmt.labels
+    parts = [p for p in (source.publisher, source.author) if p]
+    parts.append(labels["quoted"].format(text=source.title))
+    if source.date:
+        parts.append(fmt.partial(source.date))
+    text = ", ".join(parts)
+    return f"{text}. {fmt.text(source.note)}" if source.note else text

@@ -68,8 +68,8 @@ MUTANTS = [
     ),
     Mutant(
         "briefgen/render/terminal.py",
-        "        body = _SECTIONS[section.id](view)\n",
-        '        if section.id == "people":\n            continue\n        body = _SECTIONS[section.id](view)\n',
+        "    for section in view.sections:\n",
+        '    for section in view.sections:\n        if section.id == "people":\n            continue\n',
         "preview leaves out the people section",
     ),
     Mutant(
@@ -167,41 +167,41 @@ MUTANTS = [
         "sections (and source numbers) in reverse order",
     ),
     Mutant(
-        "briefgen/view/sections.py",
+        "briefgen/view/partner_sections.py",
         "        note=fmt.text(figure.note),\n",
         '        note="",\n',
         "a figure's note dropped",
     ),
     Mutant(
-        "briefgen/view/sections.py",
+        "briefgen/view/partner_sections.py",
         '            i.labels["side_vietnam"] if p.side == "vietnam" else i.partner,\n',
         '            i.partner if p.side == "vietnam" else i.labels["side_vietnam"],\n',
         "people's sides swapped",
     ),
     Mutant(
-        "briefgen/view/sections.py",
+        "briefgen/view/partner_sections.py",
         "            highlight=p.name.casefold() in counterparts,\n",
         "            highlight=False,\n",
         "the delegation's counterparts no longer starred",
         (*READER, "tests/test_visits.py"),
     ),
     Mutant(
-        "briefgen/view/sections.py",
+        "briefgen/view/partner_sections.py",
         '    parts.append(labels["quoted"].format(text=source.title))\n',
         "",
         "a source's title left out of its note",
     ),
     Mutant(
-        "briefgen/view/sections.py",
+        "briefgen/view/partner_sections.py",
         '        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), src.url or "")\n',
         '        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), "")\n',
         "a source's web address dropped",
     ),
     Mutant(
         "briefgen/view/sections.py",
-        "    return max(dates, key=lambda d: (d.sort_key, d.month is not None, d.day is not None), default=None)\n",
-        "    return min(dates, key=lambda d: (d.sort_key, d.month is not None, d.day is not None), default=None)\n",
-        "the cover's 'information as of' uses the oldest fact",
+        "    newest = max(dates, key=lambda d: (d.sort_key, d.month is not None, d.day is not None))\n",
+        "    newest = min(dates, key=lambda d: (d.sort_key, d.month is not None, d.day is not None))\n",
+        "the cover's 'facts as of' range ends at the oldest fact",
     ),
     Mutant(
         "briefgen/view/context.py",
@@ -244,13 +244,13 @@ MUTANTS = [
     ),
     Mutant(
         "briefgen/render/markdown.py",
-        "    return escape(value)\n\n\ndef _url",
-        "    return value\n\n\ndef _url",
+        "        return value\n    return escape(value)\n",
+        "        return value\n    return value\n",
         "Markdown: profile text not escaped",
     ),
     # Writing and records.
     Mutant(
-        "briefgen/pipeline/output.py",
+        "briefgen/render/zips.py",
         "            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))\n",
         '            entry = zipfile.ZipInfo(name, date_time=__import__("time").localtime()[:6])\n',
         "zip entries (DOCX, packs) dated by the clock",
@@ -272,8 +272,8 @@ MUTANTS = [
     ),
     Mutant(
         "briefgen/pipeline/plan.py",
-        "    documents[FACTS] = facts_bytes(name, prepared.profile, prepared.view.timestamp)",
-        "    pass",
+        "    documents[FACTS] = facts_bytes(\n",
+        "    documents['unused'] = facts_bytes(\n",
         "facts.json no longer written",
         (*WRITE, "tests/test_facts.py"),
     ),

@@ -61,6 +61,17 @@ def test_the_key_facts_page_is_one_page_with_issuer_date_marking_and_its_sources
         assert section in text
 
 
+def test_the_key_facts_page_of_a_complete_visit_fits_and_carries_its_reference(tmp_path: Path) -> None:
+    """The complete FICTIONAL visit fills every key-facts section; the page still fits, with the note's reference."""
+    folder = _pack(FIXTURES, "zenda-summit-2026", tmp_path / "out")
+    pages, top, bottom, text = _bands(folder / "key-facts.pdf")
+    assert pages == 1
+    assert "FICTIONAL" in top and "FICTIONAL" in bottom
+    assert f"{FR['reference']} FICT-2026-001" in text
+    for section in (FR["purpose"], FR["interlocutors"], FR["talking_points"]):
+        assert section in text
+
+
 @pytest.fixture
 def fictional(tmp_path: Path) -> Path:
     profiles = tmp_path / "profiles"

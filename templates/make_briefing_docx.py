@@ -42,8 +42,8 @@ if str(HERE) not in sys.path:  # the section parts import docx_parts, also when 
 from docx_parts import heading1, para, run, tag, v  # noqa: E402
 from docx_styles import FONT_TABLE, NS, NUMBERING, R_NS, SETTINGS, STYLES, STYLES_WITH_EFFECTS  # noqa: E402
 
-from briefgen.render.zips import refixed_zip  # noqa: E402
 from briefgen.render.docx_package import APP_XML  # noqa: E402
+from briefgen.render.zips import refixed_zip  # noqa: E402
 from briefgen.view.sections import IDS  # noqa: E402
 
 OUTPUT = HERE / "briefing.docx"

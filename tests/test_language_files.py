@@ -94,3 +94,28 @@ def test_three_languages_in_one_run_read_the_profiles_once(tmp_path: Path, monke
     for lang, filename in (("fr", "briefing.md"), ("en", "briefing.en.md"), ("vi", "briefing.vi.md")):
         words = languages.labels(lang)["info_as_of"].split("{")[0].strip()
         assert words in (folder / filename).read_text(encoding="utf-8"), lang
+
+
+def test_a_pack_carries_the_languages_its_visit_asks_for(tmp_path: Path) -> None:
+    """A FICTIONAL visit with ``languages: [fr, en]``: one pack, both languages, one manifest and zip."""
+    import zipfile
+
+    profiles = tmp_path / "profiles"
+    shutil.copytree(REPO / "tests" / "fixtures", profiles)
+    visit = profiles / "visits" / "strelsau-2026.yaml"
+    text = visit.read_text(encoding="utf-8")
+    visit.write_text(text.replace("visit:\n", "visit:\n  languages: [fr, en]\n", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli("--profiles", profiles, "batch", "strelsau-2026", "--jobs", "1", "--out", out)
+    assert code == 0, err
+    folder = out / "strelsau-2026"
+    made = {"briefing.docx", "briefing.pdf", "key-facts.pdf", "briefing.en.docx", "briefing.en.pdf", "key-facts.en.pdf"}
+    assert made <= {p.name for p in folder.iterdir()}
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert made <= {o["path"] for o in manifest["outputs"]}
+    with zipfile.ZipFile(out / "strelsau-2026.zip") as archive:
+        assert {f"strelsau-2026/{n}" for n in made} <= set(archive.namelist())
+    english = (folder / "briefing.en.pdf").read_bytes()
+    assert english != (folder / "briefing.pdf").read_bytes()
+    code, report, err = run_cli("--profiles", profiles, "batch", "strelsau-2026", "--jobs", "1", "--out", out, "--json")
+    assert code == 0 and '"up to date"' in report, err  # the next run finds every language's files intact

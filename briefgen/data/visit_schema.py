@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from briefgen.data.facts_schema import AsOf, Biography, Text, _Model
+from briefgen.data.facts_schema import AsOf, Biography, Language, Text, _Model
 
 
 class Member(_Model):
@@ -183,6 +183,9 @@ class Visit(_Model):
     """Who travels."""
     focus: Focus = Field(default_factory=Focus)
     """The localities on each side the visit is about."""
+    languages: list[Language] = Field(default_factory=list)
+    """The languages its pre-visit pack is made in (``[fr, en]``): a briefing and a key-facts page in each,
+    the profile's own language without a suffix, the others as ``briefing.en.pdf``; default: the profile's own."""
     purpose: Text | None = None
     """Why the visit takes place, in one paragraph."""
     objectives: list[Text] = Field(default_factory=list)

@@ -91,6 +91,8 @@ class Plan:
     language never takes another's files for its own; else one record for all (a pack's manifest)."""
     changes: bool = False
     """Add the section of what changed since the earlier pack of the same name (``OUT/NAME.zip``)."""
+    visit_languages: bool = False
+    """A pack: made in the languages its visit asks for (``visit.languages``) when no language is given."""
     date: dt.date | None = None
     """``--date``: the documents' date (briefgen.view.dating); the options show it too, so the digest covers it."""
 
@@ -186,6 +188,8 @@ def prepare_each(
     # Merged before the records are read: the profile's language names the files to compare.
     merged = merge(assembled.layers)
     own = own_language(merged)
+    if plan.visit_languages and plan.languages == (None,):
+        plan = replace(plan, languages=_visit_languages(merged) or plan.languages)
     folder = out / name
     zip_path = out / f"{name}.zip" if plan.archive else None
     clock.lap("merge")
@@ -211,6 +215,13 @@ def prepare_each(
             p.merged, p.profile, p.view, p.day = merged, profile, next(iter(p.views.values())), when.day
     clock.lap("context")
     return prepared
+
+
+def _visit_languages(merged: Merged) -> tuple[str | None, ...]:
+    """The languages the visit asks its pack in (``visit.languages``), as written; validation checks them."""
+    visit = merged.data.get("visit")
+    asked = visit.get("languages") if isinstance(visit, dict) else None
+    return tuple(lang for lang in asked if isinstance(lang, str)) if isinstance(asked, list) else ()
 
 
 def _earlier_facts(name: str, where: Path | None) -> dict[str, Any] | None:

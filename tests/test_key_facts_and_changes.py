@@ -117,3 +117,11 @@ def test_a_pack_rebuilt_after_an_edit_lists_the_changes_and_a_first_or_unchanged
     third = _pack(fictional, "strelsau-2026", out, "--force")
     assert heading not in _pdf_text(third / "briefing.pdf")
     assert heading not in _docx_text(third / "briefing.docx")
+
+
+def test_the_key_facts_page_leaves_out_the_visit_s_gaps(tmp_path: Path) -> None:
+    """The shipped visit has no talking points or interlocutors yet: the sheet shows no empty heading for them."""
+    folder = _pack(None, "forum-quang-ninh", tmp_path / "out")
+    _, _, _, text = _bands(folder / "key-facts.pdf")
+    for gap in (FR["talking_points"], FR["interlocutors"], FR["to_be_completed"]):
+        assert gap not in text

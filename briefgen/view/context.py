@@ -53,9 +53,10 @@ def build_briefing(
     )
     shown, fields = build_sections(given)
     present = [s for s, _ in shown]
+    filled = [s for s, gap in shown if not gap]  # a gap has no view data: nothing for the key-facts page
     labels.update({s.id: s.title(given) for s in present if s.title})
     visit: viewmodel.Visit | None = fields.get("visit")
-    numbers = key_facts_refs(present, given)
+    numbers = key_facts_refs(filled, given)
 
     details = []
     if visit:
@@ -82,7 +83,7 @@ def build_briefing(
         cover=cover,
         sections=[viewmodel.Section(s.id, labels[s.id], gap) for s, gap in shown],
         gaps=[s.id for s, gap in shown if gap],
-        key_facts=[viewmodel.Section(s.id, labels[s.id]) for s in present if s.key_facts],
+        key_facts=[viewmodel.Section(s.id, labels[s.id]) for s in filled if s.key_facts],
         key_facts_sources=[s for s in fields.get("sources", []) if s.number in numbers],
         timestamp=timestamp,
         logo=logo or b"",

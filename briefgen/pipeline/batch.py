@@ -71,6 +71,9 @@ class Job:
 class _Worker:
     process: Any
     inbox: Any
+    outbox: Any
+    """This worker's own channel back: a worker killed while writing to it (SIGKILL holds no lock
+    release) can only jam its own, never the others' (a shared queue would hang the batch)."""
     job: Job | None = None
     started: float = 0.0
 
@@ -164,7 +167,6 @@ def _run_workers(jobs: list[Job], count: int, progress: Progress) -> list[PackRe
 
 def _supervise(context: Any, jobs: list[Job], count: int, progress: Progress, scratch: str) -> list[PackResult]:
     """Start workers, hand out jobs, replace dead workers; return the results as they came."""
-    outbox = context.Queue()
     workers: list[_Worker] = []
     pending = list(reversed(jobs))
     done: list[PackResult] = []
@@ -172,12 +174,12 @@ def _supervise(context: Any, jobs: list[Job], count: int, progress: Progress, sc
         progress(job.name, "queued")
 
     def start_worker() -> _Worker:
-        inbox = context.Queue()
+        inbox, outbox = context.Queue(), context.Queue()
         # At exit, never wait to flush an inbox: its worker is done or dead either way.
         inbox.cancel_join_thread()
         process = context.Process(target=_worker_main, args=(inbox, outbox, os.getpid(), scratch), daemon=True)
         process.start()
-        worker = _Worker(process, inbox)
+        worker = _Worker(process, inbox, outbox)
         workers.append(worker)
         return worker
 
@@ -200,12 +202,11 @@ def _supervise(context: Any, jobs: list[Job], count: int, progress: Progress, sc
                 workers.remove(worker)
                 if pending:
                     hand_out(start_worker())
-            try:
-                pid, kind, payload = outbox.get(timeout=0.2)
-            except queue.Empty:
+            message = _next_message(workers)
+            if message is None:
                 continue
-            sender = next((w for w in workers if w.process.pid == pid), None)
-            if sender is None or sender.job is None:
+            sender, (_, kind, payload) = message
+            if sender.job is None:
                 continue
             if kind == "step":
                 progress(sender.job.name, payload)
@@ -231,6 +232,27 @@ def _supervise(context: Any, jobs: list[Job], count: int, progress: Progress, sc
             if worker.process.is_alive():
                 worker.process.kill()
     return done
+
+
+def _next_message(workers: list[_Worker], timeout: float = 0.2) -> tuple[_Worker, Any] | None:
+    """The next message of a live worker, with its sender; None when none came within ``timeout``.
+
+    A dead worker's channel is never read: killed in the middle of a message, it would leave one
+    that a read waits for in vain. Its death wakes the wait (its sentinel), and the caller fails its pack.
+    """
+    from multiprocessing.connection import wait
+
+    alive = [w for w in workers if w.process.is_alive()]
+    for worker in alive:
+        with contextlib.suppress(queue.Empty):
+            return worker, worker.outbox.get_nowait()
+    busy = [w.process.sentinel for w in workers if w.job is not None]
+    ready = wait(busy + [w.outbox._reader for w in alive], timeout=timeout)
+    for worker in alive:
+        if worker.outbox._reader in ready and worker.process.is_alive():
+            with contextlib.suppress(queue.Empty):
+                return worker, worker.outbox.get_nowait()
+    return None
 
 
 def _dead(worker: _Worker, progress: Progress) -> PackResult:

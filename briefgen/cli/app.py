@@ -258,6 +258,19 @@ LangOpt = Annotated[
         metavar="LANG",
     ),
 ]
+TemplateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--template", help="Template name (see 'briefgen list').", autocompletion=_complete_templates, metavar="NAME"
+    ),
+]
+FormatOpt = Annotated[
+    str, typer.Option("--format", help=_format_help(), autocompletion=_complete_formats, metavar="FORMATS")
+]
+BuildOutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", help="Output folder; files go to OUT/NAME/ (default: the project's out/).", metavar="DIR"),
+]
 
 
 DateOpt = Annotated[

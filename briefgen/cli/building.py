@@ -10,13 +10,13 @@ import typer
 
 from briefgen import languages
 from briefgen.cli.app import (
+    BuildOutOpt,
     DateOpt,
+    FormatOpt,
     LangOpt,
-    _complete_formats,
+    TemplateOpt,
     _complete_names,
-    _complete_templates,
     _errors,
-    _format_help,
     _out,
     _places,
     _project_default,
@@ -44,25 +44,10 @@ def build(
     open_: Annotated[
         bool, typer.Option("--open", help="Open the result in the desktop's viewer (the PDF, if built).")
     ] = False,
-    format: Annotated[
-        str, typer.Option("--format", help=_format_help(), autocompletion=_complete_formats, metavar="FORMATS")
-    ] = "docx,pdf",
+    format: FormatOpt = "docx,pdf",
     lang: LangOpt = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out", help="Output folder; files go to OUT/NAME/ (default: the project's out/).", metavar="DIR"
-        ),
-    ] = None,
-    template: Annotated[
-        str | None,
-        typer.Option(
-            "--template",
-            help="Template name (see 'briefgen list').",
-            autocompletion=_complete_templates,
-            metavar="NAME",
-        ),
-    ] = None,
+    out: BuildOutOpt = None,
+    template: TemplateOpt = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Run 'briefgen check' first and build nothing if it lists anything.")
     ] = False,
@@ -212,25 +197,10 @@ def preview(
 @app.command()
 def watch(
     name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names, metavar="NAME")],
-    format: Annotated[
-        str, typer.Option("--format", help=_format_help(), autocompletion=_complete_formats, metavar="FORMATS")
-    ] = "docx,pdf",
+    format: FormatOpt = "docx,pdf",
     lang: LangOpt = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out", help="Output folder; files go to OUT/NAME/ (default: the project's out/).", metavar="DIR"
-        ),
-    ] = None,
-    template: Annotated[
-        str | None,
-        typer.Option(
-            "--template",
-            help="Template name (see 'briefgen list').",
-            autocompletion=_complete_templates,
-            metavar="NAME",
-        ),
-    ] = None,
+    out: BuildOutOpt = None,
+    template: TemplateOpt = None,
 ) -> None:
     """Build, then rebuild and re-preview on every save of a file the build reads; Ctrl-C stops.
 

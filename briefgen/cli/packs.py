@@ -14,8 +14,8 @@ import typer
 from briefgen.cli.app import (
     DateOpt,
     LangOpt,
+    TemplateOpt,
     _complete_names,
-    _complete_templates,
     _errors,
     _out,
     _places,
@@ -46,15 +46,7 @@ def batch(
             "--out", help="Output folder: OUT/NAME/ and OUT/NAME.zip (default: the project's).", metavar="DIR"
         ),
     ] = None,
-    template: Annotated[
-        str | None,
-        typer.Option(
-            "--template",
-            help="Template name (see 'briefgen list').",
-            autocompletion=_complete_templates,
-            metavar="NAME",
-        ),
-    ] = None,
+    template: TemplateOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     date: DateOpt = None,
 ) -> None:

@@ -32,6 +32,7 @@ TIMEOUT = 600
 
 READER = (
     "tests/test_reader_content.py",
+    "tests/test_reader_rows.py",
     "tests/test_fuzz_outputs.py",
     "tests/test_context.py",
     "tests/test_sections.py",

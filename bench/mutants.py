@@ -278,6 +278,41 @@ MUTANTS = [
         "facts.json no longer written",
         (*WRITE, "tests/test_facts.py"),
     ),
+    Mutant(
+        "briefgen/view/chart_data.py",
+        'DRAWN_QUALIFIERS = frozenset({"exactly", "about"})',
+        'DRAWN_QUALIFIERS = frozenset({"exactly", "about", "more_than"})',
+        "charts: a lower bound (more than) drawn as an exact bar",
+        ("tests/test_chart_rule.py", "tests/test_charts.py", "tests/test_chart_documents.py", *READER),
+    ),
+    Mutant(
+        "briefgen/view/visit_sections.py",
+        "                lines_to_avoid=avoid,\n",
+        "                lines_to_avoid=[],\n",
+        "a meeting's lines to avoid dropped",
+        ("tests/test_brief.py", *READER),
+    ),
+    Mutant(
+        "briefgen/render/marking.py",
+        """r'<span lang="\\1">'""",
+        """r'<span>'""",
+        "HTML/PDF: text falling back to French not marked as French",
+        ("tests/test_fallbacks.py", *LANG),
+    ),
+    Mutant(
+        "briefgen/view/context.py",
+        'draft="" if final else labels["draft"],',
+        'draft="",',
+        "a draft not marked DRAFT",
+        ("tests/test_brief.py", *READER),
+    ),
+    Mutant(
+        "templates/sections/people.html",
+        '<th scope="col">{{ labels.name }}</th>',
+        "<th>{{ labels.name }}</th>",
+        "HTML/PDF: the people table's header cells without their scope",
+        ("tests/test_accessibility.py", *READER),
+    ),
 ]
 
 

@@ -4,8 +4,10 @@ The section-by-section tests (test_reader_content.py) compare each format with t
 bug in building the view model itself (a note dropped, the sides swapped) passes them: the view model
 and every document agree with each other. These tests take the expected text from the validated
 profile, in each language, and look for it in the right row of the HTML (what the PDF is made of;
-other tests hold the PDF to its HTML), the DOCX, the Markdown and the terminal preview. Both holes were found by bench/mutants.py (mutants
-17 and 18) and each test was seen to fail with its mutant planted.
+other tests hold the PDF to its HTML), the DOCX, the Markdown and the terminal preview. Also here:
+the Markdown's citation numbers, and each document's declared language. Each hole was found by
+bench/mutants.py (mutants 17, 18, 27, 28 survived the tests before this file), and each test was
+seen to fail with its mutant planted.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 import briefgen
 from briefgen.data.schema import Profile
@@ -143,3 +146,26 @@ def test_each_figure_keeps_its_note_in_every_format(built: Path, profile: Profil
     for note in notes:
         for fmt, text in texts.items():
             assert note in text, f"{fmt} {lang}: the note {note!r} is missing"
+
+
+def test_every_citation_prints_its_number_in_the_markdown(built: Path) -> None:
+    """As the PDF and DOCX tests of test_reader_content.py do: one "[n]" per citation of the view model."""
+    from .test_reader_content import MARKER, citations
+
+    view = briefgen.briefing("japan", lang="fr")
+    text = (built / "briefing.md").read_text(encoding="utf-8")
+    body = text[: text.rindex("\n## ")]  # the sources list numbers its entries "1.", not "[1]"
+    assert sorted(int(n) for n in MARKER.findall(body)) == sorted(r.number for r in citations(view))
+
+
+WORD_TAG = {"fr": "fr-FR", "en": "en-GB", "vi": "vi-VN"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_document_declares_its_own_language(built: Path, lang: str) -> None:
+    """The HTML's <html lang>, and the DOCX's default w:lang, are the document's language, not French."""
+    page = (built / f"briefing{suffix(lang)}.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in page
+    styles = Document(str(built / f"briefing{suffix(lang)}.docx")).styles.element
+    defaults = styles.xpath("./w:docDefaults/w:rPrDefault/w:rPr/w:lang")
+    assert defaults and defaults[0].get(qn("w:val")) == WORD_TAG[lang]

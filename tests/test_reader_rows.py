@@ -6,13 +6,15 @@ and every document agree with each other. These tests take the expected text fro
 profile, in each language, and look for it in the right row of the HTML (what the PDF is made of;
 other tests hold the PDF to its HTML), the DOCX, the Markdown and the terminal preview. Also here:
 the Markdown's citation numbers, and each document's declared language. Each hole was found by
-bench/mutants.py (mutants 17, 18, 27, 28 survived the tests before this file), and each test was
+bench/mutants.py (mutants 17, 18, 27, 28 and 35 survived the tests before this file), and each test was
 seen to fail with its mutant planted.
 """
 
 from __future__ import annotations
 
+import html
 import html.parser
+import re
 from pathlib import Path
 
 import pytest
@@ -20,11 +22,14 @@ from docx import Document
 from docx.oxml.ns import qn
 
 import briefgen
+from briefgen.data.catalog import Places
 from briefgen.data.schema import Profile
 
-from .helpers import run_cli
+from .helpers import REPO, run_cli
 
 LANGS = ("fr", "en", "vi")
+FIXTURES = REPO / "tests" / "fixtures"
+VISIT = "zenda-summit-2026"  # the complete FICTIONAL visit
 VIET_NAM = {"fr": "Viet Nam", "en": "Viet Nam", "vi": "Việt Nam"}  # the preview's, documents' side label
 
 
@@ -169,3 +174,43 @@ def test_each_document_declares_its_own_language(built: Path, lang: str) -> None
     styles = Document(str(built / f"briefing{suffix(lang)}.docx")).styles.element
     defaults = styles.xpath("./w:docDefaults/w:rPrDefault/w:rPr/w:lang")
     assert defaults and defaults[0].get(qn("w:val")) == WORD_TAG[lang]
+
+
+def french(value: object) -> str:
+    """A profile text (plain, or by language) in French, the fixture's language."""
+    return flat(value if isinstance(value, str) else value["fr"])  # type: ignore[index]
+
+
+@pytest.fixture(scope="module")
+def visit_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The complete FICTIONAL visit, every file format, in one folder."""
+    out = tmp_path_factory.mktemp("visit")
+    code, _, err = run_cli("--profiles", FIXTURES, "build", VISIT, "--format", "docx,html,md", "--out", out)
+    assert code == 0, err
+    return out / VISIT
+
+
+def test_each_meeting_keeps_its_lines_questions_and_press_line_in_every_format(visit_built: Path) -> None:
+    """Every line to take and to avoid, defensive question and answer, press line: from the visit file."""
+    visit = briefgen.load_profile(VISIT, places=Places.find(FIXTURES)).visit
+    assert visit is not None
+    expected = []
+    for meeting in visit.programme:
+        expected += [french(line) for line in [*meeting.lines_to_take, *meeting.lines_to_avoid]]
+        expected += [french(text) for q in meeting.questions for text in (q.question, q.answer)]
+        expected += [french(meeting.press_line)] if meeting.press_line else []
+    assert len(expected) >= 4, "the fixture visit briefs its meetings"
+    code, preview, err = run_cli("--profiles", FIXTURES, "preview", VISIT, env={"COLUMNS": "400", "NO_COLOR": "1"})
+    assert code == 0, err
+    texts = {
+        "html": flat(
+            html.unescape(re.sub(r"<[^>]+>", " ", (visit_built / "briefing.html").read_text(encoding="utf-8")))
+        ),
+        "docx": flat(" ".join(p.text for p in Document(str(visit_built / "briefing.docx")).paragraphs))
+        + flat(" ".join(" ".join(row) for row in docx_rows(visit_built / "briefing.docx"))),
+        "md": flat((visit_built / "briefing.md").read_text(encoding="utf-8")),
+        "preview": flat(preview.replace("│", " ")),
+    }
+    for line in expected:
+        for fmt, text in texts.items():
+            assert line in text, f"{fmt}: {line!r} is missing"

@@ -29,6 +29,8 @@ from pathlib import Path
 # lxml, not ElementTree: it keeps every namespace declaration (mc:Ignorable needs them).
 from lxml import etree as ET  # type: ignore[import-untyped]
 
+from briefgen.render.font_subset import truetype_subset
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -48,6 +50,8 @@ class Face:
     file: str
     cjk: bool = False
     """Embedded only when the document holds a CJK character."""
+    subset: bool = False
+    """Embedded as a TrueType subset of the document's characters (``w:subsetted``), not whole."""
 
 
 FACES = (
@@ -55,11 +59,16 @@ FACES = (
     Face("Noto Sans", "Bold", "NotoSans-Bold.ttf"),
     Face("Noto Sans", "Italic", "NotoSans-Italic.ttf"),
     Face("Noto Sans", "BoldItalic", "NotoSans-BoldItalic.ttf"),
-    Face("Noto Sans CJK JP", "Regular", "NotoSansCJKjp-Regular.otf", cjk=True),
+    Face("Noto Sans CJK JP", "Regular", "NotoSansCJKjp-Regular.otf", cjk=True, subset=True),
 )
 
 # CJK radicals to ideographs (kana, punctuation, kanji), compatibility ideographs, full-width forms.
 _CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+# Printable ASCII, kept in every subset: digits and Latin typed into Japanese text draw in the
+# embedded face too, and recent LibreOffice ignores for editing a subsetted embedded font with fewer
+# than 26 glyphs (vcl/source/gdi/embeddedfontshelper.cxx), which a short Japanese text would give.
+_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
 
 # The parts that hold the document's text.
 _STORY = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
@@ -103,34 +112,47 @@ def finish_package(entries: Iterable[tuple[str, bytes]], fonts: Path) -> list[tu
     order = list(parts)
     if "docProps/app.xml" in parts:
         parts["docProps/app.xml"] = APP_XML
-    faces = _faces_to_embed(parts, fonts)
+    characters = _characters(parts)
+    faces = _faces_to_embed(parts, fonts, characters)
     if faces:
-        added = _embed(parts, faces, fonts)
+        added = _embed(parts, faces, fonts, characters)
         order += [name for name in added if name not in order]
     return [(name, parts[name]) for name in order]
 
 
-def _faces_to_embed(parts: dict[str, bytes], fonts: Path) -> list[Face]:
+def _characters(parts: dict[str, bytes]) -> frozenset[str]:
+    """Every character of the document's text (``w:t`` of the body, headers, footers and notes)."""
+    found: set[str] = set()
+    for name, data in parts.items():
+        if _STORY.fullmatch(name):
+            for run_text in _parse(data).iter(f"{{{W}}}t"):
+                found.update(run_text.text or "")
+    return frozenset(found)
+
+
+def _faces_to_embed(parts: dict[str, bytes], fonts: Path, characters: frozenset[str]) -> list[Face]:
     """The faces whose family the font table names and whose file is there (CJK ones only if used)."""
     table = parts.get("word/fontTable.xml")
     if table is None:
         return []
     named = {f.get(f"{{{W}}}name") for f in _parse(table).iter(f"{{{W}}}font")}
-    text = b"".join(data for name, data in parts.items() if _STORY.fullmatch(name))
-    has_cjk = bool(_CJK.search(text.decode("utf-8", "replace")))
+    has_cjk = any(_CJK.match(c) for c in characters)
     return [
         face for face in FACES if face.family in named and (has_cjk or not face.cjk) and (fonts / face.file).is_file()
     ]
 
 
-def _embed(parts: dict[str, bytes], faces: list[Face], fonts: Path) -> list[str]:
+def _embed(parts: dict[str, bytes], faces: list[Face], fonts: Path, characters: frozenset[str]) -> list[str]:
     """Store the faces and point the font table and settings at them; return the names of new parts."""
     table = _parse(parts["word/fontTable.xml"])
     rels_name = "word/_rels/fontTable.xml.rels"
     rels = _parse(parts[rels_name]) if rels_name in parts else ET.Element(f"{{{REL}}}Relationships", nsmap={None: REL})
     added = [rels_name]
     for number, face in enumerate(faces, start=1):
-        data = (fonts / face.file).read_bytes()
+        if face.subset:
+            data = truetype_subset(fonts / face.file, characters | _ASCII)
+        else:
+            data = (fonts / face.file).read_bytes()
         key = font_key(data)
         part = f"word/fonts/font{number}.odttf"
         parts[part] = obfuscate(data, key)
@@ -142,6 +164,8 @@ def _embed(parts: dict[str, bytes], faces: list[Face], fonts: Path) -> list[str]
                 embed = ET.SubElement(font, f"{{{W}}}embed{face.style}", nsmap={"r": R})
                 embed.set(f"{{{R}}}id", rid)
                 embed.set(f"{{{W}}}fontKey", key)
+                if face.subset:
+                    embed.set(f"{{{W}}}subsetted", "1")
     parts["word/fontTable.xml"] = _xml(table)
     parts[rels_name] = _xml(rels)
     parts["word/settings.xml"] = _with_embed_setting(parts["word/settings.xml"])

@@ -10,11 +10,26 @@ shipped Noto faces are embedded the way Word embeds fonts (ECMA-376 Part 1, §17
   relationship id and the key; ``settings.xml`` says ``w:embedTrueTypeFonts``.
 
 A face is embedded only when the template's font table names its family (a custom template set in
-Arial gets no Noto), and the Japanese face (3 MB) only when the document holds a CJK character.
-The key is derived from the font's bytes, so the same document gives the same file.
-Noto is under the SIL Open Font License, which allows embedding (``templates/fonts/OFL.txt``);
-the Japanese face is CFF-based OpenType, embedded as is: LibreOffice reads it
-(``tests/test_libreoffice.py`` converts a DOCX on a machine without Noto and checks the PDF's fonts).
+Arial gets no Noto), and the Japanese face only when the document holds a CJK character.
+
+The Latin faces (Noto Sans, four styles, about 145 KB each) go in whole, so that a desk officer
+can edit the French, English or Vietnamese text in Word with the embedded face. The Japanese
+face does not. The shipped file is OpenType with CFF outlines and 3.6 MB, and Word's embedding is
+documented for TrueType: the option is "Embed TrueType fonts" (``w:embedTrueTypeFonts``), and Office
+embeds through Windows' font embedding library, of which Microsoft writes "OpenType fonts are
+supported as long as they use the TrueType file format" (KB 2524096, on Office's PDF/XPS export).
+So each document gets its own subset of that face, cut to the characters of its text plus printable
+ASCII, with TrueType outlines (``briefgen.render.font_subset``): about 16 KB for the Japan
+briefing. The font table says so: ``w:subsetted="1"`` on its ``w:embedRegular`` (the schema's
+``CT_FontRel`` has ``fontKey`` and ``subsetted``). Recent LibreOffice ignores, when a document is
+opened for editing, a subsetted font with fewer than 26 glyphs (``embeddedfontshelper.cxx``); the
+ASCII keeps every subset above that.
+
+The key is derived from the font's bytes and the subset's bytes from the characters, so the same
+document gives the same file.
+Noto is under the SIL Open Font License, which allows embedding and subsetting
+(``templates/fonts/OFL.txt``). ``tests/test_libreoffice.py`` converts a DOCX on a machine without
+Noto and checks that the PDF's Japanese is drawn from the embedded TrueType subset.
 """
 
 from __future__ import annotations

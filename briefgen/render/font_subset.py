@@ -1,20 +1,20 @@
 """A font cut down to the characters a document uses, with TrueType outlines: what the DOCX embeds for Japanese.
 
-Word loads an embedded font through Windows' font embedding service, which takes TrueType outlines
-(``glyf``) and not reliably the CFF outlines of an OpenType/CFF face such as Noto Sans CJK; and the
-whole Japanese face is 3.6 MB for the dozen kanji a briefing names. So :func:`truetype_subset`
+Word's font embedding is made for TrueType outlines (``glyf``), not the CFF outlines of an
+OpenType/CFF face such as Noto Sans CJK (see ``briefgen.render.docx_package``); and the whole
+Japanese face is 3.6 MB for the dozen kanji a briefing names. So :func:`truetype_subset`
 
 - keeps the glyphs of the given characters (and ``.notdef``), with the ``cmap``, every ``name``
-  record and the ``OS/2`` table as they are (its Unicode and code page bits included: Word picks a
-  font for East Asian text by them); it drops the layout tables (``GSUB``, ``GPOS``, ``BASE``,
-  ``GDEF``) and the vertical metrics (``vhea``, ``vmtx``, ``VORG``): a briefing sets no vertical
-  text, and Word sets horizontal Japanese without them; and the CFF hints, which do not carry over;
+  record and the ``OS/2`` table as they are (its Unicode and code page bits too: they describe the
+  face, and font matching reads them);
+- drops the layout tables (``GSUB``, ``GPOS``, ``BASE``, ``GDEF``), the vertical metrics (``vhea``,
+  ``vmtx``, ``VORG``: a briefing sets no vertical text) and the CFF hints, which do not carry over;
 - converts the cubic CFF outlines to quadratic TrueType ones (``Cu2QuPen`` into a ``TTGlyphPen``,
   as fontTools' ``Snippets/otf2ttf.py`` does; error at most 1 unit of the 1000-unit em);
 - is deterministic: the ``head`` timestamps are the source font's, never the build's, so the same
   characters give the same bytes.
 
-A subset costs a few tens of milliseconds (most of it reading the CFF); it is kept per font file
+A subset costs under a tenth of a second (most of it reading the CFF); it is kept per font file
 and character set for the life of the process (``batch`` and ``watch`` build many documents).
 """
 

@@ -15,6 +15,7 @@ import docx
 import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
+from fontTools.pens.areaPen import AreaPen
 from fontTools.ttLib import TTFont
 from lxml import etree
 from PIL import Image, ImageDraw, ImageFont
@@ -134,18 +135,32 @@ def test_the_japanese_face_is_a_truetype_subset_of_the_text(rendered: bytes) -> 
     text = _text(rendered)
     assert _cjk(text) and _cjk(text) <= covered  # every kanji of the text
     assert _cjk(covered) == _cjk(text)  # and no other
-    assert covered <= text | set(map(chr, range(0x20, 0x7F)))  # beyond them, only ASCII for editing
+    ascii_ = set(map(chr, range(0x20, 0x7F)))
+    assert covered <= text | ascii_  # beyond the text, only ASCII: for editing, and LibreOffice wants 26 glyphs
+    assert ascii_ <= covered
     source = TTFont(FONTS / "NotoSansCJKjp-Regular.otf", lazy=True)
     for record in source["name"].names:  # the names Word matches the font by, all kept
         assert font["name"].getName(record.nameID, record.platformID, record.platEncID, record.langID) is not None
     assert font["OS/2"].ulCodePageRange1 == source["OS/2"].ulCodePageRange1  # the JIS bit Word looks at
     assert (font["head"].created, font["head"].modified) == (source["head"].created, source["head"].modified)
     assert len(data) < 40_000
+    # The same outlines, turned clockwise as TrueType wants them (CFF runs counter-clockwise).
+    for char in _cjk(text):
+        converted, original = _area(font, char), _area(source, char)
+        assert converted < 0 < original and abs(converted + original) < 0.01 * original, char
     # FreeType draws the converted outline: ink where the kanji is.
     face = ImageFont.truetype(io.BytesIO(data), 48)
     image = Image.new("L", (64, 64), 0)
     ImageDraw.Draw(image).text((4, 4), "北", font=face, fill=255)
     assert sum(image.histogram()[128:]) > 200
+
+
+def _area(font: TTFont, char: str) -> float:
+    """The signed area of a character's outline: positive when its contours run counter-clockwise."""
+    glyphs = font.getGlyphSet()
+    pen = AreaPen(glyphs)
+    glyphs[font.getBestCmap()[ord(char)]].draw(pen)
+    return float(pen.value)
 
 
 def test_the_font_table_marks_only_the_subset(rendered: bytes) -> None:

@@ -63,6 +63,23 @@ def _pdf_fonts(pdf: Path) -> dict[int, set[str]]:
     return fonts
 
 
+def _font_programs(pdf: Path) -> dict[str, set[str]]:
+    """Base name (subset prefix removed) -> the kinds of font program the PDF embeds for it (/FontFile2...)."""
+    programs: dict[str, set[str]] = {}
+    for page in PdfReader(pdf).pages:
+        resources = page.get("/Resources", {}).get_object().get("/Font", {}).get_object()
+        for ref in resources.values():
+            font = ref.get_object()
+            descendants = font.get("/DescendantFonts")
+            descriptor = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
+            name = str(font["/BaseFont"]).split("+", 1)[-1]
+            kinds = (
+                {key for key in descriptor.get_object() if str(key).startswith("/FontFile")} if descriptor else set()
+            )
+            programs.setdefault(name, set()).update(kinds)
+    return programs
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (.ci/run installs it)")
 @pytest.mark.parametrize("lang", ["fr", "vi"])
 def test_libreoffice_draws_with_the_embedded_fonts(tmp_path: Path, lang: str) -> None:
@@ -99,4 +116,7 @@ def test_libreoffice_draws_with_the_embedded_fonts(tmp_path: Path, lang: str) ->
     vietnamese = [n for n, text in enumerate(pages, start=1) if "Quảng Ninh" in text]
     assert japanese and vietnamese
     assert all(any(f.startswith("NotoSansCJKjp") for f in fonts[n]) for n in japanese)
+    # Drawn from the embedded TrueType subset (glyf outlines become a FontFile2), not from a CFF face.
+    programs = {name: kinds for name, kinds in _font_programs(converted).items() if name.startswith("NotoSansCJKjp")}
+    assert programs and all(kinds == {"/FontFile2"} for kinds in programs.values()), programs
     assert all("NotoSans-Regular" in fonts[n] for n in vietnamese)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -14,13 +15,16 @@ import docx
 import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
+from fontTools.pens.areaPen import AreaPen
 from fontTools.ttLib import TTFont
 from lxml import etree
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
+from briefgen.render import font_subset
 from briefgen.render.docx import render_docx
 from briefgen.render.docx_package import obfuscate
 from briefgen.view.viewmodel import Bar, Briefing, Chart
+from tests.helpers import run_cli
 from tests.samples import sample_briefing
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,7 +90,7 @@ def test_the_noto_faces_are_embedded_obfuscated(rendered: bytes) -> None:
         ("Noto Sans CJK JP", "embedRegular"),
     }
     assert embedded[("Noto Sans", "embedBold")] == (FONTS / "NotoSans-Bold.ttf").read_bytes()
-    assert embedded[("Noto Sans CJK JP", "embedRegular")] == (FONTS / "NotoSansCJKjp-Regular.otf").read_bytes()
+    assert embedded[("Noto Sans", "embedBoldItalic")] == (FONTS / "NotoSans-BoldItalic.ttf").read_bytes()  # whole
     for (family, _), data in embedded.items():  # the family Word matches by is the font's own
         assert TTFont(io.BytesIO(data), lazy=True)["name"].getDebugName(1) == family
     with zipfile.ZipFile(io.BytesIO(rendered)) as z:
@@ -98,6 +102,100 @@ def test_the_noto_faces_are_embedded_obfuscated(rendered: bytes) -> None:
     assert any(d.get("Extension") == "odttf" for d in types)
     styles = etree.tostring(_part(rendered, "word/styles.xml")).decode()
     assert 'w:ascii="Noto Sans"' in styles and 'w:eastAsia="Noto Sans CJK JP"' in styles
+
+
+def _text(data: bytes) -> set[str]:
+    """The characters of a .docx's text: the w:t of its body, headers, footers and notes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        stories = [
+            n for n in z.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml", n)
+        ]
+        return {c for name in stories for t in etree.fromstring(z.read(name)).iter(f"{{{W}}}t") for c in t.text or ""}
+
+
+def _cjk(characters: set[str]) -> set[str]:
+    return {c for c in characters if "\u2e80" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef"}
+
+
+def _embed_elements(data: bytes) -> dict[str, list[etree._Element]]:
+    """Family -> its w:embed* elements in the font table."""
+    table = _part(data, "word/fontTable.xml")
+    return {
+        f.get(f"{{{W}}}name"): [e for e in f if etree.QName(e).localname.startswith("embed")]
+        for f in table.iter(f"{{{W}}}font")
+    }
+
+
+def test_the_japanese_face_is_a_truetype_subset_of_the_text(rendered: bytes) -> None:
+    """Word loads TrueType outlines: the CFF face becomes glyf outlines, cut to the document's characters."""
+    data = _embedded(rendered)[("Noto Sans CJK JP", "embedRegular")]
+    font = TTFont(io.BytesIO(data))
+    assert "glyf" in font and "CFF " not in font and font.sfntVersion == "\0\1\0\0"
+    covered = set(map(chr, font.getBestCmap()))
+    text = _text(rendered)
+    assert _cjk(text) and _cjk(text) <= covered  # every kanji of the text
+    assert _cjk(covered) == _cjk(text)  # and no other
+    ascii_ = set(map(chr, range(0x20, 0x7F)))
+    assert covered <= text | ascii_  # beyond the text, only ASCII: for editing, and LibreOffice wants 26 glyphs
+    assert ascii_ <= covered
+    source = TTFont(FONTS / "NotoSansCJKjp-Regular.otf", lazy=True)
+    for record in source["name"].names:  # the names Word matches the font by, all kept
+        assert font["name"].getName(record.nameID, record.platformID, record.platEncID, record.langID) is not None
+    assert font["OS/2"].ulCodePageRange1 == source["OS/2"].ulCodePageRange1  # the JIS bit Word looks at
+    assert (font["head"].created, font["head"].modified) == (source["head"].created, source["head"].modified)
+    assert len(data) < 40_000
+    # The same outlines, turned clockwise as TrueType wants them (CFF runs counter-clockwise).
+    for char in _cjk(text):
+        converted, original = _area(font, char), _area(source, char)
+        assert converted < 0 < original and abs(converted + original) < 0.01 * original, char
+    # FreeType draws the converted outline: ink where the kanji is.
+    face = ImageFont.truetype(io.BytesIO(data), 48)
+    image = Image.new("L", (64, 64), 0)
+    ImageDraw.Draw(image).text((4, 4), "北", font=face, fill=255)
+    assert sum(image.histogram()[128:]) > 200
+
+
+def _area(font: TTFont, char: str) -> float:
+    """The signed area of a character's outline: positive when its contours run counter-clockwise."""
+    glyphs = font.getGlyphSet()
+    pen = AreaPen(glyphs)
+    glyphs[font.getBestCmap()[ord(char)]].draw(pen)
+    return float(pen.value)
+
+
+def test_the_font_table_marks_only_the_subset(rendered: bytes) -> None:
+    embeds = _embed_elements(rendered)
+    (japanese,) = embeds["Noto Sans CJK JP"]
+    assert japanese.get(f"{{{W}}}subsetted") == "1"
+    assert len(embeds["Noto Sans"]) == 4
+    assert all(e.get(f"{{{W}}}subsetted") is None for e in embeds["Noto Sans"])  # whole: editable in Word
+
+
+def test_the_japanese_subset_follows_the_text() -> None:
+    """Another text, another subset (the process cache is per character set), and the same text, the same bytes."""
+    briefing = _illustrated()
+    other = dataclasses.replace(
+        briefing, partnerships=[dataclasses.replace(briefing.partnerships[0], theirs="Osaka (大阪)")]
+    )
+    data = _embedded(render_docx(other, TEMPLATE))[("Noto Sans CJK JP", "embedRegular")]
+    covered = set(map(chr, TTFont(io.BytesIO(data)).getBestCmap()))
+    assert {"大", "阪"} <= covered and "鳥" not in covered
+
+
+def test_the_japan_briefing_embeds_a_small_japanese_face(tmp_path: Path) -> None:
+    """The shipped Japan briefing: its Japanese face is tens of kilobytes, not 3.6 MB, and covers its kanji."""
+    code, _, err = run_cli("japan", "--format", "docx", "--date", "2026-01-20", "--out", tmp_path / "a")
+    assert code == 0, err
+    first = (tmp_path / "a" / "japan" / "briefing.docx").read_bytes()
+    data = _embedded(first)[("Noto Sans CJK JP", "embedRegular")]
+    assert "CFF " not in TTFont(io.BytesIO(data)) and len(data) < 100_000
+    covered = set(map(chr, TTFont(io.BytesIO(data)).getBestCmap()))
+    assert {"大", "阪", "北", "海", "道"} <= _cjk(_text(first)) == _cjk(covered)
+    assert len(first) < 1_000_000  # the whole DOCX: the four Latin faces are most of it
+    font_subset._subset.cache_clear()  # a fresh subset, as a new process would make
+    code, _, err = run_cli("japan", "--format", "docx", "--date", "2026-01-20", "--out", tmp_path / "b")
+    assert code == 0, err
+    assert (tmp_path / "b" / "japan" / "briefing.docx").read_bytes() == first
 
 
 def test_the_japanese_face_is_left_out_without_japanese_text() -> None:
@@ -187,5 +285,6 @@ def test_contents_are_filled_without_a_field(rendered: bytes, document: Document
 
 
 def test_embedding_keeps_the_output_reproducible(rendered: bytes) -> None:
+    font_subset._subset.cache_clear()  # the Japanese subset made again, not taken from the cache
     again = render_docx(_illustrated(), TEMPLATE)
     assert again == rendered

@@ -10,11 +10,26 @@ shipped Noto faces are embedded the way Word embeds fonts (ECMA-376 Part 1, §17
   relationship id and the key; ``settings.xml`` says ``w:embedTrueTypeFonts``.
 
 A face is embedded only when the template's font table names its family (a custom template set in
-Arial gets no Noto), and the Japanese face (3 MB) only when the document holds a CJK character.
-The key is derived from the font's bytes, so the same document gives the same file.
-Noto is under the SIL Open Font License, which allows embedding (``templates/fonts/OFL.txt``);
-the Japanese face is CFF-based OpenType, embedded as is: LibreOffice reads it
-(``tests/test_libreoffice.py`` converts a DOCX on a machine without Noto and checks the PDF's fonts).
+Arial gets no Noto), and the Japanese face only when the document holds a CJK character.
+
+The Latin faces (Noto Sans, four styles, about 145 KB each) go in whole, so that a desk officer
+can edit the French, English or Vietnamese text in Word with the embedded face. The Japanese
+face does not. The shipped file is OpenType with CFF outlines and 3.6 MB, and Word's embedding is
+documented for TrueType: the option is "Embed TrueType fonts" (``w:embedTrueTypeFonts``), and Office
+embeds through Windows' font embedding library, of which Microsoft writes "OpenType fonts are
+supported as long as they use the TrueType file format" (KB 2524096, on Office's PDF/XPS export).
+So each document gets its own subset of that face, cut to the characters of its text plus printable
+ASCII, with TrueType outlines (``briefgen.render.font_subset``): about 16 KB for the Japan
+briefing. The font table says so: ``w:subsetted="1"`` on its ``w:embedRegular`` (the schema's
+``CT_FontRel`` has ``fontKey`` and ``subsetted``). Recent LibreOffice ignores, when a document is
+opened for editing, a subsetted font with fewer than 26 glyphs (``embeddedfontshelper.cxx``); the
+ASCII keeps every subset above that.
+
+The key is derived from the font's bytes and the subset's bytes from the characters, so the same
+document gives the same file.
+Noto is under the SIL Open Font License, which allows embedding and subsetting
+(``templates/fonts/OFL.txt``). ``tests/test_libreoffice.py`` converts a DOCX on a machine without
+Noto and checks that the PDF's Japanese is drawn from the embedded TrueType subset.
 """
 
 from __future__ import annotations
@@ -28,6 +43,8 @@ from pathlib import Path
 
 # lxml, not ElementTree: it keeps every namespace declaration (mc:Ignorable needs them).
 from lxml import etree as ET  # type: ignore[import-untyped]
+
+from briefgen.render.font_subset import truetype_subset
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -48,6 +65,8 @@ class Face:
     file: str
     cjk: bool = False
     """Embedded only when the document holds a CJK character."""
+    subset: bool = False
+    """Embedded as a TrueType subset of the document's characters (``w:subsetted``), not whole."""
 
 
 FACES = (
@@ -55,11 +74,16 @@ FACES = (
     Face("Noto Sans", "Bold", "NotoSans-Bold.ttf"),
     Face("Noto Sans", "Italic", "NotoSans-Italic.ttf"),
     Face("Noto Sans", "BoldItalic", "NotoSans-BoldItalic.ttf"),
-    Face("Noto Sans CJK JP", "Regular", "NotoSansCJKjp-Regular.otf", cjk=True),
+    Face("Noto Sans CJK JP", "Regular", "NotoSansCJKjp-Regular.otf", cjk=True, subset=True),
 )
 
 # CJK radicals to ideographs (kana, punctuation, kanji), compatibility ideographs, full-width forms.
 _CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+# Printable ASCII, kept in every subset: digits and Latin typed into Japanese text draw in the
+# embedded face too, and recent LibreOffice ignores for editing a subsetted embedded font with fewer
+# than 26 glyphs (vcl/source/gdi/embeddedfontshelper.cxx), which a short Japanese text would give.
+_ASCII = frozenset(map(chr, range(0x20, 0x7F)))
 
 # The parts that hold the document's text.
 _STORY = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
@@ -103,34 +127,47 @@ def finish_package(entries: Iterable[tuple[str, bytes]], fonts: Path) -> list[tu
     order = list(parts)
     if "docProps/app.xml" in parts:
         parts["docProps/app.xml"] = APP_XML
-    faces = _faces_to_embed(parts, fonts)
+    characters = _characters(parts)
+    faces = _faces_to_embed(parts, fonts, characters)
     if faces:
-        added = _embed(parts, faces, fonts)
+        added = _embed(parts, faces, fonts, characters)
         order += [name for name in added if name not in order]
     return [(name, parts[name]) for name in order]
 
 
-def _faces_to_embed(parts: dict[str, bytes], fonts: Path) -> list[Face]:
+def _characters(parts: dict[str, bytes]) -> frozenset[str]:
+    """Every character of the document's text (``w:t`` of the body, headers, footers and notes)."""
+    found: set[str] = set()
+    for name, data in parts.items():
+        if _STORY.fullmatch(name):
+            for run_text in _parse(data).iter(f"{{{W}}}t"):
+                found.update(run_text.text or "")
+    return frozenset(found)
+
+
+def _faces_to_embed(parts: dict[str, bytes], fonts: Path, characters: frozenset[str]) -> list[Face]:
     """The faces whose family the font table names and whose file is there (CJK ones only if used)."""
     table = parts.get("word/fontTable.xml")
     if table is None:
         return []
     named = {f.get(f"{{{W}}}name") for f in _parse(table).iter(f"{{{W}}}font")}
-    text = b"".join(data for name, data in parts.items() if _STORY.fullmatch(name))
-    has_cjk = bool(_CJK.search(text.decode("utf-8", "replace")))
+    has_cjk = any(_CJK.match(c) for c in characters)
     return [
         face for face in FACES if face.family in named and (has_cjk or not face.cjk) and (fonts / face.file).is_file()
     ]
 
 
-def _embed(parts: dict[str, bytes], faces: list[Face], fonts: Path) -> list[str]:
+def _embed(parts: dict[str, bytes], faces: list[Face], fonts: Path, characters: frozenset[str]) -> list[str]:
     """Store the faces and point the font table and settings at them; return the names of new parts."""
     table = _parse(parts["word/fontTable.xml"])
     rels_name = "word/_rels/fontTable.xml.rels"
     rels = _parse(parts[rels_name]) if rels_name in parts else ET.Element(f"{{{REL}}}Relationships", nsmap={None: REL})
     added = [rels_name]
     for number, face in enumerate(faces, start=1):
-        data = (fonts / face.file).read_bytes()
+        if face.subset:
+            data = truetype_subset(fonts / face.file, characters | _ASCII)
+        else:
+            data = (fonts / face.file).read_bytes()
         key = font_key(data)
         part = f"word/fonts/font{number}.odttf"
         parts[part] = obfuscate(data, key)
@@ -142,6 +179,8 @@ def _embed(parts: dict[str, bytes], faces: list[Face], fonts: Path) -> list[str]
                 embed = ET.SubElement(font, f"{{{W}}}embed{face.style}", nsmap={"r": R})
                 embed.set(f"{{{R}}}id", rid)
                 embed.set(f"{{{W}}}fontKey", key)
+                if face.subset:
+                    embed.set(f"{{{W}}}subsetted", "1")
     parts["word/fontTable.xml"] = _xml(table)
     parts[rels_name] = _xml(rels)
     parts["word/settings.xml"] = _with_embed_setting(parts["word/settings.xml"])

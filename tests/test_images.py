@@ -110,3 +110,20 @@ def test_validate_decodes_the_logo(profiles: Path, content: bytes, phrase: str) 
         assert phrase in err and len(err.splitlines()) == 1, err
         assert "DecompressionBomb" not in err and "Traceback" not in err
     assert not Path("out").exists() or not any(Path("out").rglob("*.pdf"))
+
+
+def test_the_view_model_holds_images_as_bytes_and_each_format_places_them(profiles: Path, tmp_path: Path) -> None:
+    from briefgen import briefing
+    from briefgen.data.catalog import Places
+    from briefgen.render.html import render_html
+    from briefgen.view.viewmodel import Image as ViewImage
+
+    with_logo(profiles, "images/emblem.png")
+    places = Places.find(profiles)
+    view = briefing("ruritania", places=places)
+    assert view.logo == ViewImage(png_bytes(), "image/png")  # no data: URI: a format's own business
+    # A template written when images were data: URIs (src="{{ logo }}") still gets one.
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "briefing.html").write_text('<img src="{{ logo }}"><img src="{{ logo | data_uri }}">')
+    html = render_html(view, tmp_path / "old")
+    assert html.count('src="data:image/png;base64,') == 2

@@ -23,6 +23,7 @@ from PIL import Image, ImageDraw, ImageFont
 from briefgen.render import font_subset
 from briefgen.render.docx import render_docx
 from briefgen.render.docx_package import obfuscate
+from briefgen.view import viewmodel
 from briefgen.view.viewmodel import Bar, Briefing, Chart
 from tests.helpers import run_cli
 from tests.samples import sample_briefing
@@ -47,7 +48,7 @@ def _illustrated() -> Briefing:
     bars = [Bar("Montant fictif A", 2.0, "2 dollars"), Bar("Montant fictif B", 3.0, "3 dollars")]
     alt = "Montants fictifs : Montant fictif A : 2 dollars; Montant fictif B : 3 dollars"
     chart = Chart("amounts-USD", "Montants fictifs", "dollars", bars, alt)
-    return dataclasses.replace(sample_briefing(), logo=_logo(), charts=[chart])
+    return dataclasses.replace(sample_briefing(), logo=viewmodel.Image(_logo(), "image/png"), charts=[chart])
 
 
 @pytest.fixture(scope="module")

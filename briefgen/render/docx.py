@@ -137,7 +137,7 @@ def _set_metadata(document: object, briefing: Briefing) -> None:
 def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, Any]:
     """The template's names, Word-ready: images with alt text, sources with a hyperlink relationship.
 
-    The logo (the view model's bytes) and each chart (``image``: its data drawn here as a sharp PNG,
+    The logo (the view model's image bytes) and each chart (``image``: its data drawn here as a sharp PNG,
     16 cm wide, by ``chart_png``) carry their alt text, which for a chart states every value; each
     source with an address gets ``link``, the id of its external relationship, for a real ``w:hyperlink``.
     """
@@ -149,7 +149,7 @@ def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, 
         from docx.shared import Mm
         from docxtpl import InlineImage
 
-        logo = InlineImage(tpl, io.BytesIO(briefing.logo), height=Mm(20))
+        logo = InlineImage(tpl, io.BytesIO(briefing.logo.data), height=Mm(20))
         names["logo"] = _Described(logo, briefing.cover.issuer)
     if briefing.charts:
         from docx.shared import Mm
@@ -170,13 +170,11 @@ def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, 
 
 def _photo(tpl: Any, portrait: Portrait) -> _Described:
     """A biography photo (``{{ p | photo }}``), 25 mm high, its alt text the person's name."""
-    import base64
-
     from docx.shared import Mm
     from docxtpl import InlineImage
 
-    data = base64.b64decode(portrait.photo.split(",", 1)[1])
-    return _Described(InlineImage(tpl, io.BytesIO(data), height=Mm(25)), portrait.name)
+    assert portrait.photo is not None, "the template draws a photo only under {% if p.photo %}"
+    return _Described(InlineImage(tpl, io.BytesIO(portrait.photo.data), height=Mm(25)), portrait.name)
 
 
 def _fonts(template_dir: Path) -> Path:

@@ -3,7 +3,7 @@
 The view model holds chart data and image bytes; this renderer draws them for the browser and
 WeasyPrint through two filters templates use: ``chart | svg`` (the chart as inline SVG, vector in
 the PDF, its alt text as ``aria-label`` and ``<title>``, which WeasyPrint makes the tagged PDF's
-figure description) and ``logo | data_uri`` (image bytes as a ``data:`` URI).
+figure description) and ``image | data_uri`` (an image's bytes as a ``data:`` URI: the logo, a photo).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 from briefgen.errors import TemplateError
 from briefgen.render import Options, charts
 from briefgen.render.marking import html_spans, marked, unmarked
-from briefgen.view.viewmodel import Briefing, Chart
+from briefgen.view.viewmodel import Briefing, Chart, Image
 
 TEMPLATE_NAME = "briefing.html"
 """The template file every template folder provides for HTML and PDF output."""
@@ -46,14 +46,19 @@ def svg_markup(chart: Chart) -> Markup:
     return Markup(charts.svg(chart))
 
 
-def data_uri(image: bytes) -> str:
-    """A PNG or JPEG file's bytes as a ``data:`` URI."""
-    kind = "png" if image.startswith(b"\x89PNG") else "jpeg"
-    return f"data:image/{kind};base64,{base64.b64encode(image).decode('ascii')}"
+def data_uri(image: Image) -> str:
+    """An image of the view model as a ``data:`` URI, the way HTML and WeasyPrint take it."""
+    return f"data:{image.media_type};base64,{base64.b64encode(image.data).decode('ascii')}"
 
 
 def _finalize(value: object) -> object:
-    """Text in another language than the document's is marked (briefgen.render.marking)."""
+    """Text in another language than the document's is marked (briefgen.render.marking).
+
+    An image printed as it is (``src="{{ p.photo }}"``, as templates written before images were
+    bytes do) prints as its ``data:`` URI.
+    """
+    if isinstance(value, Image):
+        return data_uri(value)
     if isinstance(value, str) and not hasattr(value, "__html__"):
         return Markup(marked(value, unmarked(str(escape(value)))))
     return value

@@ -7,7 +7,6 @@ a reader meets.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any
@@ -49,7 +48,7 @@ def build_briefing(
         profile.visit or _NO_VISIT,
         partner,
         earlier=earlier,
-        photos={path: _data_uri(data) for path, data in (photos or {}).items()},
+        photos={path: image(data) for path, data in (photos or {}).items()},
     )
     shown, fields = build_sections(given)
     present = [s for s, _ in shown]
@@ -86,14 +85,14 @@ def build_briefing(
         key_facts=[viewmodel.Section(s.id, labels[s.id]) for s in filled if s.key_facts],
         key_facts_sources=[s for s in fields.get("sources", []) if s.number in numbers],
         timestamp=timestamp,
-        logo=logo or b"",
+        logo=image(logo) if logo else None,
         **fields,
     )
 
 
-def _data_uri(image: bytes) -> str:
-    kind = "png" if image.startswith(b"\x89PNG") else "jpeg"
-    return f"data:image/{kind};base64,{base64.b64encode(image).decode('ascii')}"
+def image(data: bytes) -> viewmodel.Image:
+    """A PNG or JPEG file's bytes (validation admits no other kind) with their media type."""
+    return viewmodel.Image(data, "image/png" if data.startswith(b"\x89PNG") else "image/jpeg")
 
 
 def _facts_as_of(profile: schema.Profile, fmt: Formatter) -> str:

@@ -48,8 +48,8 @@ class Input:
     """The partner's name in the build language."""
     earlier: Mapping[str, Any] | None = None
     """The facts of the earlier pack of the same name (``facts.json``), when a pack is rebuilt."""
-    photos: Mapping[str, str] = field(default_factory=dict)
-    """Each biography photo the profile names (its path in the profile), as a ``data:`` URI."""
+    photos: Mapping[str, viewmodel.Image] = field(default_factory=dict)
+    """Each biography photo the profile names, by its path in the profile."""
 
     @property
     def labels(self) -> dict[str, str]:

@@ -122,6 +122,16 @@ class Bullets:
 
 
 @dataclass(frozen=True)
+class Image:
+    """An image a profile names (the partner's emblem, a biography photo): its bytes; each format places it."""
+
+    data: bytes
+    """The PNG or JPEG file's bytes, as read."""
+    media_type: str
+    """``image/png`` or ``image/jpeg``."""
+
+
+@dataclass(frozen=True)
 class Portrait:
     """Someone with their short biography: a heading, labelled lines, labelled lists."""
 
@@ -130,8 +140,8 @@ class Portrait:
     """Role, organisation, current post, form of address: only those given."""
     lists: list[Bullets]
     """Career points and earlier meetings with us: only those given."""
-    photo: str = ""
-    """Their photo as a ``data:`` URI (HTML; an image in the DOCX, its alt text the name); empty when none."""
+    photo: Image | None = None
+    """Their photo; HTML: ``{{ p.photo | data_uri }}``, DOCX: ``{{ p | photo }}`` (its alt text the name)."""
 
 
 @dataclass(frozen=True)
@@ -441,8 +451,8 @@ class Briefing:
     """Who drafted, cleared and receives the briefing."""
     gaps: list[str] = field(default_factory=list)
     """Ids of the visit's sections it lacks, shown "to be completed" (``labels.to_be_completed``)."""
-    logo: bytes = b""
-    """The partner's emblem: the PNG or JPEG file's bytes; HTML: ``{{ logo | data_uri }}``, DOCX: the image."""
+    logo: Image | None = None
+    """The partner's emblem; HTML: ``{{ logo | data_uri }}``, DOCX: ``{{ logo }}`` (the placed image)."""
     timestamp: str = ""
     """ISO 8601 date-time the documents are dated with (``--date``, ``SOURCE_DATE_EPOCH`` or the build day)."""
 

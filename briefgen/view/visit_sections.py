@@ -44,7 +44,7 @@ def portrait(
         for key, items in (("career", bio.career), ("meetings", bio.meetings))
         if items
     ]
-    return viewmodel.Portrait(name, lines, lists, i.photos.get(bio.photo or "", ""))
+    return viewmodel.Portrait(name, lines, lists, i.photos.get(bio.photo or ""))
 
 
 def purpose(i: Input) -> Mapping[str, Any]:

@@ -36,9 +36,10 @@ the section has no content: leave it out. Profile text is escaped for you; never
 
 Charts and images arrive as data, and each format draws them: in HTML, `{{ chart | svg }}` draws a
 chart as inline SVG (its alt text, stating every value, becomes the PDF's figure description) and
-`{{ logo | data_uri }}` gives the logo's bytes as an image address; in the Word template, `c.image`
-is a chart drawn as a PNG with the same alt text, and `logo` the placed emblem; in Markdown,
-`{% for bar, cells in chart | bars %}` gives each bar with its length in block characters.
+`{{ logo | data_uri }}` (or `{{ p.photo | data_uri }}`) gives an image's bytes as an image address;
+in the Word template, `c.image` is a chart drawn as a PNG with the same alt text, `logo` the placed
+emblem and `{{ p | photo }}` a portrait's photo; in Markdown, `{% for bar, cells in chart | bars %}`
+gives each bar with its length in block characters (Markdown and the terminal draw no images).
 
 A name that is not listed here is an error naming the template's file and line (StrictUndefined);
 `briefgen validate --templates` renders every template once to find such names, and the tags Word

@@ -1,0 +1,129 @@
+"""The document as a whole: its cover, its contents and ``Briefing``, every name a template sees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from briefgen.view.viewmodel.common import Image, Paragraph, Portrait
+from briefgen.view.viewmodel.partner import (
+    Agreement,
+    ChangedFact,
+    Chart,
+    Event,
+    Figure,
+    FigureGroup,
+    Forum,
+    Partnership,
+    Person,
+    Source,
+)
+from briefgen.view.viewmodel.visit import Asks, Commitment, Drafting, ProgrammeItem, Protocol, Purpose, Visit
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section present in this briefing, for the table of contents."""
+
+    id: str
+    title: str
+    gap: bool = False
+    """True when the visit lacks this section: a draft shows it "to be completed"."""
+
+
+@dataclass(frozen=True)
+class Cover:
+    """What the first page shows."""
+
+    title: str
+    partner: str
+    partner_native: str
+    subtitle: str
+    issuer: str
+    marking: str
+    info_as_of: str
+    """The range of the facts' as-of dates, labelled: ``Facts as of 24 November 2025 – 19 January 2026``."""
+    date: str = ""
+    """The document's own date, labelled: ``Document dated 24 January 2026`` (see ``briefgen.view.dating``)."""
+    details: list[str] = field(default_factory=list)
+    """Lines under the title of a visit briefing: dates, place, head of delegation."""
+    fallback_note: str = ""
+    """When some text lacks a translation: the sentence saying which parts are in which language
+    (``Some passages are in French: …``); empty when everything is in the document's language."""
+    draft: str = ""
+    """``DRAFT`` in the build language on a draft, on every page; empty on a final document."""
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything a briefing template may use. Empty lists mean: leave the section out."""
+
+    lang: str
+    """The build language: a code of ``briefgen.languages.LANGUAGES`` (for ``<html lang>``)."""
+    labels: dict[str, str]
+    """Every fixed word in the build language; see the list at the end of this page."""
+    cover: Cover
+    """What the first page shows."""
+    sections: list[Section]
+    """The sections present, in order, for the table of contents."""
+    summary: list[Paragraph] = field(default_factory=list)
+    """The relationship in brief, the framework line first."""
+    forum: Forum | None = None
+    """The partner's cooperation forum (left out of a visit to that very forum)."""
+    key_figures: list[Figure] = field(default_factory=list)
+    """Ranks and headline figures."""
+    charts: list[Chart] = field(default_factory=list)
+    """Key-figure charts where the data supports one (often none); HTML: ``{{ chart | svg }}``, DOCX: ``c.image``."""
+    partnerships: list[Partnership] = field(default_factory=list)
+    """Locality pairings; ``highlight`` marks those of the visit's focus localities."""
+    agreements: list[Agreement] = field(default_factory=list)
+    """Trade agreements."""
+    timeline: list[Event] = field(default_factory=list)
+    """Dated events, in the profile's order."""
+    people: list[Person] = field(default_factory=list)
+    """People; ``highlight`` marks the visit's counterparts."""
+    priorities: list[Paragraph] = field(default_factory=list)
+    """Priority fields of cooperation."""
+    national_context: list[FigureGroup] = field(default_factory=list)
+    """Vietnam's own figures, by theme."""
+    sources: list[Source] = field(default_factory=list)
+    """The numbered sources, in order of first citation."""
+    visit: Visit | None = None
+    """The visit (visit briefings only)."""
+    purpose: Purpose | None = None
+    """Why the visit takes place, and its objectives."""
+    asks: Asks | None = None
+    """Our asks and their likely asks, each with a suggested reply."""
+    programme: list[ProgrammeItem] = field(default_factory=list)
+    """The visit's programme."""
+    talking_points: list[str] = field(default_factory=list)
+    """Points to make, most important first."""
+    vigilance: list[str] = field(default_factory=list)
+    """Points of vigilance."""
+    changes: list[ChangedFact] = field(default_factory=list)
+    """What differs from the earlier pack of the same visit (packs only; its title, ``labels.changes``,
+    names that pack's date)."""
+    key_facts: list[Section] = field(default_factory=list)
+    """The sections present that the key-facts page shows (``key_facts`` in the section registry), in order."""
+    key_facts_sources: list[Source] = field(default_factory=list)
+    """The sources the key-facts sections cite, numbered as in the briefing."""
+    delegation: list[Portrait] = field(default_factory=list)
+    """Our delegation, head first, with biographies."""
+    interlocutors: list[Portrait] = field(default_factory=list)
+    """Whom the delegation meets on the partner's side, with biographies."""
+    protocol: Protocol | None = None
+    """Protocol and logistics."""
+    follow_up: list[Commitment] = field(default_factory=list)
+    """Earlier commitments and where they stand."""
+    drafting: Drafting | None = None
+    """Who drafted, cleared and receives the briefing."""
+    gaps: list[str] = field(default_factory=list)
+    """Ids of the visit's sections it lacks, shown "to be completed" (``labels.to_be_completed``)."""
+    logo: Image | None = None
+    """The partner's emblem; HTML: ``{{ logo | data_uri }}``, DOCX: ``{{ logo }}`` (the placed image)."""
+    timestamp: str = ""
+    """ISO 8601 date-time the documents are dated with (``--date``, ``SOURCE_DATE_EPOCH`` or the build day)."""
+
+    def template_vars(self) -> dict[str, Any]:
+        """The top-level names templates see: one per field of this class."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}

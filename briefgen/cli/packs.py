@@ -80,17 +80,22 @@ def batch(
                 progress=progress,
                 date=day,
             )
-    if as_json:
-        typer.echo(json.dumps([_result_dict(r) for r in results], ensure_ascii=False, indent=2))
-    elif not _state.quiet:
-        _summary_table(results)
-        _say(f"packs in: {_out(out)}")
-    if not as_json:
-        for r in results:
-            if r.status == "failed":
-                typer.echo(shown(f"error: {r.name}: {r.error}"), err=True)
+    _report(results, as_json, _out(out))
     if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
+
+
+def _report(results: list[Any], as_json: bool, folder: Path) -> None:
+    """The batch's summary (a table, or JSON with ``--json``), then each failed pack's error on stderr."""
+    if as_json:
+        typer.echo(json.dumps([_result_dict(r) for r in results], ensure_ascii=False, indent=2))
+        return
+    if not _state.quiet:
+        _summary_table(results)
+        _say(f"packs in: {folder}")
+    for r in results:
+        if r.status == "failed":
+            typer.echo(shown(f"error: {r.name}: {r.error}"), err=True)
 
 
 def _result_dict(result: Any) -> dict[str, Any]:

@@ -37,7 +37,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -167,71 +167,96 @@ def _run_workers(jobs: list[Job], count: int, progress: Progress) -> list[PackRe
 
 def _supervise(context: Any, jobs: list[Job], count: int, progress: Progress, scratch: str) -> list[PackResult]:
     """Start workers, hand out jobs, replace dead workers; return the results as they came."""
-    workers: list[_Worker] = []
-    pending = list(reversed(jobs))
-    done: list[PackResult] = []
     for job in jobs:
         progress(job.name, "queued")
-
-    def start_worker() -> _Worker:
-        inbox, outbox = context.Queue(), context.Queue()
-        # At exit, never wait to flush an inbox: its worker is done or dead either way.
-        inbox.cancel_join_thread()
-        process = context.Process(target=_worker_main, args=(inbox, outbox, os.getpid(), scratch), daemon=True)
-        process.start()
-        worker = _Worker(process, inbox, outbox)
-        workers.append(worker)
-        return worker
-
-    def hand_out(worker: _Worker) -> None:
-        if pending:
-            worker.job = pending.pop()
-            worker.started = time.perf_counter()
-            worker.inbox.put(worker.job)
-
+    pool = _Supervisor(context, scratch, progress, pending=list(reversed(jobs)))
     # Ctrl-C and SIGTERM only raise a flag, read between two waits: an exception raised by the
     # signal inside a queue's own code could leave its feeder thread waiting for ever at exit.
     interrupted: list[int] = []
     previous = {sig: signal.signal(sig, lambda signum, frame: interrupted.append(signum)) for sig in _STOPPING}
     try:
         for _ in range(min(count, len(jobs))):
-            hand_out(start_worker())
-        while len(done) < len(jobs) and not interrupted:
-            for worker in [w for w in workers if w.job and not w.process.is_alive()]:
-                done.append(_dead(worker, progress))
-                workers.remove(worker)
-                if pending:
-                    hand_out(start_worker())
-            message = _next_message(workers)
-            if message is None:
-                continue
-            sender, (_, kind, payload) = message
-            if sender.job is None:
-                continue
-            if kind == "step":
-                progress(sender.job.name, payload)
-            else:
-                result: PackResult = payload
-                done.append(result)
-                progress(result.name, result.status)
-                sender.job = None
-                hand_out(sender)
+            pool.hand_out(pool.start_worker())
+        while len(pool.done) < len(jobs) and not interrupted:
+            pool.replace_dead()
+            message = _next_message(pool.workers)
+            if message is not None:
+                pool.receive(*message)
         if interrupted:
             raise KeyboardInterrupt
     except KeyboardInterrupt:
-        _stop(workers)
+        _stop(pool.workers)
         raise
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        for worker in workers:
+        pool.release()
+    return pool.done
+
+
+@dataclass
+class _Supervisor:
+    """The parent's side of a batch: its workers, the packs not yet handed out, the results so far."""
+
+    context: Any
+    scratch: str
+    progress: Progress
+    pending: list[Job]
+    """The packs no worker has taken yet, the next one last."""
+    workers: list[_Worker] = field(default_factory=list)
+    done: list[PackResult] = field(default_factory=list)
+
+    def start_worker(self) -> _Worker:
+        """A fresh worker process with its own inbox and channel back."""
+        inbox, outbox = self.context.Queue(), self.context.Queue()
+        # At exit, never wait to flush an inbox: its worker is done or dead either way.
+        inbox.cancel_join_thread()
+        process = self.context.Process(
+            target=_worker_main, args=(inbox, outbox, os.getpid(), self.scratch), daemon=True
+        )
+        process.start()
+        worker = _Worker(process, inbox, outbox)
+        self.workers.append(worker)
+        return worker
+
+    def hand_out(self, worker: _Worker) -> None:
+        """Give ``worker`` the next pack, if any is left."""
+        if self.pending:
+            worker.job = self.pending.pop()
+            worker.started = time.perf_counter()
+            worker.inbox.put(worker.job)
+
+    def replace_dead(self) -> None:
+        """A worker that died holding a pack fails that pack; a fresh one takes its place while packs wait."""
+        for worker in [w for w in self.workers if w.job and not w.process.is_alive()]:
+            self.done.append(_dead(worker, self.progress))
+            self.workers.remove(worker)
+            if self.pending:
+                self.hand_out(self.start_worker())
+
+    def receive(self, sender: _Worker, message: Any) -> None:
+        """A worker's step (shown as progress) or result (kept; the worker gets the next pack)."""
+        _, kind, payload = message
+        if sender.job is None:
+            return
+        if kind == "step":
+            self.progress(sender.job.name, payload)
+            return
+        result: PackResult = payload
+        self.done.append(result)
+        self.progress(result.name, result.status)
+        sender.job = None
+        self.hand_out(sender)
+
+    def release(self) -> None:
+        """Tell the live workers to leave, wait for them, and kill those that do not."""
+        for worker in self.workers:
             if worker.process.is_alive():
                 worker.inbox.put(None)
-        for worker in workers:
+        for worker in self.workers:
             worker.process.join(timeout=10)
             if worker.process.is_alive():
                 worker.process.kill()
-    return done
 
 
 def _next_message(workers: list[_Worker], timeout: float = 0.2) -> tuple[_Worker, Any] | None:

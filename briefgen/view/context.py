@@ -54,32 +54,11 @@ def build_briefing(
     present = [s for s, _ in shown]
     filled = [s for s, gap in shown if not gap]  # a gap has no view data: nothing for the key-facts page
     labels.update({s.id: s.title(given) for s in present if s.title})
-    visit: viewmodel.Visit | None = fields.get("visit")
     numbers = key_facts_refs(filled, given)
-
-    details = []
-    if visit:
-        planned = labels["labelled"].format(label=labels["planned"], value=visit.planned) if visit.planned else ""
-        details = [line for line in (visit.when, planned, visit.place) if line]
-        if visit.head:
-            details.append(labels["labelled"].format(label=labels["head"], value=visit.head.line))
-    cover = viewmodel.Cover(
-        title=visit.title if visit else labels["briefing_on"].format(partner=partner),
-        partner=partner,
-        partner_native=profile.partner.native or "",
-        subtitle=fmt.text(profile.framework.text) if profile.framework else "",
-        issuer=fmt.text(profile.issuer),
-        marking=fmt.text(profile.marking),
-        info_as_of=_facts_as_of(profile, fmt),
-        date=labels["document_date"].format(date=fmt.date(dt.date.fromisoformat(timestamp[:10]))) if timestamp else "",
-        details=details,
-        fallback_note=fmt.fallback_note(),
-        draft="" if final else labels["draft"],
-    )
     return viewmodel.Briefing(
         lang=fmt.lang,
         labels=labels,
-        cover=cover,
+        cover=_cover(given, labels, fields.get("visit"), timestamp, final=final),
         sections=[viewmodel.Section(s.id, labels[s.id], gap) for s, gap in shown],
         gaps=[s.id for s, gap in shown if gap],
         key_facts=[viewmodel.Section(s.id, labels[s.id]) for s in filled if s.key_facts],
@@ -93,6 +72,41 @@ def build_briefing(
 def image(data: bytes) -> viewmodel.Image:
     """A PNG or JPEG file's bytes (validation admits no other kind) with their media type."""
     return viewmodel.Image(data, "image/png" if data.startswith(b"\x89PNG") else "image/jpeg")
+
+
+def _cover(
+    given: Input,
+    labels: Mapping[str, str],
+    visit: viewmodel.Visit | None,
+    timestamp: str,
+    *,
+    final: bool,
+) -> viewmodel.Cover:
+    """What the first page shows: the visit's title and details, or "Briefing on PARTNER"; dates, marking."""
+    profile, fmt, partner = given.profile, given.fmt, given.partner
+    day = dt.date.fromisoformat(timestamp[:10]) if timestamp else None
+    return viewmodel.Cover(
+        title=visit.title if visit else labels["briefing_on"].format(partner=partner),
+        partner=partner,
+        partner_native=profile.partner.native or "",
+        subtitle=fmt.text(profile.framework.text) if profile.framework else "",
+        issuer=fmt.text(profile.issuer),
+        marking=fmt.text(profile.marking),
+        info_as_of=_facts_as_of(profile, fmt),
+        date=labels["document_date"].format(date=fmt.date(day)) if day else "",
+        details=_visit_details(visit, labels) if visit else [],
+        fallback_note=fmt.fallback_note(),
+        draft="" if final else labels["draft"],
+    )
+
+
+def _visit_details(visit: viewmodel.Visit, labels: Mapping[str, str]) -> list[str]:
+    """The lines under a visit's title: its dates (or the period planned), its place, its head of delegation."""
+    planned = labels["labelled"].format(label=labels["planned"], value=visit.planned) if visit.planned else ""
+    details = [line for line in (visit.when, planned, visit.place) if line]
+    if visit.head:
+        details.append(labels["labelled"].format(label=labels["head"], value=visit.head.line))
+    return details
 
 
 def _facts_as_of(profile: schema.Profile, fmt: Formatter) -> str:

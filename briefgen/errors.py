@@ -1,6 +1,11 @@
 """briefgen's one error family. Exceptions carry context and never print; the CLI shows them.
 
 Exit codes are decided here, once: bad input is 2, a document that could not be produced is 1.
+
+Messages are in the library's words, for a Python caller as much as for the command line: they
+never name a command-line flag. An error about what an option gave (the output folder, the
+document's date, the earlier pack) says so in ``option`` (``"out"``), and the CLI, which alone
+knows the flags, adds the hint when it prints it (``briefgen.cli.app.error_lines``: ``(--out)``).
 """
 
 from __future__ import annotations
@@ -16,10 +21,13 @@ class BriefgenError(Exception):
     """Root of every error briefgen raises on purpose."""
 
     exit_code = 1
+    option: str | None = None
+    """The command-line option the error is about, as typed after ``--`` (``"out"``, ``"max-age"``)."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, option: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.option = option
 
     def lines(self) -> list[str]:
         """The error as the lines the CLI prints after ``error: ``, user text shown with ``text.shown``."""
@@ -101,6 +109,7 @@ class BuildFailed(BriefgenError):
         super().__init__(f"{name}: not built: {cause.message}")
         self.name, self.built, self.cause = name, list(built), cause
         self.exit_code = cause.exit_code
+        self.option = cause.option
 
     def lines(self) -> list[str]:
         """The cause's lines, each naming the build that failed."""

@@ -229,7 +229,7 @@ def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
     [
         ((), "error: name a partner (briefgen new NAME) or a visit (briefgen new --visit NAME --partner PARTNER)"),
         (("x", "--visit", "y"), "error: name a partner (briefgen new NAME) or a visit"),
-        (("--visit", "y"), "error: a visit is merged over a partner profile: briefgen new --visit y --partner PARTNER"),
+        (("--visit", "y"), "error: a visit is merged over a partner profile: name the partner of 'y' (--partner)"),
         (("x", "--partner", "ruritania"), "error: --partner goes with --visit"),
         (("--visit", "y", "--partner", "nope"), "error: no profile or visit named 'nope'"),
         (("../x",), "error: '../x' is not a profile name"),

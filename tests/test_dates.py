@@ -108,7 +108,8 @@ def test_the_date_comes_from_the_option_then_source_date_epoch_then_the_build_da
 
 def test_a_bad_date_option_is_bad_usage(profiles: Path, tmp_path: Path) -> None:
     code, _, err = run_cli("--profiles", profiles, "build", VISIT, "--out", tmp_path, "--date", "15/02/2026")
-    assert (code, err) == (2, "error: --date '15/02/2026': expected a date such as 2026-01-24 (YYYY-MM-DD)\n")
+    expected = "error: the document's date '15/02/2026': expected YYYY-MM-DD, such as 2026-01-24 (--date)\n"
+    assert (code, err) == (2, expected)
     assert not (tmp_path / VISIT).exists()
 
 

@@ -140,7 +140,8 @@ def test_bad_since_is_exit_2_with_a_clear_message(profiles: Path, tmp_path: Path
     for since, message in cases.items():
         code, stdout, stderr = run_cli("--profiles", profiles, "diff", "ruritania", "--since", since)
         assert code == 2 and stdout == "", since
-        assert stderr.startswith(f"error: --since {since}: ") and message in stderr, stderr
+        assert stderr.startswith(f"error: {since}: ") and message in stderr, stderr
+        assert stderr.endswith(" (--since)\n"), stderr
         assert "Traceback" not in stderr
 
 
@@ -148,3 +149,4 @@ def test_diff_without_an_earlier_build_says_to_build_first(profiles: Path, tmp_p
     code, _, stderr = run_cli("--profiles", profiles, "diff", "ruritania", "--out", tmp_path / "none")
     assert code == 2
     assert "no earlier build of 'ruritania'" in stderr and "build it first (briefgen ruritania)" in stderr
+    assert stderr.endswith("or name an earlier pack (--since)\n"), stderr

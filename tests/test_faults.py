@@ -58,7 +58,8 @@ def test_disk_full_while_writing_the_second_file(previous: Path, monkeypatch: py
 def test_output_folder_blocked_by_a_file(tmp_path: Path) -> None:
     (tmp_path / "out").write_text("a file where the output folder should be")
     code, _, err = run_cli("japan", "--out", tmp_path / "out" / "sub")
-    assert code == 1 and err == f"error: {tmp_path / 'out'}: is a file, not a folder; choose another --out\n"
+    expected = f"error: {tmp_path / 'out'}: is a file, not a folder; choose another output folder (--out)\n"
+    assert code == 1 and err == expected
 
 
 def test_target_is_a_folder(previous: Path) -> None:
@@ -66,7 +67,10 @@ def test_target_is_a_folder(previous: Path) -> None:
     (previous / "briefing.pdf").mkdir()
     before = snapshot(previous)
     code, _, err = run_cli("japan", "--out", previous.parent, "--force")
-    assert code == 1 and "briefing.pdf: is a folder, not a file; remove it or choose another --out" in err
+    assert (
+        code == 1
+        and "briefing.pdf: is a folder, not a file; remove it or choose another output folder (--out)\n" in err
+    )
     assert snapshot(previous) == before and not list(previous.glob(".*.tmp"))
 
 

@@ -91,7 +91,7 @@ def test_check_dates_are_bounded(tmp_path: Path, args: tuple[str, ...], phrase: 
     folder = _profiles(tmp_path)
     code, _, err = run_cli("--profiles", folder, "check", "ruritania", *args)
     assert code == 2
-    assert err.startswith("error: --max-age ") and phrase in err
+    assert err.startswith("error: the maximum age ") and phrase in err and err.endswith(" (--max-age)\n")
     assert len(err.splitlines()) == 1 and "Traceback" not in err
 
 

@@ -146,6 +146,18 @@ def _format_help() -> str:
     return "Comma-separated: " + "; ".join(f"{f.name} ({f.summary})" for f in FORMATS) + "."
 
 
+def error_lines(exc: BriefgenError) -> list[str]:
+    """The error as the command line prints it: the library's words, then the flag it is about, ``(--out)``."""
+    return flagged(exc.lines(), exc.option)
+
+
+def flagged(lines: list[str], option: str | None) -> list[str]:
+    """``lines`` with the command-line flag ``option`` named after the first (the library never names flags)."""
+    if not option or not lines:
+        return lines
+    return [f"{lines[0]} (--{option})", *lines[1:]]
+
+
 def _fail(lines: list[str], code: int) -> NoReturn:
     for line in lines:
         typer.echo(f"error: {shown(line)}", err=True)
@@ -159,7 +171,7 @@ def _errors() -> Iterator[None]:
         yield
     except BriefgenError as exc:
         _traceback_if_debug()
-        _fail(exc.lines(), exc.exit_code)
+        _fail(error_lines(exc), exc.exit_code)
     except KeyboardInterrupt:
         _traceback_if_debug()
         _fail(["interrupted"], 130)

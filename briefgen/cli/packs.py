@@ -23,6 +23,7 @@ from briefgen.cli.app import (
     _say,
     _state,
     app,
+    flagged,
 )
 from briefgen.text import markup_safe, shown
 
@@ -95,7 +96,8 @@ def _report(results: list[Any], as_json: bool, folder: Path) -> None:
         _say(f"packs in: {folder}")
     for r in results:
         if r.status == "failed":
-            typer.echo(shown(f"error: {r.name}: {r.error}"), err=True)
+            (line,) = flagged([f"{r.name}: {r.error}"], r.option)
+            typer.echo(shown(f"error: {line}"), err=True)
 
 
 def _result_dict(result: Any) -> dict[str, Any]:

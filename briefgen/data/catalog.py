@@ -198,15 +198,15 @@ def _project_folder(path: Path, config: Path) -> Path:
 
 def _folder(given: Path | str | None, variable: str, kind: str) -> Path | None:
     """The folder given or named by ``variable``; None when neither says (the project or shipped one then)."""
-    if given is None or str(given) == "":
-        env = os.environ.get(variable)
-        if env:
-            given, origin = env, f"${variable}"
-        else:
-            return None
-    else:
-        origin = f"--{kind}"
-    path = Path(given).expanduser()
+    if given is not None and str(given) != "":
+        path = Path(given).expanduser()
+        if not path.is_dir():
+            raise InputError(f"the {kind} folder '{path}' is not a folder", option=kind)
+        return path
+    env = os.environ.get(variable)
+    if not env:
+        return None
+    path = Path(env).expanduser()
     if not path.is_dir():
-        raise InputError(f"{origin}: '{path}' is not a folder")
+        raise InputError(f"${variable}: '{path}' is not a folder")
     return path

@@ -46,7 +46,7 @@ def new_visit(name: str, partner: str | None, places: Places | None = None) -> P
     places = places or Places.find()
     check_name(name)
     if not partner:
-        raise InputError(f"a visit is merged over a partner profile: briefgen new --visit {name} --partner PARTNER")
+        raise InputError(f"a visit is merged over a partner profile: name the partner of '{name}'", option="partner")
     places.profile_files(partner)  # the partner must exist for the visit to validate
     if (places.profiles / f"{name}.yaml").is_file():
         raise InputError(f"a partner profile named '{name}' exists: it would hide a visit of the same name")
@@ -339,7 +339,8 @@ def _write(path: Path, text: str, name: str) -> Path:
         raise InputError(
             f"{path.parent} is the shipped examples inside the installed briefgen package, where briefgen never "
             "writes: make a project folder with 'briefgen init DIR' and run 'briefgen new' inside it, "
-            "or give --profiles DIR"
+            "or give another profiles folder",
+            option="profiles",
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

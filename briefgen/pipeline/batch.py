@@ -101,7 +101,7 @@ def plan(
             inputs = input_files(name, places)
         except BriefgenError as exc:  # a broken visit fails its own pack, not the batch
             error = str(exc.problems[0]) if isinstance(exc, ProfileError) else exc.message
-            settled.append(PackResult(name, "failed", error=error, exit_code=exc.exit_code))
+            settled.append(PackResult(name, "failed", error=error, option=exc.option, exit_code=exc.exit_code))
             continue
         digest = inputs_record(inputs, places.profiles, template_dir, options, out)["inputs_digest"]
         if not force and is_up_to_date(out / name, out / f"{name}.zip", digest):
@@ -122,7 +122,7 @@ def resolve_names(names: Sequence[str], every: bool, places: Places) -> list[str
     else:
         chosen = list(dict.fromkeys(names))
     if not chosen:
-        raise InputError("name the packs to build, or use --all for every visit (see 'briefgen list')")
+        raise InputError("name the packs to build (see 'briefgen list'), or ask for every visit", option="all")
     for name in chosen:
         if not places.is_visit(name):
             places.profile_files(name)  # raises InputError naming the closest match
@@ -377,7 +377,13 @@ def _build(job: Job, on_step: Callable[[str], None]) -> PackResult:
     except BriefgenError as exc:
         error = str(exc.problems[0]) if isinstance(exc, ProfileError) else " ".join(exc.lines())
         return PackResult(
-            job.name, "failed", time.perf_counter() - started, error=error, exit_code=exc.exit_code, peak_rss_kb=_rss()
+            job.name,
+            "failed",
+            time.perf_counter() - started,
+            error=error,
+            option=exc.option,
+            exit_code=exc.exit_code,
+            peak_rss_kb=_rss(),
         )
     except Exception as exc:  # a bug must fail this pack, not the batch
         return PackResult(

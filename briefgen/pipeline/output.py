@@ -80,7 +80,7 @@ def _open_folder(root: Path, folder: Path) -> int:
         fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
     except (FileExistsError, NotADirectoryError):
         blocker = next((p for p in (root, *root.parents) if p.exists() and not p.is_dir()), root)
-        raise OutputError(f"{blocker}: is a file, not a folder; choose another --out") from None
+        raise OutputError(f"{blocker}: is a file, not a folder; choose another output folder", option="out") from None
     except OSError as exc:
         raise OutputError(f"{root}: cannot create the output folder: {exc.strerror or exc}") from None
     here = root
@@ -101,10 +101,13 @@ def _open_folder(root: Path, folder: Path) -> int:
             if kind == "a link":
                 raise OutputError(
                     f"{here}: is a symbolic link; briefgen does not write through links: remove it "
-                    "or choose another --out"
+                    "or choose another output folder",
+                    option="out",
                 ) from None
             if kind:
-                raise OutputError(f"{here}: is {kind}, not a folder; remove it or choose another --out") from None
+                raise OutputError(
+                    f"{here}: is {kind}, not a folder; remove it or choose another output folder", option="out"
+                ) from None
             raise OutputError(f"{here}: cannot open the output folder: {exc.strerror or exc}") from None
         os.close(fd)
         fd = child
@@ -124,7 +127,7 @@ def _write_temporary(folder_fd: int, target: Path, data: bytes) -> str:
     """Write ``data`` to a new temporary file beside ``target``, flushed to disk; return its name."""
     kind = _kind(target.name, folder_fd)
     if kind and kind != "a link":  # a link is replaced by the rename; anything else is the user's
-        raise OutputError(f"{target}: is {kind}, not a file; remove it or choose another --out")
+        raise OutputError(f"{target}: is {kind}, not a file; remove it or choose another output folder", option="out")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
         # The pid in the name lets a batch remove what a worker killed outright left behind.

@@ -45,6 +45,8 @@ class PackResult:
     seconds: float = 0.0
     outputs: tuple[str, ...] = ()
     error: str = ""
+    option: str | None = None
+    """The command-line option the error is about (``BriefgenError.option``): the CLI names its flag."""
     exit_code: int = 0
     peak_rss_kb: int = 0
 

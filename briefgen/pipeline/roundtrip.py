@@ -43,7 +43,9 @@ def export(name: str, lang: str, places: Places) -> tuple[bytes, int]:
     merged, profile = _merged(name, places)
     own = own_language(merged)
     if lang == own:
-        raise InputError(f"--lang {lang}: the profile is written in '{own}'; export to another language")
+        raise InputError(
+            f"the language '{lang}' is the one the profile is written in; export to another language", option="lang"
+        )
     files: dict[str, list[xliff.Unit]] = {}
     count = 0
     for f in fields(merged, lang, places.profiles):

@@ -92,7 +92,7 @@ def get(name: str) -> Format:
     for fmt in FORMATS:
         if fmt.name == name:
             return fmt
-    raise InputError(f"unknown format '{name}': use {described()}, e.g. --format docx,pdf")
+    raise InputError(f"unknown format '{name}': use {described()}", option="format")
 
 
 def described() -> str:
@@ -105,7 +105,7 @@ def chosen(names: Iterable[str]) -> list[Format]:
     wanted = [n.strip().lower() for n in names if n.strip()]
     unknown = [n for n in wanted if n not in NAMES]
     if unknown or not wanted:
-        raise InputError(f"unknown format '{','.join(unknown)}': use {described()}, e.g. --format docx,pdf")
+        raise InputError(f"unknown format '{','.join(unknown)}': use {described()}", option="format")
     return [f for f in FORMATS if f.name in wanted]
 
 

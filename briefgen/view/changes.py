@@ -104,56 +104,74 @@ def changes_since(
 
 
 def read_facts(where: Path, name: str, *, given: bool = True) -> dict[str, Any]:
-    """The facts document in a pack folder, a pack's zip, or a ``facts.json`` file; InputError if none."""
-    origin = f"--since {where}" if given else str(where)
+    """The facts document in a pack folder, a pack's zip, or a ``facts.json`` file; InputError if none.
+
+    ``given``: ``where`` is the earlier pack the caller named (option ``since``), not the last build's folder.
+    """
+    origin = _Origin(str(where), "since" if given else None)
     if where.is_dir():
         path = where / factsmod.FILENAME
         if not path.is_file():
             hint = "give a pack folder, a pack's zip or a facts.json" if given else f"build it first: briefgen {name}"
-            raise InputError(f"{origin}: no {factsmod.FILENAME} in this folder; {hint}")
+            raise origin.error(f"no {factsmod.FILENAME} in this folder; {hint}")
         return _parsed(_read(path, origin), origin)
     if not where.is_file():
         if given:
-            raise InputError(f"{origin}: no such file or folder; give a pack folder, a pack's zip or a facts.json")
-        raise InputError(f"no earlier build of '{name}' in {where}: build it first (briefgen {name}) or give --since")
+            raise origin.error("no such file or folder; give a pack folder, a pack's zip or a facts.json")
+        raise InputError(
+            f"no earlier build of '{name}' in {where}: build it first (briefgen {name}) or name an earlier pack",
+            option="since",
+        )
     if zipfile.is_zipfile(where):
         return _parsed(_from_zip(where, origin), origin)
     return _parsed(_read(where, origin), origin)
 
 
-def _read(path: Path, origin: str) -> bytes:
+@dataclass(frozen=True)
+class _Origin:
+    """Where the earlier facts are read from, and the option that named it (``since``), for the errors."""
+
+    where: str
+    option: str | None
+
+    def error(self, message: str) -> InputError:
+        """``WHERE: message``, about the option that named it."""
+        return InputError(f"{self.where}: {message}", option=self.option)
+
+
+def _read(path: Path, origin: _Origin) -> bytes:
     try:
         if path.stat().st_size > _MAX_BYTES:
-            raise InputError(f"{origin}: larger than {_MAX_BYTES >> 20} MiB; not a facts.json")
+            raise origin.error(f"larger than {_MAX_BYTES >> 20} MiB; not a facts.json")
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{origin}: cannot be read ({exc.strerror or exc})") from None
+        raise origin.error(f"cannot be read ({exc.strerror or exc})") from None
 
 
-def _from_zip(path: Path, origin: str) -> bytes:
+def _from_zip(path: Path, origin: _Origin) -> bytes:
     try:
         with zipfile.ZipFile(path) as archive:
             members = [i for i in archive.infolist() if Path(i.filename).name == factsmod.FILENAME]
             if len(members) != 1:
-                raise InputError(f"{origin}: the zip holds no {factsmod.FILENAME} (a pack made before facts.json?)")
+                raise origin.error(f"the zip holds no {factsmod.FILENAME} (a pack made before facts.json?)")
             if members[0].file_size > _MAX_BYTES:
-                raise InputError(f"{origin}: its {factsmod.FILENAME} is larger than {_MAX_BYTES >> 20} MiB")
+                raise origin.error(f"its {factsmod.FILENAME} is larger than {_MAX_BYTES >> 20} MiB")
             return archive.read(members[0])
     except (OSError, zipfile.BadZipFile) as exc:
-        raise InputError(f"{origin}: cannot be read as a zip ({exc})") from None
+        raise origin.error(f"cannot be read as a zip ({exc})") from None
 
 
-def _parsed(data: bytes, origin: str) -> dict[str, Any]:
+def _parsed(data: bytes, origin: _Origin) -> dict[str, Any]:
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise InputError(f"{origin}: not JSON; expected a facts.json written by briefgen") from None
+        raise origin.error("not JSON; expected a facts.json written by briefgen") from None
     facts = document.get("facts") if isinstance(document, dict) else None
     if not isinstance(facts, dict) or not all(isinstance(f, dict) and "kind" in f for f in facts.values()):
-        raise InputError(f"{origin}: not a facts.json written by briefgen (no 'facts' mapping)")
+        raise origin.error("not a facts.json written by briefgen (no 'facts' mapping)")
     if document.get("format") != factsmod.FORMAT:
         found = document.get("format")
-        raise InputError(f"{origin}: facts.json format {found!r}; this briefgen reads format {factsmod.FORMAT}")
+        raise origin.error(f"facts.json format {found!r}; this briefgen reads format {factsmod.FORMAT}")
     return dict(document)
 
 

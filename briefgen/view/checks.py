@@ -60,7 +60,8 @@ def parse_age(text: str) -> tuple[int, str]:
     match = _AGE.match(text.strip())
     if not match:
         raise InputError(
-            f"--max-age {quoted(text)}: expected a number of days, months or years, such as 90d, 12m or 2y"
+            f"the maximum age {quoted(text)}: expected a number of days, months or years, such as 90d, 12m or 2y",
+            option="max-age",
         )
     return int(match[1]), match[2]
 
@@ -77,8 +78,9 @@ def cutoff(today: dt.date, age: tuple[int, str]) -> dt.date:
         return dt.date(year, month + 1, day)
     except (ValueError, OverflowError):
         raise InputError(
-            f"--max-age {n}{unit} from {today.isoformat()} reaches before the year 1; "
-            "give a shorter age or a later --today"
+            f"the maximum age {n}{unit} from {today.isoformat()} reaches before the year 1; "
+            "give a shorter age or a later date",
+            option="max-age",
         ) from None
 
 

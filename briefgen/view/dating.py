@@ -45,7 +45,9 @@ def parse_date_option(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise InputError(f"--date {quoted(text)}: expected a date such as 2026-01-24 (YYYY-MM-DD)") from None
+        raise InputError(
+            f"the document's date {quoted(text)}: expected YYYY-MM-DD, such as 2026-01-24", option="date"
+        ) from None
 
 
 def document_date(

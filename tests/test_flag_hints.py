@@ -59,6 +59,7 @@ LIBRARY_CALLS: dict[str, tuple[Callable[[Path], object], str]] = {
     "profiles": (lambda tmp: Places.find(tmp / "no-such-folder"), "profiles"),
     "templates": (lambda tmp: Places.find(FIXTURES, tmp / "no-such-folder"), "templates"),
     "export": (_export, "lang"),
+    "no-language": (lambda _: briefgen.build(["ruritania"], lang=" , ", places=Places.find(FIXTURES)), "lang"),
     "batch": (lambda _: batch.resolve_names([], False, Places.find(FIXTURES)), "all"),
 }
 

@@ -392,7 +392,7 @@ def languages_asked(lang: str | Sequence[str] | None) -> list[str | None]:
         return [None]
     codes = [c.strip() for c in (lang.split(",") if isinstance(lang, str) else lang) if c.strip()]
     if not codes:
-        raise InputError(f"--lang names no language: use one or more of {', '.join(LANGUAGES)}, e.g. --lang fr,en")
+        raise InputError(f"no language named: use one or more of {', '.join(LANGUAGES)}", option="lang")
     for code in codes:
         check_lang(code)
     return list(dict.fromkeys(codes))

@@ -80,3 +80,10 @@ __all__ = [
     "Visit",
     "language_of",
 ]
+
+# The classes' public home is this package: messages that name a class (a template's typo:
+# "'briefgen.view.viewmodel.Cover object' has no attribute 'titel'") and pickles (a batch sends views
+# between processes) say briefgen.view.viewmodel, whichever module defines it.
+for _name in __all__:
+    globals()[_name].__module__ = __name__
+del _name

@@ -376,27 +376,19 @@ def _build(job: Job, on_step: Callable[[str], None]) -> PackResult:
         )
     except BriefgenError as exc:
         error = str(exc.problems[0]) if isinstance(exc, ProfileError) else " ".join(exc.lines())
-        return PackResult(
-            job.name,
-            "failed",
-            time.perf_counter() - started,
-            error=error,
-            option=exc.option,
-            exit_code=exc.exit_code,
-            peak_rss_kb=_rss(),
-        )
+        return _failed(job, started, error, exc.exit_code, exc.option)
     except Exception as exc:  # a bug must fail this pack, not the batch
-        return PackResult(
-            job.name,
-            "failed",
-            time.perf_counter() - started,
-            error=f"internal error: {type(exc).__name__}: {exc} (run 'briefgen --debug build {job.name}' for details)",
-            exit_code=1,
-            peak_rss_kb=_rss(),
-        )
+        hint = f"(run 'briefgen --debug build {job.name}' for details)"
+        return _failed(job, started, f"internal error: {type(exc).__name__}: {exc} {hint}", 1)
     return PackResult(
         job.name, "built", time.perf_counter() - started, tuple(str(f) for f in files), peak_rss_kb=_rss()
     )
+
+
+def _failed(job: Job, started: float, error: str, exit_code: int, option: str | None = None) -> PackResult:
+    """The result of a pack that failed in a worker, with the worker's time and memory so far."""
+    elapsed = time.perf_counter() - started
+    return PackResult(job.name, "failed", elapsed, error=error, option=option, exit_code=exit_code, peak_rss_kb=_rss())
 
 
 def _rss() -> int:

@@ -48,7 +48,7 @@ def build_briefing(
         profile.visit or _NO_VISIT,
         partner,
         earlier=earlier,
-        photos={path: image(data) for path, data in (photos or {}).items()},
+        photos={path: _image(data) for path, data in (photos or {}).items()},
     )
     shown, fields = build_sections(given)
     present = [s for s, _ in shown]
@@ -64,12 +64,12 @@ def build_briefing(
         key_facts=[viewmodel.Section(s.id, labels[s.id]) for s in filled if s.key_facts],
         key_facts_sources=[s for s in fields.get("sources", []) if s.number in numbers],
         timestamp=timestamp,
-        logo=image(logo) if logo else None,
+        logo=_image(logo) if logo else None,
         **fields,
     )
 
 
-def image(data: bytes) -> viewmodel.Image:
+def _image(data: bytes) -> viewmodel.Image:
     """A PNG or JPEG file's bytes (validation admits no other kind) with their media type."""
     return viewmodel.Image(data, "image/png" if data.startswith(b"\x89PNG") else "image/jpeg")
 

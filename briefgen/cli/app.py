@@ -19,7 +19,6 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from briefgen import languages
 from briefgen.errors import BriefgenError
 from briefgen.languages import LANGUAGES
 from briefgen.text import shown
@@ -246,7 +245,9 @@ def _complete_langs(incomplete: str) -> list[str]:
     return [lang for lang in LANGUAGES if lang.startswith(incomplete)]
 
 
-_LANG_HELP = ", ".join(f"{code} ({languages.display_name(code)})" for code in LANGUAGES)
+# The codes only: their names come from Babel's locale data, which every command would then load
+# before doing anything, and an unchanged build must stay cheap.
+_LANG_HELP = "Language code: " + ", ".join(LANGUAGES)
 
 
 LangOpt = Annotated[

@@ -180,3 +180,22 @@ def test_a_record_from_before_images_were_recorded_rebuilds_once(profiles: Path,
     record_path.write_text(json.dumps(record), encoding="utf-8")
     assert "up to date" not in build("ruritania", "--format", "md")[1]
     assert build("ruritania", "--format", "md")[1].startswith("up to date: ")
+
+
+def test_batch_warns_about_dates_for_built_and_up_to_date_packs(profiles: Path) -> None:
+    args = ["--profiles", "profiles", "batch", VISIT, "--out", "out", "--date", "2026-06-30", "--jobs", "1"]
+    code, _, first = run_cli(*args)
+    assert code == 0
+    assert first.splitlines() == [
+        f"warning: {VISIT}: 1 figure(s) older than 12m on the document's date 2026-06-30, the first: "
+        "profiles/ruritania.yaml:14:5: key_figures[0].as_of: as of 2025-01, older than 2025-06-30; "
+        f"list them with 'briefgen check {VISIT} --max-age 12m'",
+        f"warning: {VISIT}: profiles/visits/{VISIT}.yaml:58:3: visit.end: the visit (2026-05-13) is already past "
+        "on the document's date 2026-06-30; update its dates",
+    ]
+    code, out, again = run_cli(*args, "--json")
+    assert (code, again) == (0, first)  # up to date: the same lines, from the manifest
+    (result,) = json.loads(out)
+    assert result["status"] == "up to date" and result["warnings"] == [
+        line[len("warning: ") :] for line in first.splitlines()
+    ]

@@ -85,6 +85,8 @@ def batch(
     elif not _state.quiet:
         _summary_table(results)
         _say(f"packs in: {_out(out)}")
+    for line in (line for r in results for line in r.warnings):
+        typer.echo(f"warning: {shown(line)}", err=True)  # as 'build' says them, skipped packs too
     if not as_json:
         for r in results:
             if r.status == "failed":
@@ -101,6 +103,7 @@ def _result_dict(result: Any) -> dict[str, Any]:
         "outputs": list(result.outputs),
         "error": result.error,
         "peak_rss_kb": result.peak_rss_kb,
+        "warnings": list(result.warnings),
     }
 
 

@@ -190,3 +190,27 @@ def test_real_watch_warns_once_and_again_only_when_the_warnings_change(profiles:
             process.kill()
             raise
     assert code == 130
+
+
+def test_a_watch_rebuild_writes_the_bytes_a_plain_build_writes(profiles: Path, tmp_path: Path) -> None:
+    out, plain = tmp_path / "out", tmp_path / "plain"
+    stdout, stderr = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFGEN_")}
+    env.update(PYTHONUNBUFFERED="1", COLUMNS="100", SOURCE_DATE_EPOCH="1771113600")  # both dated 15 February 2026
+    command = [sys.executable, "-m", "briefgen", "--profiles", str(profiles)]
+    watch = [*command, "watch", "ruritania", "--format", "docx,pdf", "--out", str(out)]  # with the preview
+    with stdout.open("wb") as out_file, stderr.open("wb") as err_file:
+        process = subprocess.Popen(watch, stdout=out_file, stderr=err_file, cwd=tmp_path, env=env)
+    try:
+        wait_for(lambda: stdout.read_text(encoding="utf-8").count("watching for changes") == 1, "the build", process)
+        edit(profiles / "ruritania.yaml", "value: 2500", "value: 2600")
+        wait_for(lambda: stdout.read_text(encoding="utf-8").count("watching for changes") == 2, "the rebuild", process)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+    assert "Ruritanie" in stdout.read_text(encoding="utf-8")  # the preview was printed
+    build = [*command, "ruritania", "--format", "docx,pdf", "--out", str(plain)]
+    subprocess.run(build, cwd=tmp_path, env=env, check=True, capture_output=True)
+    for name in ("briefing.pdf", "briefing.docx", "facts.json"):
+        assert (out / "ruritania" / name).read_bytes() == (plain / "ruritania" / name).read_bytes(), name
+    assert "2 600" in pdf_text(out / "ruritania" / "briefing.pdf")

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -137,10 +138,10 @@ def run_all(
         if prepared.up_to_date:
             built.append(_skipped(prepared, note, asked))
             continue
-        if on_view is not None and prepared.view is not None:
-            on_view(prepared.name, prepared.view)
+        view = prepared.view
+        meanwhile = partial(on_view, prepared.name, view) if on_view is not None and view is not None else None
         try:
-            files = execute(prepared, out=out, templates=templates)
+            files = execute(prepared, out=out, templates=templates, meanwhile=meanwhile)
         except BriefgenError as exc:
             if len(ready) == 1:
                 raise

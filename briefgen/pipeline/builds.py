@@ -12,7 +12,6 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -138,10 +137,10 @@ def run_all(
         if prepared.up_to_date:
             built.append(_skipped(prepared, note, asked))
             continue
-        view = prepared.view
-        meanwhile = partial(on_view, prepared.name, view) if on_view is not None and view is not None else None
+        if on_view is not None and prepared.view is not None:
+            on_view(prepared.name, prepared.view)
         try:
-            files = execute(prepared, out=out, templates=templates, meanwhile=meanwhile)
+            files = execute(prepared, out=out, templates=templates)
         except BriefgenError as exc:
             if len(ready) == 1:
                 raise

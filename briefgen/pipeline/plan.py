@@ -258,17 +258,9 @@ def view_of(
 
 
 def execute(
-    prepared: Prepared,
-    *,
-    out: Path,
-    templates: Path,
-    on_step: Callable[[str], None] = lambda step: None,
-    meanwhile: Callable[[], None] | None = None,
+    prepared: Prepared, *, out: Path, templates: Path, on_step: Callable[[str], None] = lambda step: None
 ) -> list[Path]:
-    """Render the plan's documents and write them with the zip, then the record; the files written.
-
-    ``meanwhile`` (``watch``'s preview) is called once rendering has begun (see :func:`render_all`).
-    """
+    """Render the plan's documents and write them with the zip, then the record; the files written."""
     from briefgen.view.facts import FILENAME as FACTS
     from briefgen.view.facts import facts_bytes
 
@@ -276,7 +268,7 @@ def execute(
     plan, name, folder = prepared.plan, prepared.name, prepared.folder
     clock = Clock(prepared.timings)
     views = prepared.views or {"": prepared.view}
-    documents = render_all(views, templates, plan, on_step, clock, meanwhile)
+    documents = render_all(views, templates, plan, on_step, clock)
     assert prepared.profile is not None
     documents[FACTS] = facts_bytes(
         name, prepared.profile, prepared.view.timestamp
@@ -301,26 +293,17 @@ def execute(
 
 
 def render_all(
-    views: dict[str, Briefing],
-    templates: Path,
-    plan: Plan,
-    on_step: Callable[[str], None],
-    clock: Clock,
-    meanwhile: Callable[[], None] | None = None,
+    views: dict[str, Briefing], templates: Path, plan: Plan, on_step: Callable[[str], None], clock: Clock
 ) -> dict[str, bytes]:
     """The bytes of each output of the plan, by file name, in the plan's order; nothing is written.
 
     When two slow formats are wanted (DOCX and PDF) and a second core is there, the first is
     rendered in a forked child while this process makes the others (see briefgen.pipeline.forked).
-    With ``meanwhile`` (``watch``'s preview), one slow format is enough, and the child takes the
-    last one (the PDF): the document is laid out while the preview is printed, not after it.
     """
     from briefgen.pipeline import forked
 
     slow = [o for o in plan.outputs if formats.get(o.format).parallel]
-    child_output = None
-    if plan.fork and slow and forked.available() and (len(slow) > 1 or meanwhile is not None):
-        child_output = slow[-1] if meanwhile is not None else slow[0]
+    child_output = slow[0] if plan.fork and len(slow) > 1 and forked.available() else None
     child = None
     if child_output is not None:
         options = formats.Options(child_output.document, plan.pdf_variant)
@@ -329,8 +312,6 @@ def render_all(
         child = forked.Forked(lambda: work.render(view, templates, options), child_output.filename)
     documents: dict[str, bytes] = {}
     try:
-        if meanwhile is not None:
-            meanwhile()
         for output in plan.outputs:
             if output != child_output:
                 options = formats.Options(output.document, plan.pdf_variant)

@@ -17,10 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen import render as formats_registry
-from briefgen.data.assembly import assemble, layers_for
 from briefgen.data.catalog import Places
-from briefgen.data.loading import Layer
-from briefgen.data.merging import Merged, merge
 from briefgen.errors import CheckError, InputError, Problem, ProfileError
 from briefgen.languages import LANGUAGES
 from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant
@@ -28,7 +25,9 @@ from briefgen.pipeline.plan import list_templates, template_dir
 from briefgen.text import shown
 from briefgen.view.dating import document_timestamp
 
-if TYPE_CHECKING:  # the models and the view model (and its charts) only matter to commands that load or render
+if TYPE_CHECKING:  # the loader, the models and the view model only matter to commands that load or render
+    from briefgen.data.loading import Layer
+    from briefgen.data.merging import Merged
     from briefgen.data.schema import Profile
     from briefgen.data.translate import Coverage
     from briefgen.view.checks import Finding
@@ -72,11 +71,15 @@ class ProfileInfo:
 
 def load_profile(name: str, places: Places | None = None) -> Profile:
     """The validated profile or visit ``name``: its files loaded, merged in order and checked."""
+    from briefgen.data.assembly import assemble
+
     places = places or Places.find()
     return _validated(assemble(name, places).layers, places.profiles)
 
 
 def _merged(name: str, places: Places) -> tuple[Merged, Profile]:
+    from briefgen.data.assembly import assemble
+    from briefgen.data.merging import merge
     from briefgen.data.validation import validate as validate_merged
 
     merged = merge(assemble(name, places).layers)
@@ -126,8 +129,8 @@ def build(
     A name whose inputs (profile files, images, templates, fonts, options, version) and outputs are
     unchanged is skipped (``up to date``) unless ``force``; the record is ``out/NAME/.briefgen-build.json``
     (briefgen.pipeline.record), and keeps the warnings a skipped build repeats (briefgen.pipeline.notes).
-    ``timings`` receives the seconds of each stage; ``on_view`` each view model before rendering (``watch``).
-    Every build also writes ``OUT/NAME/facts.json`` (briefgen.view.facts). ``date`` dates the documents
+    ``timings`` receives the seconds of each stage; ``on_view`` each view model before rendering (``watch``);
+    each build also writes ``OUT/NAME/facts.json`` (briefgen.view.facts). ``date`` dates the documents
     (briefgen.view.dating); each ``Built`` lists figures older than ``max_age`` on it and a visit already past.
     With ``strict``, anything ``check`` lists stops the build (CheckError) before anything is rendered.
     ``since`` (a pack folder, zip or facts.json) adds the section of what changed since those facts.
@@ -206,6 +209,8 @@ def check(
 
 def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[Report]:
     """Check profiles without rendering: names, paths to YAML files, or every partner when empty."""
+    from briefgen.data.assembly import layers_for
+
     places = places or Places.find()
     reports = []
     for target in targets or places.partner_names() + places.visit_names():
@@ -271,6 +276,7 @@ def validate_templates(places: Places | None = None) -> list[Report]:
 
 
 def _validated(layers: Sequence[Layer], root: Path) -> Profile:
+    from briefgen.data.merging import merge
     from briefgen.data.validation import validate as validate_merged
 
     return validate_merged(merge(layers), root)

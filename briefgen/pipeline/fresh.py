@@ -33,11 +33,14 @@ def fresh_each(
     name: str, plan: Plan, *, out: Path, places: Places, templates: Path, max_age: str
 ) -> list[Prepared] | None:
     """One up-to-date Prepared per language of a build's ``plan``, each with its record's notes; None: cannot tell."""
-    from briefgen.data.assembly import input_files
-
     assert plan.record_per_language and not plan.archive, "a build's plan: one record per language, no zip"
     try:
-        files = input_files(name, places)
+        if places.is_visit(name):  # its partner is named inside it: the YAML loader is needed
+            from briefgen.data.assembly import input_files
+
+            files = input_files(name, places)
+        else:  # as briefgen.data.assembly.input_files, without loading the YAML loader
+            files = places.profile_files(name)
     except BriefgenError:
         return None  # the full path says what is wrong, in its own words
     found = []

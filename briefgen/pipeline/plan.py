@@ -24,9 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen import render as formats
-from briefgen.data.assembly import assemble
 from briefgen.data.catalog import Places, check_name
-from briefgen.data.merging import merge
 from briefgen.errors import InputError
 from briefgen.pipeline.output import write_all, write_atomic
 from briefgen.pipeline.record import image_entries, inputs_record, outputs_entries, read_up_to_date
@@ -179,6 +177,8 @@ def prepare_each(
     pack folder, zip or facts.json) when given, else, when the plan asks for it, with those of the
     earlier pack ``OUT/NAME.zip``, read here, before anything is replaced.
     """
+    from briefgen.data.assembly import assemble
+    from briefgen.data.merging import merge
     from briefgen.data.translation import own_language
     from briefgen.data.validation import images_of, validate
     from briefgen.view.dating import document_date

@@ -152,7 +152,8 @@ def read_up_to_date(
                 return None
         if base is not None:
             for image in record["images"]:
-                if not _intact(base / image["path"], image["sha256"]):
+                relative = Path(image["path"])
+                if relative.is_absolute() or ".." in relative.parts or not _intact(base / relative, image["sha256"]):
                     return None
         if zip_path is not None:
             with open_regular(zip_path) as stream, zipfile.ZipFile(stream) as archive:

@@ -33,9 +33,10 @@ class _BuildByDefault(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from briefgen.cli.cli_args import hide_argument_types
+        from briefgen.cli.cli_args import hide_argument_types, name_languages
 
         hide_argument_types(self)
+        name_languages(self, _named_languages)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         from briefgen.cli.cli_args import hoist_globals
@@ -245,9 +246,15 @@ def _complete_langs(incomplete: str) -> list[str]:
     return [lang for lang in LANGUAGES if lang.startswith(incomplete)]
 
 
-# The codes only: their names come from Babel's locale data, which every command would then load
-# before doing anything, and an unchanged build must stay cheap.
-_LANG_HELP = "Language code: " + ", ".join(LANGUAGES)
+_LANG_HELP = ", ".join(LANGUAGES)
+
+
+def _named_languages(help_text: str) -> str:
+    """``--lang``'s help with each code followed by its language's name (see cli_args.name_languages)."""
+    from briefgen import languages
+
+    named = ", ".join(f"{code} ({languages.display_name(code)})" for code in LANGUAGES)
+    return help_text.replace(_LANG_HELP, named, 1) if help_text.startswith(_LANG_HELP) else help_text
 
 
 LangOpt = Annotated[

@@ -132,10 +132,9 @@ def build(
     ``timings`` receives the seconds of each stage; ``on_view`` each view model before rendering (``watch``);
     each build also writes ``OUT/NAME/facts.json`` (briefgen.view.facts). ``date`` dates the documents
     (briefgen.view.dating); each ``Built`` lists figures older than ``max_age`` on it and a visit already past.
-    With ``strict``, anything ``check`` lists stops the build (CheckError) before anything is rendered.
-    ``since`` (a pack folder, zip or facts.json) adds the section of what changed since those facts.
-    Without ``final`` a document is a draft ("DRAFT", gaps shown "to be completed"); with it, a gap, a
-    ``TODO`` or a field with no current text in ``lang`` stops the build with a FinalError (exit 2).
+    ``strict``: anything ``check`` lists stops the build (CheckError); ``since`` (a pack, zip or facts.json)
+    adds what changed since those facts. Without ``final`` a document is a draft ("DRAFT", gaps "to be
+    completed"); with it, a gap, a ``TODO`` or a field untranslated in ``lang`` is a FinalError (exit 2).
     """
     from briefgen.pipeline.builds import all_skipped, note_all, run_all
     from briefgen.pipeline.plan import prepare_each

@@ -12,7 +12,8 @@ Prints one table:
 - a batch of FICTIONAL visits (bench/batch.py): 1 and 2 jobs, the speed-up, an unchanged re-run,
   a re-run after editing one visit, the peak memory per worker;
 - the stage breakdown of `briefgen build --timings`.
-The `briefgen watch` figures (save → preview, save → PDF, against a cold build) are in bench/watch.py.
+- `briefgen watch` (bench/watch.py): a cold PDF build, from a save to the refreshed preview and to
+  the rewritten PDF, and its ratio to the cold build.
 Not a test: the machine is shared and noisy, so only the ratios within one run mean anything.
 """
 
@@ -31,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import batch as batch_bench  # noqa: E402
+import watch as watch_bench  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -104,6 +106,7 @@ def main() -> None:
     # briefgen's sources again; users get cached bytecode, so the benchmark does too.
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(REPO / "briefgen")], check=True, capture_output=True)
     rows: list[tuple[str, str]] = [("machine", f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")]
+    rows.append(("load average (1, 5, 15 min) at the start", " ".join(f"{x:.2f}" for x in os.getloadavg())))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         floor_input = prepare_floor(work)
@@ -150,6 +153,9 @@ def main() -> None:
         ("batch, after editing 1 visit", f"{after:.2f} s  rebuilt: {', '.join(rebuilt)}"),
         ("batch, peak memory per worker", f"{peak:.0f} MB (target <= 200)"),
     ]
+    for label, seconds, note in watch_bench.measure(saves=7, runs=args.runs):
+        rows.append((label, f"{seconds:.3f} s   {note}" if seconds else note))
+    rows.append(("load average (1, 5, 15 min) at the end", " ".join(f"{x:.2f}" for x in os.getloadavg())))
     width = max(len(k) for k, _ in rows)
     print(f"medians of {args.runs} runs after a warm-up; whole processes")
     for key, value in rows:

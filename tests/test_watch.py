@@ -149,3 +149,68 @@ def test_real_watch_rebuilds_the_pdf_keeps_watching_after_a_broken_save_and_exit
         "facts.json",
     ]
     assert list(own_tmp.iterdir()) == []
+
+
+def test_real_watch_warns_once_and_again_only_when_the_warnings_change(profiles: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    stdout, stderr = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
+    profile = profiles / "ruritania.yaml"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFGEN_")}
+    # 15 February 2026: one figure (as of 2025-01) is older than 12 months; the other (2025) is not.
+    env.update(PYTHONUNBUFFERED="1", COLUMNS="100", SOURCE_DATE_EPOCH="1771113600")
+    command = [sys.executable, "-m", "briefgen", "--profiles", str(profiles), "--quiet"]
+    command += ["watch", "ruritania", "--format", "md", "--out", str(out)]
+    with stdout.open("wb") as out_file, stderr.open("wb") as err_file:
+        process = subprocess.Popen(command, stdout=out_file, stderr=err_file, cwd=tmp_path, env=env)
+
+    def reports(n: int) -> None:
+        wait_for(lambda: stdout.read_text(encoding="utf-8").count("watching for changes") == n, f"report {n}", process)
+
+    def warnings() -> list[str]:
+        return [line for line in stderr.read_text(encoding="utf-8").splitlines() if line.startswith("warning: ")]
+
+    try:
+        reports(1)
+        assert warnings() == [
+            "warning: ruritania: 1 figure(s) older than 12m on the document's date 2026-02-15, the first: "
+            "profiles/ruritania.yaml:13:5: key_figures[0].as_of: as of 2025-01, older than 2025-02-15; "
+            "list them with 'briefgen check ruritania --max-age 12m'"
+        ]
+        edit(profile, "value: 2500", "value: 2600")
+        reports(2)
+        assert len(warnings()) == 1  # the same warning is not said again on every save
+        edit(profile, "    as_of: 2025\n", "    as_of: 2024\n")
+        reports(3)
+        assert len(warnings()) == 2 and "2 figure(s) older than 12m" in warnings()[1]
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            code = process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+    assert code == 130
+
+
+def test_a_watch_rebuild_writes_the_bytes_a_plain_build_writes(profiles: Path, tmp_path: Path) -> None:
+    out, plain = tmp_path / "out", tmp_path / "plain"
+    stdout, stderr = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFGEN_")}
+    env.update(PYTHONUNBUFFERED="1", COLUMNS="100", SOURCE_DATE_EPOCH="1771113600")  # both dated 15 February 2026
+    command = [sys.executable, "-m", "briefgen", "--profiles", str(profiles)]
+    watch = [*command, "watch", "ruritania", "--format", "docx,pdf", "--out", str(out)]  # with the preview
+    with stdout.open("wb") as out_file, stderr.open("wb") as err_file:
+        process = subprocess.Popen(watch, stdout=out_file, stderr=err_file, cwd=tmp_path, env=env)
+    try:
+        wait_for(lambda: stdout.read_text(encoding="utf-8").count("watching for changes") == 1, "the build", process)
+        edit(profiles / "ruritania.yaml", "value: 2500", "value: 2600")
+        wait_for(lambda: stdout.read_text(encoding="utf-8").count("watching for changes") == 2, "the rebuild", process)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+    assert "Ruritanie" in stdout.read_text(encoding="utf-8")  # the preview was printed
+    build = [*command, "ruritania", "--format", "docx,pdf", "--out", str(plain)]
+    subprocess.run(build, cwd=tmp_path, env=env, check=True, capture_output=True)
+    for name in ("briefing.pdf", "briefing.docx", "facts.json"):
+        assert (out / "ruritania" / name).read_bytes() == (plain / "ruritania" / name).read_bytes(), name
+    assert "2 600" in pdf_text(out / "ruritania" / "briefing.pdf")

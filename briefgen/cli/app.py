@@ -19,7 +19,6 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from briefgen import languages
 from briefgen.errors import BriefgenError
 from briefgen.languages import LANGUAGES
 from briefgen.text import shown
@@ -34,9 +33,10 @@ class _BuildByDefault(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from briefgen.cli.cli_args import hide_argument_types
+        from briefgen.cli.cli_args import hide_argument_types, name_languages
 
         hide_argument_types(self)
+        name_languages(self, _named_languages)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         from briefgen.cli.cli_args import hoist_globals
@@ -258,7 +258,15 @@ def _complete_langs(incomplete: str) -> list[str]:
     return [lang for lang in LANGUAGES if lang.startswith(incomplete)]
 
 
-_LANG_HELP = ", ".join(f"{code} ({languages.display_name(code)})" for code in LANGUAGES)
+_LANG_HELP = ", ".join(LANGUAGES)
+
+
+def _named_languages(help_text: str) -> str:
+    """``--lang``'s help with each code followed by its language's name (see cli_args.name_languages)."""
+    from briefgen import languages
+
+    named = ", ".join(f"{code} ({languages.display_name(code)})" for code in LANGUAGES)
+    return help_text.replace(_LANG_HELP, named, 1) if help_text.startswith(_LANG_HELP) else help_text
 
 
 LangOpt = Annotated[

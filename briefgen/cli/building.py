@@ -28,52 +28,61 @@ from briefgen.cli.app import (
 from briefgen.errors import BuildFailed
 from briefgen.text import shown
 
+NamesArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Profile or visit names (see 'briefgen list').",
+        autocompletion=_complete_names,
+        metavar="NAME",
+        show_default=False,
+    ),
+]
+AllOpt = Annotated[bool, typer.Option("--all", help="Every partner profile and every visit found.")]
+OpenOpt = Annotated[bool, typer.Option("--open", help="Open the result in the desktop's viewer (the PDF, if built).")]
+StrictOpt = Annotated[
+    bool, typer.Option("--strict", help="Run 'briefgen check' first and build nothing if it lists anything.")
+]
+FinalOpt = Annotated[
+    bool,
+    typer.Option(
+        "--final",
+        help="A final document: no DRAFT mark; refuse (exit 2) any gap, TODO placeholder or missing translation.",
+    ),
+]
+PdfVariantOpt = Annotated[
+    str | None,
+    typer.Option("--pdf-variant", help="pdf/a-3b (archiving), pdf/a-2b, pdf/a-3u or pdf/ua-1.", metavar="VARIANT"),
+]
+TimingsOpt = Annotated[bool, typer.Option("--timings", help="Print the time spent in each stage.")]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="List every field shown in the profile's own language.")
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")]
+MaxAgeOpt = Annotated[
+    str,
+    typer.Option(
+        "--max-age", help="Warn about figures older than this on the documents' date: 90d, 12m, 2y.", metavar="AGE"
+    ),
+]
+
 
 @app.command()
 def build(
-    names: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Profile or visit names (see 'briefgen list').",
-            autocompletion=_complete_names,
-            metavar="NAME",
-            show_default=False,
-        ),
-    ] = None,
-    every: Annotated[bool, typer.Option("--all", help="Every partner profile and every visit found.")] = False,
-    open_: Annotated[
-        bool, typer.Option("--open", help="Open the result in the desktop's viewer (the PDF, if built).")
-    ] = False,
+    names: NamesArg = None,
+    every: AllOpt = False,
+    open_: OpenOpt = False,
     format: FormatOpt = "docx,pdf",
     lang: LangOpt = None,
     out: BuildOutOpt = None,
     template: TemplateOpt = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Run 'briefgen check' first and build nothing if it lists anything.")
-    ] = False,
-    final: Annotated[
-        bool,
-        typer.Option(
-            "--final",
-            help="A final document: no DRAFT mark; refuse (exit 2) any gap, TODO placeholder or missing translation.",
-        ),
-    ] = False,
-    pdf_variant: Annotated[
-        str | None,
-        typer.Option("--pdf-variant", help="pdf/a-3b (archiving), pdf/a-2b, pdf/a-3u or pdf/ua-1.", metavar="VARIANT"),
-    ] = None,
-    timings: Annotated[bool, typer.Option("--timings", help="Print the time spent in each stage.")] = False,
-    verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="List every field shown in the profile's own language.")
-    ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")] = False,
+    strict: StrictOpt = False,
+    final: FinalOpt = False,
+    pdf_variant: PdfVariantOpt = None,
+    timings: TimingsOpt = False,
+    verbose: VerboseOpt = False,
+    force: ForceOpt = False,
     date: DateOpt = None,
-    max_age: Annotated[
-        str,
-        typer.Option(
-            "--max-age", help="Warn about figures older than this on the documents' date: 90d, 12m, 2y.", metavar="AGE"
-        ),
-    ] = "12m",
+    max_age: MaxAgeOpt = "12m",
 ) -> None:
     """Write OUT/NAME/briefing.docx and briefing.pdf for each NAME (skipped if nothing changed).
 
@@ -105,13 +114,17 @@ def build(
             _say_date_warnings(exc.built)
             raise
     _say_built(built)
-    if stages is not None:
-        for stage, seconds in stages.items():
-            typer.echo(f"timing: {stage:<38} {seconds * 1000:8.1f} ms", err=True)
+    _say_timings(stages)
     _say_gaps(built, verbose)
     _say_date_warnings(built)
     if open_:
         _open_results(built)
+
+
+def _say_timings(stages: dict[str, float] | None) -> None:
+    """With --timings, one line per stage on stderr."""
+    for stage, seconds in (stages or {}).items():
+        typer.echo(f"timing: {stage:<38} {seconds * 1000:8.1f} ms", err=True)
 
 
 def _build_names(names: list[str], every: bool) -> list[str]:

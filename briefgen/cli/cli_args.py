@@ -14,6 +14,7 @@ moves them to the front before parsing, and only where that cannot change the me
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from typing import Any
 
 # Typer (0.2x) vendors its own click: the commands are read by their attributes (``params``, ``opts``,
@@ -96,3 +97,22 @@ def hide_argument_types(command: Any) -> None:
             param.display_type_rich = lambda ctx: None  # typer has no setting for it
     for sub in getattr(command, "commands", {}).values():
         hide_argument_types(sub)
+
+
+def name_languages(command: Any, named: Callable[[str], str]) -> None:
+    """Let ``--lang``'s help name each language (``named(help)``) only when help is shown.
+
+    The names come from Babel's locale data: loading it for every command would cost each one,
+    the unchanged build first, what only ``--help`` shows.
+    """
+    for param in getattr(command, "params", []):
+        if getattr(param, "name", "") == "lang" and getattr(param, "param_type_name", "") == "option":
+            shown_help = param.get_help_record
+
+            def get_help_record(ctx: Any, param: Any = param, shown_help: Any = shown_help) -> Any:
+                param.help = named(param.help or "")
+                return shown_help(ctx)
+
+            param.get_help_record = get_help_record
+    for sub in getattr(command, "commands", {}).values():
+        name_languages(sub, named)

@@ -87,13 +87,16 @@ def batch(
 
 
 def _report(results: list[Any], as_json: bool, folder: Path) -> None:
-    """The batch's summary (a table, or JSON with ``--json``), then each failed pack's error on stderr."""
+    """The batch's summary (a table, or JSON with ``--json``), its warnings, then each failed pack's error on stderr."""
     if as_json:
         typer.echo(json.dumps([_result_dict(r) for r in results], ensure_ascii=False, indent=2))
-        return
-    if not _state.quiet:
+    elif not _state.quiet:
         _summary_table(results)
         _say(f"packs in: {folder}")
+    for line in (line for r in results for line in r.warnings):
+        typer.echo(f"warning: {shown(line)}", err=True)  # as 'build' says them, skipped packs too
+    if as_json:
+        return
     for r in results:
         if r.status == "failed":
             (line,) = flagged([f"{r.name}: {r.error}"], r.option)
@@ -108,6 +111,7 @@ def _result_dict(result: Any) -> dict[str, Any]:
         "outputs": list(result.outputs),
         "error": result.error,
         "peak_rss_kb": result.peak_rss_kb,
+        "warnings": list(result.warnings),
     }
 
 

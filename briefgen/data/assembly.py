@@ -14,7 +14,6 @@ from pathlib import Path
 
 from briefgen.data.catalog import DEFAULTS, Places
 from briefgen.data.loading import Layer, load_layer
-from briefgen.data.schema import Profile
 from briefgen.errors import InputError, Problem, ProfileError
 
 
@@ -109,6 +108,8 @@ def profile_layer(path: Path) -> Layer:
     A file that is not a profile at all (a password file, some other program's settings) gets
     that one line: each of its keys reported as "unknown key" would echo its content back.
     """
+    from briefgen.data.schema import Profile  # the models are not needed to find a build's files
+
     layer = load_layer(path)
     if not any(key in Profile.model_fields for key in layer.data):
         message = (

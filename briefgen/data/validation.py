@@ -203,6 +203,16 @@ def photos(profile: Profile) -> list[tuple[PathKey, str]]:
     return [((*path, "biography", "photo"), bio.photo) for path, bio in people if bio is not None and bio.photo]
 
 
+def images_of(profile: Profile, root: Path) -> dict[str, Path]:
+    """The image files the profile names (its logo, then each photo), by the value written; validated ones only."""
+    found = {}
+    for value in [profile.partner.logo or ""] + [value for _, value in photos(profile)]:
+        path = image_path(value, root) if value else None
+        if isinstance(path, Path):  # validation has refused anything else
+            found[value] = path
+    return found
+
+
 def image_path(value: str, root: Path) -> Path | str:
     """The image file ``value`` names inside ``root``, or why it cannot be used."""
     path = (root / value).resolve()

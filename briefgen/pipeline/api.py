@@ -11,53 +11,32 @@ format asks for them, so that validating or previewing never loads WeasyPrint or
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from briefgen import render as formats_registry
-from briefgen.data.assembly import assemble, layers_for
 from briefgen.data.catalog import Places
-from briefgen.data.loading import Layer
-from briefgen.data.merging import Merged, merge
-from briefgen.data.schema import Profile
-from briefgen.data.translation import resolve
-from briefgen.errors import BriefgenError, BuildFailed, CheckError, FinalError, InputError, Problem, ProfileError
+from briefgen.errors import CheckError, InputError, Problem, ProfileError
 from briefgen.languages import LANGUAGES
-from briefgen.pipeline.plan import BUILD_RECORD, Output, Plan, Prepared, list_templates, template_dir
+from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant
+from briefgen.pipeline.plan import list_templates, template_dir
 from briefgen.text import shown
-from briefgen.view.checks import Finding
 from briefgen.view.dating import document_timestamp
 
-if TYPE_CHECKING:  # the view model (and its charts) only matter to commands that render
+if TYPE_CHECKING:  # the loader, the models and the view model only matter to commands that load or render
+    from briefgen.data.loading import Layer
+    from briefgen.data.merging import Merged
+    from briefgen.data.schema import Profile
     from briefgen.data.translate import Coverage
+    from briefgen.view.checks import Finding
     from briefgen.view.viewmodel import Briefing
 
-__all__ = ["document_timestamp", "list_templates", "template_dir"]  # re-exported: their home moved
+# Re-exported: their home moved (briefgen.pipeline.builds, briefgen.pipeline.plan, briefgen.view.dating).
+__all__ = ["Built", "build_plan", "check_pdf_variant", "document_timestamp", "list_templates", "template_dir"]
 
 DEFAULT_FORMATS = formats_registry.DEFAULT
-
-
-@dataclass(frozen=True)
-class Built:
-    """The files one build wrote."""
-
-    name: str
-    files: list[Path]
-    untranslated: list[Problem] = field(default_factory=list)
-    """Text fields shown in the profile's language because the build language has none (or a stale one)."""
-    lang: str = ""
-    """The build language, when one was asked for."""
-    facts: Path | None = None
-    """The ``facts.json`` written with the documents (see briefgen.view.facts); not one of ``files``."""
-    status: str = "built"
-    """``built``, or ``up to date`` when its inputs had not changed and nothing was written."""
-    folder: Path | None = None
-    """The folder its files are in."""
-    warnings: list[str] = field(default_factory=list)
-    """Dates a reader should know about: stale figures (one line), a visit already past."""
 
 
 @dataclass(frozen=True)
@@ -92,11 +71,15 @@ class ProfileInfo:
 
 def load_profile(name: str, places: Places | None = None) -> Profile:
     """The validated profile or visit ``name``: its files loaded, merged in order and checked."""
+    from briefgen.data.assembly import assemble
+
     places = places or Places.find()
     return _validated(assemble(name, places).layers, places.profiles)
 
 
 def _merged(name: str, places: Places) -> tuple[Merged, Profile]:
+    from briefgen.data.assembly import assemble
+    from briefgen.data.merging import merge
     from briefgen.data.validation import validate as validate_merged
 
     merged = merge(assemble(name, places).layers)
@@ -141,130 +124,46 @@ def build(
 ) -> list[Built]:
     """Build the briefing of each name into ``out/NAME/``; all inputs are checked before writing.
 
-    ``lang`` is one language or several (``"fr,en,vi"``): each name is read and validated once and
-    built in each. The profile's own language writes ``briefing.pdf``, another ``briefing.en.pdf``
-    (briefgen.pipeline.plan.suffixed), each language with its own record, so none overwrites another's.
-
-    A name whose inputs (profile files, templates, fonts, options, briefgen's version) and
-    outputs are unchanged since its last build is skipped (status ``up to date``) unless
-    ``force``; the record of each build is ``out/NAME/.briefgen-build.json`` (briefgen.pipeline.record).
-    ``timings``, when given, receives the seconds spent in each stage (``build --timings``).
-    ``on_view``, when given, receives each name's view model before rendering (``watch`` previews it).
-    Every build also writes ``OUT/NAME/facts.json`` (briefgen.view.facts), the facts it used.
-    ``date`` dates the documents (``briefgen.view.dating``); on that date, each ``Built`` lists figures
-    older than ``max_age`` and a visit already past as ``warnings``.
-
-    With ``strict``, anything ``check`` would list (stale figures, unsourced claims, uncited
-    sources, untranslated fields) stops the build with a CheckError before anything is rendered.
-    ``since`` (a pack folder, zip or facts.json) adds the section of what changed since those facts.
-
-    Without ``final`` a document is a draft: "DRAFT" on every page, the visit's gaps shown "to be
-    completed". With ``final``, a gap, a ``TODO`` placeholder or a field with no current text in
-    ``lang`` stops the build with a FinalError (exit 2), listing them all with file:line; no DRAFT mark.
+    ``lang``: one language or several (``"fr,en,vi"``), each name read once and built in each, the
+    profile's own writing ``briefing.pdf``, another ``briefing.en.pdf``, each with its own record.
+    A name whose inputs (profile files, images, templates, fonts, options, version) and outputs are
+    unchanged is skipped (``up to date``) unless ``force``; the record is ``out/NAME/.briefgen-build.json``
+    (briefgen.pipeline.record), and keeps the warnings a skipped build repeats (briefgen.pipeline.notes).
+    ``timings`` receives the seconds of each stage; ``on_view`` each view model before rendering (``watch``);
+    each build also writes ``OUT/NAME/facts.json`` (briefgen.view.facts). ``date`` dates the documents
+    (briefgen.view.dating); each ``Built`` lists figures older than ``max_age`` on it and a visit already past.
+    ``strict``: anything ``check`` lists stops the build (CheckError); ``since`` (a pack, zip or facts.json)
+    adds what changed since those facts. Without ``final`` a document is a draft ("DRAFT", gaps "to be
+    completed"); with it, a gap, a ``TODO`` or a field untranslated in ``lang`` is a FinalError (exit 2).
     """
-    from briefgen.pipeline.plan import execute, prepare_each
-    from briefgen.view.checks import date_warnings, parse_age
-    from briefgen.view.facts import FILENAME as FACTS
+    from briefgen.pipeline.builds import all_skipped, note_all, run_all
+    from briefgen.pipeline.plan import prepare_each
 
     places = places or Places.find()
     langs = languages_asked(lang)
-    parse_age(max_age)
     plan = build_plan(formats, lang=None, template=template, pdf_variant=pdf_variant, final=final, date=date)
     plan = replace(plan, languages=tuple(langs), record_per_language=True)
     templates = template_dir(places, template, plan.formats())
+    root, asked = Path(out), lang is not None
+    if not (force or strict or since):  # the cheap look first: no profile parsed, no model imported
+        skipped = all_skipped(names, plan, out=root, places=places, templates=templates, max_age=max_age, asked=asked)
+        if skipped is not None:
+            return skipped
+    from briefgen.view.checks import parse_age
+
+    parse_age(max_age)
     if strict:
         found = [f for code in langs for f in check(names, lang=code, places=places)]
         if found:
             raise CheckError(found)
-    root = Path(out)
     # Each name is read and checked once, whatever the number of languages: one Prepared per language.
     ready = [
         p
         for n in names
         for p in prepare_each(n, plan, out=root, places=places, templates=templates, force=force, since=since)
     ]
-    # A final build's options differ from a draft's, so an up-to-date final build had nothing to refuse.
-    gaps = {id(p): _translation_gaps(p.merged, p.plan.languages[0], places) for p in ready if p.merged is not None}
-    if final:
-        _refuse_unfinished(ready, gaps)
-    built: list[Built] = []
-    for prepared in ready:
-        name = prepared.name
-        shown_lang = (prepared.plan.languages[0] or "") if lang else ""
-        if prepared.up_to_date:
-            files = [prepared.folder / o.filename for o in prepared.plan.outputs]
-            built.append(Built(name, files, lang=shown_lang, status="up to date", folder=prepared.folder))
-            continue
-        if on_view is not None and prepared.view is not None:
-            on_view(name, prepared.view)
-        try:
-            files = execute(prepared, out=root, templates=templates)
-        except BriefgenError as exc:
-            if len(ready) == 1:
-                raise
-            raise BuildFailed(name, built, exc) from exc
-        finally:
-            _add(timings, prepared.timings)
-        folder = prepared.folder
-        shown_files = [f for f in files if f.name != FACTS]  # facts.json is for 'briefgen diff', not the reader
-        shown_gaps = [f.problem for f in gaps.get(id(prepared), [])]
-        assert prepared.merged is not None and prepared.profile is not None and prepared.day is not None
-        dated = date_warnings(name, prepared.merged, prepared.profile, day=prepared.day, max_age=max_age)
-        built.append(Built(name, shown_files, shown_gaps, shown_lang, folder / FACTS, folder=folder, warnings=dated))
-    return built
-
-
-def build_plan(
-    formats: Iterable[str],
-    *,
-    lang: str | None = None,
-    template: str | None = None,
-    pdf_variant: str | None = None,
-    final: bool = False,
-    date: dt.date | None = None,
-) -> Plan:
-    """The plan of ``briefgen build``: the briefing in each format asked for, and its record."""
-    check_pdf_variant(pdf_variant)
-    wanted = formats_registry.chosen(formats)
-    options: dict[str, Any] = {
-        "formats": [f.name for f in wanted],
-        "lang": lang,
-        "template": template or "default",
-        "pdf_variant": pdf_variant,
-        "final": final,
-        # The documents' date (briefgen.view.dating) shapes their bytes: --date, else SOURCE_DATE_EPOCH
-        # when set. Without either, a build made on an earlier day is up to date and keeps its date.
-        "date": date.isoformat() if date else None,
-        "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None,
-    }
-    return Plan(tuple(Output(f.name) for f in wanted), BUILD_RECORD, options, pdf_variant=pdf_variant, date=date)
-
-
-def _add(timings: dict[str, float] | None, stages: dict[str, float]) -> None:
-    if timings is not None:
-        for stage, seconds in stages.items():
-            timings[stage] = timings.get(stage, 0.0) + seconds
-
-
-def _translation_gaps(merged: Merged, lang: str | None, places: Places) -> list[Finding]:
-    """The fields with no current text in ``lang`` (none when building in the profile's language)."""
-    from briefgen.view.checks import translation_findings
-
-    return translation_findings(merged, lang, places.profiles) if lang else []
-
-
-def _refuse_unfinished(ready: Sequence[Prepared], translation: dict[int, list[Finding]]) -> None:
-    """A FinalError listing every gap, placeholder and missing or stale translation of the names to build."""
-    from briefgen.view.checks import unfinished
-
-    found: list[Finding] = []
-    for prepared in ready:
-        if prepared.merged is None or prepared.profile is None:
-            continue  # up to date: its record says it was built final, so it had none
-        found += unfinished(prepared.merged, prepared.profile) + translation.get(id(prepared), [])
-    unique = list(dict.fromkeys(found))  # a visit repeats its partner's placeholders
-    if unique:
-        raise FinalError(unique)
+    notes = note_all(ready, final=final, max_age=max_age, places=places)
+    return run_all(ready, notes, out=root, templates=templates, asked=asked, timings=timings, on_view=on_view)
 
 
 def translation_coverage(names: Sequence[str], lang: str, places: Places | None = None) -> Coverage:
@@ -309,6 +208,8 @@ def check(
 
 def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[Report]:
     """Check profiles without rendering: names, paths to YAML files, or every partner when empty."""
+    from briefgen.data.assembly import layers_for
+
     places = places or Places.find()
     reports = []
     for target in targets or places.partner_names() + places.visit_names():
@@ -328,6 +229,7 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
 
 def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
     """The partner profiles and visits found, each with its partner, newest as-of date and dates."""
+    from briefgen.data.translation import resolve
     from briefgen.view.sections import newest_as_of
 
     places = places or Places.find()
@@ -373,17 +275,10 @@ def validate_templates(places: Places | None = None) -> list[Report]:
 
 
 def _validated(layers: Sequence[Layer], root: Path) -> Profile:
+    from briefgen.data.merging import merge
     from briefgen.data.validation import validate as validate_merged
 
     return validate_merged(merge(layers), root)
-
-
-def check_pdf_variant(variant: str | None) -> None:
-    """Refuse a PDF variant WeasyPrint is not asked to produce here."""
-    from briefgen.render.pdf import VARIANTS
-
-    if variant is not None and variant not in VARIANTS:
-        raise InputError(f"unknown PDF variant '{variant}': use one of {', '.join(VARIANTS)}")
 
 
 def languages_asked(lang: str | Sequence[str] | None) -> list[str | None]:

@@ -44,7 +44,7 @@ from typing import Any
 from briefgen.data.catalog import Places
 from briefgen.errors import BriefgenError, InputError, ProfileError
 from briefgen.pipeline.output import remove_temporaries
-from briefgen.pipeline.pack import DOCUMENTS, MANIFEST, PackResult, is_up_to_date, pack_plan
+from briefgen.pipeline.pack import DOCUMENTS, MANIFEST, PackResult, is_up_to_date, pack_plan, pack_warnings
 from briefgen.pipeline.record import inputs_record
 
 _STOPPING = (signal.SIGINT, signal.SIGTERM)
@@ -104,8 +104,9 @@ def plan(
             settled.append(PackResult(name, "failed", error=error, option=exc.option, exit_code=exc.exit_code))
             continue
         digest = inputs_record(inputs, places.profiles, template_dir, options, out)["inputs_digest"]
-        if not force and is_up_to_date(out / name, out / f"{name}.zip", digest):
-            settled.append(PackResult(name, "up to date", outputs=_existing_outputs(out, name)))
+        if not force and is_up_to_date(out / name, out / f"{name}.zip", digest, places.profiles):
+            outputs, warnings = _existing_outputs(out, name), pack_warnings(out / name)
+            settled.append(PackResult(name, "up to date", outputs=outputs, warnings=warnings))
         else:
             to_build.append(name)
     return to_build, settled
@@ -380,9 +381,8 @@ def _build(job: Job, on_step: Callable[[str], None]) -> PackResult:
     except Exception as exc:  # a bug must fail this pack, not the batch
         hint = f"(run 'briefgen --debug build {job.name}' for details)"
         return _failed(job, started, f"internal error: {type(exc).__name__}: {exc} {hint}", 1)
-    return PackResult(
-        job.name, "built", time.perf_counter() - started, tuple(str(f) for f in files), peak_rss_kb=_rss()
-    )
+    seconds, warnings = time.perf_counter() - started, pack_warnings(Path(job.out) / job.name)
+    return PackResult(job.name, "built", seconds, tuple(str(f) for f in files), peak_rss_kb=_rss(), warnings=warnings)
 
 
 def _failed(job: Job, started: float, error: str, exit_code: int, option: str | None = None) -> PackResult:

@@ -14,19 +14,24 @@ the options, and ``inputs_digest`` that sums them up) and the archive among its 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from briefgen.data.catalog import Places
+from briefgen.data.files import read_regular
 from briefgen.pipeline import record
+from briefgen.pipeline.notes import kept_notes, make_notes, warnings_of
 from briefgen.pipeline.plan import Output, Plan, execute, prepare, template_dir
 from briefgen.pipeline.record import file_digest, inputs_record, template_files
 
 __all__ = ["file_digest", "inputs_record", "template_files"]  # where they lived before briefgen.pipeline.record
 
 MANIFEST = "manifest.json"
+MAX_AGE = "12m"
+"""The age past which a batch warns that a figure is stale (``build --max-age``'s default)."""
 MAX_MANIFEST_BYTES = record.MAX_RECORD_BYTES
 STEPS = ("load", "briefing.docx", "briefing.pdf", "key-facts.pdf", "write")
 """What a pack build reports progress on, in order."""
@@ -49,6 +54,8 @@ class PackResult:
     """The command-line option the error is about (``BriefgenError.option``): the CLI names its flag."""
     exit_code: int = 0
     peak_rss_kb: int = 0
+    warnings: tuple[str, ...] = ()
+    """Dates a reader should know about (stale figures, a visit already past), one line each."""
 
 
 def pack_plan(lang: str | None, template: str | None, date: dt.date | None = None) -> Plan:
@@ -71,9 +78,22 @@ def pack_plan(lang: str | None, template: str | None, date: dt.date | None = Non
     )
 
 
-def is_up_to_date(folder: Path, zip_path: Path, digest: str) -> bool:
-    """Whether the pack in ``folder`` was built from inputs with ``digest`` and is complete and intact."""
-    return record.is_up_to_date(folder, MANIFEST, digest, zip_path)
+def is_up_to_date(folder: Path, zip_path: Path, digest: str, base: Path | None = None) -> bool:
+    """Whether the pack in ``folder`` was built from inputs with ``digest`` and is complete and intact.
+
+    With ``base`` (the profiles folder), the images the manifest lists must be unchanged too.
+    """
+    return record.is_up_to_date(folder, MANIFEST, digest, zip_path, base)
+
+
+def pack_warnings(folder: Path) -> tuple[str, ...]:
+    """The date warnings the manifest in ``folder`` keeps (briefgen.pipeline.notes); none if it cannot be read."""
+    try:
+        kept = json.loads(read_regular(folder / MANIFEST, MAX_MANIFEST_BYTES))
+    except (OSError, ValueError):
+        return ()
+    notes = kept_notes(kept, MAX_AGE)
+    return tuple(warnings_of(notes)) if notes else ()
 
 
 def build_pack(
@@ -92,6 +112,9 @@ def build_pack(
     templates = template_dir(places, template, plan.formats())
     # The batch has decided this pack needs building: no second look at its manifest.
     prepared = prepare(name, plan, out=out, places=places, templates=templates, lang=lang, force=True)
+    assert prepared.merged is not None and prepared.profile is not None
+    notes = make_notes(name, prepared.merged, prepared.profile, day=prepared.day, max_age=MAX_AGE, gaps=[])
+    prepared.record = {**prepared.record, "notes": notes}  # the warnings a batch prints, kept for its next run
     return execute(prepared, out=out, templates=templates, on_step=on_step)
 
 

@@ -24,19 +24,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen import render as formats
-from briefgen.data.assembly import assemble
 from briefgen.data.catalog import Places, check_name
-from briefgen.data.merging import Merged, merge
-from briefgen.data.schema import Profile
-from briefgen.data.translation import own_language
 from briefgen.errors import InputError
 from briefgen.pipeline.output import write_all, write_atomic
-from briefgen.pipeline.record import inputs_record, is_up_to_date, outputs_entries
+from briefgen.pipeline.record import image_entries, inputs_record, outputs_entries, read_up_to_date
 from briefgen.render.zips import fixed_zip
-from briefgen.view.facts import FILENAME as FACTS
-from briefgen.view.facts import facts_bytes
 
 if TYPE_CHECKING:
+    from briefgen.data.merging import Merged
+    from briefgen.data.schema import Profile
     from briefgen.view.viewmodel import Briefing
 
 BUILD_RECORD = ".briefgen-build.json"
@@ -138,6 +134,8 @@ class Prepared:
     """The view of each language of the plan, by output suffix (``""``: the profile's own)."""
     day: dt.date | None = None
     """The documents' date (briefgen.view.dating), when they are to be made."""
+    kept: dict[str, Any] | None = None
+    """The record found beside the files, when they are up to date (its ``notes``: briefgen.pipeline.notes)."""
 
 
 def prepare(
@@ -179,7 +177,10 @@ def prepare_each(
     pack folder, zip or facts.json) when given, else, when the plan asks for it, with those of the
     earlier pack ``OUT/NAME.zip``, read here, before anything is replaced.
     """
-    from briefgen.data.validation import validate
+    from briefgen.data.assembly import assemble
+    from briefgen.data.merging import merge
+    from briefgen.data.translation import own_language
+    from briefgen.data.validation import images_of, validate
     from briefgen.view.dating import document_date
 
     clock = Clock()
@@ -190,18 +191,19 @@ def prepare_each(
     own = own_language(merged)
     if plan.visit_languages and plan.languages == (None,):
         plan = replace(plan, languages=_visit_languages(merged) or plan.languages)
-    folder = out / name
+    folder, base = out / name, places.profiles
     zip_path = out / f"{name}.zip" if plan.archive else None
     clock.lap("merge")
     prepared = []
     for part in plan.localised(own).per_language():
         record = inputs_record(assembled.files, places.profiles, templates, part.options, out)
-        fresh = not force and is_up_to_date(folder, part.record, record["inputs_digest"], zip_path)
-        prepared.append(Prepared(name, part, folder, record, fresh, timings=clock.timings))
+        kept = None if force else read_up_to_date(folder, part.record, record["inputs_digest"], zip_path, base)
+        prepared.append(Prepared(name, part, folder, record, kept is not None, timings=clock.timings, kept=kept))
     clock.lap("load")
     if all(p.up_to_date for p in prepared):
         return prepared
     profile = validate(merged, places.profiles)
+    images = image_entries(list(images_of(profile, base).values()), base)  # the record's: see read_up_to_date
     clock.lap("validate")
     earlier = _earlier_facts(name, since if since is not None else zip_path if plan.changes else None)
     final = bool(plan.options.get("final"))
@@ -213,6 +215,7 @@ def prepare_each(
                 s: view_of(profile, s or own, places.profiles, when.timestamp, earlier, final=final) for s in suffixes
             }
             p.merged, p.profile, p.view, p.day = merged, profile, next(iter(p.views.values())), when.day
+            p.record = {**p.record, "images": images}
     clock.lap("context")
     return prepared
 
@@ -246,14 +249,10 @@ def view_of(
     final: bool = False,
 ) -> Briefing:
     """The view model of a validated profile in ``lang`` dated ``timestamp``, images read; a draft unless ``final``."""
-    from briefgen.data.validation import image_path, photos
+    from briefgen.data.validation import images_of
     from briefgen.view.context import build_briefing
 
-    images = {}
-    for value in [profile.partner.logo or ""] + [value for _, value in photos(profile)]:
-        path = image_path(value, root) if value else None
-        if isinstance(path, Path):  # validation has refused anything else
-            images[value] = path.read_bytes()
+    images = {value: path.read_bytes() for value, path in images_of(profile, root).items()}
     logo = images.get(profile.partner.logo or "")
     return build_briefing(profile, lang, timestamp, logo=logo, earlier=earlier, final=final, photos=images)
 
@@ -262,6 +261,9 @@ def execute(
     prepared: Prepared, *, out: Path, templates: Path, on_step: Callable[[str], None] = lambda step: None
 ) -> list[Path]:
     """Render the plan's documents and write them with the zip, then the record; the files written."""
+    from briefgen.view.facts import FILENAME as FACTS
+    from briefgen.view.facts import facts_bytes
+
     assert prepared.view is not None, "an up-to-date run renders nothing"
     plan, name, folder = prepared.plan, prepared.name, prepared.folder
     clock = Clock(prepared.timings)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import stat
 import zipfile
 from functools import lru_cache
@@ -50,16 +51,30 @@ def template_files(template_dir: Path, out: Path | None = None) -> list[Path]:
     """
     skipped = out.resolve() if out is not None else None
     found = []
-    for path in sorted(template_dir.rglob("*")):
-        inner = path.relative_to(template_dir).parts
-        if not path.is_file() or "__pycache__" in inner or any(part.startswith(".") for part in inner):
-            continue
-        if skipped is not None and path.resolve().is_relative_to(skipped):
-            continue
-        if len(inner) > 1 and is_template_folder(template_dir / inner[0]):
-            continue
-        found.append(path)
-    return found
+    # os.walk, pruning whole folders, rather than rglob and a test per file: an unchanged build
+    # lists this folder (92 files with the fonts) and must stay cheap. Links to folders are not followed.
+    for folder, dirs, names in os.walk(template_dir):
+        here = Path(folder)
+        top = here == template_dir
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not _hidden(d)
+            and not (skipped is not None and (here / d).resolve().is_relative_to(skipped))
+            and not (top and is_template_folder(here / d))
+        )
+        for name in names:
+            path = here / name
+            if _hidden(name) or not path.is_file():
+                continue
+            if skipped is not None and path.is_symlink() and path.resolve().is_relative_to(skipped):
+                continue
+            found.append(path)
+    return sorted(found)
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".") or name == "__pycache__"
 
 
 def inputs_record(
@@ -102,9 +117,27 @@ def outputs_entries(documents: dict[str, bytes]) -> list[dict[str, Any]]:
     ]
 
 
-def is_up_to_date(folder: Path, record_name: str, digest: str, zip_path: Path | None = None) -> bool:
-    """Whether ``folder/record_name`` records inputs with ``digest`` and every output it lists is intact.
+def image_entries(images: list[Path], base: Path) -> list[dict[str, str]]:
+    """The record's ``images``: each logo or photo the profile names, relative to ``base``, with its sha256."""
+    return [{"path": _relative(p, base), "sha256": file_digest(p)} for p in images]
 
+
+def is_up_to_date(
+    folder: Path, record_name: str, digest: str, zip_path: Path | None = None, base: Path | None = None
+) -> bool:
+    """Whether ``folder/record_name`` records inputs with ``digest`` and every output it lists is intact."""
+    return read_up_to_date(folder, record_name, digest, zip_path, base) is not None
+
+
+def read_up_to_date(
+    folder: Path, record_name: str, digest: str, zip_path: Path | None = None, base: Path | None = None
+) -> dict[str, Any] | None:
+    """The record ``folder/record_name`` when it records inputs with ``digest`` and its files are intact; else None.
+
+    With ``base`` (the profiles folder), each image the record lists (``images``: the logo and
+    photos the profile named) must still have its recorded sha256: the profile names the same
+    images as long as its layers are unchanged, so the images are checked from the record
+    rather than by reading the profile. A record without ``images`` is not up to date.
     With ``zip_path``, the archive must hold that very record too. Anything that is not a
     regular file (a link, a folder, a pipe, a device) is not an output: it is never read (a pipe
     would block, ``/dev/zero`` never ends), and the documents are rebuilt.
@@ -113,16 +146,27 @@ def is_up_to_date(folder: Path, record_name: str, digest: str, zip_path: Path | 
         raw = read_regular(folder / record_name, MAX_RECORD_BYTES)
         record = json.loads(raw)
         if record.get("inputs_digest") != digest:
-            return False
+            return None
         for entry in record["outputs"]:
-            path = folder / entry["path"]
-            if not stat.S_ISREG(path.lstat().st_mode) or path.stat().st_size != entry["size"]:
-                return False
-            if file_digest(path) != entry["sha256"]:
-                return False
-        if zip_path is None:
-            return True
-        with open_regular(zip_path) as stream, zipfile.ZipFile(stream) as archive:
-            return archive.read(f"{folder.name}/{record_name}") == raw
+            if not _intact(folder / entry["path"], entry["sha256"], entry["size"]):
+                return None
+        if base is not None:
+            for image in record["images"]:
+                relative = Path(image["path"])
+                if relative.is_absolute() or ".." in relative.parts or not _intact(base / relative, image["sha256"]):
+                    return None
+        if zip_path is not None:
+            with open_regular(zip_path) as stream, zipfile.ZipFile(stream) as archive:
+                if archive.read(f"{folder.name}/{record_name}") != raw:
+                    return None
+        return record if isinstance(record, dict) else None
     except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile):
+        return None
+
+
+def _intact(path: Path, sha256: str, size: int | None = None) -> bool:
+    """Whether ``path`` is a regular file (not a link) with that sha256 (and size)."""
+    st = path.lstat()
+    if not stat.S_ISREG(st.st_mode) or (size is not None and st.st_size != size):
         return False
+    return file_digest(path) == sha256

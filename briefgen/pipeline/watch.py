@@ -23,6 +23,7 @@ from briefgen.data.catalog import Places
 from briefgen.errors import BriefgenError
 from briefgen.languages import DEFAULT
 from briefgen.pipeline import api
+from briefgen.text import shown
 
 if TYPE_CHECKING:
     from briefgen.view.changes import Changes
@@ -40,6 +41,8 @@ class Outcome:
     error: list[str] = field(default_factory=list)
     """The error's lines (``file:line:col: path: message``) when the build failed."""
     exit_code: int = 0
+    warnings: list[str] = field(default_factory=list)
+    """The build's date warnings (stale figures, a visit already past), as ``build`` prints them."""
 
 
 class Watcher:
@@ -100,19 +103,14 @@ class Watcher:
         facts = json.loads(built.facts.read_bytes()) if built.facts else None
         changes = compare(self.name, self.facts, facts, "the previous build") if self.facts and facts else None
         self.facts = facts
-        return Outcome(time.perf_counter() - started, built.files, changes)
+        return Outcome(time.perf_counter() - started, built.files, changes, warnings=built.warnings)
 
     def _files_read(self) -> set[Path]:
-        from briefgen.data.validation import image_path, photos
-        from briefgen.pipeline.pack import template_files
+        from briefgen.data.validation import images_of
+        from briefgen.pipeline.record import template_files
 
         files = [*api.input_files(self.name, self.places), *template_files(self.template_dir)]
-        profile = api.load_profile(self.name, self.places)
-        images = [profile.partner.logo] if profile.partner.logo else []
-        for value in images + [value for _, value in photos(profile)]:
-            image = image_path(value, self.places.profiles)
-            if isinstance(image, Path):
-                files.append(image)
+        files += images_of(api.load_profile(self.name, self.places), self.places.profiles).values()
         return {f.resolve() for f in files}
 
 
@@ -169,6 +167,8 @@ class TerminalReport:
     def __init__(self, console: Any, err_console: Any, quiet: bool = False, lang: str = DEFAULT) -> None:
         """``quiet``: print only the changed facts and the files written, no preview."""
         self.console, self.err, self.quiet, self.lang = console, err_console, quiet, lang
+        self.warned: list[str] | None = None
+        """The warnings printed last: a rebuild says them again only when they change."""
 
     def preview(self, view: Briefing) -> None:
         """Clear the screen and print the briefing (not when quiet)."""
@@ -193,6 +193,10 @@ class TerminalReport:
         else:
             if outcome.changes is not None and (self.quiet or not outcome.changes.empty):
                 print_changes(outcome.changes, self.console, self.lang)
+            if outcome.warnings != self.warned:
+                for line in outcome.warnings:
+                    self.err.print(Text(f"warning: {shown(line)}", style="yellow"), soft_wrap=True)
+                self.warned = outcome.warnings
             for path in outcome.files:
                 self.console.print(Text(str(path)))
             self.console.print(Text(f"{stamp} built in {outcome.seconds:.2f} s", style="green"))

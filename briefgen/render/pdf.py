@@ -13,7 +13,6 @@ import pathlib
 import re
 import shutil
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -285,5 +284,7 @@ def _allowed(url: str, root: pathlib.Path) -> bool:
     parts = urllib.parse.urlsplit(url)
     if parts.netloc not in ("", "localhost"):
         return False
-    path = pathlib.Path(urllib.request.url2pathname(parts.path)).resolve()
+    from urllib.request import url2pathname  # not at the top: checking --pdf-variant must stay cheap
+
+    path = pathlib.Path(url2pathname(parts.path)).resolve()
     return path.is_relative_to(root)

@@ -165,6 +165,14 @@ def test_build_warns_about_stale_figures_and_a_past_visit(profiles: Path, tmp_pa
     assert (tmp_path / VISIT / "briefing.html").is_file()  # a warning, not a refusal
 
 
+def test_a_build_in_several_languages_says_each_warning_once(profiles: Path, tmp_path: Path) -> None:
+    result = _real_build(profiles, tmp_path, VISIT, "--format", "html", "--lang", "fr,en,vi", "--date", "2026-06-30")
+    assert result.returncode == 0
+    warnings = [line for line in result.stderr.splitlines() if "on the document's date" in line]
+    assert len(warnings) == 2 and len(set(warnings)) == 2, warnings  # stale figure, past visit: once each
+    assert all((tmp_path / VISIT / f"briefing{s}.html").is_file() for s in ("", ".en", ".vi"))
+
+
 def test_max_age_and_a_fresh_date_silence_the_warnings(profiles: Path, tmp_path: Path) -> None:
     quiet = _real_build(profiles, tmp_path, VISIT, "--format", "html", "--date", "2026-02-15", "--max-age", "2y")
     assert (quiet.returncode, quiet.stderr) == (0, "")

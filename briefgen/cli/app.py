@@ -304,8 +304,11 @@ DateOpt = Annotated[
 
 
 def _say_date_warnings(built: list[Any]) -> None:
-    """One warning line per date a reader should know about (stale figures, a past visit) of each build."""
-    for line in (line for result in built for line in result.warnings):
+    """One warning line per date a reader should know about (stale figures, a past visit), each said once.
+
+    The dates are the profile's, so a build in several languages has the same warnings for each.
+    """
+    for line in dict.fromkeys(line for result in built for line in result.warnings):
         typer.echo(f"warning: {shown(line)}", err=True)
 
 

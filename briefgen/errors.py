@@ -120,7 +120,7 @@ class CheckError(BriefgenError):
     """``build --strict`` found something ``check`` lists; nothing was built. Raised by ``briefgen.build``."""
 
     def __init__(self, found: Sequence[Any]) -> None:
-        super().__init__(f"--strict: {len(found)} finding(s) (see 'briefgen check'); nothing was built")
+        super().__init__(f"{len(found)} finding(s) (see 'briefgen check'); nothing was built", option="strict")
         self.found = list(found)
 
     def lines(self) -> list[str]:
@@ -132,11 +132,11 @@ class FinalError(InputError):
     """``build --final`` found a gap, a placeholder or a missing translation; nothing was built (exit 2)."""
 
     def __init__(self, found: Sequence[Any]) -> None:
-        message = f"--final: {len(found)} thing(s) to complete before a final document; nothing was built"
-        if any(f.kind in ("untranslated", "stale") for f in found):
-            message += " (translate with 'briefgen translate export NAME --lang LANG')"
-        super().__init__(message)
+        message = f"{len(found)} thing(s) to complete before a final document; nothing was built"
+        super().__init__(message, option="final")
         self.found = list(found)
+        self.untranslated = any(f.kind in ("untranslated", "stale") for f in found)
+        """Whether a translation is missing or stale (the CLI then says how to export it for a translator)."""
 
     def lines(self) -> list[str]:
         """The summary, then one line per finding with its file:line."""

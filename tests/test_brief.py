@@ -122,7 +122,9 @@ def test_final_refuses_every_gap_with_file_and_line_and_writes_nothing(profiles:
     code, stdout, err = run_cli("--profiles", profiles, "build", "strelsau-2026", "--final", "--out", out)
     assert code == 2 and stdout == ""
     lines = err.splitlines()
-    assert lines[0] == f"error: --final: {len(MISSING)} thing(s) to complete before a final document; nothing was built"
+    assert lines[0] == (
+        f"error: {len(MISSING)} thing(s) to complete before a final document; nothing was built (--final)"
+    )
     where = f"{profiles / 'visits' / 'strelsau-2026.yaml'}:4:1: visit: the visit has no"
     for section_id in MISSING:
         assert f"error: gap: {where} {section_id.replace('_', ' ')} section" in err, section_id
@@ -233,8 +235,8 @@ def test_one_final_refuses_gaps_and_missing_translations_together(profiles: Path
     code, stdout, err = run_cli(*args)
     assert code == 2 and stdout == ""
     lines = err.splitlines()
-    count = int(lines[0].split()[2])
-    assert lines[0].startswith("error: --final: ") and "nothing was built" in lines[0]
+    count = int(lines[0].split()[1])
+    assert lines[0].startswith("error: ") and "nothing was built (--final)" in lines[0]
     assert "briefgen translate export NAME --lang LANG" in lines[0]
     assert len(lines) == 1 + count
     kinds = {line.split(":")[1].strip() for line in lines[1:]}

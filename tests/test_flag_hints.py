@@ -46,6 +46,10 @@ def _since(tmp_path: Path) -> None:
     changes.read_facts(tmp_path / "missing", "ruritania")
 
 
+def _build(tmp_path: Path, name: str, **options: object) -> None:
+    briefgen.build([name], formats=["md"], out=tmp_path, places=Places.find(FIXTURES), **options)  # type: ignore[arg-type]
+
+
 def _export(tmp_path: Path) -> None:
     roundtrip.export("ruritania", "fr", Places.find(FIXTURES))  # the fixture is written in French
 
@@ -61,6 +65,8 @@ LIBRARY_CALLS: dict[str, tuple[Callable[[Path], object], str]] = {
     "export": (_export, "lang"),
     "no-language": (lambda _: briefgen.build(["ruritania"], lang=" , ", places=Places.find(FIXTURES)), "lang"),
     "batch": (lambda _: batch.resolve_names([], False, Places.find(FIXTURES)), "all"),
+    "final": (lambda tmp: _build(tmp, "strelsau-2026", final=True), "final"),
+    "strict": (lambda tmp: _build(tmp, "ruritania", strict=True, lang="en"), "strict"),
 }
 
 

@@ -250,8 +250,8 @@ def test_build_summarises_missing_text_in_one_line_and_final_refuses(profiles: P
     code, _, err = run_cli(*args, "--final")
     assert code == 2
     assert err.splitlines()[0] == (
-        "error: --final: 1 thing(s) to complete before a final document; nothing was built "
-        "(translate with 'briefgen translate export NAME --lang LANG')"
+        "error: 1 thing(s) to complete before a final document; nothing was built (--final); "
+        "translate with 'briefgen translate export NAME --lang LANG'"
     )
     assert f"error: untranslated: {japan}:6:3: partner.name: no 'en' text" in err
     assert not (tmp_path / "o").exists()

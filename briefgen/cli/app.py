@@ -19,7 +19,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, FinalError
 from briefgen.languages import LANGUAGES
 from briefgen.text import shown
 
@@ -148,7 +148,11 @@ def _format_help() -> str:
 
 def error_lines(exc: BriefgenError) -> list[str]:
     """The error as the command line prints it: the library's words, then the flag it is about, ``(--out)``."""
-    return flagged(exc.lines(), exc.option)
+    lines = flagged(exc.lines(), exc.option)
+    cause = getattr(exc, "cause", exc)  # BuildFailed names the build and carries what failed it
+    if isinstance(cause, FinalError) and cause.untranslated:
+        lines[0] += "; translate with 'briefgen translate export NAME --lang LANG'"
+    return lines
 
 
 def flagged(lines: list[str], option: str | None) -> list[str]:

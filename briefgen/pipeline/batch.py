@@ -315,6 +315,9 @@ def _stop(workers: list[_Worker]) -> None:
 
 
 def _raise_exit(signum: int, frame: object) -> None:
+    # A worker may get SIGTERM twice (PR_SET_PDEATHSIG and the thread watching the parent): the
+    # second must not interrupt the clean-up the first started (temporaries, fonts, the scratch folder).
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise SystemExit(128 + signum)
 
 

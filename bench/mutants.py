@@ -84,8 +84,8 @@ MUTANTS = [
     ),
     Mutant(
         "briefgen/pipeline/record.py",
-        '            if file_digest(path) != entry["sha256"]:\n                return False\n',
-        "",
+        "    return file_digest(path) == sha256\n",
+        "    return True\n",
         "up-to-date check compares sizes, not hashes",
         WRITE,
     ),

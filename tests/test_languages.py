@@ -77,7 +77,7 @@ def test_other_languages_warn_once_with_every_untranslated_field(tmp_path: Path)
     code, _, err = run_cli(
         "--profiles", profiles, "ruritania", "--lang", "en", "--out", tmp_path / "out", "-v", "--force"
     )
-    assert "ruritania.yaml:" in err and "summary[0].text: no 'en' text; the briefing shows the 'fr' one" in err
+    assert "ruritania.yaml:" in err and "summary[0].text: no 'en' text; a draft shows the 'fr' one" in err
     assert "marking: no 'en' text" in err and "issuer: no 'en' text" in err
     assert "partner.name" not in err  # it has an 'en' text
 

@@ -245,7 +245,7 @@ def test_build_summarises_missing_text_in_one_line_and_final_refuses(profiles: P
         "see 'briefgen check japan --lang en'"
     ]
     code, _, err = run_cli(*args, "--verbose", "--force")  # an unchanged build is skipped, silently
-    assert "japan.yaml:6:3: partner.name: no 'en' text; the briefing shows the 'fr' one" in err
+    assert "japan.yaml:6:3: partner.name: no 'en' text; a draft shows the 'fr' one" in err
     shutil.rmtree(tmp_path / "o")
     code, _, err = run_cli(*args, "--final")
     assert code == 2

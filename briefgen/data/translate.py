@@ -24,7 +24,7 @@ from typing import Any
 
 from briefgen.data.loading import PathKey, format_path
 from briefgen.data.merging import Merged
-from briefgen.data.translation import Localized, has_text, own_language, text_fields
+from briefgen.data.translation import Localized, has_text, missing_text, own_language, text_fields
 from briefgen.errors import InputError, Problem
 
 RECORDS = ".translations"
@@ -116,7 +116,7 @@ def problem(f: Field, lang: str, own: str) -> Problem:
     if f.state == "stale":
         message = f"stale '{lang}' text: the '{own}' text changed after it was translated; export it again"
     else:
-        message = f"no '{lang}' text; the briefing shows the '{own}' one"
+        message = missing_text(lang, own)
     return Problem(f.file, f.line, f.column, format_path(f.path), message)
 
 

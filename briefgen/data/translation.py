@@ -59,6 +59,11 @@ def has_text(value: Localized, lang: str, own: str) -> bool:
     return lang == own if isinstance(value, str) else bool(value.get(lang))
 
 
+def missing_text(lang: str, own: str) -> str:
+    """What a field without ``lang`` text is told: a draft shows it in the profile's own language."""
+    return f"no '{lang}' text; a draft shows the '{own}' one"
+
+
 def untranslated(merged: Merged, lang: str) -> list[Problem]:
     """Every translatable field of the merged profile that has no text in ``lang``, with where it is."""
     own = own_language(merged)
@@ -66,7 +71,7 @@ def untranslated(merged: Merged, lang: str) -> list[Problem]:
     for path, value in text_fields(merged):
         if not has_text(value, lang, own):
             origin = merged.origin(path)
-            message = f"no '{lang}' text; the briefing shows the '{own}' one"
+            message = missing_text(lang, own)
             problems.append(Problem(origin.file, origin.line, origin.column, format_path(path), message))
     return problems
 

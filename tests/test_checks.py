@@ -83,10 +83,7 @@ def test_strict_exits_1_and_json_is_a_list(profiles: Path) -> None:
 def test_untranslated_fields_for_lang(profiles: Path) -> None:
     code, out, _ = run_cli("--profiles", "profiles", "check", "ruritania", "--lang", "en", "--max-age", "99y")
     lines = [line for line in out.splitlines() if line.startswith("untranslated:")]
-    assert (
-        "untranslated: profiles/ruritania.yaml:3:3: partner.name: no 'en' text; a draft shows the 'fr' one"
-        in lines
-    )
+    assert "untranslated: profiles/ruritania.yaml:3:3: partner.name: no 'en' text; a draft shows the 'fr' one" in lines
     # A locality's name is text a translator gives in each language, like any other (4 in the fixture).
     assert (
         "untranslated: profiles/ruritania.yaml:25:12: partnerships[0].ours.name: no 'en' text; "

@@ -7,13 +7,18 @@ with whatever system font it finds, or as an empty box; ``validate`` refuses it 
 A character counts as drawable when, for at least one font family of the folder, every face of that
 family (regular, bold, italic…) maps it: a bold run must not fall back to another family's face.
 The coverage of a folder is read from the fonts' ``cmap`` tables with fontTools (lazily, only that
-table: about 0.2 s for the shipped fonts) once per process, keyed by each file's size and mtime.
-fontTools is imported here only, never WeasyPrint.
+table: about 0.1 s for the shipped fonts, its import included) once per process, keyed by each
+file's size and mtime. A folder may carry ``coverage.json`` (the shipped one does; written by
+``docs/tools/font_coverage.py``): each font's family and code points, used only for a font whose
+bytes still have the SHA-256 recorded there, so that ``validate`` and ``preview`` need not import
+fontTools at all; any other font is read. WeasyPrint is never imported here.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -23,6 +28,11 @@ from briefgen.data.merging import Merged
 from briefgen.errors import Problem
 
 FONT_SUFFIXES = (".ttf", ".otf")
+
+COVERAGE_FILE = "coverage.json"
+"""Beside the fonts: their families and code points, by file name, with each file's SHA-256."""
+
+_MAX_COVERAGE_BYTES = 4 << 20
 
 _NOT_DRAWN = frozenset({"Cc", "Cf", "Zl", "Zp"})
 """Controls and invisible format characters: refused or ignored elsewhere, never drawn."""
@@ -96,15 +106,62 @@ def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
 @functools.lru_cache(maxsize=4)
 def _coverage(signature: tuple[tuple[str, int, int], ...]) -> tuple[frozenset[int], ...]:
     """Per font family, the code points every face of the family maps."""
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
-
+    recorded = _recorded(Path(signature[0][0]).parent) if signature else {}
     families: dict[str, frozenset[int]] = {}
     for file, _, _ in signature:
-        font = TTFont(file, lazy=True, fontNumber=0)
-        try:
-            family = str(font["name"].getDebugName(1) or file)
-            cmap = frozenset(font.getBestCmap() or {})
-        finally:
-            font.close()
+        family, cmap = recorded.get(file) or read_font(Path(file))
         families[family] = families[family] & cmap if family in families else cmap
     return tuple(families.values())
+
+
+def read_font(file: Path) -> tuple[str, frozenset[int]]:
+    """A font file's family name and the code points its ``cmap`` maps, read with fontTools."""
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    font = TTFont(str(file), lazy=True, fontNumber=0)
+    try:
+        return str(font["name"].getDebugName(1) or file), frozenset(font.getBestCmap() or {})
+    finally:
+        font.close()
+
+
+def coverage_record(folder: Path) -> dict[str, Any]:
+    """What ``coverage.json`` holds for the fonts of ``folder``: by file name, SHA-256, family, ranges."""
+    fonts: dict[str, Any] = {}
+    for file, _, _ in _signature(folder):
+        path = Path(file)
+        family, points = read_font(path)
+        fonts[path.name] = {"sha256": _sha256(path), "family": family, "ranges": _ranges(sorted(points))}
+    return {"fonts": fonts}
+
+
+def _recorded(folder: Path) -> dict[str, tuple[str, frozenset[int]]]:
+    """The coverage ``folder/coverage.json`` records, by font path, for the fonts whose bytes are unchanged."""
+    from briefgen.data.files import read_regular
+
+    try:
+        fonts = json.loads(read_regular(folder / COVERAGE_FILE, _MAX_COVERAGE_BYTES))["fonts"]
+        found = {}
+        for name, entry in fonts.items():
+            path = folder / name
+            if path.is_file() and _sha256(path) == entry["sha256"]:
+                points = frozenset(p for first, last in entry["ranges"] for p in range(first, last + 1))
+                found[str(path)] = (str(entry["family"]), points)
+        return found
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}  # no record, or not one we can trust: the fonts are read instead
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _ranges(points: list[int]) -> list[list[int]]:
+    """Sorted code points as [first, last] runs."""
+    runs: list[list[int]] = []
+    for point in points:
+        if runs and runs[-1][1] == point - 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    return runs

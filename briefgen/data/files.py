@@ -6,6 +6,8 @@ The data layer reads profiles through here; the pipeline uses the same words for
 from __future__ import annotations
 
 import errno
+import functools
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -50,3 +52,20 @@ def read_regular(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise OSError(errno.EFBIG, f"larger than {limit} bytes")
     return data
+
+
+def file_digest(path: Path) -> str:
+    """The sha256 of a file's bytes, in hex (a link is followed; a pipe or device is refused, not read)."""
+    st = path.stat()
+    return _cached_digest(str(path), st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=512)
+def _cached_digest(path: str, mtime_ns: int, size: int) -> str:
+    # Keyed on mtime and size too: a batch hashes the same fonts for every pack, once, and a
+    # build's glyph check and its record share the fonts' hashes.
+    digest = hashlib.sha256()
+    with open_regular(Path(path), follow=True) as f:  # a pipe must not block, a device never ends
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

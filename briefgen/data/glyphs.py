@@ -17,7 +17,6 @@ fontTools at all; any other font is read. WeasyPrint is never imported here.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import unicodedata
 from pathlib import Path
@@ -127,33 +126,31 @@ def read_font(file: Path) -> tuple[str, frozenset[int]]:
 
 def coverage_record(folder: Path) -> dict[str, Any]:
     """What ``coverage.json`` holds for the fonts of ``folder``: by file name, SHA-256, family, ranges."""
+    from briefgen.data.files import file_digest
+
     fonts: dict[str, Any] = {}
     for file, _, _ in _signature(folder):
         path = Path(file)
         family, points = read_font(path)
-        fonts[path.name] = {"sha256": _sha256(path), "family": family, "ranges": _ranges(sorted(points))}
+        fonts[path.name] = {"sha256": file_digest(path), "family": family, "ranges": _ranges(sorted(points))}
     return {"fonts": fonts}
 
 
 def _recorded(folder: Path) -> dict[str, tuple[str, frozenset[int]]]:
     """The coverage ``folder/coverage.json`` records, by font path, for the fonts whose bytes are unchanged."""
-    from briefgen.data.files import read_regular
+    from briefgen.data.files import file_digest, read_regular
 
     try:
         fonts = json.loads(read_regular(folder / COVERAGE_FILE, _MAX_COVERAGE_BYTES))["fonts"]
         found = {}
         for name, entry in fonts.items():
             path = folder / name
-            if path.is_file() and _sha256(path) == entry["sha256"]:
+            if path.is_file() and file_digest(path) == entry["sha256"]:
                 points = frozenset(p for first, last in entry["ranges"] for p in range(first, last + 1))
                 found[str(path)] = (str(entry["family"]), points)
         return found
     except (OSError, ValueError, KeyError, TypeError):
         return {}  # no record, or not one we can trust: the fonts are read instead
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _ranges(points: list[int]) -> list[list[int]]:

@@ -25,9 +25,6 @@ from briefgen.data.files import read_regular
 from briefgen.pipeline import record
 from briefgen.pipeline.notes import kept_notes, make_notes, warnings_of
 from briefgen.pipeline.plan import Output, Plan, execute, prepare, template_dir
-from briefgen.pipeline.record import file_digest, inputs_record, template_files
-
-__all__ = ["file_digest", "inputs_record", "template_files"]  # where they lived before briefgen.pipeline.record
 
 MANIFEST = "manifest.json"
 MAX_AGE = "12m"

@@ -15,31 +15,14 @@ import json
 import os
 import stat
 import zipfile
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from briefgen import __version__
-from briefgen.data.files import open_regular, read_regular
+from briefgen.data.files import file_digest, open_regular, read_regular
 from briefgen.render import is_template_folder
 
 MAX_RECORD_BYTES = 16 * 1024 * 1024
-
-
-def file_digest(path: Path) -> str:
-    """The sha256 of a file's bytes, in hex."""
-    st = path.stat()
-    return _cached_digest(str(path), st.st_mtime_ns, st.st_size)
-
-
-@lru_cache(maxsize=512)
-def _cached_digest(path: str, mtime_ns: int, size: int) -> str:
-    # Keyed on mtime and size too: a batch hashes the same fonts for every pack, once.
-    digest = hashlib.sha256()
-    with open_regular(Path(path), follow=True) as f:  # a pipe must not block, a device never ends
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def template_files(template_dir: Path, out: Path | None = None) -> list[Path]:

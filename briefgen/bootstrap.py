@@ -89,8 +89,12 @@ def ensure_environment() -> Path:
         _speed_up_pdf_writing()
         _say("installing briefgen and its dependencies into .venv/ (first run only, about a minute)")
         pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-        _run([*pip, "--require-hashes", "-r", str(LOCK)])
+        # --no-deps: the lock is complete, so pip never resolves. Resolving is what broke: the pip that
+        # venv bundles (23.x) turns an extra asked for by a locked package (weasyprint's fonttools[woff])
+        # into a requirement of its own, then refuses it in hash mode once upstream has a newer release.
+        _run([*pip, "--require-hashes", "--no-deps", "-r", str(LOCK)])
         _run([*pip, "--no-deps", "-e", "."])
+        _run([str(python), "-m", "pip", "check", "--disable-pip-version-check"])
         # Cached bytecode even where PYTHONDONTWRITEBYTECODE is set: every command starts faster.
         subprocess.run([str(python), "-m", "compileall", "-q", str(ROOT / "briefgen")], capture_output=True)
         STAMP.write_text(wanted)

@@ -6,7 +6,9 @@ across exports. Notes carry the file:line and the field path for the translator.
 carries ``bg:profile`` (namespace ``urn:briefgen:translate:1``): a file without it is not ours.
 
 Reading refuses any DOCTYPE (hence any entity, internal or external) before ElementTree sees the
-text, and files over ``MAX_BYTES``: a hostile file costs bounded time and fetches nothing.
+text, and files over ``MAX_BYTES``: a hostile file costs bounded time and fetches nothing. It also
+refuses, with the line, a unit id given twice for one profile file and two ``<file>`` elements
+for the same profile file: either would make one translation silently win over another.
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ def read(data: bytes, shown: str) -> Document:
     """The document in ``data``, or an InputError naming ``shown`` if it is not a briefgen XLIFF file."""
     if len(data) > MAX_BYTES:
         raise InputError(f"{shown}: the file is over {MAX_BYTES // (1024 * 1024)} MiB; not a briefgen export")
-    _refuse_doctype(data, shown)
+    lines = _refuse_doctype(data, shown)
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
@@ -85,12 +87,32 @@ def read(data: bytes, shown: str) -> Document:
         raise InputError(
             f"{shown}: not a briefgen translation file (an XLIFF 2.0 file written by 'briefgen translate export')"
         )
+    # ElementTree keeps no line numbers; the expat pass saw the same elements in the same order.
+    file_lines = dict(zip(map(id, root.iter(_X + "file")), lines["file"], strict=False))
+    unit_lines = dict(zip(map(id, root.iter(_X + "unit")), lines["unit"], strict=False))
     files: dict[str, list[Unit]] = {}
+    file_seen: dict[str, int | None] = {}
     for file in root.iter(_X + "file"):
         original = file.get("original") or ""
+        line = file_lines.get(id(file))
+        if original in file_seen:
+            raise InputError(
+                f"{shown}:{line}: a second <file> for '{original}' (the first is at line {file_seen[original]}); "
+                "put all its units in one <file>"
+            )
+        file_seen[original] = line
         units = files.setdefault(original, [])
+        unit_seen: dict[str, int | None] = {}
         for unit in file.iter(_X + "unit"):
-            units.append(_unit(unit, shown))
+            read = _unit(unit, shown)
+            line = unit_lines.get(id(unit))
+            if read.id in unit_seen:
+                raise InputError(
+                    f"{shown}:{line}: unit '{read.id}' of '{original}' appears a second time (first at line "
+                    f"{unit_seen[read.id]}); keep one"
+                )
+            unit_seen[read.id] = line
+            units.append(read)
     return Document(profile, root.get("srcLang") or "", root.get("trgLang") or "", files)
 
 
@@ -109,18 +131,30 @@ def _text(element: ET.Element | None) -> str:
     return "" if element is None else "".join(element.itertext())
 
 
-def _refuse_doctype(data: bytes, shown: str) -> None:
-    """Raise an InputError if the XML declares a DOCTYPE or an entity (which could expand or fetch)."""
+def _refuse_doctype(data: bytes, shown: str) -> dict[str, list[int]]:
+    """Raise an InputError if the XML declares a DOCTYPE or an entity (which could expand or fetch).
+
+    Returns the lines of the ``<file>`` and ``<unit>`` elements (XLIFF namespace), in document order.
+    """
 
     def refuse(*_: object) -> None:
         raise InputError(f"{shown}: declares a DOCTYPE or entities, which briefgen refuses; export the file again")
 
-    parser = xml.parsers.expat.ParserCreate()
+    lines: dict[str, list[int]] = {"file": [], "unit": []}
+
+    def start(name: str, _attributes: object) -> None:
+        namespace, _, local = name.rpartition(" ")
+        if namespace == XLIFF and local in lines:
+            lines[local].append(parser.CurrentLineNumber)
+
+    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
+    parser.StartElementHandler = start
     try:
         parser.Parse(data, True)
     except xml.parsers.expat.ExpatError as exc:
         raise InputError(
             f"{shown}: not well-formed XML ({exc}); give the file 'briefgen translate export' wrote"
         ) from None
+    return lines

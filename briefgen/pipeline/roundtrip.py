@@ -9,6 +9,13 @@ written; then the files are replaced together and the translation records update
 
 A unit is matched at its path when the source text there is still the one exported; else at
 the one field of that file whose source text it is; no such field, or several, refuses the file.
+
+All or nothing: the new YAML of every file and the new translation records are computed, and
+the YAML checked against the profile size limit every later command enforces
+(``loading.MAX_FILE_BYTES``, on the very bytes to be written), before anything is written; then
+YAML and records are written by one ``write_all`` (every temporary first, then the renames), so a
+failure leaves the profile and its records as they were. The profiles folder is made absolute
+first: a relative ``--profiles`` names the same folder as the absolute paths of its files.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from typing import Any
 from briefgen.data import xliff
 from briefgen.data.catalog import Places
 from briefgen.data.files import read_regular
-from briefgen.data.loading import PathKey, display_path, format_path, parse_layer
+from briefgen.data.loading import MAX_FILE_BYTES, PathKey, display_path, format_path, parse_layer
 from briefgen.data.merging import merge
 from briefgen.data.translate import digest, fields, read_records, records_path, unit_id
 from briefgen.data.translation import own_language, resolve, text_fields
@@ -33,6 +40,8 @@ from briefgen.pipeline.output import write_all
 
 _FLOW_WIDTH = 100
 """A new ``{fr: …, en: …}`` mapping stays on its line up to this many characters."""
+_YAML11_BREAKS = "\x85\u2028\u2029"
+"""Characters YAML 1.1 reads as line breaks besides ``\n`` and ``\r``."""
 
 
 def export(name: str, lang: str, places: Places) -> tuple[bytes, int]:
@@ -83,10 +92,11 @@ def import_file(path: Path, places: Places) -> Imported:
     own = own_language(merged)
     if doc.source_lang != own or doc.target_lang == own or doc.target_lang not in LANGUAGES:
         raise InputError(f"{path}: translates '{doc.source_lang}' to '{doc.target_lang}'; the profile is in '{own}'")
+    root = places.profiles.resolve()  # the profile's files are known by their resolved paths
     result = Imported()
     edits: dict[Path, tuple[str, str, dict[str, tuple[str, str]]]] = {}
     for relative, units in doc.files.items():
-        target = _profile_file(relative, places.profiles, known, path)
+        target = _profile_file(relative, root, known, path)
         todo = [u for u in units if u.target.strip()]
         if not todo:
             continue
@@ -96,10 +106,19 @@ def import_file(path: Path, places: Places) -> Imported:
         result.units += len(todo)
         if warning:
             result.warnings.append(warning)
+    writes: dict[Path, bytes] = {}
+    for target, (_relative, new_text, _records) in edits.items():
+        writes[target] = data = new_text.encode("utf-8")
+        if len(data) > MAX_FILE_BYTES:
+            raise InputError(
+                f"{path}: with these translations {display_path(target)} would be {len(data) // 1024} KiB; profiles "
+                f"are limited to {MAX_FILE_BYTES // 1024} KiB, so nothing was written; shorten the translations "
+                "or split the profile"
+            )
     _validate_edited(doc.profile, places, {p: t for p, (_, t, _) in edits.items()})
-    write_all({p: t.encode("utf-8") for p, (_, t, _) in edits.items()}, places.profiles)
     for _target, (relative, _text, records) in edits.items():
-        _save_records(places.profiles, relative, doc.target_lang, own, records)
+        writes[records_path(root, relative)] = _records_bytes(root, relative, doc.target_lang, own, records)
+    write_all(writes, root)
     result.files = list(edits)
     return result
 
@@ -171,15 +190,19 @@ def _round_trip(text: str, shown: str) -> tuple[Any, Any, str]:
 def _set(doc: Any, path: PathKey, own: str, lang: str, target: str) -> None:
     """Put ``target`` as the ``lang`` text of the field at ``path``, in the style of its neighbours."""
     from ruamel.yaml.comments import CommentedMap
-    from ruamel.yaml.scalarstring import FoldedScalarString
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
     parent = doc
     for part in path[:-1]:
         parent = parent[part]
     value = parent[path[-1]]
+    if any(ch in _YAML11_BREAKS for ch in target):
+        # Written raw, PyYAML (YAML 1.1, which every command reads with) takes NEL, U+2028 and U+2029
+        # for line breaks and folds them into spaces; in double quotes they are escapes (``\N``).
+        target = DoubleQuotedScalarString(target)
     if isinstance(value, CommentedMap):
         source = value.get(own)
-        if isinstance(source, FoldedScalarString):
+        if isinstance(source, FoldedScalarString) and not isinstance(target, DoubleQuotedScalarString):
             width = max(len(line) for line in str(source).splitlines() or [""]) or 80
             new: Any = _folded(target, max(width, 40))
         else:
@@ -231,13 +254,10 @@ def _validate_edited(name: str, places: Places, texts: dict[Path, str]) -> None:
     validate(merge(layers), places.profiles)
 
 
-def _save_records(root: Path, relative: str, lang: str, own: str, new: dict[str, tuple[str, str]]) -> None:
-    """Remember which source text each imported translation was made from."""
+def _records_bytes(root: Path, relative: str, lang: str, own: str, new: dict[str, tuple[str, str]]) -> bytes:
+    """The records file of ``relative`` once it remembers which source text each new translation was made from."""
     records = read_records(root, relative)
     by_unit = records.setdefault(lang, {})
     for unit, (source, translation) in new.items():
         by_unit[unit] = {own: digest(source), lang: digest(translation)}
-    path = records_path(root, relative)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    write_all({path: data.encode("utf-8")}, root)
+    return (json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")

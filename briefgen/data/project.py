@@ -17,7 +17,9 @@ An unknown key, or a value of the wrong kind, is bad input (exit 2) reported wit
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,6 +147,8 @@ def init_project(folder: Path | str = ".", marking: str | None = None) -> list[P
 
     ``marking``, when given, is written into both briefgen.toml and defaults.yaml. Refuses
     (InputError) when ``folder`` already holds a ``briefgen.toml``; never overwrites a file.
+    ``folder`` is used as given, but ``profiles/`` and ``templates/``, and the files written into
+    them, are never followed if they are links (refused, exit 2): init writes only inside ``folder``.
     """
     from briefgen.data.skeleton import defaults_skeleton
 
@@ -152,22 +156,63 @@ def init_project(folder: Path | str = ".", marking: str | None = None) -> list[P
     config = root / CONFIG
     if config.exists():
         raise InputError(f"{config} already exists: this folder is a briefgen project; edit that file instead")
+    files = (
+        (root / "profiles" / "defaults.yaml", defaults_skeleton(marking)),
+        (root / "templates" / "README.md", _TEMPLATES_README),
+        (config, _TOML.format(marking=f"marking = {_toml_string(marking)}" if marking else '# marking = "…"')),
+    )
+    # Every link refused before anything is made; _create_new holds even if one is swapped in after.
+    for path in (root / "profiles", root / "templates", *(path for path, _ in files)):
+        if path.is_symlink():
+            raise InputError(_link_refused(path))
     made: list[Path] = []
     try:
         for sub in ("profiles", "templates", "out"):
             (root / sub).mkdir(parents=True, exist_ok=True)
-        for path, text in (
-            (root / "profiles" / "defaults.yaml", defaults_skeleton(marking)),
-            (root / "templates" / "README.md", _TEMPLATES_README),
-            (config, _TOML.format(marking=f"marking = {_toml_string(marking)}" if marking else '# marking = "…"')),
-        ):
-            if not path.exists():
-                with path.open("x", encoding="utf-8") as handle:
-                    handle.write(text)
+        for path, text in files:
+            if _create_new(root, path, text):
                 made.append(path)
     except OSError as exc:
         raise InputError(f"{root}: cannot create the project ({exc.strerror or exc})") from None
     return [*made, root / "out"]
+
+
+def _link_refused(path: Path) -> str:
+    return f"{path}: is a symbolic link; briefgen init does not write through links: remove it and run init again"
+
+
+def _create_new(root: Path, path: Path, text: str) -> bool:
+    """Write ``text`` into a new file ``path`` below ``root``; False if a file is already there.
+
+    The folder between ``root`` and the file (``profiles``, ``templates``) and the file itself are
+    opened without following links (``O_NOFOLLOW``, relative to the parent's descriptor), so a link
+    swapped in after the check above cannot send the file elsewhere either.
+    """
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for part in path.parent.relative_to(root).parts:
+            try:
+                child = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+            except OSError:
+                if stat.S_ISLNK(os.lstat(part, dir_fd=fd).st_mode):
+                    raise InputError(_link_refused(path.parent)) from None
+                raise
+            os.close(fd)
+            fd = child
+        try:
+            mode = os.lstat(path.name, dir_fd=fd).st_mode
+        except FileNotFoundError:
+            pass
+        else:
+            if stat.S_ISLNK(mode):
+                raise InputError(_link_refused(path))
+            return False
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+        with os.fdopen(os.open(path.name, flags, 0o666, dir_fd=fd), "w", encoding="utf-8") as handle:
+            handle.write(text)
+        return True
+    finally:
+        os.close(fd)
 
 
 def _toml_string(text: str) -> str:

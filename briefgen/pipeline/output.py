@@ -6,17 +6,25 @@ briefgen running at the same time) sees either the previous complete file or the
 one, never a half-written file; unique temporaries mean two concurrent runs never write into
 the same temporary. On any failure the temporary is removed and the previous file is untouched.
 
-Concurrency is handled this way rather than with a lock file per pack folder: a lock left by a
-killed process (SIGKILL, power loss) would need stale-lock detection, and would make the second
-of two runs wait or fail, while unique temporaries and atomic renames let both finish. Since a
-build's bytes depend only on its inputs, two runs on the same inputs leave identical files, and a
-pack's manifest (written last) matches its files whichever run renamed last.
+Unique temporaries and atomic renames keep every file whole, but not a folder consistent: two
+runs writing one folder at the same time with different inputs (another profile folder, another
+``--date``) could interleave their renames, A's documents, then B's documents and record, then
+A's record, leaving one run's record beside the other's documents (seen 1 in 30). So the writers
+of one folder are serialised: ``serialised(folder)`` holds an exclusive ``flock`` on the folder
+itself over the rename phase and the record. This is why there is a lock now, and why it is this
+one: the kernel drops an ``flock`` when its holder dies (SIGKILL, power loss), so there is no
+stale lock to detect or clean up; the lock is on the folder's own descriptor (opened as every write
+opens it, without following links), so no lock file appears among the outputs; and the second run
+waits only for the first one's renames, not its rendering, then finishes with its own complete
+set. (Where ``fcntl`` does not exist, Windows, folders are not serialised.)
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from briefgen.data.files import describe
@@ -65,6 +73,26 @@ def write_all(files: dict[Path, bytes], root: Path | None = None) -> None:
     finally:
         for fd in folders.values():
             os.close(fd)
+
+
+@contextmanager
+def serialised(folder: Path, root: Path | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on output ``folder`` (made if missing, reached as ``write_all`` reaches it) for the block.
+
+    Other briefgen runs writing into the same folder wait at this point until the block ends; see
+    the module docstring for why.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; writes stay whole, folders are not serialised
+        yield
+        return
+    fd = _open_folder(root if root is not None else folder, folder)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _open_folder(root: Path, folder: Path) -> int:

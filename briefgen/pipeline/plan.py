@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from briefgen import render as formats
 from briefgen.data.catalog import Places, check_name
 from briefgen.errors import InputError
-from briefgen.pipeline.output import write_all, write_atomic
+from briefgen.pipeline.output import serialised, write_all, write_atomic
 from briefgen.pipeline.record import image_entries, inputs_record, outputs_entries, read_up_to_date
 from briefgen.render.zips import fixed_zip
 
@@ -282,9 +282,11 @@ def execute(
         entries_in_zip = sorted({**documents, plan.record: record}.items())
         files[zip_path] = fixed_zip((f"{name}/{n}", d) for n, d in entries_in_zip)
     # The documents (and the zip) are replaced together; the record comes last: a folder without
-    # its record, or with a stale one, is rebuilt by the next run.
-    write_all(files, out)
-    write_atomic(folder / plan.record, record, out)
+    # its record, or with a stale one, is rebuilt by the next run. Another run writing this folder
+    # waits (serialised): its documents never land between ours and our record.
+    with serialised(folder, out):
+        write_all(files, out)
+        write_atomic(folder / plan.record, record, out)
     clock.lap("write")
     on_step("write")
     if plan.archive:

@@ -41,7 +41,7 @@ from briefgen.pipeline.output import write_all
 _FLOW_WIDTH = 100
 """A new ``{fr: …, en: …}`` mapping stays on its line up to this many characters."""
 _YAML11_BREAKS = "\x85\u2028\u2029"
-"""Characters YAML 1.1 reads as line breaks besides ``\n`` and ``\r``."""
+"""Characters YAML 1.1 reads as line breaks besides LF and CR (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR)."""
 
 
 def export(name: str, lang: str, places: Places) -> tuple[bytes, int]:

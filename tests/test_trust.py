@@ -1,0 +1,214 @@
+"""Project files are trusted only where git would trust a repository, and templates run in Jinja's sandbox.
+
+Every profile and template here is a FICTIONAL fixture made for the test (or the shipped examples).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from briefgen.data.project import find_project
+
+from .helpers import run_cli, write_tree
+
+TOML = 'out = "out"\nprofiles = "profiles"\n'
+CEILINGS = "BRIEFGEN_CEILING_DIRECTORIES"
+
+
+def _project(folder: Path) -> Path:
+    write_tree(folder, {"briefgen.toml": TOML, "profiles/.keep": ""})
+    return folder / "briefgen.toml"
+
+
+@pytest.fixture()
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for name in list(os.environ):
+        if name.startswith("BRIEFGEN_"):
+            monkeypatch.delenv(name)
+    return monkeypatch
+
+
+# ---- where the search for briefgen.toml stops ------------------------------------------------------
+
+
+def test_search_examines_home_but_never_above_it(tmp_path: Path, clean_env: pytest.MonkeyPatch) -> None:
+    _project(tmp_path / "shared")  # a toml planted in a parent of the user's home
+    home = tmp_path / "shared" / "home"
+    (home / "work").mkdir(parents=True)
+    clean_env.setenv("HOME", str(home))
+    assert find_project(home / "work") is None
+    clean_env.chdir(home / "work")
+    code, out, err = run_cli("list")
+    assert code == 0, err
+    assert out.splitlines()[0].endswith("(shipped examples)"), out
+    # The home itself is examined.
+    mine = _project(home)
+    found = find_project(home / "work")
+    assert found is not None and found.config == mine
+
+
+def test_search_never_enters_a_ceiling_folder(tmp_path: Path, clean_env: pytest.MonkeyPatch) -> None:
+    _project(tmp_path / "top")
+    start = tmp_path / "top" / "mid" / "here"
+    start.mkdir(parents=True)
+    clean_env.setenv("HOME", "/nonexistent-home")
+    found = find_project(start)
+    assert found is not None and found.config == tmp_path / "top" / "briefgen.toml"
+    clean_env.setenv(CEILINGS, os.pathsep.join(["relative/ignored", str(tmp_path / "top")]))
+    assert find_project(start) is None
+    clean_env.setenv(CEILINGS, str(tmp_path / "top" / "mid"))
+    assert find_project(start) is None
+    # The start folder itself is always examined, even when it is a ceiling.
+    _project(start)
+    clean_env.setenv(CEILINGS, str(start))
+    found = find_project(start)
+    assert found is not None and found.config == start / "briefgen.toml"
+
+
+def test_search_stops_at_a_file_system_boundary(tmp_path: Path, clean_env: pytest.MonkeyPatch) -> None:
+    _project(tmp_path / "disk")
+    mounted = tmp_path / "disk" / "mnt"  # stands for the root of another file system mounted here
+    (mounted / "work").mkdir(parents=True)
+    clean_env.setenv("HOME", "/nonexistent-home")
+    real_stat = Path.stat
+
+    def stat_with_a_mount(self: Path, *, follow_symlinks: bool = True) -> os.stat_result:
+        info = real_stat(self, follow_symlinks=follow_symlinks)
+        if self == mounted or mounted in self.parents:
+            fields = list(info)
+            fields[stat.ST_DEV] = info.st_dev + 1
+            return os.stat_result(fields)
+        return info
+
+    assert find_project(mounted / "work") is not None  # the same device: found
+    clean_env.setattr(Path, "stat", stat_with_a_mount)
+    assert find_project(mounted / "work") is None
+    from briefgen.data.project import search_folders
+
+    assert search_folders(mounted / "work") == [mounted / "work", mounted]  # the mount's root is examined
+
+
+# ---- who may own and write the toml ------------------------------------------------------------------
+
+
+def _stat(mode: int, uid: int) -> os.stat_result:
+    return os.stat_result((mode, 0, 0, 1, uid, 0, 0, 0, 0, 0))
+
+
+@pytest.mark.parametrize(
+    ("mode", "owner", "expected"),
+    [
+        (stat.S_IFREG | 0o644, 1000, ""),
+        (stat.S_IFREG | 0o600, 1000, ""),
+        (stat.S_IFDIR | 0o755, 1000, ""),
+        (stat.S_IFREG | 0o644, 0, "belongs to another user (uid 0)"),
+        (stat.S_IFDIR | 0o755, 1001, "belongs to another user (uid 1001)"),
+        (stat.S_IFREG | 0o664, 1000, "its group can write to this project settings (mode 0664)"),
+        (stat.S_IFREG | 0o646, 1000, "others can write to this project settings (mode 0646)"),
+        (stat.S_IFDIR | 0o1777, 1000, "others can write to this project folder (mode 1777)"),
+    ],
+)
+def test_toml_and_folder_must_be_the_users_alone(mode: int, owner: int, expected: str) -> None:
+    # We run as root, so another owner is simulated: the rule is a function of the stat result and the uid.
+    from briefgen.data.project import untrusted
+
+    why = untrusted(Path("/p/briefgen.toml"), _stat(mode, owner), 1000)
+    if not expected:
+        assert why == ""
+        return
+    assert why.startswith("/p/briefgen.toml: refused: ") and expected in why, why
+    assert ("chown 1000 /p/briefgen.toml" if "another user" in expected else "chmod go-w /p/briefgen.toml") in why
+
+
+@pytest.mark.parametrize("which", ["toml", "folder"])
+def test_a_toml_others_can_write_is_refused_with_what_to_do(
+    tmp_path: Path, clean_env: pytest.MonkeyPatch, which: str
+) -> None:
+    config = _project(tmp_path / "desk")
+    target = config if which == "toml" else config.parent
+    target.chmod(0o666 if which == "toml" else 0o777)
+    clean_env.chdir(config.parent / "profiles")
+    code, out, err = run_cli("list")
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"error: {target}: refused: others can write to this project {'settings' if which == 'toml' else 'folder'} "
+        f"(mode 0{'666' if which == 'toml' else '777'}), so anyone there could change which templates run; "
+        f"make it yours alone ('chmod go-w {target}')"
+    ]
+
+
+def test_another_owner_is_refused_through_the_cli(tmp_path: Path, clean_env: pytest.MonkeyPatch) -> None:
+    config = _project(tmp_path / "desk")
+    clean_env.setattr(os, "geteuid", lambda: os.stat(config).st_uid + 1)
+    clean_env.chdir(config.parent)
+    code, _, err = run_cli("build", "japan", "--format", "md")
+    assert code == 2
+    (line,) = err.splitlines()
+    assert line.startswith(f"error: {config}: refused: this project settings belongs to another user"), line
+
+
+def test_init_makes_a_project_that_is_trusted_under_umask_002(tmp_path: Path, clean_env: pytest.MonkeyPatch) -> None:
+    old = os.umask(0o002)
+    try:
+        code, _, err = run_cli("init", tmp_path / "desk")
+    finally:
+        os.umask(old)
+    assert code == 0, err
+    clean_env.chdir(tmp_path / "desk")
+    code, out, err = run_cli("list")
+    assert code == 0, err
+    assert f"(project {tmp_path / 'desk' / 'briefgen.toml'})" in out.splitlines()[0]
+
+
+def test_doctor_and_build_verbose_name_the_toml_in_use(tmp_path: Path, clean_env: pytest.MonkeyPatch) -> None:
+    from briefgen.cli.doctor import _project as doctor_project
+    from briefgen.data.catalog import Places
+
+    config = _project(tmp_path / "desk")
+    (tmp_path / "desk" / "profiles" / "defaults.yaml").write_text("{}\n", encoding="utf-8")
+    clean_env.chdir(tmp_path / "desk")
+    assert doctor_project(Places.find()).line() == f"ok: project settings: {config}"
+    code, _, err = run_cli("build", "nothing", "--verbose")
+    assert code == 2
+    assert err.splitlines()[0] == f"project settings: {config}"
+    clean_env.chdir(tmp_path)
+    clean_env.setenv("HOME", str(tmp_path))
+    assert doctor_project(Places.find()).line() == (
+        f"ok: no briefgen.toml in {tmp_path} up to {tmp_path}: no project settings in use"
+    )
+
+
+# ---- briefgen.toml values of the wrong type -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        (
+            "languages = [1, {a=1}]\n",
+            'languages: expected a list of languages such as ["fr", "en"], got a number among them; '
+            "write each language as a quoted code: fr, en, vi",
+        ),
+        ('languages = ["fr", {a=1}]\n', "got a table among them"),
+        ('languages = [["fr"]]\n', "got an array among them"),
+        ("languages = [1979-05-27]\n", "got a date or time among them"),
+        ('languages = "fr"\n', 'languages: expected a list of languages such as ["fr", "en"]'),
+        ("out = 1\n", "out: expected a quoted text"),
+        ("marking = [true]\n", "marking: expected a quoted text"),
+        ("[templates]\nx = 1\n", "templates: expected a quoted text"),
+    ],
+)
+def test_wrong_types_in_the_toml_are_one_line_exit_2(
+    tmp_path: Path, clean_env: pytest.MonkeyPatch, toml: str, expected: str
+) -> None:
+    write_tree(tmp_path, {"briefgen.toml": toml, "profiles/.keep": ""})
+    clean_env.chdir(tmp_path)
+    code, out, err = run_cli("list")
+    assert (code, out) == (2, "")
+    (line,) = err.splitlines()
+    assert line.startswith(f"error: {tmp_path / 'briefgen.toml'}:1: "), line
+    assert expected in line, line

@@ -55,9 +55,10 @@ PdfVariantOpt = Annotated[
 ]
 TimingsOpt = Annotated[bool, typer.Option("--timings", help="Print the time spent in each stage.")]
 VerboseOpt = Annotated[
-    bool, typer.Option(
-        "--verbose", "-v", help="Say which briefgen.toml is in use; list every field shown in the profile's own language."
-    )
+    bool,
+    typer.Option(
+        "--verbose", "-v", help="Say which briefgen.toml is in use; list each field shown in the profile's language."
+    ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")]
 MaxAgeOpt = Annotated[
@@ -128,8 +129,8 @@ def build(
 def _say_project() -> None:
     """With --verbose, on stderr: the ``briefgen.toml`` in use, or that there is none."""
     project = _places().project
-    found = f"project settings: {project.config}" if project is not None else "project settings: none (no briefgen.toml)"
-    typer.echo(shown(found), err=True)
+    found = project.config if project is not None else "none (no briefgen.toml)"
+    typer.echo(shown(f"project settings: {found}"), err=True)
 
 
 def _say_timings(stages: dict[str, float] | None) -> None:

@@ -3,8 +3,9 @@
 Each check is a :class:`Check` that is ok or names a problem with its fix. The checks, in order:
 Python; the renderers' versions; WeasyPrint, Pango and HarfBuzz subsetting; the template fonts'
 glyphs for Latin, Vietnamese and Japanese sample text; the project settings (``briefgen.toml``) in
-use; the templates; every profile and visit; the output folder. Nothing is written but a temporary file in an existing output folder, removed
-at once. WeasyPrint is imported inside :func:`run_checks`, never when this module is imported.
+use; the templates; every profile and visit; the output folder. Nothing is written but a temporary
+file in an existing output folder, removed at once. WeasyPrint is imported inside
+:func:`run_checks`, never when this module is imported.
 """
 
 from __future__ import annotations
@@ -238,7 +239,7 @@ def _character_maps(files: list[Path]) -> dict[Path, set[int]] | None:
 
 
 def _project(places: Places) -> Check:
-    """Which ``briefgen.toml`` is in use (found, and trusted, by briefgen.data.project), or none and where the search stopped."""
+    """Which ``briefgen.toml`` is in use (found and trusted by briefgen.data.project), or where the search stopped."""
     from briefgen.data.project import search_folders
 
     if places.project is not None:

@@ -210,7 +210,7 @@ def _problems(config: Path, text: str, data: dict[str, Any]) -> list[Problem]:
             wrong = [v for v in value if isinstance(v, str) and v not in LANGUAGES]
             if not_text:
                 message = (
-                    f"expected a list of languages such as [\"fr\", \"en\"], got {_toml_kind(not_text[0])} "
+                    f'expected a list of languages such as ["fr", "en"], got {_toml_kind(not_text[0])} '
                     f"among them; write each language as a quoted code: {', '.join(LANGUAGES)}"
                 )
                 found.append(Problem(str(config), line, None, key, message))

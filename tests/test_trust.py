@@ -212,3 +212,178 @@ def test_wrong_types_in_the_toml_are_one_line_exit_2(
     (line,) = err.splitlines()
     assert line.startswith(f"error: {tmp_path / 'briefgen.toml'}:1: "), line
     assert expected in line, line
+
+
+# ---- templates run in Jinja's sandbox -------------------------------------------------------------------
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+SECRET = "fictional-secret-4711"
+"""Put in the environment: no output may carry it."""
+
+ESCAPES = {
+    "mro": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "cycler_globals": "{{ cycler.__init__.__globals__.os.environ }}",
+    "template_reference": "{{ self._TemplateReference__context }}",
+    "lipsum_globals": "{{ lipsum.__globals__['os'].environ }}",
+    "environ_value": "{{ joiner.__init__.__globals__['os'].environ['BRIEFGEN_TEST_SECRET'] }}",
+    "namespace_globals": "{{ namespace.__init__.__globals__['os'].environ['BRIEFGEN_TEST_SECRET'] }}",
+    "mutation": "{% set seen = [] %}{{ seen.append(1) }}",
+}
+
+
+def _template_copy(folder: Path) -> Path:
+    import shutil
+
+    shutil.copytree(REPO / "templates", folder)
+    return folder
+
+
+def _with_tag(templates: Path, fmt: str, tag: str) -> Path:
+    """The template of ``fmt`` in ``templates`` with ``tag`` typed where the title is; the file changed."""
+    import zipfile
+
+    if fmt == "docx":
+        path = templates / "briefing.docx"
+        with zipfile.ZipFile(path) as archive:
+            parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
+        body = parts["word/document.xml"].decode("utf-8")
+        assert "{{ cover.title }}" in body
+        parts["word/document.xml"] = body.replace("{{ cover.title }}", tag.replace("&", "&amp;"), 1).encode()
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+        return path
+    path = templates / ("briefing.md" if fmt == "md" else "briefing.html")
+    text = path.read_text(encoding="utf-8")
+    anchor = "<main>" if fmt in ("html", "pdf") else "# {{ cover.title }}"
+    assert anchor in text
+    path.write_text(text.replace(anchor, anchor + tag, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf", "md", "docx"])
+@pytest.mark.parametrize("escape", sorted(ESCAPES))
+def test_a_template_cannot_reach_python_internals_or_the_environment(
+    tmp_path: Path, clean_env: pytest.MonkeyPatch, fmt: str, escape: str
+) -> None:
+    templates = _template_copy(tmp_path / "templates")
+    changed = _with_tag(templates, fmt, ESCAPES[escape])
+    clean_env.setenv("BRIEFGEN_TEST_SECRET", SECRET)
+    out = tmp_path / "out"
+    code, stdout, err = run_cli(
+        "--profiles", FIXTURES, "--templates", templates, "build", "ruritania", "--format", fmt, "--out", out
+    )
+    assert code == 1, (stdout, err)
+    (line,) = err.splitlines()
+    assert line.startswith(f"error: {changed}"), line
+    assert SECRET not in err and "<class" not in err
+    assert not (out / "ruritania" / f"briefing.{fmt}").exists()
+
+
+def test_no_other_module_makes_a_jinja_environment() -> None:
+    import re
+
+    maker = re.compile(r"\b(Environment|SandboxedEnvironment|FileSystemLoader|Template)\(|jinja2\.Template\b")
+    found = [
+        f"{path.relative_to(REPO)}:{number}"
+        for path in sorted((REPO / "briefgen").rglob("*.py"))
+        if path.name != "templating.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if maker.search(line)
+    ]
+    assert found == []
+
+
+def test_every_renderer_environment_is_sandboxed() -> None:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from briefgen.render import html, markdown
+
+    for env in (html._environment(REPO / "templates"), markdown._environment(REPO / "templates")):
+        assert isinstance(env, SandboxedEnvironment)
+        assert sorted(env.globals) == ["dict", "namespace", "range"]
+
+
+# ---- template files that are links leading outside the template folder ----------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf", "md", "docx"])
+@pytest.mark.parametrize("linked", ["briefing.css", "fonts/NotoSans-Regular.ttf", "sections/purpose.md"])
+def test_a_template_file_linked_from_outside_is_refused_for_every_format(
+    tmp_path: Path, clean_env: pytest.MonkeyPatch, fmt: str, linked: str
+) -> None:
+    templates = _template_copy(tmp_path / "templates")
+    outside = tmp_path / "elsewhere" / Path(linked).name
+    outside.parent.mkdir()
+    (templates / linked).rename(outside)
+    (templates / linked).symlink_to(outside)
+    out = tmp_path / "out"
+    code, stdout, err = run_cli(
+        "--profiles", FIXTURES, "--templates", templates, "build", "ruritania", "--format", fmt, "--out", out
+    )
+    assert code == 1, (stdout, err)
+    assert err.splitlines() == [
+        f"error: {templates / linked}: is a link to {outside}, outside the template folder {templates}; "
+        "templates, stylesheets and fonts are read only from inside it: copy the file into the folder instead"
+    ]
+    assert not (out / "ruritania").exists() or not list((out / "ruritania").glob("briefing.*"))
+
+
+def test_a_link_inside_the_template_folder_is_fine_and_an_include_through_a_link_is_not(
+    tmp_path: Path, clean_env: pytest.MonkeyPatch
+) -> None:
+    templates = _template_copy(tmp_path / "templates")
+    (templates / "style").mkdir()
+    (templates / "briefing.css").rename(templates / "style" / "briefing.css")
+    (templates / "briefing.css").symlink_to(templates / "style" / "briefing.css")
+    out = tmp_path / "out"
+    args = ("--profiles", FIXTURES, "--templates", templates, "build", "ruritania", "--format", "md,html")
+    code, _, err = run_cli(*args, "--out", out)
+    assert code == 0, err
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    (templates / "partials").mkdir()
+    (templates / "partials" / "note.md").symlink_to(secret)
+    _with_tag(templates, "md", '{% include "partials/note.md" %}')
+    code, _, err = run_cli(*args, "--out", out, "--force")
+    assert code == 1
+    (line,) = err.splitlines()
+    assert line.startswith(f"error: {templates / 'partials' / 'note.md'}: is a link to {secret}, outside"), line
+    assert SECRET not in (out / "ruritania" / "briefing.md").read_text(encoding="utf-8")
+
+
+# ---- briefing.html stands on its own -------------------------------------------------------------------
+
+
+def test_written_html_names_no_file_of_this_machine_and_the_pdf_still_embeds_the_shipped_fonts(
+    tmp_path: Path, clean_env: pytest.MonkeyPatch
+) -> None:
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    out = tmp_path / "out"
+    code, _, err = run_cli("--profiles", FIXTURES, "build", "ruritania", "--format", "html,pdf", "--out", out)
+    assert code == 0, err
+    html = (out / "ruritania" / "briefing.html").read_text(encoding="utf-8")
+    assert "file:" not in html and str(REPO) not in html and "/templates/" not in html
+    sources = re.findall(r'src: (url\("data:font/[a-z]+;base64,|local\()', html)
+    assert sources and all(s.startswith("url(") for s in sources), sources  # ruritania has Japanese: both families
+    assert len(html.encode()) < 1_200_000  # the CJK face cut down, not its 3.6 MB
+
+    def fonts(pdf: bytes) -> set[str]:
+        found = set()
+        for page in PdfReader(io.BytesIO(pdf)).pages:
+            for font in (page["/Resources"].get("/Font") or {}).values():
+                found.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+        return found
+
+    shipped = fonts((out / "ruritania" / "briefing.pdf").read_bytes())
+    assert {"Briefgen-Sans", "Briefgen-Sans-Bold", "Briefgen-JP"} <= shipped, shipped  # the shipped faces' names
+    # The written page alone, in a folder with nothing else, lays out with the same faces.
+    import weasyprint
+
+    alone = weasyprint.HTML(string=html, base_url=str(tmp_path / "nowhere") + "/").write_pdf()
+    assert fonts(alone) == shipped

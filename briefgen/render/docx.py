@@ -77,7 +77,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
             file=str(template),
         ) from exc
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"{_part_name(tpl)}{exc}", file=str(template)) from exc
+        raise TemplateError(f"{_part_name(tpl)}{templating.refused(exc) or exc}", file=str(template)) from exc
     except Exception as exc:  # docxtpl and lxml raise many kinds; the CLI shows one family
         raise RenderError(f"could not render {template.name}: {type(exc).__name__}: {exc}") from exc
 

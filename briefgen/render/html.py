@@ -88,7 +88,7 @@ def render_html(briefing: Briefing, template_dir: pathlib.Path, name: str = TEMP
             f"{exc.message or type(exc).__name__} (the briefing has no such name; "
             "see briefgen.view.viewmodel.Briefing for what templates may use)"
             if isinstance(exc, jinja2.UndefinedError)
-            else f"template error: {exc.message or type(exc).__name__}",
+            else templating.refused(exc) or f"template error: {exc.message or type(exc).__name__}",
             file=file,
             line=line,
         ) from exc

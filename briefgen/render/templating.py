@@ -114,6 +114,16 @@ def inside(folder: Path, path: Path) -> Path:
     return path
 
 
+def refused(exc: jinja2.TemplateError) -> str | None:
+    """Our words for a sandbox refusal (Jinja's after them, in parentheses); None for any other template error."""
+    if not isinstance(exc, jinja2.exceptions.SecurityError):
+        return None
+    return (
+        f"refused: a template runs in a sandbox and may only read the briefing's names and use its filters, "
+        f"never Python internals, files or the environment ({exc.message})"
+    )
+
+
 def check_folder(folder: Path) -> None:
     """Refuse (TemplateError) a template folder where a file renderers may read leads outside the folder.
 

@@ -7,7 +7,7 @@ into it:
 - a face of at most 256 KB (the four Noto Sans faces, 145 KB each) whole, as it is: reading and
   encoding it costs nothing measurable, where cutting it down costs about 0.1 s a face;
 - a larger face (Noto Sans CJK, 3.6 MB) cut down to the characters of the document it draws
-  (fontTools' subsetter, packed as WOFF: about 12 KB for the Japan briefing), in about 0.3 s;
+  (fontTools' subsetter: about 10 KB for the Japan briefing), in about 0.1–0.3 s;
 - a face left with nothing to draw, because it has none of the document's characters or an earlier
   family draws them all (the Japanese face of a French briefing), is not embedded: its ``src``
   becomes ``local()`` of its family name, which costs nothing and names no path.
@@ -44,7 +44,7 @@ def sources(paths: list[Path], text: str) -> dict[Path, str]:
     character it can, a later family only those the earlier ones lack (as the browser's
     ``font-family`` fallback will), and a face left with nothing to draw becomes ``local()``.
     """
-    from briefgen.data.glyphs import read_font
+    from briefgen.data.glyphs import font_coverage
 
     wanted = frozenset(text) | frozenset(_ALWAYS)
     found: dict[Path, str] = {}
@@ -56,7 +56,7 @@ def sources(paths: list[Path], text: str) -> dict[Path, str]:
             media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             found[path] = f'url("data:{media};base64,{base64.b64encode(path.read_bytes()).decode("ascii")}")'
             continue
-        family, points = read_font(path)
+        family, points = font_coverage(path)
         if family != family_now:
             earlier |= current
             current, family_now = set(), family
@@ -76,7 +76,7 @@ def sources(paths: list[Path], text: str) -> dict[Path, str]:
 
 @functools.lru_cache(maxsize=32)
 def _subset_uri(path: Path, size: int, mtime: int, drawn: frozenset[int]) -> str:
-    """The font cut down to ``drawn``, as WOFF in a ``url(data:…)`` (``size`` and ``mtime`` key the cache)."""
+    """The font cut down to ``drawn``, in a ``url(data:…)`` (``size`` and ``mtime`` key the cache)."""
     from fontTools import subset  # type: ignore[import-untyped]
     from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
@@ -84,12 +84,10 @@ def _subset_uri(path: Path, size: int, mtime: int, drawn: frozenset[int]) -> str
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.notdef_outline = True
-    options.flavor = "woff"
-    font = TTFont(path, recalcTimestamp=False)
+    font = TTFont(path, recalcTimestamp=False, lazy=True)  # lazy: only the glyphs kept are decompiled
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(drawn))
     subsetter.subset(font)
     buffer = io.BytesIO()
-    font.flavor = "woff"
     font.save(buffer)
-    return f'url("data:font/woff;base64,{base64.b64encode(buffer.getvalue()).decode("ascii")}")'
+    return f'url("data:{_MEDIA[path.suffix.lower()]};base64,{base64.b64encode(buffer.getvalue()).decode("ascii")}")'

@@ -99,29 +99,55 @@ def _stat(mode: int, uid: int) -> os.stat_result:
     return os.stat_result((mode, 0, 0, 1, uid, 0, 0, 0, 0, 0))
 
 
+ME = 424242
+"""A uid no account has, so that messages show it as a number."""
+
+
 @pytest.mark.parametrize(
     ("mode", "owner", "expected"),
     [
-        (stat.S_IFREG | 0o644, 1000, ""),
-        (stat.S_IFREG | 0o600, 1000, ""),
-        (stat.S_IFDIR | 0o755, 1000, ""),
-        (stat.S_IFREG | 0o644, 0, "belongs to another user (uid 0)"),
-        (stat.S_IFDIR | 0o755, 1001, "belongs to another user (uid 1001)"),
-        (stat.S_IFREG | 0o664, 1000, "its group can write to this project settings (mode 0664)"),
-        (stat.S_IFREG | 0o646, 1000, "others can write to this project settings (mode 0646)"),
-        (stat.S_IFDIR | 0o1777, 1000, "others can write to this project folder (mode 1777)"),
+        (stat.S_IFREG | 0o644, ME, ""),
+        (stat.S_IFREG | 0o600, ME, ""),
+        (stat.S_IFDIR | 0o755, ME, ""),
+        (stat.S_IFREG | 0o644, ME + 1, f"belongs to another user (uid {ME + 1})"),
+        (stat.S_IFDIR | 0o755, ME + 2, f"belongs to another user (uid {ME + 2})"),
+        (stat.S_IFREG | 0o664, ME, "its group can write to this project settings (mode 0664)"),
+        (stat.S_IFREG | 0o646, ME, "others can write to this project settings (mode 0646)"),
+        (stat.S_IFDIR | 0o1777, ME, "others can write to this project folder (mode 1777)"),
     ],
 )
 def test_toml_and_folder_must_be_the_users_alone(mode: int, owner: int, expected: str) -> None:
-    # We run as root, so another owner is simulated: the rule is a function of the stat result and the uid.
+    # The rule is a function of the stat result and the uid, so any owner can be tried without root.
     from briefgen.data.project import untrusted
 
-    why = untrusted(Path("/p/briefgen.toml"), _stat(mode, owner), 1000)
+    why = untrusted(Path("/p/briefgen.toml"), _stat(mode, owner), ME)
     if not expected:
         assert why == ""
         return
     assert why.startswith("/p/briefgen.toml: refused: ") and expected in why, why
-    assert ("chown 1000 /p/briefgen.toml" if "another user" in expected else "chmod go-w /p/briefgen.toml") in why
+    assert (f"chown {ME} /p/briefgen.toml" if "another user" in expected else "chmod go-w /p/briefgen.toml") in why
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
+def test_a_toml_of_another_user_is_refused_unless_that_user_ran_sudo(
+    tmp_path: Path, clean_env: pytest.MonkeyPatch
+) -> None:
+    config = _project(tmp_path / "desk")
+    os.chown(config, ME, ME)
+    clean_env.chdir(config.parent)
+    clean_env.delenv("SUDO_UID", raising=False)
+    code, _, err = run_cli("list")
+    assert code == 2
+    assert err.splitlines() == [
+        f"error: {config}: refused: this project settings belongs to another user (uid {ME}), and {config} decides "
+        f"which templates run and where files are written; if you trust it, make it yours ('chown root {config}'), "
+        "else run briefgen outside it or add its folder to $BRIEFGEN_CEILING_DIRECTORIES"
+    ]
+    os.chown(config.parent, ME, ME)
+    clean_env.setenv("SUDO_UID", str(ME))  # root through sudo trusts the files of who ran sudo, as git does
+    code, out, err = run_cli("list")
+    assert code == 0, err
+    assert f"(project {config})" in out.splitlines()[0]
 
 
 @pytest.mark.parametrize("which", ["toml", "folder"])

@@ -129,14 +129,19 @@ def _as_folders(entry: str) -> set[Path]:
 
 
 def check_trusted(config: Path) -> None:
-    """Refuse (InputError) a ``briefgen.toml``, or its folder, owned by another user or writable by others."""
+    """Refuse (InputError) a ``briefgen.toml``, or its folder, owned by another user or writable by others.
+
+    As git does, root running through ``sudo`` also trusts what belongs to the user who ran sudo (``SUDO_UID``).
+    """
     uid = os.geteuid()
+    sudo = os.environ.get("SUDO_UID", "")
     for path in (config, config.parent):
         try:
             info = path.stat()
         except OSError as exc:
             raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-        why = untrusted(path, info, uid)
+        owner_ok = uid == 0 and sudo.isdigit() and info.st_uid == int(sudo)
+        why = untrusted(path, info, info.st_uid if owner_ok else uid)
         if why:
             raise InputError(why)
 
@@ -152,7 +157,7 @@ def untrusted(path: Path, info: os.stat_result, uid: int) -> str:
     if info.st_uid != uid:
         return (
             f"{path}: refused: this {what} belongs to another user (uid {info.st_uid}), and {config} decides which "
-            f"templates run and where files are written; if you trust it, make it yours ('chown {uid} {path}'), "
+            f"templates run and where files are written; if you trust it, make it yours ('chown {_user(uid)} {path}'), "
             f"else run briefgen outside it or add its folder to ${CEILINGS}"
         )
     writable = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
@@ -218,6 +223,16 @@ def _problems(config: Path, text: str, data: dict[str, Any]) -> list[Problem]:
                 message = f"unknown language {wrong[0]!r}: use {', '.join(LANGUAGES)}"
                 found.append(Problem(str(config), line, None, key, message))
     return found
+
+
+def _user(uid: int) -> str:
+    """The name of user ``uid`` for a ``chown`` command, or the number when it has none."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)
 
 
 def _toml_kind(value: object) -> str:

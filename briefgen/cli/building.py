@@ -55,7 +55,10 @@ PdfVariantOpt = Annotated[
 ]
 TimingsOpt = Annotated[bool, typer.Option("--timings", help="Print the time spent in each stage.")]
 VerboseOpt = Annotated[
-    bool, typer.Option("--verbose", "-v", help="List every field shown in the profile's own language.")
+    bool,
+    typer.Option(
+        "--verbose", "-v", help="Say which briefgen.toml is in use; list each field shown in the profile's language."
+    ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")]
 MaxAgeOpt = Annotated[
@@ -93,6 +96,8 @@ def build(
 
     stages: dict[str, float] | None = {} if timings else None
     with _errors():
+        if verbose:
+            _say_project()
         try:
             built = api.build(
                 _build_names(names or [], every),
@@ -119,6 +124,13 @@ def build(
     _say_date_warnings(built)
     if open_:
         _open_results(built)
+
+
+def _say_project() -> None:
+    """With --verbose, on stderr: the ``briefgen.toml`` in use, or that there is none."""
+    project = _places().project
+    found = project.config if project is not None else "none (no briefgen.toml)"
+    typer.echo(shown(f"project settings: {found}"), err=True)
 
 
 def _say_timings(stages: dict[str, float] | None) -> None:

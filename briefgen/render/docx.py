@@ -19,7 +19,7 @@ from xml.sax.saxutils import quoteattr
 
 from briefgen.errors import RenderError, TemplateError
 from briefgen.languages import word_language
-from briefgen.render import Options
+from briefgen.render import Options, templating
 from briefgen.render.marking import docx_languages, marked, unmarked
 from briefgen.render.zips import fixed_zip
 from briefgen.view.viewmodel import Briefing, Portrait
@@ -43,6 +43,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
 
     from briefgen.render.docx_package import finish_package
 
+    templating.inside(template.parent, template)
     tpl = DocxTemplate(template)
     try:
         tpl.init_docx()
@@ -59,7 +60,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
     # finalize: docxtpl turns "{_{", "}_}", "{_%" and "%_}" of the rendered XML into "{{", "}}", "{%"
     # and "%}" (for template authors); printed text therefore writes its braces as character
     # references, which that replacement cannot see and the XML parser reads back as braces.
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=_literal_braces)
+    env = templating.environment(None, undefined=jinja2.StrictUndefined, autoescape=True, finalize=_literal_braces)
     env.filters["photo"] = functools.partial(_photo, tpl)
     try:
         tpl.render(_with_images(tpl, briefing, template.parent), env, autoescape=True)
@@ -76,7 +77,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
             file=str(template),
         ) from exc
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"{_part_name(tpl)}{exc}", file=str(template)) from exc
+        raise TemplateError(f"{_part_name(tpl)}{templating.refused(exc) or exc}", file=str(template)) from exc
     except Exception as exc:  # docxtpl and lxml raise many kinds; the CLI shows one family
         raise RenderError(f"could not render {template.name}: {type(exc).__name__}: {exc}") from exc
 

@@ -129,7 +129,10 @@ class CheckError(BriefgenError):
 
 
 class FinalError(InputError):
-    """``build --final`` found a gap, a placeholder or a missing translation; nothing was built (exit 2)."""
+    """``build --final`` found what a final document may not have; nothing was built (exit 2).
+
+    A gap, a placeholder, a missing translation, an old figure or title, a past visit, a missing minimum.
+    """
 
     def __init__(self, found: Sequence[Any]) -> None:
         message = f"{len(found)} thing(s) to complete before a final document; nothing was built"

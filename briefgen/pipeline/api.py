@@ -23,7 +23,7 @@ from briefgen.languages import LANGUAGES
 from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant
 from briefgen.pipeline.plan import list_templates, template_dir
 from briefgen.text import shown
-from briefgen.view.dating import document_timestamp
+from briefgen.view.dating import document_date, document_timestamp
 
 if TYPE_CHECKING:  # the loader, the models and the view model only matter to commands that load or render
     from briefgen.data.loading import Layer
@@ -134,7 +134,9 @@ def build(
     (briefgen.view.dating); each ``Built`` lists figures older than ``max_age`` on it and a visit already past.
     ``strict``: anything ``check`` lists stops the build (CheckError); ``since`` (a pack, zip or facts.json)
     adds what changed since those facts. Without ``final`` a document is a draft ("DRAFT", gaps "to be
-    completed"); with it, a gap, a ``TODO`` or a field untranslated in ``lang`` is a FinalError (exit 2).
+    completed"); with it, a gap, a ``TODO``, a field untranslated in ``lang``, a figure or title older
+    than ``max_age`` on ``date`` (unless accepted), a past visit or a briefing without its minimum
+    (briefgen.view.checks.final_findings) is a FinalError (exit 2). ``strict`` checks on ``date`` with ``max_age``.
     """
     from briefgen.pipeline.builds import all_skipped, note_all, run_all
     from briefgen.pipeline.plan import prepare_each
@@ -152,8 +154,9 @@ def build(
     from briefgen.view.checks import parse_age
 
     parse_age(max_age)
-    if strict:
-        found = [f for code in langs for f in check(names, lang=code, places=places)]
+    if strict:  # on the documents' own date, with the build's age limit: what the page will say
+        day = document_date(date).day
+        found = [f for code in langs for f in check(names, lang=code, places=places, max_age=max_age, today=day)]
         if found:
             raise CheckError(found)
     # Each name is read and checked once, whatever the number of languages: one Prepared per language.

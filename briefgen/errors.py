@@ -138,7 +138,10 @@ class FinalError(InputError):
         message = f"{len(found)} thing(s) to complete before a final document; nothing was built"
         super().__init__(message, option="final")
         self.found = list(found)
-        self.untranslated = any(f.kind in ("untranslated", "stale") for f in found)
+        # "stale" is also an old figure or title (at its as_of), which no translator can settle.
+        self.untranslated = any(
+            f.kind == "untranslated" or (f.kind == "stale" and not f.problem.path.endswith("as_of")) for f in found
+        )
         """Whether a translation is missing or stale (the CLI then says how to export it for a translator)."""
 
     def lines(self) -> list[str]:

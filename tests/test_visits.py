@@ -107,6 +107,7 @@ def test_validate_all_and_list_include_visits(profiles: Path) -> None:
         "kind": "visit",
         "visit": "Visite fictive à Strelsau",
         "dates": "2026-03-02..2026-03-04",
+        "facts_as_of": "2025-01..2025",
     }
 
 

@@ -60,6 +60,7 @@ class ProfileInfo:
     name: str
     partner: str
     as_of: str
+    """The newest as-of date of the facts shown (ISO)."""
     problem: str = ""
     kind: str = "partner"
     """``partner`` or ``visit``."""
@@ -67,6 +68,8 @@ class ProfileInfo:
     """For a visit: its title."""
     dates: str = ""
     """For a visit: its dates or period, as the briefing prints them."""
+    facts_as_of: str = ""
+    """The facts' as-of range as the cover gives it, oldest to newest: ``2025-01..2026-01-19`` (ISO), or one date."""
 
 
 def load_profile(name: str, places: Places | None = None) -> Profile:
@@ -231,9 +234,9 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
 
 
 def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
-    """The partner profiles and visits found, each with its partner, newest as-of date and dates."""
+    """The partner profiles and visits found, each with its partner, its facts' as-of range and dates."""
     from briefgen.data.translation import resolve
-    from briefgen.view.sections import newest_as_of
+    from briefgen.view.sections import as_of_range
 
     places = places or Places.find()
     infos = []
@@ -245,14 +248,17 @@ def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
                 problem = exc.problems[0] if isinstance(exc, ProfileError) else exc.message
                 infos.append(ProfileInfo(name, "", "", f"invalid: {problem}", kind))
                 continue
-            newest = newest_as_of(profile)
+            found = as_of_range(profile)
             partner = resolve(profile.partner.name, profile.language, profile.language)
-            info = ProfileInfo(name, partner, newest.iso if newest else "", kind=kind)
+            span = "..".join(dict.fromkeys(d.iso for d in found)) if found else ""
+            info = ProfileInfo(name, partner, found[1].iso if found else "", kind=kind, facts_as_of=span)
             if profile.visit:
                 v = profile.visit
                 own = profile.language
                 # ISO dates, or the period as written: a listing need not load Babel.
-                dates = "..".join(d.isoformat() for d in (v.date, v.end) if d) or resolve(v.period or "", own, own)
+                dates = "..".join(d.isoformat() for d in (v.date, v.end) if d) or resolve(
+                    v.period or v.commitment or "", own, own
+                )
                 info = ProfileInfo(**{**vars(info), "visit": resolve(v.title, own, own), "dates": dates})
             infos.append(info)
     return infos

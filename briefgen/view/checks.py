@@ -156,8 +156,8 @@ def unfinished(merged: Merged, profile: Profile) -> list[Finding]:
             if (origin.file, origin.line) != (layer.file, layer.marks.get(path, (None,))[0]):
                 continue  # a later layer replaced the value: its comment no longer speaks of it
             message = (
-                f"placeholder: its comment {quoted(comment)} marks it as unchecked; "
-                "check it against its source, then remove the comment"
+                f"its comment {quoted(comment)} marks it as a placeholder: "
+                "check the value against its source, then remove the comment"
             )
             found.append(_finding(merged, "placeholder", path, message))
     found.sort(key=lambda f: (f.problem.file, f.problem.line or 0, f.problem.column or 0))

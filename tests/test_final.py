@@ -19,7 +19,7 @@ import pytest
 from briefgen.data.catalog import Places
 from briefgen.data.schema import PartialDate, Visit
 from briefgen.pipeline import api
-from briefgen.view.checks import age_marks, cutoff, is_older
+from briefgen.view.checks import age_marks, cutoff, is_older, past_note
 from briefgen.view.dating import span, visit_past
 from tests.helpers import REPO, run_cli, write_tree
 
@@ -176,6 +176,21 @@ def test_a_commitment_is_not_a_date_and_is_past_after_its_last_allowed_day(profi
     code, out, _ = run_cli("--profiles", "profiles", "list", "--json")
     listed = {p["name"]: p for p in json.loads(out)["profiles"]}
     assert listed["zenda-summit-2026"]["dates"] == "d'ici la fin de 2025"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "Already past on 14 May 2026"),
+        ("fr", "Déjà passée au 14 mai 2026"),
+        ("vi", "Đã qua tính đến ngày 14 tháng 5 năm 2026"),
+    ],
+)
+def test_the_page_gets_the_words_of_a_past_visit(profiles: Path, lang: str, words: str) -> None:
+    visit = api.load_profile("zenda-summit-2026", Places.find(profiles))
+    assert past_note(visit, day=dt.date(2026, 5, 14), lang=lang) == words
+    assert past_note(visit, day=dt.date(2026, 5, 13), lang=lang) == ""
+    assert past_note(api.load_profile("ruritania", Places.find(profiles)), day=dt.date(2030, 1, 1)) == ""
 
 
 def test_which_field_makes_a_visit_past() -> None:

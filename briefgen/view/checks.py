@@ -345,6 +345,20 @@ class AgeMarks:
         return f"{self.accepted} {why}" if why else ""
 
 
+def past_note(profile: Profile, *, day: dt.date, lang: str | None = None) -> str:
+    """What the cover and the visit's heading print when the visit is past on ``day``, in ``lang``.
+
+    ``Already past on 7 December 2026``; ``""`` for a partner briefing or a visit still ahead (``dating.visit_past``).
+    """
+    from briefgen.view.dating import visit_past
+    from briefgen.view.formatting import Formatter
+
+    if profile.visit is None or visit_past(profile.visit, day) is None:
+        return ""
+    fmt = Formatter(lang or profile.language, profile.language)
+    return fmt.labels["visit_past"].format(date=fmt.date(day))
+
+
 def age_marks(profile: Profile, *, day: dt.date, max_age: str, lang: str | None = None) -> AgeMarks:
     """The marks, count and note of the facts older than ``max_age`` on the document's date ``day``, in ``lang``.
 

@@ -299,3 +299,30 @@ def test_the_page_gets_the_marks_the_count_and_the_note_in_each_language(
     assert set(one.old) == {("people", 0), ("people", 1)}
     fresh = age_marks(profile, day=dt.date(2025, 12, 31), max_age="12m", lang=lang)
     assert (fresh.old, fresh.count, fresh.note) == ({}, "", "")
+
+
+def test_the_loader_keeps_the_todo_comment_of_the_value_whose_line_it_ends() -> None:
+    from briefgen.data.loading import parse_layer
+
+    text = (
+        "a: 3  # TODO check\n"
+        "b: 'x # TODO inside the quotes is text'  # a plain comment\n"
+        "c:   # TODO fill the list\n"
+        "  - 1  # TODO one\n"
+        "  - 2\n"
+        "# TODO on its own line: marks nothing\n"
+        "d: >-  # TODO fold\n"
+        "  text\n"
+        "e: {x: 1}  # TODO flow\n"
+        "f:\n"
+        "g: ok #TODO\n"
+    )
+    assert parse_layer(text, "t.yaml").todo == {
+        ("a",): "TODO check",
+        ("c", 0): "TODO one",
+        ("c",): "TODO fill the list",
+        ("d",): "TODO fold",
+        ("e",): "TODO flow",
+        ("g",): "TODO",
+    }
+    assert parse_layer("a: 3  # to check\n", "t.yaml").todo == {}

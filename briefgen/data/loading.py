@@ -90,12 +90,17 @@ def parse_layer(text: str, shown: str) -> Layer:
             [Problem(shown, line, col, "", f"expected a mapping of keys at the top of the file, got {kind}")]
         )
     # Comments are read only in a file that says TODO somewhere: most files pay nothing for them.
-    converter = _Converter(shown, text.split("\n") if "TODO" in text else None)
+    converter = _Converter(shown, _todo_lines(text) if "TODO" in text else None)
     data = converter.convert(node, (), 0)
     if converter.problems:
         raise ProfileError(converter.problems)
     assert isinstance(data, dict)
     return Layer(shown, data, converter.marks, converter.todo)
+
+
+def _todo_lines(text: str) -> dict[int, str]:
+    """The lines (0-based) that say TODO: the only ones whose comment can mark a placeholder."""
+    return {n: line for n, line in enumerate(text.split("\n")) if "TODO" in line}
 
 
 def _error(file: str, line: int | None, message: str, column: int | None = None) -> ProfileError:
@@ -203,7 +208,7 @@ def _char_at(text: str, line: int, column: int) -> str:
 class _Converter:
     """Turns a composed node graph into plain Python values, recording marks and problems."""
 
-    def __init__(self, file: str, lines: list[str] | None = None) -> None:
+    def __init__(self, file: str, lines: dict[int, str] | None = None) -> None:
         self.file = file
         self._lines = lines
         self.todo: dict[PathKey, str] = {}
@@ -267,18 +272,21 @@ class _Converter:
         if self._lines is None:
             return
         if isinstance(value, ScalarNode) and value.style in ("|", ">"):
-            # A block scalar's comment follows its header: "key: >-  # TODO".
-            line, column = value.start_mark.line, value.start_mark.column
-            rest = _BLOCK_HEADER.sub("", self._lines[line][column:], count=1) if line < len(self._lines) else ""
+            mark, kind = value.start_mark, "header"  # a block scalar's comment follows "key: >-"
         elif isinstance(value, ScalarNode) or getattr(value, "flow_style", False):
-            line, column = value.end_mark.line, value.end_mark.column
-            rest = self._lines[line][column:] if line < len(self._lines) else ""
+            mark, kind = value.end_mark, "after"
         elif key is not None:
-            # A block mapping or list starts on the next line: its key's line holds the comment.
-            line, column = key.end_mark.line, key.end_mark.column
-            rest = self._lines[line][column:].lstrip().removeprefix(":") if line < len(self._lines) else ""
+            mark, kind = key.end_mark, "key"  # a block mapping or list starts below its key's line
         else:
             return
+        text = self._lines.get(mark.line)
+        if text is None:
+            return
+        rest = text[mark.column :]
+        if kind == "header":
+            rest = _BLOCK_HEADER.sub("", rest, count=1)
+        elif kind == "key":
+            rest = rest.lstrip().removeprefix(":")
         rest = rest.strip()
         if rest.startswith("#") and _TODO_WORD.search(rest):
             self.todo[path] = rest[1:].strip()

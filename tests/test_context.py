@@ -32,7 +32,7 @@ def test_french_formats() -> None:
     dates = [e.date for e in view.timeline]
     assert dates[0] == "27 novembre 2023"
     assert "1er juillet 2025" in dates and "20–22 août 2025" in dates and dates[-1] == "fin 2025"
-    assert view.cover.info_as_of == "Date des informations : 7 août 2025 – 19 janvier 2026"
+    assert view.cover.info_as_of == "Date des informations : 2025 – 19 janvier 2026"
     assert view.cover.date == "Document établi le 31 décembre 2025"  # SOURCE_DATE_EPOCH of tests/conftest.py
 
 

@@ -78,7 +78,7 @@ def test_visit_without_partner_or_date(profiles: Path, monkeypatch: pytest.Monke
     assert err.splitlines() == [
         "error: profiles/visits/a.yaml: partner: a visit names its partner profile, such as 'partner: japan'",
         "error: profiles/visits/b.yaml:2:1: visit: a visit needs a 'date' or, when no date is fixed yet, a 'period' "
-        "such as 'fin 2025'",
+        "such as 'fin 2025' or a 'commitment' such as 'by the end of 2025' with its 'due' date",
     ]
 
 
@@ -107,6 +107,7 @@ def test_validate_all_and_list_include_visits(profiles: Path) -> None:
         "kind": "visit",
         "visit": "Visite fictive à Strelsau",
         "dates": "2026-03-02..2026-03-04",
+        "facts_as_of": "2025-01..2025",
     }
 
 

@@ -40,13 +40,21 @@ NamesArg = Annotated[
 AllOpt = Annotated[bool, typer.Option("--all", help="Every partner profile and every visit found.")]
 OpenOpt = Annotated[bool, typer.Option("--open", help="Open the result in the desktop's viewer (the PDF, if built).")]
 StrictOpt = Annotated[
-    bool, typer.Option("--strict", help="Run 'briefgen check' first and build nothing if it lists anything.")
+    bool,
+    typer.Option(
+        "--strict",
+        help="Run 'briefgen check' first (with --max-age, on the document's date); build nothing if it lists anything.",
+    ),
 ]
 FinalOpt = Annotated[
     bool,
     typer.Option(
         "--final",
-        help="A final document: no DRAFT mark; refuse (exit 2) any gap, TODO placeholder or missing translation.",
+        help=(
+            "A final document: no DRAFT mark; refuse (exit 2) any gap, TODO placeholder, missing translation, "
+            "figure or title older than --max-age on the document's date (unless accepted_old), past visit, "
+            "or a briefing without issuer, summary and a key figure."
+        ),
     ),
 ]
 PdfVariantOpt = Annotated[

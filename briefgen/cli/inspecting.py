@@ -95,7 +95,7 @@ def list_(
     typer.echo(shown(f"Profiles ({places.profiles}):"))
     for p in profiles:
         if p.kind == "partner":
-            typer.echo(shown(f"  {p.name:<16} {p.problem or p.partner + ' — ' + p.as_of}"))
+            typer.echo(shown(f"  {p.name:<16} {p.problem or p.partner + ' — facts as of ' + p.facts_as_of}"))
     visits = [p for p in profiles if p.kind == "visit"]
     if visits:
         typer.echo("Visits:")

@@ -149,6 +149,10 @@ class Figure(Sourced):
     """The partner's rank among all partners (1 for first)."""
     note: Text | None = None
     """A short remark printed with the figure."""
+    accepted_old: Text | None = None
+    """Why this figure stays in a final document although it is older than the age limit (``no newer
+    figure published; checked with the embassy on 2026-11-30``): ``build --final`` then lets it through,
+    and the document prints this reason beside it. Without it an old figure stops ``build --final``."""
 
     @model_validator(mode="after")
     def _value_or_rank(self) -> Figure:

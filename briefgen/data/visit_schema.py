@@ -171,6 +171,13 @@ class Visit(_Model):
     """The last day, for a visit over several days."""
     period: Text | None = None
     """An approximate period when no date is fixed (``fin 2025``); never invent a date."""
+    commitment: Text | None = None
+    """A planning commitment the sources give instead of a date or a period, in their words
+    (``d'ici la fin de l'année 2025``): printed as a commitment, never under "Date" nor as a dated
+    event; give ``due`` with it."""
+    due: AsOf | None = None
+    """The last date the ``commitment`` allows (``2025`` for "by the end of 2025"): from the day after
+    its last day (a year counts to its 31 December) the visit is past."""
     place: Text | None = None
     """Where the visit takes place."""
     organisers: list[Text] = Field(default_factory=list)
@@ -215,8 +222,16 @@ class Visit(_Model):
 
     @model_validator(mode="after")
     def _dated(self) -> Visit:
-        if self.date is None and self.period is None:
-            raise ValueError("a visit needs a 'date' or, when no date is fixed yet, a 'period' such as 'fin 2025'")
+        if self.date is None and self.period is None and self.commitment is None:
+            raise ValueError(
+                "a visit needs a 'date' or, when no date is fixed yet, a 'period' such as 'fin 2025' "
+                "or a 'commitment' such as 'by the end of 2025' with its 'due' date"
+            )
+        if (self.commitment is None) != (self.due is None):
+            raise ValueError(
+                "a 'commitment' comes with its 'due' date (2025 for 'by the end of 2025'), "
+                "and 'due' with a 'commitment'"
+            )
         if self.end is not None and (self.date is None or self.end < self.date):
             raise ValueError("'end' must come with a 'date' and not before it")
         if self.source is not None and self.as_of is None:

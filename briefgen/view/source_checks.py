@@ -99,10 +99,10 @@ class SourceReport:
     """What ``check --sources`` found in one or more profiles."""
 
     findings: list[Finding] = field(default_factory=list)
-    facts: int = 0
-    """Facts looked at."""
-    quotes: int = 0
-    """Quotes and verbatim quotations checked against an archive and found there."""
+    facts: set[tuple[str, int | None]] = field(default_factory=set)
+    """The facts looked at, by file and line (a visit repeats its partner's)."""
+    quotes: set[tuple[str, int | None, int | None]] = field(default_factory=set)
+    """The quotes and verbatim quotations found in their archived source, by file, line and column."""
     archives: dict[str, bool] = field(default_factory=dict)
     """Each archived source (by key) and whether its file matches its hash."""
 
@@ -116,8 +116,8 @@ class SourceReport:
         matching = sum(self.archives.values())
         unquoted = sum(f.kind == "unquoted" for f in self.findings)
         return (
-            f"{matching}/{len(self.archives)} archived source(s) match their hash; {self.quotes} quote(s) found in "
-            f"their source; {unquoted} of {self.facts} fact(s) without a quote"
+            f"{matching}/{len(self.archives)} archived source(s) match their hash; {len(self.quotes)} quote(s) "
+            f"found in their source; {unquoted} of {len(self.facts)} fact(s) without a quote"
         )
 
 
@@ -125,12 +125,13 @@ def check_sources(merged: Merged, profile: Profile, root: Path, report: SourceRe
     """Add to ``report`` what ``check --sources`` finds in one validated profile; ``root``: the profiles folder."""
     archives = {key: _archive(merged, key, src, root, report) for key, src in profile.sources.items()}
     for path, holder in _facts(profile):
-        report.facts += 1
+        origin = merged.origin(path)
+        report.facts.add((origin.file, origin.line))
         source = getattr(holder, "source", None)
         if source is None:
             continue
         archive = archives.get(source)
-        quotes: list[str] = holder.quote
+        quotes: list[str] = getattr(holder, "quote", [])
         if not quotes:
             _add(report, merged, "unquoted", path, f"no 'quote' from its source '{source}'; copy the words it rests on")
         for i, text in enumerate(quotes):
@@ -192,7 +193,8 @@ def _verify(report: SourceReport, merged: Merged, archive: Archive | None, path:
     elif archive.folded is None:
         return  # the archive's own finding says why
     elif fold(text) in archive.folded:
-        report.quotes += 1
+        origin = merged.origin(path)
+        report.quotes.add((origin.file, origin.line, origin.column))
     else:
         message = f"{_short(text)} does not occur in {archive.file} (source '{archive.key}'); copy it word for word"
         _add(report, merged, "misquoted", path, message)

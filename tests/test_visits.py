@@ -119,7 +119,12 @@ def test_shipped_forum_visit_is_valid_and_says_only_what_the_seed_says() -> None
     assert resolve(visit.period, "fr", "fr") == "d'ici la fin de l'année 2025"
     assert visit.delegation is None and visit.programme == [] and visit.talking_points == []
     assert visit.theme is not None
-    assert resolve(visit.theme, "fr", "fr") == "« Accompagner le développement – Créer un avenir durable »"
+    assert resolve(visit.theme, "fr", "fr").startswith("« Accompagner le développement – Créer un avenir durable »")
+    # The theme is verbatim in French only; the source gives it two ways; the others are translations.
+    quotation = visit.theme_quotation
+    assert quotation is not None and quotation.lang == "fr" and quotation.translated("vi")
+    assert quotation.also == ["Développement partagé – Créer un avenir durable"]
+    assert "(translated from the French" in resolve(visit.theme, "en", "fr")
     assert len(visit.strands) == 5 and visit.source == "baoquocte-2025-11-24"
     view = briefgen.briefing("forum-quang-ninh")
     assert "forum" not in [s.id for s in view.sections]  # the visit is the forum: not shown twice

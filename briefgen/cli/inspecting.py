@@ -35,6 +35,14 @@ def check(
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when anything is listed.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    sources: Annotated[
+        bool,
+        typer.Option(
+            "--sources",
+            help="Instead: check every quote against its archived source, list facts without one; "
+            "exit 1 when a quote is not found or an archive no longer matches its sha256.",
+        ),
+    ] = False,
 ) -> None:
     """List stale figures, unsourced claims, uncited sources and untranslated fields.
 
@@ -46,6 +54,9 @@ def check(
     from briefgen.pipeline import api
     from briefgen.text import quoted
 
+    if sources:
+        _check_sources(names or [], strict=strict, as_json=as_json)
+        return
     with _errors():
         try:
             day = dt.date.fromisoformat(today) if today else None
@@ -65,6 +76,23 @@ def check(
         if covered is not None:
             _say(covered.line())
     if strict and found:
+        raise typer.Exit(1)
+
+
+def _check_sources(names: list[str], *, strict: bool, as_json: bool) -> None:
+    """``check --sources``: the findings, a summary line, exit 1 on a failure (or anything, with --strict)."""
+    from briefgen.pipeline import api
+
+    with _errors():
+        report = api.check_sources(names, _places())
+    if as_json:
+        entries = [f.as_dict() for f in report.findings]
+        typer.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+    else:
+        for finding in report.findings:
+            typer.echo(shown(finding))
+        _say(report.line())
+    if report.failed or (strict and report.findings):
         raise typer.Exit(1)
 
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from briefgen.data.facts_schema import AsOf, Biography, Language, Text, _Model
+from briefgen.data.facts_schema import AsOf, Biography, Language, Quotation, Quotes, Text, _Model
 
 
 class Member(_Model):
@@ -183,7 +183,10 @@ class Visit(_Model):
     organisers: list[Text] = Field(default_factory=list)
     """Who organises it."""
     theme: Text | None = None
-    """Its theme, as announced."""
+    """Its theme, as announced; a translated theme says it is one (``(traduction)``)."""
+    theme_quotation: Quotation | None = None
+    """The theme as the source prints it, verbatim in the source's language (``also``: the other wording
+    the source gives), and its translations, marked as such."""
     strands: list[Text] = Field(default_factory=list)
     """The content strands of its programme, as announced."""
     delegation: Delegation | None = None
@@ -219,6 +222,8 @@ class Visit(_Model):
     """Key of an entry of ``sources`` for what the visit file states from a published source."""
     as_of: AsOf | None = None
     """The date the sourced details hold at."""
+    quote: Quotes = Field(default_factory=list)
+    """Short excerpts of ``source`` that state the visit's sourced details, word for word in its language."""
 
     @model_validator(mode="after")
     def _dated(self) -> Visit:

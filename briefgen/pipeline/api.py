@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the loader, the models and the view model only matter to co
     from briefgen.data.schema import Profile
     from briefgen.data.translate import Coverage
     from briefgen.view.checks import Finding
+    from briefgen.view.source_checks import SourceReport
     from briefgen.view.viewmodel import Briefing
 
 # Re-exported: their home moved (briefgen.pipeline.builds, briefgen.pipeline.plan, briefgen.view.dating).
@@ -210,6 +211,27 @@ def check(
                 seen.add(key)
                 found.append(finding)
     return found
+
+
+def check_sources(names: Sequence[str] = (), places: Places | None = None) -> SourceReport:
+    """Every quote of each profile or visit checked against its archived source (``check --sources``)."""
+    from briefgen.view.source_checks import SourceReport, check_sources
+
+    places = places or Places.find()
+    report = SourceReport()
+    for name in names or places.partner_names() + places.visit_names():
+        merged, profile = _merged(name, places)
+        check_sources(merged, profile, places.profiles, report)
+    # A visit repeats its partner's facts and sources: list each place in a file once.
+    seen: set[tuple[str, int | None, int | None, str]] = set()
+    unique = []
+    for finding in report.findings:
+        key = (finding.problem.file, finding.problem.line, finding.problem.column, str(finding))
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    report.findings = sorted(unique, key=lambda f: (f.problem.file, f.problem.line or 0, f.problem.column or 0))
+    return report
 
 
 def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[Report]:

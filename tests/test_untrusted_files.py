@@ -89,8 +89,9 @@ def test_translation_records_that_are_not_a_file_are_refused_at_once(
         ("[1, 2]", "expected a mapping of languages"),
         ("[" * 100_000 + "]" * 100_000, "are not JSON"),
         ('{"en": ', "are not JSON"),
+        ('{"en": {}}' + " " * (2 << 20), "larger than 2 MiB"),
     ],
-    ids=["list", "number", "hash_not_text", "top_list", "deep", "truncated"],
+    ids=["list", "number", "hash_not_text", "top_list", "deep", "truncated", "too_large"],
 )
 def test_malformed_translation_records_are_one_line(profiles: Path, tmp_path: Path, content: str, what: str) -> None:
     records = profiles / ".translations" / "ruritania.json"

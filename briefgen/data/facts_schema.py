@@ -14,6 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from pydantic_core import PydanticCustomError
 
 from briefgen.languages import LANGUAGES
+from briefgen.text import quoted
 
 if TYPE_CHECKING:
     Language = str
@@ -99,12 +100,28 @@ class Translatable:
     """Marks a field as text a reader reads, which a profile may give in several languages."""
 
 
+TEXT_IS = f"a text is a string or a mapping {{{', '.join(f'{code}: ...' for code in list(LANGUAGES)[:2])}}}"
+"""What a text may be, said after each error about one."""
+
+
 def _text(value: Any) -> Any:
+    """One error in our words for a text that is neither a string nor a language mapping, not one per union member.
+
+    A mapping's values that are not text are left to the mapping's own check, which points at the language.
+    """
     if isinstance(value, bool | int | float):
-        # One "expected text" error, not one per member of the union (str, then the language mapping).
+        # "expected text" with YAML's reading of it (briefgen.data.validation), not one error per member.
         raise PydanticCustomError("string_type", "Input should be a valid string")
-    if isinstance(value, dict) and not value:
-        raise ValueError("expected text, or a mapping of languages to text such as {fr: …, en: …}")
+    if isinstance(value, dict):
+        if not value:
+            raise ValueError(f"expected text, or a mapping of languages to text; {TEXT_IS}")
+        unknown = [key for key in value if key not in LANGUAGES]
+        if unknown:
+            languages = ", ".join(LANGUAGES)
+            raise ValueError(f"{quoted(unknown[0])} is not a language of this project ({languages}); {TEXT_IS}")
+    elif not isinstance(value, str):
+        got = "a list" if isinstance(value, list) else "nothing" if value is None else f"a {type(value).__name__}"
+        raise ValueError(f"expected text, got {got}; {TEXT_IS}")
     return value
 
 

@@ -69,7 +69,12 @@ def display_path(path: Path) -> str:
 def load_layer(path: Path) -> Layer:
     """Read and parse one YAML file into a Layer, or raise ProfileError saying where and why."""
     shown = display_path(path)
-    return parse_layer(_read_text(path, shown), shown)
+    return layer_of(read_bytes(path, shown), shown)
+
+
+def layer_of(raw: bytes, shown: str) -> Layer:
+    """Parse the bytes of a YAML file (read by :func:`read_bytes`) into a Layer named ``shown`` in messages."""
+    return parse_layer(_decode(raw, shown), shown)
 
 
 def parse_layer(text: str, shown: str) -> Layer:
@@ -95,7 +100,8 @@ def _error(file: str, line: int | None, message: str, column: int | None = None)
     return ProfileError([Problem(file, line, column, "", message)])
 
 
-def _read_text(path: Path, shown: str) -> str:
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of a profile file (a regular file, at most ``MAX_FILE_BYTES``), or ProfileError saying why not."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -104,6 +110,7 @@ def _read_text(path: Path, shown: str) -> str:
             # A pipe would block for ever, /dev/zero would never end.
             raise _error(shown, None, "is not a regular file (a device, pipe or socket?); give a YAML file")
         size = info.st_size
+        raw = b""
         if size <= MAX_FILE_BYTES:
             # Checked again on the open file, without blocking: it may have been swapped for a pipe.
             with open_regular(path, follow=True) as stream:
@@ -117,6 +124,10 @@ def _read_text(path: Path, shown: str) -> str:
         raise _error(shown, None, "no such file") from None
     except OSError as exc:
         raise _error(shown, None, f"cannot be read: {exc.strerror or exc}") from None
+    return raw
+
+
+def _decode(raw: bytes, shown: str) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -12,22 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen import render as formats_registry
 from briefgen.data.catalog import Places
-from briefgen.errors import CheckError, InputError, Problem, ProfileError
+from briefgen.errors import InputError, Problem, ProfileError
 from briefgen.languages import LANGUAGES
-from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant
+from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant, checked, run_build
 from briefgen.pipeline.plan import list_templates, template_dir
+from briefgen.pipeline.stages import view_of
 from briefgen.text import shown
 from briefgen.view.dating import document_timestamp
 
 if TYPE_CHECKING:  # the loader, the models and the view model only matter to commands that load or render
-    from briefgen.data.loading import Layer
-    from briefgen.data.merging import Merged
+    from briefgen.data.assembly import Loaded
     from briefgen.data.schema import Profile
     from briefgen.data.translate import Coverage
     from briefgen.view.checks import Finding
@@ -71,19 +71,14 @@ class ProfileInfo:
 
 def load_profile(name: str, places: Places | None = None) -> Profile:
     """The validated profile or visit ``name``: its files loaded, merged in order and checked."""
-    from briefgen.data.assembly import assemble
-
-    places = places or Places.find()
-    return _validated(assemble(name, places).layers, places.profiles)
+    return load(name, places or Places.find()).profile
 
 
-def _merged(name: str, places: Places) -> tuple[Merged, Profile]:
-    from briefgen.data.assembly import assemble
-    from briefgen.data.merging import merge
-    from briefgen.data.validation import validate as validate_merged
+def load(name: str, places: Places | None = None) -> Loaded:
+    """Profile or visit ``name`` loaded: each file read once; its layers, merged data and profile made when asked."""
+    from briefgen.data.assembly import load as load_name
 
-    merged = merge(assemble(name, places).layers)
-    return merged, validate_merged(merged, places.profiles)
+    return load_name(name, places or Places.find())
 
 
 def input_files(name: str, places: Places | None = None) -> list[Path]:
@@ -99,9 +94,8 @@ def briefing(
     """The view model of profile ``name`` in ``lang``, dated ``date`` (see ``briefgen.view.dating``)."""
     check_lang(lang)
     places = places or Places.find()
-    from briefgen.pipeline.plan import view_of
-
-    return view_of(load_profile(name, places), lang, places.profiles, document_timestamp(date))
+    profile = load_profile(name, places)
+    return view_of(profile, lang or profile.language, places.profiles, document_timestamp(date))
 
 
 def build(
@@ -136,34 +130,15 @@ def build(
     adds what changed since those facts. Without ``final`` a document is a draft ("DRAFT", gaps "to be
     completed"); with it, a gap, a ``TODO`` or a field untranslated in ``lang`` is a FinalError (exit 2).
     """
-    from briefgen.pipeline.builds import all_skipped, note_all, run_all
-    from briefgen.pipeline.plan import prepare_each
-
     places = places or Places.find()
-    langs = languages_asked(lang)
-    plan = build_plan(formats, lang=None, template=template, pdf_variant=pdf_variant, final=final, date=date)
-    plan = replace(plan, languages=tuple(langs), record_per_language=True)
+    plan = build_plan(
+        formats, languages=languages_asked(lang), template=template, pdf_variant=pdf_variant, final=final, date=date
+    )
     templates = template_dir(places, template, plan.formats())
-    root, asked = Path(out), lang is not None
-    if not (force or strict or since):  # the cheap look first: no profile parsed, no model imported
-        skipped = all_skipped(names, plan, out=root, places=places, templates=templates, max_age=max_age, asked=asked)
-        if skipped is not None:
-            return skipped
-    from briefgen.view.checks import parse_age
-
-    parse_age(max_age)
-    if strict:
-        found = [f for code in langs for f in check(names, lang=code, places=places)]
-        if found:
-            raise CheckError(found)
-    # Each name is read and checked once, whatever the number of languages: one Prepared per language.
-    ready = [
-        p
-        for n in names
-        for p in prepare_each(n, plan, out=root, places=places, templates=templates, force=force, since=since)
-    ]
-    notes = note_all(ready, final=final, max_age=max_age, places=places)
-    return run_all(ready, notes, out=root, templates=templates, asked=asked, timings=timings, on_view=on_view)
+    return run_build(
+        names, plan, out=Path(out), places=places, templates=templates, force=force, strict=strict, since=since,
+        max_age=max_age, asked=lang is not None, timings=timings, on_view=on_view,
+    )  # fmt: skip
 
 
 def translation_coverage(names: Sequence[str], lang: str, places: Places | None = None) -> Coverage:
@@ -174,8 +149,7 @@ def translation_coverage(names: Sequence[str], lang: str, places: Places | None 
     check_lang(lang)
     found = []
     for name in names or places.partner_names() + places.visit_names():
-        merged, _ = _merged(name, places)
-        found += fields(merged, lang, places.profiles)
+        found += fields(load(name, places).merged, lang, places.profiles)
     return coverage(found, lang)
 
 
@@ -188,27 +162,17 @@ def check(
     places: Places | None = None,
 ) -> list[Finding]:
     """What a careful reader would flag in each profile or visit (every one when ``names`` is empty)."""
-    from briefgen.view.checks import cutoff, findings, parse_age
-
     places = places or Places.find()
     check_lang(lang)
-    oldest = cutoff(today or dt.date.today(), parse_age(max_age))
-    found: list[Finding] = []
-    seen: set[tuple[str, int | None, int | None, str]] = set()  # str(finding) holds kind, path and message
-    for name in names or places.partner_names() + places.visit_names():
-        merged, profile = _merged(name, places)
-        for finding in findings(merged, profile, oldest=oldest, lang=lang, root=places.profiles):
-            # A visit repeats its partner's findings; list each place in a file once.
-            key = (finding.problem.file, finding.problem.line, finding.problem.column, str(finding))
-            if key not in seen:
-                seen.add(key)
-                found.append(finding)
-    return found
+    loaded = [load(name, places) for name in names or places.partner_names() + places.visit_names()]
+    return checked(loaded, lang=lang, max_age=max_age, today=today)
 
 
 def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[Report]:
     """Check profiles without rendering: names, paths to YAML files, or every partner when empty."""
     from briefgen.data.assembly import layers_for
+    from briefgen.data.merging import merge
+    from briefgen.data.validation import validate as validate_merged
 
     places = places or Places.find()
     reports = []
@@ -218,7 +182,7 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
         try:
             layers = layers_for(target, places)
             files = [layer.file for layer in layers]
-            _validated(layers, places.profiles)
+            validate_merged(merge(layers), places.profiles)
         except ProfileError as exc:
             problems = exc.problems
         except InputError as exc:
@@ -274,17 +238,10 @@ def validate_templates(places: Places | None = None) -> list[Report]:
     return reports
 
 
-def _validated(layers: Sequence[Layer], root: Path) -> Profile:
-    from briefgen.data.merging import merge
-    from briefgen.data.validation import validate as validate_merged
-
-    return validate_merged(merge(layers), root)
-
-
-def languages_asked(lang: str | Sequence[str] | None) -> list[str | None]:
-    """The build languages asked for (``"fr,en,vi"`` or a list), each checked; ``[None]``: the profile's own."""
+def languages_asked(lang: str | Sequence[str] | None) -> list[str]:
+    """The build languages asked for (``"fr,en,vi"`` or a list), as checked codes; none: the profile's own."""
     if lang is None:
-        return [None]
+        return []
     codes = [c.strip() for c in (lang.split(",") if isinstance(lang, str) else lang) if c.strip()]
     if not codes:
         raise InputError(f"no language named: use one or more of {', '.join(LANGUAGES)}", option="lang")

@@ -89,7 +89,7 @@ def plan(
     date: dt.date | None = None,
 ) -> tuple[list[str], list[PackResult]]:
     """Split ``names`` into packs to build and packs already settled (up to date, or failing to load)."""
-    from briefgen.data.assembly import input_files
+    from briefgen.data.assembly import load
     from briefgen.pipeline.plan import template_dir as find_template
 
     pack = pack_plan(lang, template, date)
@@ -98,7 +98,7 @@ def plan(
     to_build, settled = [], []
     for name in names:
         try:
-            inputs = input_files(name, places)
+            inputs = load(name, places).digests
         except BriefgenError as exc:  # a broken visit fails its own pack, not the batch
             error = str(exc.problems[0]) if isinstance(exc, ProfileError) else exc.message
             settled.append(PackResult(name, "failed", error=error, option=exc.option, exit_code=exc.exit_code))

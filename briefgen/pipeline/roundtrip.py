@@ -23,10 +23,10 @@ from typing import Any
 from briefgen.data import xliff
 from briefgen.data.catalog import Places
 from briefgen.data.files import read_regular
-from briefgen.data.loading import PathKey, display_path, format_path, parse_layer
+from briefgen.data.loading import Layer, PathKey, display_path, format_path, parse_layer
 from briefgen.data.merging import merge
 from briefgen.data.translate import digest, fields, read_records, records_path, unit_id
-from briefgen.data.translation import own_language, resolve, text_fields
+from briefgen.data.translation import resolve, text_fields
 from briefgen.errors import InputError
 from briefgen.languages import LANGUAGES
 from briefgen.pipeline.output import write_all
@@ -37,11 +37,12 @@ _FLOW_WIDTH = 100
 
 def export(name: str, lang: str, places: Places) -> tuple[bytes, int]:
     """The XLIFF of the fields of ``name`` with no current ``lang`` text, and how many there are."""
-    from briefgen.pipeline.api import _merged, check_lang
+    from briefgen.pipeline.api import check_lang, load
 
     check_lang(lang)
-    merged, profile = _merged(name, places)
-    own = own_language(merged)
+    loaded = load(name, places)
+    merged, _ = loaded.merged, loaded.profile  # validated: a broken profile is not exported
+    own = merged.language
     if lang == own:
         raise InputError(
             f"the language '{lang}' is the one the profile is written in; export to another language", option="lang"
@@ -70,7 +71,7 @@ class Imported:
 
 def import_file(path: Path, places: Places) -> Imported:
     """Write the translations of exchange file ``path`` into the profile's YAML; refuse anything unclear."""
-    from briefgen.pipeline.api import _merged, check_lang, input_files
+    from briefgen.pipeline.api import check_lang, load
 
     try:
         data = read_regular(path, xliff.MAX_BYTES + 1)
@@ -78,9 +79,10 @@ def import_file(path: Path, places: Places) -> Imported:
         raise InputError(f"{path}: cannot be read: {exc.strerror or exc}") from None
     doc = xliff.read(data, str(path))
     check_lang(doc.target_lang)
-    known = {p.resolve() for p in input_files(doc.profile, places)}
-    merged, _ = _merged(doc.profile, places)
-    own = own_language(merged)
+    loaded = load(doc.profile, places)
+    known = {p.resolve() for p in loaded.files}
+    merged, _ = loaded.merged, loaded.profile  # validated: a broken profile is not edited
+    own = merged.language
     if doc.source_lang != own or doc.target_lang == own or doc.target_lang not in LANGUAGES:
         raise InputError(f"{path}: translates '{doc.source_lang}' to '{doc.target_lang}'; the profile is in '{own}'")
     result = Imported()
@@ -96,7 +98,7 @@ def import_file(path: Path, places: Places) -> Imported:
         result.units += len(todo)
         if warning:
             result.warnings.append(warning)
-    _validate_edited(doc.profile, places, {p: t for p, (_, t, _) in edits.items()})
+    _validate_edited(loaded.layers, places, {p: t for p, (_, t, _) in edits.items()})
     write_all({p: t.encode("utf-8") for p, (_, t, _) in edits.items()}, places.profiles)
     for _target, (relative, _text, records) in edits.items():
         _save_records(places.profiles, relative, doc.target_lang, own, records)
@@ -214,13 +216,12 @@ def _folded(text: str, width: int) -> Any:
     return folded
 
 
-def _validate_edited(name: str, places: Places, texts: dict[Path, str]) -> None:
-    """Validate the profile as it will be once the edited files replace the old ones."""
-    from briefgen.data.assembly import assemble
+def _validate_edited(loaded: list[Layer], places: Places, texts: dict[Path, str]) -> None:
+    """Validate the profile as it will be once the edited files replace the old ones (``loaded``: its layers now)."""
     from briefgen.data.validation import validate
 
     layers = []
-    for layer in assemble(name, places).layers:
+    for layer in loaded:
         path = Path(layer.file).resolve()
         if path in texts:
             new = parse_layer(texts[path], layer.file)

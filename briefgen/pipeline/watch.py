@@ -109,8 +109,9 @@ class Watcher:
         from briefgen.data.validation import images_of
         from briefgen.pipeline.record import template_files
 
-        files = [*api.input_files(self.name, self.places), *template_files(self.template_dir)]
-        files += images_of(api.load_profile(self.name, self.places), self.places.profiles).values()
+        loaded = api.load(self.name, self.places)
+        files = [*loaded.files, *template_files(self.template_dir)]
+        files += images_of(loaded.profile, self.places.profiles).values()
         return {f.resolve() for f in files}
 
 

@@ -19,6 +19,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+import briefgen
 from briefgen.errors import BriefgenError, FinalError
 from briefgen.languages import LANGUAGES
 from briefgen.text import shown
@@ -68,7 +69,7 @@ def _refuse_typo(ctx: Any, word: str, commands: list[str]) -> None:
     except BriefgenError:
         known = False
     if not known:
-        _fail([f"no command or profile named {word!r}; did you mean {close!r}? (see 'briefgen --help')"], 2)
+        fail([f"no command or profile named {word!r}; did you mean {close!r}? (see 'briefgen --help')"], 2)
 
 
 def command_names() -> list[str]:
@@ -76,12 +77,12 @@ def command_names() -> list[str]:
     return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
 
-_HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
 
 app = typer.Typer(
     cls=_BuildByDefault,
-    context_settings=_HELP_OPTIONS,
+    context_settings=HELP_OPTIONS,
     help="Merge partner profiles (YAML) into Word and PDF briefing documents.\n\nExample: briefgen japan",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -96,18 +97,17 @@ class _State:
     debug = False
 
 
-_state = _State()
+state = _State()
 
 
 def _completion_places(ctx: typer.Context) -> Any:
     """The folders to complete from: --profiles and --templates as typed so far, else the usual search."""
-    from briefgen.data.catalog import Places
-
     given = ctx.find_root().params
-    return Places.find(given.get("profiles"), given.get("templates"))
+    return briefgen.Places.find(given.get("profiles"), given.get("templates"))
 
 
-def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
+def complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The profile and visit names starting with ``incomplete`` (shell completion)."""
     try:
         places = _completion_places(ctx)
         return [n for n in places.partner_names() + places.visit_names() if n.startswith(incomplete)]
@@ -115,7 +115,8 @@ def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
         return []
 
 
-def _complete_partners(ctx: typer.Context, incomplete: str) -> list[str]:
+def complete_partners(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The partner names starting with ``incomplete`` (shell completion)."""
     try:
         return [n for n in _completion_places(ctx).partner_names() if n.startswith(incomplete)]
     except BriefgenError:
@@ -123,27 +124,25 @@ def _complete_partners(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def _complete_templates(ctx: typer.Context, incomplete: str) -> list[str]:
-    from briefgen.pipeline import api
-
     try:
-        return [n for n in api.list_templates(_completion_places(ctx)) if n.startswith(incomplete)]
+        return [n for n in briefgen.list_templates(_completion_places(ctx)) if n.startswith(incomplete)]
     except (BriefgenError, OSError):
         return []
 
 
 def _complete_formats(ctx: typer.Context, incomplete: str) -> list[str]:
     """Complete the last of ``--format docx,pd``: the formats of the registry not given yet."""
-    from briefgen.render import NAMES
-
     given, _, last = incomplete.rpartition(",")
     before = [g for g in given.split(",") if g]
-    return [f"{given + ',' if given else ''}{n}" for n in NAMES if n.startswith(last) and n not in before]
+    return [
+        f"{given + ',' if given else ''}{n}"
+        for n in (f.name for f in briefgen.FORMATS)
+        if n.startswith(last) and n not in before
+    ]
 
 
 def _format_help() -> str:
-    from briefgen.render import FORMATS
-
-    return "Comma-separated: " + "; ".join(f"{f.name} ({f.summary})" for f in FORMATS) + "."
+    return "Comma-separated: " + "; ".join(f"{f.name} ({f.summary})" for f in briefgen.FORMATS) + "."
 
 
 def error_lines(exc: BriefgenError) -> list[str]:
@@ -162,57 +161,58 @@ def flagged(lines: list[str], option: str | None) -> list[str]:
     return [f"{lines[0]} (--{option})", *lines[1:]]
 
 
-def _fail(lines: list[str], code: int) -> NoReturn:
+def fail(lines: list[str], code: int) -> NoReturn:
+    """Print each line as an ``error:`` line on stderr and exit with ``code``."""
     for line in lines:
         typer.echo(f"error: {shown(line)}", err=True)
     raise typer.Exit(code)
 
 
 @contextmanager
-def _errors() -> Iterator[None]:
+def handled_errors() -> Iterator[None]:
     """Map briefgen's errors to a message on stderr and an exit code; --debug adds the traceback, same code."""
     try:
         yield
     except BriefgenError as exc:
         _traceback_if_debug()
-        _fail(error_lines(exc), exc.exit_code)
+        fail(error_lines(exc), exc.exit_code)
     except KeyboardInterrupt:
         _traceback_if_debug()
-        _fail(["interrupted"], 130)
+        fail(["interrupted"], 130)
 
 
 def _traceback_if_debug() -> None:
     """With --debug, print the exception being handled, with its traceback, on stderr."""
-    if _state.debug:
+    if state.debug:
         import traceback
 
         typer.echo(traceback.format_exc().rstrip("\n"), err=True)
 
 
-def _places() -> Any:
-    from briefgen.data.catalog import Places
+def current_places() -> Any:
+    """Where the profiles and templates are: --profiles and --templates, else the usual search."""
+    return briefgen.Places.find(state.profiles, state.templates)
 
-    return Places.find(_state.profiles, _state.templates)
 
-
-def _out(out: Path | None) -> Path:
+def out_dir(out: Path | None) -> Path:
     """--out as given, else the project's output folder, else ./out."""
     if out is not None:
         return out
-    project = _places().project
+    project = current_places().project
     return project.out if project is not None else Path("out")
 
 
-def _project_default(given: str | None, key: str) -> str | None:
+def project_default(given: str | None, key: str) -> str | None:
     """An option as given, else the project's setting (``template``, ``lang``)."""
     if given is not None:
         return given
-    project = _places().project
+    project = current_places().project
     return getattr(project, key) if project is not None else None
 
 
-def _say(text: str) -> None:
-    if not _state.quiet:
+def say(text: str) -> None:
+    """Print ``text`` on stdout unless --quiet."""
+    if not state.quiet:
         typer.echo(shown(text))
 
 
@@ -247,18 +247,17 @@ def _main(
 
     Example: briefgen japan
     """
-    _state.profiles, _state.templates, _state.quiet, _state.debug = profiles, templates, quiet, debug
+    state.profiles, state.templates, state.quiet, state.debug = profiles, templates, quiet, debug
 
 
 NameArg = Annotated[
     list[str],
-    typer.Argument(
-        help="Profile or visit names (see 'briefgen list').", autocompletion=_complete_names, metavar="NAME"
-    ),
+    typer.Argument(help="Profile or visit names (see 'briefgen list').", autocompletion=complete_names, metavar="NAME"),
 ]
 
 
-def _complete_langs(incomplete: str) -> list[str]:
+def complete_langs(incomplete: str) -> list[str]:
+    """The language codes starting with ``incomplete`` (shell completion)."""
     return [lang for lang in LANGUAGES if lang.startswith(incomplete)]
 
 
@@ -278,7 +277,7 @@ LangOpt = Annotated[
     typer.Option(
         "--lang",
         help=f"{_LANG_HELP} (default: the profile's language).",
-        autocompletion=_complete_langs,
+        autocompletion=complete_langs,
         metavar="LANG",
     ),
 ]
@@ -307,7 +306,7 @@ DateOpt = Annotated[
 ]
 
 
-def _say_date_warnings(built: list[Any]) -> None:
+def say_date_warnings(built: list[Any]) -> None:
     """One warning line per date a reader should know about (stale figures, a past visit), each said once.
 
     The dates are the profile's, so a build in several languages has the same warnings for each.
@@ -316,7 +315,7 @@ def _say_date_warnings(built: list[Any]) -> None:
         typer.echo(f"warning: {shown(line)}", err=True)
 
 
-def _warn_ignored(places: Any) -> None:
+def warn_ignored(places: Any) -> None:
     """A warning line per file of the profiles folder that is not read (``korea.yml``), or named like a command."""
     for note in places.ignored():
         typer.echo(f"warning: {note}", err=True)

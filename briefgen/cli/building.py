@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+import briefgen
 from briefgen import languages
 from briefgen.cli.app import (
     BuildOutOpt,
@@ -15,15 +16,15 @@ from briefgen.cli.app import (
     FormatOpt,
     LangOpt,
     TemplateOpt,
-    _complete_names,
-    _errors,
-    _out,
-    _places,
-    _project_default,
-    _say,
-    _say_date_warnings,
-    _state,
     app,
+    complete_names,
+    current_places,
+    handled_errors,
+    out_dir,
+    project_default,
+    say,
+    say_date_warnings,
+    state,
 )
 from briefgen.errors import BuildFailed
 from briefgen.text import shown
@@ -32,7 +33,7 @@ NamesArg = Annotated[
     list[str] | None,
     typer.Argument(
         help="Profile or visit names (see 'briefgen list').",
-        autocompletion=_complete_names,
+        autocompletion=complete_names,
         metavar="NAME",
         show_default=False,
     ),
@@ -88,35 +89,32 @@ def build(
 
     Example: briefgen build japan --format pdf,md --out /tmp/briefings
     """
-    from briefgen.pipeline import api
-    from briefgen.view.dating import parse_date_option
-
     stages: dict[str, float] | None = {} if timings else None
-    with _errors():
+    with handled_errors():
         try:
-            built = api.build(
+            built = briefgen.build(
                 _build_names(names or [], every),
                 formats=format.split(","),
-                lang=_project_default(lang, "lang"),
-                out=_out(out),
-                template=_project_default(template, "template"),
+                lang=project_default(lang, "lang"),
+                out=out_dir(out),
+                template=project_default(template, "template"),
                 strict=strict,
                 final=final,
                 pdf_variant=pdf_variant,
                 force=force,
-                places=_places(),
+                places=current_places(),
                 timings=stages,
-                date=parse_date_option(date),
+                date=briefgen.parse_date(date),
                 max_age=max_age,
             )
         except BuildFailed as exc:
             _say_built(exc.built)  # what was written before the failure, then the error naming it
-            _say_date_warnings(exc.built)
+            say_date_warnings(exc.built)
             raise
     _say_built(built)
     _say_timings(stages)
     _say_gaps(built, verbose)
-    _say_date_warnings(built)
+    say_date_warnings(built)
     if open_:
         _open_results(built)
 
@@ -132,7 +130,7 @@ def _build_names(names: list[str], every: bool) -> list[str]:
     from briefgen.errors import InputError
 
     if every:
-        places = _places()
+        places = current_places()
         names = list(dict.fromkeys([*names, *places.partner_names(), *places.visit_names()]))
     if not names:
         raise InputError("name the profiles or visits to build, or use --all for all of them (see 'briefgen list')")
@@ -176,15 +174,15 @@ def _say_gaps(built: list[Any], verbose: bool) -> None:
 def _say_built(built: list[Any]) -> None:
     for result in built:
         if result.status == "up to date":
-            _say(f"up to date: {result.folder} (use --force to rebuild)")
+            say(f"up to date: {result.folder} (use --force to rebuild)")
             continue
         for path in result.files:
-            _say(str(path))
+            say(str(path))
 
 
 @app.command()
 def preview(
-    name: Annotated[str, typer.Argument(help="Profile name.", autocompletion=_complete_names, metavar="NAME")],
+    name: Annotated[str, typer.Argument(help="Profile name.", autocompletion=complete_names, metavar="NAME")],
     lang: LangOpt = None,
     pager: Annotated[
         bool, typer.Option("--pager/--no-pager", help="Page a briefing taller than the screen (on a terminal).")
@@ -198,18 +196,15 @@ def preview(
     from rich.console import Console
 
     from briefgen.cli.paging import print_paged
-    from briefgen.pipeline import api
-    from briefgen.render.terminal import render_terminal
-    from briefgen.view.dating import parse_date_option
 
-    with _errors():
-        view = api.briefing(name, lang=lang, places=_places(), date=parse_date_option(date))
-    print_paged(lambda console: render_terminal(view, console), Console(), page=pager)
+    with handled_errors():
+        view = briefgen.briefing(name, lang=lang, places=current_places(), date=briefgen.parse_date(date))
+    print_paged(lambda console: briefgen.render_terminal(view, console), Console(), page=pager)
 
 
 @app.command()
 def watch(
-    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names, metavar="NAME")],
+    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=complete_names, metavar="NAME")],
     format: FormatOpt = "docx,pdf",
     lang: LangOpt = None,
     out: BuildOutOpt = None,
@@ -224,28 +219,26 @@ def watch(
     """
     from rich.console import Console
 
-    from briefgen.pipeline import watch as watching
-
-    lang = _project_default(lang, "lang")
-    with _errors():
-        report = watching.TerminalReport(
-            Console(), Console(stderr=True), quiet=_state.quiet, lang=lang or languages.DEFAULT
+    lang = project_default(lang, "lang")
+    with handled_errors():
+        report = briefgen.watch.TerminalReport(
+            Console(), Console(stderr=True), quiet=state.quiet, lang=lang or languages.DEFAULT
         )
-        watcher = watching.Watcher(
+        watcher = briefgen.watch.Watcher(
             name,
-            places=_places(),
-            out=_out(out),
+            places=current_places(),
+            out=out_dir(out),
             formats=[f.strip() for f in format.split(",")],
             lang=lang,
-            template=_project_default(template, "template"),
+            template=project_default(template, "template"),
             on_view=report.preview,
         )
-        watching.run(watcher, watching.file_changes(watcher.folders()), report)
+        briefgen.watch.run(watcher, briefgen.watch.file_changes(watcher.folders()), report)
 
 
 @app.command()
 def diff(
-    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names, metavar="NAME")],
+    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=complete_names, metavar="NAME")],
     since: Annotated[
         Path | None,
         typer.Option(
@@ -267,15 +260,12 @@ def diff(
 
     Example: briefgen diff japan --since out/japan.zip
     """
-    from briefgen.pipeline import api
-    from briefgen.view.changes import changes_since, print_changes
-
-    with _errors():
-        api.check_lang(lang)
-        found = changes_since(name, since, out=_out(out), places=_places())
+    with handled_errors():
+        briefgen.check_lang(lang)
+        found = briefgen.changes_since(name, since, out=out_dir(out), places=current_places())
     if as_json:
         typer.echo(json.dumps(found.as_dict(), ensure_ascii=False, indent=2))
         return
     from rich.console import Console
 
-    print_changes(found, Console(), lang or languages.DEFAULT)
+    briefgen.print_changes(found, Console(), lang or languages.DEFAULT)

@@ -8,7 +8,17 @@ from typing import Annotated
 
 import typer
 
-from briefgen.cli.app import _complete_langs, _complete_names, _errors, _places, _say, _state, _warn_ignored, app
+import briefgen
+from briefgen.cli.app import (
+    app,
+    complete_langs,
+    complete_names,
+    current_places,
+    handled_errors,
+    say,
+    state,
+    warn_ignored,
+)
 from briefgen.text import shown
 
 
@@ -16,7 +26,7 @@ from briefgen.text import shown
 def check(
     names: Annotated[
         list[str] | None,
-        typer.Argument(help="Profile or visit names (default: all).", autocompletion=_complete_names, metavar="NAME"),
+        typer.Argument(help="Profile or visit names (default: all).", autocompletion=complete_names, metavar="NAME"),
     ] = None,
     max_age: Annotated[
         str, typer.Option("--max-age", help="Oldest acceptable as-of date: 90d, 12m, 2y.", metavar="AGE")
@@ -29,7 +39,7 @@ def check(
         typer.Option(
             "--lang",
             help="Also list fields with no (or stale) text in this language, and count them.",
-            autocompletion=_complete_langs,
+            autocompletion=complete_langs,
             metavar="LANG",
         ),
     ] = None,
@@ -43,16 +53,15 @@ def check(
     import datetime as dt
 
     from briefgen.errors import InputError
-    from briefgen.pipeline import api
     from briefgen.text import quoted
 
-    with _errors():
+    with handled_errors():
         try:
             day = dt.date.fromisoformat(today) if today else None
         except ValueError:
             raise InputError(f"--today {quoted(today)}: expected a date such as 2026-01-31") from None
-        found = api.check(names or [], lang=lang, max_age=max_age, today=day, places=_places())
-        covered = api.translation_coverage(names or [], lang, _places()) if lang else None
+        found = briefgen.check(names or [], lang=lang, max_age=max_age, today=day, places=current_places())
+        covered = briefgen.translation_coverage(names or [], lang, current_places()) if lang else None
     if as_json:
         # The coverage, when asked for, is the last entry, of kind "coverage".
         entries = [f.as_dict() for f in found] + ([covered.as_dict()] if covered else [])
@@ -61,9 +70,9 @@ def check(
         for finding in found:
             typer.echo(shown(finding))
         if not found:
-            _say("nothing to report")
+            say("nothing to report")
         if covered is not None:
-            _say(covered.line())
+            say(covered.line())
     if strict and found:
         raise typer.Exit(1)
 
@@ -76,13 +85,11 @@ def list_(
 
     Example: briefgen list --json
     """
-    from briefgen.pipeline import api
-
-    with _errors():
-        places = _places()
-        profiles = api.list_profiles(places)
-        templates = api.list_templates(places)
-    _warn_ignored(places)
+    with handled_errors():
+        places = current_places()
+        profiles = briefgen.list_profiles(places)
+        templates = briefgen.list_templates(places)
+    warn_ignored(places)
     if as_json:
         data = {
             "folder": {"profiles": str(places.profiles), "templates": str(places.templates), "from": places.origin},
@@ -112,7 +119,7 @@ def validate(
         list[str] | None,
         typer.Argument(
             help="Profile names or YAML paths (default: every profile).",
-            autocompletion=_complete_names,
+            autocompletion=complete_names,
             metavar="NAME_OR_PATH",
         ),
     ] = None,
@@ -128,21 +135,19 @@ def validate(
 
     Example: briefgen validate japan profiles/japan.yaml
     """
-    from briefgen.pipeline import api
-
-    with _errors():
-        reports = api.validate(targets or [], _places())
+    with handled_errors():
+        reports = briefgen.validate(targets or [], current_places())
         if templates:
-            reports += api.validate_templates(_places())
+            reports += briefgen.validate_templates(current_places())
         if not targets:
-            _warn_ignored(_places())
+            warn_ignored(current_places())
     problems = [p for r in reports for p in r.problems]
     if as_json:
         typer.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
     else:
         for report in reports:
             if report.ok:
-                _say(f"ok: {report.target}")
+                say(f"ok: {report.target}")
         for problem in problems:
             typer.echo(f"error: {shown(problem)}", err=True)
     if problems:
@@ -164,13 +169,13 @@ def doctor(
     """
     from briefgen.cli.doctor import run_checks
 
-    with _errors():
-        checks = run_checks(_places(), out)
+    with handled_errors():
+        checks = run_checks(current_places(), out)
     if as_json:
         typer.echo(json.dumps([c.as_dict() for c in checks], ensure_ascii=False, indent=2))
     else:
         for c in checks:
-            if not (_state.quiet and c.ok):
+            if not (state.quiet and c.ok):
                 typer.echo(shown(c.line()))
     if not all(c.ok for c in checks):
         raise typer.Exit(1)

@@ -23,7 +23,9 @@ else:
 Qualifier = Literal["exactly", "about", "nearly", "more_than", "at_least"]
 
 
-class _Model(BaseModel):
+class Model(BaseModel):
+    """The base of every profile model: unknown keys refused, values frozen, field docstrings kept."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
@@ -101,7 +103,7 @@ Text = Annotated[str | dict[Language, str], BeforeValidator(_text), Translatable
 """Text in the profile's language (``Japon``), or in several (``{fr: Japon, en: Japan, vi: Nhật Bản}``)."""
 
 
-class Source(_Model):
+class Source(Model):
     """A publication the facts come from."""
 
     title: str
@@ -118,7 +120,7 @@ class Source(_Model):
     """Anything a reader should know about the source (republished by, translated from)."""
 
 
-class Sourced(_Model):
+class Sourced(Model):
     """Anything that states a fact: it names its source and the date the fact holds at."""
 
     source: str
@@ -157,7 +159,7 @@ class Figure(Sourced):
         return self
 
 
-class FigureGroup(_Model):
+class FigureGroup(Model):
     """Figures under one sub-heading."""
 
     title: Text
@@ -166,7 +168,7 @@ class FigureGroup(_Model):
     """The figures, in the order they are printed."""
 
 
-class Locality(_Model):
+class Locality(Model):
     """A province, city or prefecture."""
 
     name: Text
@@ -198,7 +200,7 @@ class Partnership(Sourced):
     """When the pairing started (``2013``, ``2013-05``), when the source says."""
 
 
-class Agreement(_Model):
+class Agreement(Model):
     """A trade agreement both countries are party to."""
 
     short: str
@@ -213,7 +215,7 @@ class Agreement(_Model):
     """Key of an entry of ``sources``."""
 
 
-class Event(_Model):
+class Event(Model):
     """A dated entry of the timeline."""
 
     text: Text
@@ -236,7 +238,7 @@ class Event(_Model):
         return self
 
 
-class Biography(_Model):
+class Biography(Model):
     """A short biography: what the delegation should know before shaking hands."""
 
     post: Text | None = None
@@ -265,7 +267,7 @@ class Person(Sourced):
     """Their short biography."""
 
 
-class Forum(_Model):
+class Forum(Model):
     """The cooperation forum between the two sides' localities."""
 
     name: Text
@@ -284,7 +286,7 @@ class Forum(_Model):
     """Key of an entry of ``sources``."""
 
 
-class Partner(_Model):
+class Partner(Model):
     """The foreign partner the briefing is about."""
 
     name: Text

@@ -14,13 +14,14 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefgen import render as formats_registry
 from briefgen.data.catalog import Places
 from briefgen.errors import InputError, Problem, ProfileError
 from briefgen.languages import LANGUAGES
 from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant, checked, run_build
+from briefgen.pipeline.pack import STEPS as PACK_STEPS
 from briefgen.pipeline.plan import list_templates, template_dir
 from briefgen.pipeline.stages import view_of
 from briefgen.text import shown
@@ -30,11 +31,21 @@ if TYPE_CHECKING:  # the loader, the models and the view model only matter to co
     from briefgen.data.assembly import Loaded
     from briefgen.data.schema import Profile
     from briefgen.data.translate import Coverage
+    from briefgen.pipeline.roundtrip import Imported
+    from briefgen.view.changes import Changes
     from briefgen.view.checks import Finding
     from briefgen.view.viewmodel import Briefing
 
 # Re-exported: their home moved (briefgen.pipeline.builds, briefgen.pipeline.plan, briefgen.view.dating).
-__all__ = ["Built", "build_plan", "check_pdf_variant", "document_timestamp", "list_templates", "template_dir"]
+__all__ = [
+    "PACK_STEPS",
+    "Built",
+    "build_plan",
+    "check_pdf_variant",
+    "document_timestamp",
+    "list_templates",
+    "template_dir",
+]
 
 DEFAULT_FORMATS = formats_registry.DEFAULT
 
@@ -254,3 +265,77 @@ def check_lang(lang: str | None) -> None:
     """Refuse a build language briefgen has no labels for."""
     if lang is not None and lang not in LANGUAGES:
         raise InputError(f"unknown language '{lang}': use one of {', '.join(LANGUAGES)}")
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """``--date 2026-01-24`` as a date (``None`` when not given); anything else is an InputError."""
+    from briefgen.view.dating import parse_date_option
+
+    return parse_date_option(text)
+
+
+def render_terminal(view: Briefing, console: Any) -> None:
+    """Draw the view model of a briefing on a rich ``console`` (``briefgen preview``)."""
+    from briefgen.render.terminal import render_terminal as draw
+
+    draw(view, console)
+
+
+def changes_since(
+    name: str, since: Path | str | None = None, *, out: Path | str = "out", places: Places | None = None
+) -> Changes:
+    """What changed in profile ``name`` since ``since`` (pack folder, zip or facts.json), else since ``out/NAME``."""
+    from briefgen.view.changes import changes_since as changes_of
+
+    return changes_of(name, since, out=out, places=places)
+
+
+def print_changes(changes: Changes, console: Any, lang: str) -> None:
+    """Print what changed on a rich ``console``, in ``lang`` (``briefgen diff``, ``watch``)."""
+    from briefgen.view.changes import print_changes as show
+
+    show(changes, console, lang)
+
+
+def new_partner(name: str, places: Places | None = None) -> Path:
+    """Write a commented partner profile ``name`` to fill in (every field listed); never overwrites a file."""
+    from briefgen.data.skeleton import new_partner as write_partner
+
+    return write_partner(name, places)
+
+
+def new_visit(name: str, partner: str | None, places: Places | None = None) -> Path:
+    """Write a commented visit ``name`` of ``partner`` to fill in; never overwrites a file."""
+    from briefgen.data.skeleton import new_visit as write_visit
+
+    return write_visit(name, partner, places)
+
+
+def init_project(folder: Path | str = ".", marking: str | None = None) -> list[Path]:
+    """Make a project folder (briefgen.toml, profiles/defaults.yaml, templates/, out/); the paths made."""
+    from briefgen.data.project import init_project as make
+
+    return make(folder, marking)
+
+
+def export_translation(
+    name: str, lang: str, *, output: Path | None = None, places: Places | None = None
+) -> tuple[Path, int]:
+    """Write the fields of ``name`` with no current ``lang`` text to XLIFF (``output``, else NAME.LANG.xlf).
+
+    Returns the file written and how many fields it holds.
+    """
+    from briefgen.pipeline.output import write_atomic
+    from briefgen.pipeline.roundtrip import export
+
+    data, count = export(name, lang, places or Places.find())
+    target = output or Path(f"{name}.{lang}.xlf")
+    write_atomic(target, data)
+    return target, count
+
+
+def import_translation(file: Path, places: Places | None = None) -> Imported:
+    """Write the translations of XLIFF ``file`` into the profile's YAML (comments kept), then validate."""
+    from briefgen.pipeline.roundtrip import import_file
+
+    return import_file(file, places or Places.find())

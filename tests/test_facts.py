@@ -10,23 +10,13 @@ import shutil
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from briefgen.data.catalog import Places
 from briefgen.pipeline.api import load_profile
 from briefgen.view.facts import facts_bytes, facts_of
 
 from .helpers import REPO, run_cli
 
-FIXTURES = REPO / "tests" / "fixtures"
 FIGURE = "key_figures:Entreprises fictives"
-
-
-@pytest.fixture
-def profiles(tmp_path: Path) -> Path:
-    folder = tmp_path / "profiles"
-    shutil.copytree(FIXTURES, folder)
-    return folder
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import builtins
 import io
 import os
-import shutil
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,17 +18,10 @@ import pytest
 
 import briefgen
 
-from .helpers import REPO, run_cli
+from .helpers import run_cli
 
 VISIT = "zenda-summit-2026"
 FILES = ("defaults.yaml", "ruritania.yaml", f"visits/{VISIT}.yaml")
-
-
-@pytest.fixture
-def profiles(tmp_path: Path) -> Path:
-    folder = tmp_path / "profiles"
-    shutil.copytree(REPO / "tests" / "fixtures", folder)
-    return folder
 
 
 @pytest.fixture

@@ -26,9 +26,8 @@ from briefgen.view import changes, facts, sections
 from briefgen.view.context import build_briefing
 from briefgen.view.formatting import Sources
 from briefgen.view.viewmodel import Briefing
-from tests.helpers import REPO
+from tests.helpers import FIXTURES, REPO
 
-FIXTURES = REPO / "tests" / "fixtures"
 VISIT = "zenda-summit-2026"
 """The complete FICTIONAL visit (tests/fixtures/visits/zenda-summit-2026.yaml): it fills every section."""
 

@@ -77,7 +77,7 @@ EARLIER_FACT = {
 def earlier(profiles: Path) -> Path:
     """An earlier pack's facts (FICTIONAL): today's facts plus one figure since removed."""
     profile = api.load_profile(VISIT, api.Places.find(profiles))
-    document = facts.facts_document(VISIT, profile, "2025-06-30T00:00:00+00:00")
+    document = facts.facts_document(VISIT, profile, "2025-06-30T00:00:00+00:00", sections.newest_as_of(profile))
     document["facts"]["key_figures:Indicateur retiré"] = {"id": "key_figures:Indicateur retiré", **EARLIER_FACT}
     path = profiles.parent / "earlier-facts.json"
     path.write_bytes(facts.dumps(document))

@@ -20,6 +20,8 @@ import typer
 from typer.core import TyperGroup
 
 import briefgen
+from briefgen import languages
+from briefgen.cli.cli_args import close_command, hide_argument_types, hoist_globals, name_languages
 from briefgen.errors import BriefgenError, FinalError
 from briefgen.languages import LANGUAGES
 from briefgen.text import shown
@@ -34,14 +36,10 @@ class _BuildByDefault(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from briefgen.cli.cli_args import hide_argument_types, name_languages
-
         hide_argument_types(self)
         name_languages(self, _named_languages)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from briefgen.cli.cli_args import hoist_globals
-
         return super().parse_args(ctx, hoist_globals(self, args))
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
@@ -58,8 +56,6 @@ class _BuildByDefault(TyperGroup):
 
 def _refuse_typo(ctx: Any, word: str, commands: list[str]) -> None:
     """Exit 2 with "did you mean" when ``word`` is close to a command's name and names no profile or visit."""
-    from briefgen.cli.cli_args import close_command
-
     close = close_command(word, commands)
     if close is None or ctx.resilient_parsing:
         return
@@ -218,7 +214,7 @@ def say(text: str) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        from briefgen.cli.doctor import versions
+        from briefgen.cli.doctor import versions  # ctypes and the versions of every library: --version only
 
         for name, version in versions().items():
             typer.echo(f"{name} {version}")
@@ -266,8 +262,6 @@ _LANG_HELP = ", ".join(LANGUAGES)
 
 def _named_languages(help_text: str) -> str:
     """``--lang``'s help with each code followed by its language's name (see cli_args.name_languages)."""
-    from briefgen import languages
-
     named = ", ".join(f"{code} ({languages.display_name(code)})" for code in LANGUAGES)
     return help_text.replace(_LANG_HELP, named, 1) if help_text.startswith(_LANG_HELP) else help_text
 

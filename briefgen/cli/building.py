@@ -26,7 +26,8 @@ from briefgen.cli.app import (
     say_date_warnings,
     state,
 )
-from briefgen.errors import BuildFailed
+from briefgen.cli.opener import document_to_open, open_in_viewer
+from briefgen.errors import BuildFailed, InputError
 from briefgen.text import shown
 
 NamesArg = Annotated[
@@ -127,8 +128,6 @@ def _say_timings(stages: dict[str, float] | None) -> None:
 
 def _build_names(names: list[str], every: bool) -> list[str]:
     """The names given, then with --all every partner and visit; none at all is bad usage."""
-    from briefgen.errors import InputError
-
     if every:
         places = current_places()
         names = list(dict.fromkeys([*names, *places.partner_names(), *places.visit_names()]))
@@ -139,8 +138,6 @@ def _build_names(names: list[str], every: bool) -> list[str]:
 
 def _open_results(built: list[Any]) -> None:
     """Open each build's main document in the desktop's viewer; a note on stderr when that is not possible."""
-    from briefgen.cli.opener import document_to_open, open_in_viewer
-
     for result in built:
         path = document_to_open(result.files) or document_to_open(
             sorted(Path(result.folder).glob("briefing.*")) if result.folder else []
@@ -195,7 +192,7 @@ def preview(
     """
     from rich.console import Console
 
-    from briefgen.cli.paging import print_paged
+    from briefgen.cli.paging import print_paged  # rich's console and pager: preview only
 
     with handled_errors():
         view = briefgen.briefing(name, lang=lang, places=current_places(), date=briefgen.parse_date(date))

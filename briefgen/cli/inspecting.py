@@ -19,7 +19,8 @@ from briefgen.cli.app import (
     state,
     warn_ignored,
 )
-from briefgen.text import shown
+from briefgen.errors import InputError
+from briefgen.text import quoted, shown
 
 
 @app.command()
@@ -51,9 +52,6 @@ def check(
     Example: briefgen check japan --max-age 6m --lang en
     """
     import datetime as dt
-
-    from briefgen.errors import InputError
-    from briefgen.text import quoted
 
     with handled_errors():
         try:
@@ -167,7 +165,7 @@ def doctor(
 
     Example: briefgen doctor --out /tmp/briefings
     """
-    from briefgen.cli.doctor import run_checks
+    from briefgen.cli.doctor import run_checks  # ctypes and the machine checks: doctor only
 
     with handled_errors():
         checks = run_checks(current_places(), out)

@@ -17,15 +17,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen import render as formats_registry
+from briefgen.data import assembly, project
 from briefgen.data.catalog import Places
+from briefgen.data.merging import merge
 from briefgen.errors import InputError, Problem, ProfileError
-from briefgen.languages import LANGUAGES
+from briefgen.languages import LANGUAGES, check_lang
 from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant, checked, run_build
+from briefgen.pipeline.output import write_atomic
 from briefgen.pipeline.pack import STEPS as PACK_STEPS
 from briefgen.pipeline.plan import list_templates, template_dir
 from briefgen.pipeline.stages import view_of
 from briefgen.text import shown
-from briefgen.view.dating import document_timestamp
+from briefgen.view.dating import document_timestamp, parse_date_option
 
 if TYPE_CHECKING:  # the loader, the models and the view model only matter to commands that load or render
     from briefgen.data.assembly import Loaded
@@ -36,11 +39,12 @@ if TYPE_CHECKING:  # the loader, the models and the view model only matter to co
     from briefgen.view.checks import Finding
     from briefgen.view.viewmodel import Briefing
 
-# Re-exported: their home moved (briefgen.pipeline.builds, briefgen.pipeline.plan, briefgen.view.dating).
+# Re-exported: their homes are briefgen.pipeline.builds, .plan and .pack, briefgen.view.dating, briefgen.languages.
 __all__ = [
     "PACK_STEPS",
     "Built",
     "build_plan",
+    "check_lang",
     "check_pdf_variant",
     "document_timestamp",
     "list_templates",
@@ -87,16 +91,12 @@ def load_profile(name: str, places: Places | None = None) -> Profile:
 
 def load(name: str, places: Places | None = None) -> Loaded:
     """Profile or visit ``name`` loaded: each file read once; its layers, merged data and profile made when asked."""
-    from briefgen.data.assembly import load as load_name
-
-    return load_name(name, places or Places.find())
+    return assembly.load(name, places or Places.find())
 
 
 def input_files(name: str, places: Places | None = None) -> list[Path]:
     """The files profile or visit ``name`` is made of, in merge order (defaults, partner, visit)."""
-    from briefgen.data.assembly import input_files as files_of
-
-    return files_of(name, places or Places.find())
+    return assembly.input_files(name, places or Places.find())
 
 
 def briefing(
@@ -154,6 +154,7 @@ def build(
 
 def translation_coverage(names: Sequence[str], lang: str, places: Places | None = None) -> Coverage:
     """How many translatable fields of the profiles (every one when ``names`` is empty) have current ``lang`` text."""
+    # Deferred (heavy): pydantic and the models.
     from briefgen.data.translate import coverage, fields
 
     places = places or Places.find()
@@ -181,8 +182,7 @@ def check(
 
 def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[Report]:
     """Check profiles without rendering: names, paths to YAML files, or every partner when empty."""
-    from briefgen.data.assembly import layers_for
-    from briefgen.data.merging import merge
+    # Deferred (heavy): pydantic and the models.
     from briefgen.data.validation import validate as validate_merged
 
     places = places or Places.find()
@@ -191,7 +191,7 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
         files: list[str] = []
         problems: list[Problem] = []
         try:
-            layers = layers_for(target, places)
+            layers = assembly.layers_for(target, places)
             files = [layer.file for layer in layers]
             validate_merged(merge(layers), places.profiles)
         except ProfileError as exc:
@@ -204,6 +204,7 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
 
 def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
     """The partner profiles and visits found, each with its partner, newest as-of date and dates."""
+    # Deferred (heavy): pydantic and the models; the view imports the models (pydantic).
     from briefgen.data.translation import resolve
     from briefgen.view.sections import newest_as_of
 
@@ -232,6 +233,7 @@ def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
 
 def validate_templates(places: Places | None = None) -> list[Report]:
     """Check every template: no docxtpl tag split across Word runs, no name the context lacks."""
+    # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.render.template_check import render_errors, split_tags
 
     places = places or Places.find()
@@ -261,21 +263,14 @@ def languages_asked(lang: str | Sequence[str] | None) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
-def check_lang(lang: str | None) -> None:
-    """Refuse a build language briefgen has no labels for."""
-    if lang is not None and lang not in LANGUAGES:
-        raise InputError(f"unknown language '{lang}': use one of {', '.join(LANGUAGES)}")
-
-
 def parse_date(text: str | None) -> dt.date | None:
     """``--date 2026-01-24`` as a date (``None`` when not given); anything else is an InputError."""
-    from briefgen.view.dating import parse_date_option
-
     return parse_date_option(text)
 
 
 def render_terminal(view: Briefing, console: Any) -> None:
     """Draw the view model of a briefing on a rich ``console`` (``briefgen preview``)."""
+    # Deferred (heavy): rich's drawing.
     from briefgen.render.terminal import render_terminal as draw
 
     draw(view, console)
@@ -285,13 +280,20 @@ def changes_since(
     name: str, since: Path | str | None = None, *, out: Path | str = "out", places: Places | None = None
 ) -> Changes:
     """What changed in profile ``name`` since ``since`` (pack folder, zip or facts.json), else since ``out/NAME``."""
-    from briefgen.view.changes import changes_since as changes_of
+    # Deferred (heavy): the view imports the models (pydantic).
+    from briefgen.view.changes import compare, read_facts
+    from briefgen.view.facts import facts_document
+    from briefgen.view.sections import newest_as_of
 
-    return changes_of(name, since, out=out, places=places)
+    profile = load_profile(name, places)
+    where = Path(since) if since is not None else Path(out) / name
+    before = read_facts(where, name, given=since is not None)
+    return compare(name, before, facts_document(name, profile, "", newest_as_of(profile)), str(where))
 
 
 def print_changes(changes: Changes, console: Any, lang: str) -> None:
     """Print what changed on a rich ``console``, in ``lang`` (``briefgen diff``, ``watch``)."""
+    # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.view.changes import print_changes as show
 
     show(changes, console, lang)
@@ -299,23 +301,23 @@ def print_changes(changes: Changes, console: Any, lang: str) -> None:
 
 def new_partner(name: str, places: Places | None = None) -> Path:
     """Write a commented partner profile ``name`` to fill in (every field listed); never overwrites a file."""
-    from briefgen.data.skeleton import new_partner as write_partner
+    # Deferred (heavy): pydantic and the models (the skeletons are read from the schema).
+    from briefgen.data.scaffold import new_partner as write_partner
 
     return write_partner(name, places)
 
 
 def new_visit(name: str, partner: str | None, places: Places | None = None) -> Path:
     """Write a commented visit ``name`` of ``partner`` to fill in; never overwrites a file."""
-    from briefgen.data.skeleton import new_visit as write_visit
+    # Deferred (heavy): pydantic and the models (the skeletons are read from the schema).
+    from briefgen.data.scaffold import new_visit as write_visit
 
     return write_visit(name, partner, places)
 
 
 def init_project(folder: Path | str = ".", marking: str | None = None) -> list[Path]:
     """Make a project folder (briefgen.toml, profiles/defaults.yaml, templates/, out/); the paths made."""
-    from briefgen.data.project import init_project as make
-
-    return make(folder, marking)
+    return project.init_project(folder, marking)
 
 
 def export_translation(
@@ -325,7 +327,7 @@ def export_translation(
 
     Returns the file written and how many fields it holds.
     """
-    from briefgen.pipeline.output import write_atomic
+    # Deferred (heavy): pydantic, the models and ruamel.
     from briefgen.pipeline.roundtrip import export
 
     data, count = export(name, lang, places or Places.find())
@@ -336,6 +338,7 @@ def export_translation(
 
 def import_translation(file: Path, places: Places | None = None) -> Imported:
     """Write the translations of XLIFF ``file`` into the profile's YAML (comments kept), then validate."""
+    # Deferred (heavy): pydantic, the models and ruamel.
     from briefgen.pipeline.roundtrip import import_file
 
     return import_file(file, places or Places.find())

@@ -41,10 +41,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefgen.data.assembly import load
 from briefgen.data.catalog import Places
 from briefgen.errors import BriefgenError, InputError, ProfileError
 from briefgen.pipeline.output import remove_temporaries
-from briefgen.pipeline.pack import DOCUMENTS, MANIFEST, PackResult, is_up_to_date, pack_plan, pack_warnings
+from briefgen.pipeline.pack import DOCUMENTS, MANIFEST, PackResult, build_pack, is_up_to_date, pack_plan, pack_warnings
+from briefgen.pipeline.plan import template_dir as find_template
 from briefgen.pipeline.record import inputs_record
 
 _STOPPING = (signal.SIGINT, signal.SIGTERM)
@@ -89,9 +91,6 @@ def plan(
     date: dt.date | None = None,
 ) -> tuple[list[str], list[PackResult]]:
     """Split ``names`` into packs to build and packs already settled (up to date, or failing to load)."""
-    from briefgen.data.assembly import load
-    from briefgen.pipeline.plan import template_dir as find_template
-
     pack = pack_plan(lang, template, date)
     template_dir = find_template(places, template, pack.formats())
     options = pack.options
@@ -330,6 +329,7 @@ def _worker_main(inbox: Any, outbox: Any, parent: int, scratch: str) -> None:
     os.environ["TMPDIR"] = tempfile.tempdir = scratch
     _die_with_parent(parent)
     pid = os.getpid()
+    # Deferred (heavy): WeasyPrint.
     from briefgen.render.pdf import release_fonts
 
     try:
@@ -364,7 +364,6 @@ def _watch_parent(parent: int) -> None:
 
 
 def _build(job: Job, on_step: Callable[[str], None]) -> PackResult:
-    from briefgen.pipeline.pack import build_pack
 
     started = time.perf_counter()
     try:

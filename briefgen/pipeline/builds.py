@@ -27,6 +27,7 @@ from briefgen.errors import BriefgenError, BuildFailed, CheckError, FinalError, 
 from briefgen.pipeline.notes import kept_notes, make_notes, untranslated_of, warnings_of
 from briefgen.pipeline.plan import BUILD_RECORD, Clock, Output, Plan
 from briefgen.pipeline.stages import Prepared, context, prepare, render, write
+from briefgen.view.dating import document_date
 
 if TYPE_CHECKING:  # the checks import the models: an up-to-date build needs neither
     from briefgen.view.checks import Finding
@@ -88,6 +89,7 @@ def build_plan(
 
 def check_pdf_variant(variant: str | None) -> None:
     """Refuse a PDF variant WeasyPrint is not asked to produce here."""
+    # Deferred (heavy): WeasyPrint.
     from briefgen.render.pdf import VARIANTS
 
     if variant is not None and variant not in VARIANTS:
@@ -114,10 +116,16 @@ def run_build(
     ``asked``: a language was asked for (``Built.lang`` then names it).
     """
     # 1. Load: each name's files read once; layers, merged data and profile made from them when asked.
-    loaded = [load(name, places) for name in names]
+    loaded, clocks = [], []
+    for name in names:
+        clocks.append(Clock())
+        loaded.append(load(name, places))
+        clocks[-1].lap("load")
     # 2. Skip? One Prepared per language, up to date when its record matches the files' digests.
     ready = [
-        p for item in loaded for p in prepare(item, plan, out=out, templates=templates, force=force, clock=Clock())
+        p
+        for item, clock in zip(loaded, clocks, strict=True)
+        for p in prepare(item, plan, out=out, templates=templates, force=force, clock=clock)
     ]
     kept = [kept_notes(p.kept, max_age) for p in ready]
     if not (strict or since) and all(p.up_to_date and k is not None for p, k in zip(ready, kept, strict=True)):
@@ -159,6 +167,7 @@ def checked(
     loaded: Sequence[Loaded], *, lang: str | None = None, max_age: str = "12m", today: dt.date | None = None
 ) -> list[Finding]:
     """What ``briefgen check`` lists for the loaded names (``lang``: also the fields it lacks), each place once."""
+    # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.view.checks import cutoff, findings, parse_age
 
     oldest = cutoff(today or dt.date.today(), parse_age(max_age))
@@ -203,6 +212,7 @@ def _notes(ready: Sequence[Prepared], *, final: bool, max_age: str) -> dict[int,
 
 def _built(prepared: Prepared, files: list[Path], notes: dict[str, Any], asked: bool) -> Built:
     """The Built of a build just written; ``facts.json`` is for 'briefgen diff', not the reader."""
+    # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.view.facts import FILENAME as FACTS
 
     folder = prepared.folder
@@ -225,8 +235,6 @@ def _skipped(prepared: Prepared, notes: dict[str, Any], asked: bool) -> Built:
 
 def _notes_again(prepared: Prepared, max_age: str) -> dict[str, Any]:
     """The notes of an up-to-date build, made again from its profile, for the date its documents bear."""
-    from briefgen.view.dating import document_date
-
     kept = (prepared.kept or {}).get("notes")
     day = kept.get("day") if isinstance(kept, dict) else None
     try:
@@ -247,6 +255,7 @@ def _add(timings: dict[str, float] | None, stages: dict[str, float]) -> None:
 
 def _translation_gaps(prepared: Prepared) -> list[Finding]:
     """The fields with no current text in the build's language (none when it is the profile's own)."""
+    # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.view.checks import translation_findings
 
     loaded = prepared.loaded

@@ -114,9 +114,11 @@ def build_pack(
     plan = pack_plan(lang, template, date)
     templates = template_dir(places, template, plan.formats())
     # 1. Load: each file read once.
+    clock = Clock()
     loaded = load(name, places)
+    clock.lap("load")
     # 2. Skip? No: the batch has decided this pack needs building, no second look at its manifest.
-    (prepared,) = prepare(loaded, plan, out=out, templates=templates, force=True, clock=Clock())
+    (prepared,) = prepare(loaded, plan, out=out, templates=templates, force=True, clock=clock)
     # 3. Context: the views of its languages, and the warnings a batch prints, kept for its next run.
     context(prepared)
     notes = make_notes(name, loaded.merged, loaded.profile, day=prepared.day, max_age=MAX_AGE, gaps=[])

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.data import xliff
+from briefgen.data.assembly import load
 from briefgen.data.catalog import Places
 from briefgen.data.files import read_regular
 from briefgen.data.loading import Layer, PathKey, display_path, format_path, parse_layer
@@ -28,7 +29,7 @@ from briefgen.data.merging import merge
 from briefgen.data.translate import digest, fields, read_records, records_path, unit_id
 from briefgen.data.translation import resolve, text_fields
 from briefgen.errors import InputError
-from briefgen.languages import LANGUAGES
+from briefgen.languages import LANGUAGES, check_lang
 from briefgen.pipeline.output import write_all
 
 _FLOW_WIDTH = 100
@@ -37,8 +38,6 @@ _FLOW_WIDTH = 100
 
 def export(name: str, lang: str, places: Places) -> tuple[bytes, int]:
     """The XLIFF of the fields of ``name`` with no current ``lang`` text, and how many there are."""
-    from briefgen.pipeline.api import check_lang, load
-
     check_lang(lang)
     loaded = load(name, places)
     merged, _ = loaded.merged, loaded.profile  # validated: a broken profile is not exported
@@ -71,8 +70,6 @@ class Imported:
 
 def import_file(path: Path, places: Places) -> Imported:
     """Write the translations of exchange file ``path`` into the profile's YAML; refuse anything unclear."""
-    from briefgen.pipeline.api import check_lang, load
-
     try:
         data = read_regular(path, xliff.MAX_BYTES + 1)
     except OSError as exc:
@@ -218,6 +215,7 @@ def _folded(text: str, width: int) -> Any:
 
 def _validate_edited(loaded: list[Layer], places: Places, texts: dict[Path, str]) -> None:
     """Validate the profile as it will be once the edited files replace the old ones (``loaded``: its layers now)."""
+    # Deferred (heavy): pydantic and the models.
     from briefgen.data.validation import validate
 
     layers = []

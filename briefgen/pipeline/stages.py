@@ -35,6 +35,7 @@ from briefgen.pipeline.output import write_all, write_atomic
 from briefgen.pipeline.plan import Clock, Plan
 from briefgen.pipeline.record import image_entries, inputs_record, outputs_entries, read_up_to_date
 from briefgen.render.zips import fixed_zip
+from briefgen.view.dating import document_date
 
 if TYPE_CHECKING:  # the models and the view model: an up-to-date build imports neither
     from briefgen.data.schema import Profile
@@ -80,7 +81,8 @@ def prepare(
     no model is imported.
     """
     clock = clock or Clock()
-    own = loaded.language
+    own = loaded.language  # the files parsed and merged: the profile's language names the files to compare
+    clock.lap("merge")
     if plan.visit_languages and not plan.languages:
         plan = replace(plan, languages=_visit_languages(loaded))
     folder, base = out / loaded.name, loaded.places.profiles
@@ -108,8 +110,8 @@ def context(prepared: Prepared, *, since: Path | None = None, clock: Clock | Non
     when given, else, when the plan asks for it, with those of the earlier pack ``OUT/NAME.zip``,
     read here, before anything is replaced.
     """
+    # Deferred (heavy): pydantic and the models.
     from briefgen.data.validation import images_of
-    from briefgen.view.dating import document_date
 
     clock = clock or Clock(prepared.timings)
     loaded, plan = prepared.loaded, prepared.plan
@@ -133,6 +135,7 @@ def context(prepared: Prepared, *, since: Path | None = None, clock: Clock | Non
 
 def _earlier_facts(name: str, where: Path | None) -> dict[str, Any] | None:
     """The facts of an earlier pack; None when there is none, or when it cannot be read (not a reason to stop)."""
+    # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.view.changes import read_facts
 
     if where is None or not where.exists():
@@ -153,6 +156,7 @@ def view_of(
     final: bool = False,
 ) -> Briefing:
     """The view model of a validated profile in ``lang`` dated ``timestamp``, images read; a draft unless ``final``."""
+    # Deferred (heavy): pydantic and the models; the view imports the models (pydantic).
     from briefgen.data.validation import images_of
     from briefgen.view.context import build_briefing
 
@@ -167,8 +171,10 @@ def render(prepared: Prepared, templates: Path, on_step: Callable[[str], None] =
     When two slow formats are wanted (DOCX and PDF) and a second core is there, the first is
     rendered in a forked child while this process makes the others (see briefgen.pipeline.forked).
     """
+    # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.view.facts import FILENAME as FACTS
     from briefgen.view.facts import facts_bytes
+    from briefgen.view.sections import newest_as_of
 
     assert prepared.views, "an up-to-date run renders nothing; context() makes the views"
     plan, views, clock = prepared.plan, prepared.views, Clock(prepared.timings)
@@ -199,7 +205,8 @@ def render(prepared: Prepared, templates: Path, on_step: Callable[[str], None] =
         on_step(child_output.filename)
     first = next(iter(views.values()))
     rendered = {o.filename: documents[o.filename] for o in plan.outputs}
-    rendered[FACTS] = facts_bytes(prepared.name, prepared.loaded.profile, first.timestamp)  # what 'diff' compares
+    profile = prepared.loaded.profile
+    rendered[FACTS] = facts_bytes(prepared.name, profile, first.timestamp, newest_as_of(profile))  # for 'diff'
     return rendered
 
 

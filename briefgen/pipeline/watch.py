@@ -23,6 +23,7 @@ from briefgen.data.catalog import Places
 from briefgen.errors import BriefgenError
 from briefgen.languages import DEFAULT
 from briefgen.pipeline import api
+from briefgen.pipeline.record import template_files
 from briefgen.text import shown
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ class Watcher:
 
     def build(self) -> Outcome:
         """Build now; a BriefgenError becomes an Outcome with the error's lines, and nothing is written."""
+        # Deferred (heavy): the view imports the models (pydantic).
         from briefgen.view.changes import compare
 
         started = time.perf_counter()
@@ -106,8 +108,8 @@ class Watcher:
         return Outcome(time.perf_counter() - started, built.files, changes, warnings=built.warnings)
 
     def _files_read(self) -> set[Path]:
+        # Deferred (heavy): pydantic and the models.
         from briefgen.data.validation import images_of
-        from briefgen.pipeline.record import template_files
 
         loaded = api.load(self.name, self.places)
         files = [*loaded.files, *template_files(self.template_dir)]
@@ -175,6 +177,7 @@ class TerminalReport:
         """Clear the screen and print the briefing (not when quiet)."""
         if self.quiet:
             return
+        # Deferred (heavy): rich's drawing.
         from briefgen.render.terminal import render_terminal
 
         self.console.clear()
@@ -184,6 +187,7 @@ class TerminalReport:
         """Print the outcome of one build."""
         from rich.text import Text
 
+        # Deferred (heavy): the view imports the models (pydantic).
         from briefgen.view.changes import print_changes
 
         stamp = time.strftime("%H:%M:%S")

@@ -4,7 +4,7 @@ The earlier facts come from ``OUT/NAME/facts.json`` (the last build or pack), or
 ``--since`` names: a pack folder, a pack's zip, or a ``facts.json`` file. Facts are matched by
 their stable id (see briefgen.view.facts): the same id with another value, source or as-of date is
 *changed*. The result, :class:`Changes`, is plain data, ready for the terminal, ``--json``, and
-the section "Changes since the pack of <date>" that a pack will print (it reads ``changes_since``).
+the section "Changes since the pack of <date>" that a pack will print (``briefgen.changes_since`` compares).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefgen.data.catalog import Places
 from briefgen.errors import InputError
 from briefgen.languages import DEFAULT
 from briefgen.view import facts as factsmod
@@ -85,22 +84,6 @@ def compare(name: str, before: dict[str, Any], after: dict[str, Any], since: str
 
 def _differs(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return any(a.get(k) != b.get(k) for k in ("value", "as_of", "source"))
-
-
-def changes_since(
-    name: str, since: Path | str | None = None, *, out: Path | str = "out", places: Places | None = None
-) -> Changes:
-    """What changed in profile ``name`` since ``since`` (pack folder, zip or facts.json), else since ``out/NAME``."""
-    from briefgen.data.assembly import assemble
-    from briefgen.data.merging import merge
-    from briefgen.data.validation import validate
-
-    places = places or Places.find()
-    profile = validate(merge(assemble(name, places).layers), places.profiles)
-    where = Path(since) if since is not None else Path(out) / name
-    before = read_facts(where, name, given=since is not None)
-    after = factsmod.facts_document(name, profile, "")
-    return compare(name, before, after, str(where))
 
 
 def read_facts(where: Path, name: str, *, given: bool = True) -> dict[str, Any]:

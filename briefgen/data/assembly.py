@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.data.catalog import DEFAULTS, Places
-from briefgen.data.loading import Layer, display_path, layer_of, load_layer, read_bytes
-from briefgen.data.merging import Merged, merge
+from briefgen.data.files import display_path, read_bytes
 from briefgen.errors import InputError, Problem, ProfileError
 
 if TYPE_CHECKING:
+    from briefgen.data.loading import Layer
+    from briefgen.data.merging import Merged
     from briefgen.data.schema import Profile
 
 
@@ -85,6 +86,8 @@ class Loaded:
     @functools.cached_property
     def merged(self) -> Merged:
         """The layers merged (briefgen.data.merging)."""
+        from briefgen.data.merging import merge  # with the layers: PyYAML, which an up-to-date partner needs not
+
         return merge(self.layers)
 
     @property
@@ -105,6 +108,8 @@ def load(name: str, places: Places) -> Loaded:
     """Partner or visit ``name`` loaded: each of its files read once (a visit's parsed to find its partner)."""
     if not places.is_visit(name):
         return Loaded(name, places, _read_all(places.profile_files(name)))
+    from briefgen.data.loading import layer_of  # PyYAML: an up-to-date partner's build only reads bytes
+
     path = places.visit_file(name)
     source = _read(path)
     visit = layer_of(source.raw, source.shown)
@@ -155,6 +160,8 @@ def _layers_of(sources: Sequence[Source]) -> list[Layer]:
     (:attr:`Loaded.profile`): it needs the models, and an up-to-date build's files are, byte for
     byte, files that made a valid profile. Here it is asked only of a set already failing.
     """
+    from briefgen.data.loading import layer_of  # PyYAML: an up-to-date partner's build only reads bytes
+
     layers: list[Layer] = []
     problems: list[Problem] = []
     for source in sources:
@@ -189,6 +196,8 @@ def input_files(name: str, places: Places) -> list[Path]:
     Only a visit file is read (for the name of its partner): enough to tell whether a pack's
     inputs changed without loading every profile.
     """
+    from briefgen.data.loading import load_layer  # PyYAML: see load()
+
     if not places.is_visit(name):
         return places.profile_files(name)
     visit = load_layer(places.visit_file(name))
@@ -216,6 +225,8 @@ def layers_for(target: str, places: Places) -> list[Layer]:
 
 def _without_partner(visit: Layer) -> Layer:
     """A visit's layer without its ``partner:`` key (it names the partner, it is not profile data)."""
+    from briefgen.data.loading import Layer  # PyYAML: see load()
+
     data = {k: v for k, v in visit.data.items() if k != "partner"}
     marks = {k: v for k, v in visit.marks.items() if not k or k[0] != "partner"}
     return Layer(visit.file, data, marks)
@@ -258,6 +269,8 @@ def profile_layer(path: Path) -> Layer:
 
 def _profile_layer(source: Source) -> Layer:
     """The layer of a file read, checked to be a profile (see :func:`_check_profile_keys`)."""
+    from briefgen.data.loading import layer_of  # PyYAML: see load()
+
     layer = layer_of(source.raw, source.shown)
     _check_profile_keys(layer)
     return layer

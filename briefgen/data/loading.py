@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,10 +23,11 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from briefgen.data.files import open_regular
+from briefgen.data.files import MAX_FILE_BYTES as MAX_FILE_BYTES  # re-exported: the limit is the reader's
+from briefgen.data.files import display_path as display_path  # re-exported: its home is files
+from briefgen.data.files import read_bytes
 from briefgen.errors import Problem, ProfileError
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 100_000
 
@@ -56,14 +56,6 @@ class Layer:
     data: dict[str, Any]
     marks: dict[PathKey, tuple[int, int]] = field(repr=False)
     """1-based (line, column) of each value; for a mapping entry, of its key."""
-
-
-def display_path(path: Path) -> str:
-    """The path as users should see it: relative to the working folder when it is below it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def load_layer(path: Path) -> Layer:
@@ -98,33 +90,6 @@ def parse_layer(text: str, shown: str) -> Layer:
 
 def _error(file: str, line: int | None, message: str, column: int | None = None) -> ProfileError:
     return ProfileError([Problem(file, line, column, "", message)])
-
-
-def read_bytes(path: Path, shown: str) -> bytes:
-    """The bytes of a profile file (a regular file, at most ``MAX_FILE_BYTES``), or ProfileError saying why not."""
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise _error(shown, None, "is a folder, not a YAML file")
-        if not stat.S_ISREG(info.st_mode):
-            # A pipe would block for ever, /dev/zero would never end.
-            raise _error(shown, None, "is not a regular file (a device, pipe or socket?); give a YAML file")
-        size = info.st_size
-        raw = b""
-        if size <= MAX_FILE_BYTES:
-            # Checked again on the open file, without blocking: it may have been swapped for a pipe.
-            with open_regular(path, follow=True) as stream:
-                raw = stream.read(MAX_FILE_BYTES + 1)  # the file may grow after stat()
-            size = len(raw)
-        if size > MAX_FILE_BYTES:
-            raise _error(
-                shown, None, f"the file is {size // 1024} KiB; profiles are limited to {MAX_FILE_BYTES // 1024} KiB"
-            )
-    except FileNotFoundError:
-        raise _error(shown, None, "no such file") from None
-    except OSError as exc:
-        raise _error(shown, None, f"cannot be read: {exc.strerror or exc}") from None
-    return raw
 
 
 def _decode(raw: bytes, shown: str) -> str:

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from briefgen import render as formats_registry
 from briefgen.data import assembly, project
 from briefgen.data.catalog import Places
-from briefgen.data.merging import merge
 from briefgen.errors import InputError, Problem, ProfileError
 from briefgen.languages import LANGUAGES, check_lang
 from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant, checked, run_build
@@ -182,7 +181,8 @@ def check(
 
 def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[Report]:
     """Check profiles without rendering: names, paths to YAML files, or every partner when empty."""
-    # Deferred (heavy): pydantic and the models.
+    # Deferred (heavy): PyYAML, pydantic and the models.
+    from briefgen.data.merging import merge
     from briefgen.data.validation import validate as validate_merged
 
     places = places or Places.find()

@@ -29,11 +29,12 @@ from typing import TYPE_CHECKING, Any
 
 from briefgen import render as formats
 from briefgen.data.assembly import Loaded
+from briefgen.data.files import read_regular
 from briefgen.errors import InputError
 from briefgen.pipeline import forked
 from briefgen.pipeline.output import write_all, write_atomic
 from briefgen.pipeline.plan import Clock, Plan
-from briefgen.pipeline.record import image_entries, inputs_record, outputs_entries, read_up_to_date
+from briefgen.pipeline.record import MAX_RECORD_BYTES, image_entries, inputs_record, outputs_entries, read_up_to_date
 from briefgen.render.zips import fixed_zip
 from briefgen.view.dating import document_date
 
@@ -81,19 +82,49 @@ def prepare(
     no model is imported.
     """
     clock = clock or Clock()
-    own = loaded.language  # the files parsed and merged: the profile's language names the files to compare
+    folder = out / loaded.name
+    # The profile's language names the files to compare. A build's plain record names it too, and is
+    # trusted only if its digest then matches: the files are byte for byte those it was built from
+    # (so an up-to-date partner is not even parsed); otherwise the profile says (parsed and merged).
+    recorded = None if force or plan.archive else _recorded_language(folder / plan.record)
+    if recorded is not None:
+        prepared = _compared(loaded, plan, recorded, out=out, templates=templates, force=force)
+        if all(p.up_to_date for p in prepared):
+            clock.lap("load")
+            for p in prepared:
+                p.timings = clock.timings
+            return prepared
+    own = loaded.language
     clock.lap("merge")
     if plan.visit_languages and not plan.languages:
         plan = replace(plan, languages=_visit_languages(loaded))
+    prepared = _compared(loaded, plan, own, out=out, templates=templates, force=force)
+    for p in prepared:
+        p.timings = clock.timings
+    clock.lap("load")
+    return prepared
+
+
+def _compared(loaded: Loaded, plan: Plan, own: str, *, out: Path, templates: Path, force: bool) -> list[Prepared]:
+    """One Prepared per record of ``plan`` for a profile written in ``own``, each compared with its record."""
     folder, base = out / loaded.name, loaded.places.profiles
     zip_path = out / f"{loaded.name}.zip" if plan.archive else None
     prepared = []
     for part in plan.localised(own).per_language():
         record = inputs_record(loaded.digests, base, templates, part.options, out)
         kept = None if force else read_up_to_date(folder, part.record, record["inputs_digest"], zip_path, base)
-        prepared.append(Prepared(loaded, part, folder, record, kept is not None, kept=kept, timings=clock.timings))
-    clock.lap("load")
+        prepared.append(Prepared(loaded, part, folder, record, kept is not None, kept=kept))
     return prepared
+
+
+def _recorded_language(path: Path) -> str | None:
+    """The language a build's plain record says its documents were built in (the profile's own), if readable."""
+    try:
+        stored: Any = json.loads(read_regular(path, MAX_RECORD_BYTES))
+        lang = stored["options"]["lang"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return lang if isinstance(lang, str) else None
 
 
 def _visit_languages(loaded: Loaded) -> tuple[str, ...]:

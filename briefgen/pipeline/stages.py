@@ -31,7 +31,6 @@ from briefgen import render as formats
 from briefgen.data.assembly import Loaded
 from briefgen.data.files import read_regular
 from briefgen.errors import InputError
-from briefgen.pipeline import forked
 from briefgen.pipeline.output import write_all, write_atomic
 from briefgen.pipeline.plan import Clock, Plan
 from briefgen.pipeline.record import MAX_RECORD_BYTES, image_entries, inputs_record, outputs_entries, read_up_to_date
@@ -203,6 +202,7 @@ def render(prepared: Prepared, templates: Path, on_step: Callable[[str], None] =
     rendered in a forked child while this process makes the others (see briefgen.pipeline.forked).
     """
     # Deferred (heavy): the view imports the models (pydantic).
+    from briefgen.pipeline import forked  # pickle and fork: for rendering only, not for an up-to-date build
     from briefgen.view.facts import FILENAME as FACTS
     from briefgen.view.facts import facts_bytes
     from briefgen.view.sections import newest_as_of

@@ -44,8 +44,9 @@ from typing import Any
 from briefgen.data.assembly import load
 from briefgen.data.catalog import Places
 from briefgen.errors import BriefgenError, InputError, ProfileError
+from briefgen.pipeline import pack as packs
 from briefgen.pipeline.output import remove_temporaries
-from briefgen.pipeline.pack import DOCUMENTS, MANIFEST, PackResult, build_pack, is_up_to_date, pack_plan, pack_warnings
+from briefgen.pipeline.pack import DOCUMENTS, MANIFEST, PackResult, is_up_to_date, pack_plan, pack_warnings
 from briefgen.pipeline.plan import template_dir as find_template
 from briefgen.pipeline.record import inputs_record
 
@@ -368,7 +369,7 @@ def _build(job: Job, on_step: Callable[[str], None]) -> PackResult:
     started = time.perf_counter()
     try:
         places = Places.find(job.profiles, job.templates)
-        files = build_pack(
+        files = packs.build_pack(  # looked up on each call: a test stands in a worker that dies
             job.name,
             out=Path(job.out),
             places=places,

@@ -258,7 +258,7 @@ MUTANTS = [
         ("tests/test_output.py", "tests/test_build.py", "tests/test_batch.py", "tests/test_render_docx_package.py"),
     ),
     Mutant(
-        "briefgen/pipeline/plan.py",
+        "briefgen/pipeline/stages.py",
         "    write_all(files, out)\n    write_atomic(folder / plan.record, record, out)\n",
         "    write_atomic(folder / plan.record, record, out)\n    write_all(files, out)\n",
         "the build record written before the documents",
@@ -272,9 +272,9 @@ MUTANTS = [
         WRITE,
     ),
     Mutant(
-        "briefgen/pipeline/plan.py",
-        "    documents[FACTS] = facts_bytes(\n",
-        "    documents['unused'] = facts_bytes(\n",
+        "briefgen/pipeline/stages.py",
+        "    rendered[FACTS] = facts_bytes(",
+        "    rendered['unused'] = facts_bytes(",
         "facts.json no longer written",
         (*WRITE, "tests/test_facts.py"),
     ),

@@ -13,8 +13,10 @@ __version__ = "0.1.0"
 __all__ = [
     "BriefgenError",
     "Built",
+    "FORMATS",
     "InputError",
     "OutputError",
+    "PACK_STEPS",
     "Places",
     "ProfileError",
     "RenderError",
@@ -24,11 +26,24 @@ __all__ = [
     "batch",
     "briefing",
     "build",
+    "changes_since",
     "check",
+    "check_lang",
+    "export_translation",
+    "import_translation",
+    "init_project",
     "list_profiles",
     "list_templates",
+    "load",
     "load_profile",
+    "new_partner",
+    "new_visit",
+    "parse_date",
+    "render_terminal",
+    "translation_coverage",
     "validate",
+    "validate_templates",
+    "watch",
 ]
 
 _WHERE = {
@@ -49,23 +64,52 @@ _WHERE = {
     "list_templates": "briefgen.pipeline.api",
     "load_profile": "briefgen.pipeline.api",
     "validate": "briefgen.pipeline.api",
+    "FORMATS": "briefgen.render",
+    "watch": "briefgen.pipeline.watch",
+    "PACK_STEPS": "briefgen.pipeline.api",
+    "changes_since": "briefgen.pipeline.api",
+    "check_lang": "briefgen.pipeline.api",
+    "export_translation": "briefgen.pipeline.api",
+    "import_translation": "briefgen.pipeline.api",
+    "init_project": "briefgen.pipeline.api",
+    "load": "briefgen.pipeline.api",
+    "new_partner": "briefgen.pipeline.api",
+    "new_visit": "briefgen.pipeline.api",
+    "parse_date": "briefgen.pipeline.api",
+    "render_terminal": "briefgen.pipeline.api",
+    "translation_coverage": "briefgen.pipeline.api",
+    "validate_templates": "briefgen.pipeline.api",
 }
 
 if TYPE_CHECKING:
     from briefgen.data.catalog import Places
     from briefgen.errors import BriefgenError, InputError, OutputError, ProfileError, RenderError, TemplateError
-    from briefgen.pipeline import batch
+    from briefgen.pipeline import batch, watch
     from briefgen.pipeline.api import (
+        PACK_STEPS,
         Built,
         Report,
         briefing,
         build,
+        changes_since,
         check,
+        check_lang,
+        export_translation,
+        import_translation,
+        init_project,
         list_profiles,
         list_templates,
+        load,
         load_profile,
+        new_partner,
+        new_visit,
+        parse_date,
+        render_terminal,
+        translation_coverage,
         validate,
+        validate_templates,
     )
+    from briefgen.render import FORMATS
 
 
 def __getattr__(name: str) -> Any:

@@ -12,6 +12,7 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefgen.errors import InputError
 from briefgen.words import WORDS
 
 if TYPE_CHECKING:  # Babel is imported when first needed: the data layer reads LANGUAGES without it.
@@ -77,3 +78,9 @@ def _labels(lang: str) -> tuple[tuple[str, str], ...]:
 def labels(lang: str) -> dict[str, str]:
     """Every interface word in ``lang``, by key (a fresh dict, the caller may keep it)."""
     return dict(_labels(lang))
+
+
+def check_lang(lang: str | None) -> None:
+    """Refuse a build language briefgen has no labels for (``None``: the profile's own, always fine)."""
+    if lang is not None and lang not in LANGUAGES:
+        raise InputError(f"unknown language '{lang}': use one of {', '.join(LANGUAGES)}")

@@ -9,8 +9,12 @@ of the precedence itself pass ``--date``, their own ``SOURCE_DATE_EPOCH`` or rem
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 
 import pytest
+
+from .helpers import FIXTURES
 
 FIXED_EPOCH = "1767139200"
 """2025-12-31T00:00:00Z."""
@@ -19,3 +23,14 @@ FIXED_EPOCH = "1767139200"
 def pytest_configure(config: pytest.Config) -> None:
     """Set before any fixture, module-scoped ones included; a test's own monkeypatch undoes its changes."""
     os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
+
+
+@pytest.fixture
+def profiles(tmp_path: Path) -> Path:
+    """A copy of the FICTIONAL fixtures (tests/fixtures) in ``tmp_path/profiles``, for a test to change.
+
+    A test file that needs more in it overrides this fixture with one that takes it and adds to it.
+    """
+    folder = tmp_path / "profiles"
+    shutil.copytree(FIXTURES, folder)
+    return folder

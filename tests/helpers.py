@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 from briefgen.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+"""The FICTIONAL fixture profiles: ruritania, its visits strelsau-2026 and zenda-summit-2026 (see its README)."""
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:

@@ -24,10 +24,9 @@ import yaml
 from briefgen.data.loading import load_layer
 from briefgen.errors import ProfileError
 
-from .helpers import REPO, run_cli
+from .helpers import FIXTURES, REPO, run_cli
 
 CORPUS = Path(__file__).parent / "bad_inputs"
-FIXTURES = Path(__file__).parent / "fixtures"
 CASES: dict[str, dict[str, Any]] = yaml.safe_load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
 
 MEMORY_LIMIT = 1 << 30  # 1 GiB of address space for the resource-bound runs

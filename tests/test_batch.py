@@ -23,7 +23,6 @@ from pypdf import PdfReader
 
 from .helpers import REPO, run_cli
 
-FIXTURES = REPO / "tests" / "fixtures"
 VISIT = "strelsau-2026"
 
 
@@ -36,10 +35,9 @@ def pdf_text(path: Path) -> str:
 
 
 @pytest.fixture
-def profiles(tmp_path: Path) -> Path:
+def profiles(profiles: Path) -> Path:
     """The FICTIONAL fixtures plus copies of the visit, visit-2 … visit-4."""
-    folder = tmp_path / "profiles"
-    shutil.copytree(FIXTURES, folder)
+    folder = profiles
     (folder / "visits" / "zenda-summit-2026.yaml").unlink()  # these tests count the packs: four visits
     text = (folder / "visits" / f"{VISIT}.yaml").read_text(encoding="utf-8")
     for i in range(2, 5):

@@ -6,7 +6,6 @@ zenda-summit-2026 fills them all. The shipped Quảng Ninh visit is read, never 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,20 +16,12 @@ from briefgen.data.catalog import Places
 from briefgen.languages import labels
 from briefgen.pipeline import api
 from briefgen.view import sections
-from tests.helpers import REPO, run_cli
+from tests.helpers import FIXTURES, REPO, run_cli
 
 FR = labels("fr")
 
-FIXTURES = REPO / "tests" / "fixtures"
 MISSING = ("asks", "interlocutors", "protocol", "follow_up", "drafting")
 """The sections the FICTIONAL strelsau-2026 visit leaves out."""
-
-
-@pytest.fixture
-def profiles(tmp_path: Path) -> Path:
-    folder = tmp_path / "profiles"
-    shutil.copytree(FIXTURES, folder)
-    return folder
 
 
 def _pdf_pages(path: Path) -> list[str]:

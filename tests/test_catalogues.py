@@ -115,9 +115,9 @@ def test_lang_help_and_completion_read_the_declaration() -> None:
     assert code == 0
     for lang in LANGUAGES:
         assert f"{lang} ({languages.display_name(lang)})" in " ".join(out.split())
-    from briefgen.cli import _complete_langs
+    from briefgen.cli import complete_langs
 
-    assert _complete_langs("") == list(LANGUAGES) and _complete_langs("v") == ["vi"]
+    assert complete_langs("") == list(LANGUAGES) and complete_langs("v") == ["vi"]
 
 
 def test_the_compiled_catalogues_are_not_ignored_so_the_wheel_carries_them() -> None:

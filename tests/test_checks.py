@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from .helpers import REPO, run_cli
+from .helpers import run_cli
 
 
 @pytest.fixture
-def profiles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def profiles(profiles: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The FICTIONAL fixtures, plus an uncited source and a talking point with an unsourced number."""
-    folder = tmp_path / "profiles"
-    shutil.copytree(REPO / "tests" / "fixtures", folder)
+    folder = profiles
     with (folder / "defaults.yaml").open("a", encoding="utf-8") as f:
         f.write("  unused-src:\n    title: Source fictive que rien ne cite\n")
     visit = folder / "visits" / "strelsau-2026.yaml"
@@ -23,7 +21,7 @@ def profiles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         visit.read_text(encoding="utf-8").replace("- Point fictif 2\n", "- Point fictif 2 avec 45 accords\n"),
         encoding="utf-8",
     )
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(profiles.parent)
     return folder
 
 

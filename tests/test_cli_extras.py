@@ -20,9 +20,8 @@ from pydantic import BaseModel
 from briefgen.data.schema import PartialDate, Profile, Visit
 from briefgen.render import NAMES
 
-from .helpers import REPO, run_cli, write_tree
+from .helpers import FIXTURES, REPO, run_cli, write_tree
 
-FIXTURES = REPO / "tests" / "fixtures"
 PREFIX = re.compile(r"^(ok|problem): ")
 
 

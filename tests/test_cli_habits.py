@@ -23,17 +23,7 @@ import typer
 from briefgen.cli import app, command_names
 from briefgen.cli.cli_args import hoist_globals
 
-from .helpers import REPO, run_cli
-
-FIXTURES = REPO / "tests" / "fixtures"
-
-
-@pytest.fixture
-def profiles(tmp_path: Path) -> Path:
-    """A copy of the fictional fixtures (ruritania and its visit strelsau-2026)."""
-    folder = tmp_path / "profiles"
-    shutil.copytree(FIXTURES, folder, ignore=shutil.ignore_patterns("*.md"))
-    return folder
+from .helpers import run_cli
 
 
 def _commands() -> list[tuple[str, ...]]:

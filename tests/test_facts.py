@@ -10,23 +10,14 @@ import shutil
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from briefgen.data.catalog import Places
 from briefgen.pipeline.api import load_profile
 from briefgen.view.facts import facts_bytes, facts_of
+from briefgen.view.sections import newest_as_of
 
 from .helpers import REPO, run_cli
 
-FIXTURES = REPO / "tests" / "fixtures"
 FIGURE = "key_figures:Entreprises fictives"
-
-
-@pytest.fixture
-def profiles(tmp_path: Path) -> Path:
-    folder = tmp_path / "profiles"
-    shutil.copytree(FIXTURES, folder)
-    return folder
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -70,8 +61,10 @@ def test_facts_have_stable_ids_sources_and_dates(profiles: Path) -> None:
     }
     assert japan["partnerships:Hô Chi Minh-Ville"]["value"]["ours"] == "Hô Chi Minh-Ville (Thành phố Hồ Chí Minh)"
     # The same profile, the same bytes.
-    assert facts_bytes("ruritania", load_profile("ruritania", places)) == facts_bytes(
-        "ruritania", load_profile("ruritania", places)
+    first, again = load_profile("ruritania", places), load_profile("ruritania", places)
+    dated = "2025-12-31T00:00:00+00:00"
+    assert facts_bytes("ruritania", first, dated, newest_as_of(first)) == facts_bytes(
+        "ruritania", again, dated, newest_as_of(again)
     )
 
 

@@ -23,9 +23,8 @@ from briefgen.errors import BriefgenError
 from briefgen.pipeline import batch, roundtrip
 from briefgen.view import checks, dating
 
-from .helpers import REPO, run_cli
+from .helpers import FIXTURES, REPO, run_cli
 
-FIXTURES = REPO / "tests" / "fixtures"
 FLAG = re.compile(r"(?<![\w-])--[a-z]")
 
 

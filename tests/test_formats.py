@@ -21,9 +21,7 @@ from briefgen import render
 from briefgen.pipeline import api
 from briefgen.render.markdown import escape
 from briefgen.view.viewmodel import Briefing
-from tests.helpers import REPO, run_cli
-
-FIXTURES = REPO / "tests" / "fixtures"
+from tests.helpers import FIXTURES, REPO, run_cli
 
 
 def _strings(value: object, skip: frozenset[str]) -> list[str]:

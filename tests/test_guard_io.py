@@ -17,15 +17,13 @@ from briefgen.pipeline.pack import is_up_to_date
 
 from .helpers import REPO, run_cli
 
-FIXTURES = REPO / "tests" / "fixtures"
 VISIT = "strelsau-2026"
 
 
 @pytest.fixture
-def profiles(tmp_path: Path) -> Path:
+def profiles(profiles: Path) -> Path:
     """The FICTIONAL fixtures, with a second partner ``ruritania-2``."""
-    folder = tmp_path / "profiles"
-    shutil.copytree(FIXTURES, folder)
+    folder = profiles
     shutil.copyfile(folder / "ruritania.yaml", folder / "ruritania-2.yaml")
     return folder
 

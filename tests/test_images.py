@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from .helpers import REPO, run_cli
+from .helpers import run_cli
 
 
 def png_bytes() -> bytes:
@@ -21,13 +20,12 @@ def png_bytes() -> bytes:
 
 
 @pytest.fixture
-def profiles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def profiles(profiles: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The FICTIONAL fixtures, with an emblem in profiles/images/."""
-    folder = tmp_path / "profiles"
-    shutil.copytree(REPO / "tests" / "fixtures", folder)
+    folder = profiles
     (folder / "images").mkdir()
     (folder / "images" / "emblem.png").write_bytes(png_bytes())
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(profiles.parent)
     return folder
 
 

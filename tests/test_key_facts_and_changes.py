@@ -15,9 +15,8 @@ from docx import Document
 from pypdf import PdfReader
 
 from briefgen import languages
-from tests.helpers import REPO, run_cli
+from tests.helpers import FIXTURES, run_cli
 
-FIXTURES = REPO / "tests" / "fixtures"
 FR = languages.labels("fr")
 
 

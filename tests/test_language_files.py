@@ -16,6 +16,7 @@ import pytest
 
 import briefgen
 import briefgen.data.validation
+import briefgen.pipeline.builds
 from briefgen import languages
 from briefgen.data import assembly
 from briefgen.data.catalog import Places
@@ -67,13 +68,13 @@ def test_three_languages_in_one_run_read_the_profiles_once(tmp_path: Path, monke
     profiles = tmp_path / "profiles"
     shutil.copytree(REPO / "tests" / "fixtures", profiles)
     loads: list[str] = []
-    real = assembly.assemble
+    real = assembly.load
 
-    def counted(name: str, places: Places) -> assembly.Layers:
+    def counted(name: str, places: Places) -> assembly.Loaded:
         loads.append(name)
         return real(name, places)
 
-    monkeypatch.setattr(assembly, "assemble", counted)  # plan imports it when it loads
+    monkeypatch.setattr(briefgen.pipeline.builds, "load", counted)  # a build's one way into the data
     validated: list[int] = []
     real_validate = briefgen.data.validation.validate
 

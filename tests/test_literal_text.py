@@ -13,9 +13,8 @@ from pathlib import Path
 import pdfplumber
 from docx import Document
 
-from .helpers import run_cli
+from .helpers import FIXTURES, run_cli
 
-FIXTURES = Path(__file__).parent / "fixtures"
 BRACES = """\
 # FICTIONAL test fixture: text fields holding template-like sequences (tests/test_literal_text.py).
 partner:

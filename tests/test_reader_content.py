@@ -23,9 +23,8 @@ from briefgen.data.catalog import Places
 from briefgen.pipeline import api
 from briefgen.view.viewmodel import Briefing, Ref
 
-from .helpers import REPO, run_cli
+from .helpers import FIXTURES, run_cli
 
-FIXTURES = REPO / "tests" / "fixtures"
 CASES = {"japan": None, "zenda-summit-2026": FIXTURES}
 
 # One fact per section, taken from the view model (so already formatted as the reader sees it).

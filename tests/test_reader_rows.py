@@ -25,10 +25,9 @@ import briefgen
 from briefgen.data.catalog import Places
 from briefgen.data.schema import Profile
 
-from .helpers import REPO, run_cli
+from .helpers import FIXTURES, run_cli
 
 LANGS = ("fr", "en", "vi")
-FIXTURES = REPO / "tests" / "fixtures"
 VISIT = "zenda-summit-2026"  # the complete FICTIONAL visit
 VIET_NAM = {"fr": "Viet Nam", "en": "Viet Nam", "vi": "Việt Nam"}  # the preview's, documents' side label
 

@@ -27,9 +27,8 @@ from briefgen.view import facts, sections
 from briefgen.view.context import build_briefing
 from briefgen.view.formatting import Sources
 from briefgen.view.viewmodel import Briefing
-from tests.helpers import REPO
+from tests.helpers import FIXTURES, REPO
 
-FIXTURES = REPO / "tests" / "fixtures"
 VISIT = "zenda-summit-2026"
 """The complete FICTIONAL visit (tests/fixtures/visits/zenda-summit-2026.yaml): it fills every section."""
 
@@ -79,7 +78,7 @@ EARLIER_FACT = {
 def earlier(profiles: Path) -> Path:
     """An earlier pack's facts (FICTIONAL): today's facts plus one figure since removed."""
     profile = api.load_profile(VISIT, api.Places.find(profiles))
-    document = facts.facts_document(VISIT, profile, "2025-06-30T00:00:00+00:00")
+    document = facts.facts_document(VISIT, profile, "2025-06-30T00:00:00+00:00", sections.newest_as_of(profile))
     document["facts"]["key_figures:Indicateur retiré"] = {"id": "key_figures:Indicateur retiré", **EARLIER_FACT}
     path = profiles.parent / "earlier-facts.json"
     path.write_bytes(facts.dumps(document))

@@ -29,10 +29,9 @@ def png_bytes(colour: tuple[int, int, int]) -> bytes:
 
 
 @pytest.fixture
-def profiles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def profiles(profiles: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The FICTIONAL fixtures with an emblem (the partner's logo) and a photo (the visit's delegation head)."""
-    folder = tmp_path / "profiles"
-    shutil.copytree(REPO / "tests" / "fixtures", folder)
+    folder = profiles
     (folder / "images").mkdir()
     (folder / "images" / "emblem.png").write_bytes(png_bytes((31, 58, 95)))
     (folder / "images" / "head.png").write_bytes(png_bytes((200, 120, 40)))
@@ -41,7 +40,7 @@ def profiles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     partner.write_text(
         text.replace("  native: ルリタニア\n", "  native: ルリタニア\n  logo: images/emblem.png\n"), "utf-8"
     )
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(profiles.parent)
     return folder
 
 

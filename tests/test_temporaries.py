@@ -8,7 +8,6 @@ same time cannot disturb the count. Every profile here is a FICTIONAL fixture (t
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,15 +18,13 @@ import pytest
 
 from .helpers import REPO
 
-FIXTURES = REPO / "tests" / "fixtures"
 VISIT = "strelsau-2026"
 
 
 @pytest.fixture
-def profiles(tmp_path: Path) -> Path:
+def profiles(profiles: Path) -> Path:
     """The FICTIONAL fixtures plus copies of the visit, visit-2 … visit-4."""
-    folder = tmp_path / "profiles"
-    shutil.copytree(FIXTURES, folder)
+    folder = profiles
     (folder / "visits" / "zenda-summit-2026.yaml").unlink()  # these tests count the packs: four visits
     text = (folder / "visits" / f"{VISIT}.yaml").read_text(encoding="utf-8")
     for i in range(2, 5):

@@ -12,9 +12,7 @@ import pytest
 
 from briefgen.text import markup_safe, shown
 
-from .helpers import REPO, run_cli
-
-FIXTURES = REPO / "tests" / "fixtures"
+from .helpers import FIXTURES, run_cli
 
 
 @pytest.mark.parametrize(

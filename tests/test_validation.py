@@ -13,9 +13,7 @@ from briefgen.data.merging import merge
 from briefgen.data.translation import resolve
 from briefgen.errors import InputError, ProfileError
 
-from .helpers import REPO, write_tree
-
-FIXTURES = REPO / "tests" / "fixtures"
+from .helpers import FIXTURES, REPO, write_tree
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,7 @@ import briefgen
 from briefgen.data.catalog import Places
 from briefgen.data.translation import resolve
 
-from .helpers import REPO, run_cli, write_tree
-
-FIXTURES = REPO / "tests" / "fixtures"
-
-
-@pytest.fixture
-def profiles(tmp_path: Path) -> Path:
-    """A copy of the FICTIONAL fixtures: ruritania and its visit strelsau-2026."""
-    folder = tmp_path / "profiles"
-    shutil.copytree(FIXTURES, folder)
-    return folder
+from .helpers import run_cli, write_tree
 
 
 def test_visit_layers_over_partner_and_overrides_marking(profiles: Path) -> None:

@@ -6,7 +6,6 @@ Every profile here is a FICTIONAL fixture (tests/fixtures), copied into tmp_path
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,15 +20,6 @@ from briefgen.data.catalog import Places
 from briefgen.pipeline.watch import Outcome, Watcher, run
 
 from .helpers import REPO
-
-FIXTURES = REPO / "tests" / "fixtures"
-
-
-@pytest.fixture
-def profiles(tmp_path: Path) -> Path:
-    folder = tmp_path / "profiles"
-    shutil.copytree(FIXTURES, folder)
-    return folder
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from briefgen.cli import building, inspecting, packs, project  # noqa: F401 - importing registers the commands
-from briefgen.cli.app import _complete_langs, app, command_names
+from briefgen.cli.app import app, command_names, complete_langs
 
-__all__ = ["_complete_langs", "app", "command_names", "main"]
+__all__ = ["complete_langs", "app", "command_names", "main"]
 
 
 def main(argv: list[str] | None = None) -> None:

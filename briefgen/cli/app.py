@@ -19,7 +19,10 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from briefgen.cli.printing import say
+import briefgen
+from briefgen import languages
+from briefgen.cli import printing
+from briefgen.cli.cli_args import close_command, hide_argument_types, hoist_globals, name_languages
 from briefgen.errors import BriefgenError, FinalError
 from briefgen.languages import LANGUAGES
 
@@ -33,14 +36,10 @@ class _BuildByDefault(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from briefgen.cli.cli_args import hide_argument_types, name_languages
-
         hide_argument_types(self)
         name_languages(self, _named_languages)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from briefgen.cli.cli_args import hoist_globals
-
         return super().parse_args(ctx, hoist_globals(self, args))
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
@@ -57,8 +56,6 @@ class _BuildByDefault(TyperGroup):
 
 def _refuse_typo(ctx: Any, word: str, commands: list[str]) -> None:
     """Exit 2 with "did you mean" when ``word`` is close to a command's name and names no profile or visit."""
-    from briefgen.cli.cli_args import close_command
-
     close = close_command(word, commands)
     if close is None or ctx.resilient_parsing:
         return
@@ -68,7 +65,7 @@ def _refuse_typo(ctx: Any, word: str, commands: list[str]) -> None:
     except BriefgenError:
         known = False
     if not known:
-        _fail([f"no command or profile named {word!r}; did you mean {close!r}? (see 'briefgen --help')"], 2)
+        fail([f"no command or profile named {word!r}; did you mean {close!r}? (see 'briefgen --help')"], 2)
 
 
 def command_names() -> list[str]:
@@ -76,12 +73,12 @@ def command_names() -> list[str]:
     return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
 
-_HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
 
 app = typer.Typer(
     cls=_BuildByDefault,
-    context_settings=_HELP_OPTIONS,
+    context_settings=HELP_OPTIONS,
     help="Merge partner profiles (YAML) into Word and PDF briefing documents.\n\nExample: briefgen japan",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -96,18 +93,17 @@ class _State:
     debug = False
 
 
-_state = _State()
+state = _State()
 
 
 def _completion_places(ctx: typer.Context) -> Any:
     """The folders to complete from: --profiles and --templates as typed so far, else the usual search."""
-    from briefgen.data.catalog import Places
-
     given = ctx.find_root().params
-    return Places.find(given.get("profiles"), given.get("templates"))
+    return briefgen.Places.find(given.get("profiles"), given.get("templates"))
 
 
-def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
+def complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The profile and visit names starting with ``incomplete`` (shell completion)."""
     try:
         places = _completion_places(ctx)
         return [n for n in places.partner_names() + places.visit_names() if n.startswith(incomplete)]
@@ -115,7 +111,8 @@ def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
         return []
 
 
-def _complete_partners(ctx: typer.Context, incomplete: str) -> list[str]:
+def complete_partners(ctx: typer.Context, incomplete: str) -> list[str]:
+    """The partner names starting with ``incomplete`` (shell completion)."""
     try:
         return [n for n in _completion_places(ctx).partner_names() if n.startswith(incomplete)]
     except BriefgenError:
@@ -123,27 +120,25 @@ def _complete_partners(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def _complete_templates(ctx: typer.Context, incomplete: str) -> list[str]:
-    from briefgen.pipeline import api
-
     try:
-        return [n for n in api.list_templates(_completion_places(ctx)) if n.startswith(incomplete)]
+        return [n for n in briefgen.list_templates(_completion_places(ctx)) if n.startswith(incomplete)]
     except (BriefgenError, OSError):
         return []
 
 
 def _complete_formats(ctx: typer.Context, incomplete: str) -> list[str]:
     """Complete the last of ``--format docx,pd``: the formats of the registry not given yet."""
-    from briefgen.render import NAMES
-
     given, _, last = incomplete.rpartition(",")
     before = [g for g in given.split(",") if g]
-    return [f"{given + ',' if given else ''}{n}" for n in NAMES if n.startswith(last) and n not in before]
+    return [
+        f"{given + ',' if given else ''}{n}"
+        for n in (f.name for f in briefgen.FORMATS)
+        if n.startswith(last) and n not in before
+    ]
 
 
 def _format_help() -> str:
-    from briefgen.render import FORMATS
-
-    return "Comma-separated: " + "; ".join(f"{f.name} ({f.summary})" for f in FORMATS) + "."
+    return "Comma-separated: " + "; ".join(f"{f.name} ({f.summary})" for f in briefgen.FORMATS) + "."
 
 
 def error_lines(exc: BriefgenError) -> list[str]:
@@ -162,67 +157,68 @@ def flagged(lines: list[str], option: str | None) -> list[str]:
     return [f"{lines[0]} (--{option})", *lines[1:]]
 
 
-def _fail(lines: list[str], code: int) -> NoReturn:
+def fail(lines: list[str], code: int) -> NoReturn:
+    """Print each line as an ``error:`` line on stderr and exit with ``code``."""
     for line in lines:
-        say(f"error: {line}", err=True)
+        printing.say(f"error: {line}", err=True)
     raise typer.Exit(code)
 
 
 @contextmanager
-def _errors() -> Iterator[None]:
+def handled_errors() -> Iterator[None]:
     """Map briefgen's errors to a message on stderr and an exit code; --debug adds the traceback, same code."""
     try:
         yield
     except BriefgenError as exc:
         _traceback_if_debug()
-        _fail(error_lines(exc), exc.exit_code)
+        fail(error_lines(exc), exc.exit_code)
     except KeyboardInterrupt:
         _traceback_if_debug()
-        _fail(["interrupted"], 130)
+        fail(["interrupted"], 130)
 
 
 def _traceback_if_debug() -> None:
     """With --debug, print the exception being handled, with its traceback, on stderr."""
-    if _state.debug:
+    if state.debug:
         import traceback
 
         for line in traceback.format_exc().rstrip("\n").split("\n"):
-            say(line, err=True)
+            printing.say(line, err=True)
 
 
-def _places() -> Any:
-    from briefgen.data.catalog import Places
+def current_places() -> Any:
+    """Where the profiles and templates are: --profiles and --templates, else the usual search."""
+    return briefgen.Places.find(state.profiles, state.templates)
 
-    return Places.find(_state.profiles, _state.templates)
 
-
-def _out(out: Path | None) -> Path:
+def out_dir(out: Path | None) -> Path:
     """--out as given, else the project's output folder, else ./out."""
     if out is not None:
         return out
-    project = _places().project
+    project = current_places().project
     return project.out if project is not None else Path("out")
 
 
-def _project_default(given: str | None, key: str) -> str | None:
+def project_default(given: str | None, key: str) -> str | None:
     """An option as given, else the project's setting (``template``, ``lang``)."""
     if given is not None:
         return given
-    project = _places().project
+    project = current_places().project
     return getattr(project, key) if project is not None else None
 
 
-def _say(text: str) -> None:
-    if not _state.quiet:
-        say(text)
+def say(text: str) -> None:
+    """Print ``text`` on stdout unless --quiet."""
+    if not state.quiet:
+        printing.say(text)
 
 
 def _version(value: bool) -> None:
     if value:
-        from briefgen.cli.doctor import versions
+        from briefgen.cli.doctor import versions  # ctypes and the versions of every library: --version only
 
         for name, version in versions().items():
-            say(f"{name} {version}")
+            printing.say(f"{name} {version}")
         raise typer.Exit()
 
 
@@ -248,18 +244,17 @@ def _main(
 
     Example: briefgen japan
     """
-    _state.profiles, _state.templates, _state.quiet, _state.debug = profiles, templates, quiet, debug
+    state.profiles, state.templates, state.quiet, state.debug = profiles, templates, quiet, debug
 
 
 NameArg = Annotated[
     list[str],
-    typer.Argument(
-        help="Profile or visit names (see 'briefgen list').", autocompletion=_complete_names, metavar="NAME"
-    ),
+    typer.Argument(help="Profile or visit names (see 'briefgen list').", autocompletion=complete_names, metavar="NAME"),
 ]
 
 
-def _complete_langs(incomplete: str) -> list[str]:
+def complete_langs(incomplete: str) -> list[str]:
+    """The language codes starting with ``incomplete`` (shell completion)."""
     return [lang for lang in LANGUAGES if lang.startswith(incomplete)]
 
 
@@ -268,8 +263,6 @@ _LANG_HELP = ", ".join(LANGUAGES)
 
 def _named_languages(help_text: str) -> str:
     """``--lang``'s help with each code followed by its language's name (see cli_args.name_languages)."""
-    from briefgen import languages
-
     named = ", ".join(f"{code} ({languages.display_name(code)})" for code in LANGUAGES)
     return help_text.replace(_LANG_HELP, named, 1) if help_text.startswith(_LANG_HELP) else help_text
 
@@ -279,7 +272,7 @@ LangOpt = Annotated[
     typer.Option(
         "--lang",
         help=f"{_LANG_HELP} (default: the profile's language).",
-        autocompletion=_complete_langs,
+        autocompletion=complete_langs,
         metavar="LANG",
     ),
 ]
@@ -308,23 +301,23 @@ DateOpt = Annotated[
 ]
 
 
-def _say_date_warnings(built: list[Any]) -> None:
+def say_date_warnings(built: list[Any]) -> None:
     """One warning line per date a reader should know about (stale figures, a past visit), each said once.
 
     The dates are the profile's, so a build in several languages has the same warnings for each.
     """
     for line in dict.fromkeys(line for result in built for line in result.warnings):
-        say(f"warning: {line}", err=True)
+        printing.say(f"warning: {line}", err=True)
 
 
-def _warn_ignored(places: Any) -> None:
+def warn_ignored(places: Any) -> None:
     """A warning line per file of the profiles folder that is not read (``korea.yml``), or named like a command."""
     for note in places.ignored():
-        say(f"warning: {note}", err=True)
+        printing.say(f"warning: {note}", err=True)
     commands = command_names()
     for name in places.partner_names() + places.visit_names():
         if name in commands:
-            say(
+            printing.say(
                 f"warning: profile {name!r} has the name of a command: 'briefgen {name}' runs the command; "
                 f"build it with 'briefgen build {name}', or rename the file",
                 err=True,

@@ -7,31 +7,34 @@ from typing import Annotated, Any
 
 import typer
 
+import briefgen
 from briefgen import languages
+from briefgen.cli import printing
 from briefgen.cli.app import (
     BuildOutOpt,
     DateOpt,
     FormatOpt,
     LangOpt,
     TemplateOpt,
-    _complete_names,
-    _errors,
-    _out,
-    _places,
-    _project_default,
-    _say,
-    _say_date_warnings,
-    _state,
     app,
+    complete_names,
+    current_places,
+    handled_errors,
+    out_dir,
+    project_default,
+    say,
+    say_date_warnings,
+    state,
 )
-from briefgen.cli.printing import say, say_json
-from briefgen.errors import BuildFailed
+from briefgen.cli.opener import document_to_open, open_in_viewer
+from briefgen.cli.printing import say_json
+from briefgen.errors import BuildFailed, InputError
 
 NamesArg = Annotated[
     list[str] | None,
     typer.Argument(
         help="Profile or visit names (see 'briefgen list').",
-        autocompletion=_complete_names,
+        autocompletion=complete_names,
         metavar="NAME",
         show_default=False,
     ),
@@ -98,60 +101,55 @@ def build(
 
     Example: briefgen build japan --format pdf,md --out /tmp/briefings
     """
-    from briefgen.pipeline import api
-    from briefgen.view.dating import parse_date_option
-
     stages: dict[str, float] | None = {} if timings else None
-    with _errors():
+    with handled_errors():
         if verbose:
             _say_project()
         try:
-            built = api.build(
+            built = briefgen.build(
                 _build_names(names or [], every),
                 formats=format.split(","),
-                lang=_project_default(lang, "lang"),
-                out=_out(out),
-                template=_project_default(template, "template"),
+                lang=project_default(lang, "lang"),
+                out=out_dir(out),
+                template=project_default(template, "template"),
                 strict=strict,
                 final=final,
                 pdf_variant=pdf_variant,
                 force=force,
-                places=_places(),
+                places=current_places(),
                 timings=stages,
-                date=parse_date_option(date),
+                date=briefgen.parse_date(date),
                 max_age=max_age,
             )
         except BuildFailed as exc:
             _say_built(exc.built)  # what was written before the failure, then the error naming it
-            _say_date_warnings(exc.built)
+            say_date_warnings(exc.built)
             raise
     _say_built(built)
     _say_timings(stages)
     _say_gaps(built, verbose)
-    _say_date_warnings(built)
+    say_date_warnings(built)
     if open_:
         _open_results(built)
 
 
 def _say_project() -> None:
     """With --verbose, on stderr: the ``briefgen.toml`` in use, or that there is none."""
-    project = _places().project
+    project = current_places().project
     found = project.config if project is not None else "none (no briefgen.toml)"
-    say(f"project settings: {found}", err=True)
+    printing.say(f"project settings: {found}", err=True)
 
 
 def _say_timings(stages: dict[str, float] | None) -> None:
     """With --timings, one line per stage on stderr."""
     for stage, seconds in (stages or {}).items():
-        say(f"timing: {stage:<38} {seconds * 1000:8.1f} ms", err=True)
+        printing.say(f"timing: {stage:<38} {seconds * 1000:8.1f} ms", err=True)
 
 
 def _build_names(names: list[str], every: bool) -> list[str]:
     """The names given, then with --all every partner and visit; none at all is bad usage."""
-    from briefgen.errors import InputError
-
     if every:
-        places = _places()
+        places = current_places()
         names = list(dict.fromkeys([*names, *places.partner_names(), *places.visit_names()]))
     if not names:
         raise InputError("name the profiles or visits to build, or use --all for all of them (see 'briefgen list')")
@@ -160,8 +158,6 @@ def _build_names(names: list[str], every: bool) -> list[str]:
 
 def _open_results(built: list[Any]) -> None:
     """Open each build's main document in the desktop's viewer; a note on stderr when that is not possible."""
-    from briefgen.cli.opener import document_to_open, open_in_viewer
-
     for result in built:
         path = document_to_open(result.files) or document_to_open(
             sorted(Path(result.folder).glob("briefing.*")) if result.folder else []
@@ -170,7 +166,7 @@ def _open_results(built: list[Any]) -> None:
             continue
         why = open_in_viewer(path)
         if why is not None:
-            say(f"note: {path} was built but not opened: {why}", err=True)
+            printing.say(f"note: {path} was built but not opened: {why}", err=True)
 
 
 def _say_gaps(built: list[Any], verbose: bool) -> None:
@@ -182,28 +178,28 @@ def _say_gaps(built: list[Any], verbose: bool) -> None:
         stale = sum("stale" in p.message for p in result.untranslated)
         count = len(result.untranslated)
         detail = f" ({stale} of them stale)" if stale else ""
-        say(
+        printing.say(
             f"warning: {result.name}: {lang}: {count} field(s) have no current {languages.english_name(lang)} "
             f"text{detail} and show the profile's own language; see 'briefgen check {result.name} --lang {lang}'",
             err=True,
         )
         if verbose:
             for problem in result.untranslated:
-                say(f"  {problem}", err=True)
+                printing.say(f"  {problem}", err=True)
 
 
 def _say_built(built: list[Any]) -> None:
     for result in built:
         if result.status == "up to date":
-            _say(f"up to date: {result.folder} (use --force to rebuild)")
+            say(f"up to date: {result.folder} (use --force to rebuild)")
             continue
         for path in result.files:
-            _say(str(path))
+            say(str(path))
 
 
 @app.command()
 def preview(
-    name: Annotated[str, typer.Argument(help="Profile name.", autocompletion=_complete_names, metavar="NAME")],
+    name: Annotated[str, typer.Argument(help="Profile name.", autocompletion=complete_names, metavar="NAME")],
     lang: LangOpt = None,
     pager: Annotated[
         bool, typer.Option("--pager/--no-pager", help="Page a briefing taller than the screen (on a terminal).")
@@ -214,19 +210,16 @@ def preview(
 
     Example: briefgen preview japan
     """
-    from briefgen.cli.printing import console, print_paged
-    from briefgen.pipeline import api
-    from briefgen.render.terminal import render_terminal
-    from briefgen.view.dating import parse_date_option
+    from briefgen.cli.printing import console, print_paged  # rich's console and pager: preview only
 
-    with _errors():
-        view = api.briefing(name, lang=lang, places=_places(), date=parse_date_option(date))
-    print_paged(lambda on: render_terminal(view, on), console(), page=pager)
+    with handled_errors():
+        view = briefgen.briefing(name, lang=lang, places=current_places(), date=briefgen.parse_date(date))
+    print_paged(lambda on: briefgen.render_terminal(view, on), console(), page=pager)
 
 
 @app.command()
 def watch(
-    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names, metavar="NAME")],
+    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=complete_names, metavar="NAME")],
     format: FormatOpt = "docx,pdf",
     lang: LangOpt = None,
     out: BuildOutOpt = None,
@@ -239,28 +232,27 @@ def watch(
 
     Example: briefgen watch japan --format pdf
     """
-    from briefgen.cli.printing import console
+    from briefgen.cli.printing import console  # rich: watch only
     from briefgen.cli.reports import TerminalReport
-    from briefgen.pipeline import watch as watching
 
-    lang = _project_default(lang, "lang")
-    with _errors():
-        report = TerminalReport(console(), console(stderr=True), quiet=_state.quiet, lang=lang or languages.DEFAULT)
-        watcher = watching.Watcher(
+    lang = project_default(lang, "lang")
+    with handled_errors():
+        report = TerminalReport(console(), console(stderr=True), quiet=state.quiet, lang=lang or languages.DEFAULT)
+        watcher = briefgen.watch.Watcher(
             name,
-            places=_places(),
-            out=_out(out),
+            places=current_places(),
+            out=out_dir(out),
             formats=[f.strip() for f in format.split(",")],
             lang=lang,
-            template=_project_default(template, "template"),
+            template=project_default(template, "template"),
             on_view=report.preview,
         )
-        watching.run(watcher, watching.file_changes(watcher.folders()), report)
+        briefgen.watch.run(watcher, briefgen.watch.file_changes(watcher.folders()), report)
 
 
 @app.command()
 def diff(
-    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names, metavar="NAME")],
+    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=complete_names, metavar="NAME")],
     since: Annotated[
         Path | None,
         typer.Option(
@@ -282,14 +274,12 @@ def diff(
 
     Example: briefgen diff japan --since out/japan.zip
     """
-    from briefgen.cli.printing import console
+    from briefgen.cli.printing import console  # rich: diff only
     from briefgen.cli.reports import print_changes
-    from briefgen.pipeline import api
-    from briefgen.pipeline.since import changes_since
 
-    with _errors():
-        api.check_lang(lang)
-        found = changes_since(name, since, out=_out(out), places=_places())
+    with handled_errors():
+        briefgen.check_lang(lang)
+        found = briefgen.changes_since(name, since, out=out_dir(out), places=current_places())
     if as_json:
         say_json(found.as_dict())
         return

@@ -22,8 +22,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from briefgen import __version__
-from briefgen.data.catalog import Places
+import briefgen
+from briefgen import Places, __version__
 
 PYTHON_MIN = (3, 11)
 WEASYPRINT_MIN = 70
@@ -250,15 +250,12 @@ def _project(places: Places) -> Check:
 
 
 def _templates(places: Places) -> Check:
-    from briefgen import render
-    from briefgen.pipeline import api
-
     fix = "point --templates (or BRIEFGEN_TEMPLATES) at a template folder, or reinstall briefgen"
     if not places.templates.is_dir():
         return Check("templates", False, f"templates folder {places.templates} does not exist", fix)
-    found = api.list_templates(places)
+    found = briefgen.list_templates(places)
     shown = "; ".join(f"{name} ({', '.join(formats) or 'nothing'})" for name, formats in found.items())
-    missing = [f for f in render.FORMATS if f.name not in found["default"]]
+    missing = [f for f in briefgen.FORMATS if f.name not in found["default"]]
     if missing:
         files = ", ".join(dict.fromkeys(t for f in missing for t in f.templates))
         hint = " (python3 templates/make_briefing_docx.py rebuilds briefing.docx)" if "briefing.docx" in files else ""
@@ -273,12 +270,10 @@ def _templates(places: Places) -> Check:
 
 
 def _profiles(places: Places) -> list[Check]:
-    from briefgen.pipeline import api
-
     if not places.profiles.is_dir():
         fix = "point --profiles (or BRIEFGEN_PROFILES) at a profiles folder"
         return [Check("profiles", False, f"profiles folder {places.profiles} does not exist", fix)]
-    reports = api.validate([], places)
+    reports = briefgen.validate([], places)
     if not reports:
         return [Check("profiles", False, f"no profile in {places.profiles}", "briefgen new NAME writes one to fill in")]
     visits = set(places.visit_names())

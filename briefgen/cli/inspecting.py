@@ -7,15 +7,28 @@ from typing import Annotated
 
 import typer
 
-from briefgen.cli.app import _complete_langs, _complete_names, _errors, _places, _say, _state, _warn_ignored, app
-from briefgen.cli.printing import say, say_json
+import briefgen
+from briefgen.cli import printing
+from briefgen.cli.app import (
+    app,
+    complete_langs,
+    complete_names,
+    current_places,
+    handled_errors,
+    say,
+    state,
+    warn_ignored,
+)
+from briefgen.cli.printing import say_json
+from briefgen.errors import InputError
+from briefgen.text import quoted
 
 
 @app.command()
 def check(
     names: Annotated[
         list[str] | None,
-        typer.Argument(help="Profile or visit names (default: all).", autocompletion=_complete_names, metavar="NAME"),
+        typer.Argument(help="Profile or visit names (default: all).", autocompletion=complete_names, metavar="NAME"),
     ] = None,
     max_age: Annotated[
         str, typer.Option("--max-age", help="Oldest acceptable as-of date: 90d, 12m, 2y.", metavar="AGE")
@@ -28,7 +41,7 @@ def check(
         typer.Option(
             "--lang",
             help="Also list fields with no (or stale) text in this language, and count them.",
-            autocompletion=_complete_langs,
+            autocompletion=complete_langs,
             metavar="LANG",
         ),
     ] = None,
@@ -49,31 +62,27 @@ def check(
     """
     import datetime as dt
 
-    from briefgen.errors import InputError
-    from briefgen.pipeline import api
-    from briefgen.text import quoted
-
     if sources:
         _check_sources(names or [], strict=strict, as_json=as_json)
         return
-    with _errors():
+    with handled_errors():
         try:
             day = dt.date.fromisoformat(today) if today else None
         except ValueError:
             raise InputError(f"--today {quoted(today)}: expected a date such as 2026-01-31") from None
-        found = api.check(names or [], lang=lang, max_age=max_age, today=day, places=_places())
-        covered = api.translation_coverage(names or [], lang, _places()) if lang else None
+        found = briefgen.check(names or [], lang=lang, max_age=max_age, today=day, places=current_places())
+        covered = briefgen.translation_coverage(names or [], lang, current_places()) if lang else None
     if as_json:
         # The coverage, when asked for, is the last entry, of kind "coverage".
         entries = [f.as_dict() for f in found] + ([covered.as_dict()] if covered else [])
         say_json(entries)
     else:
         for finding in found:
-            say(finding)
+            printing.say(finding)
         if not found:
-            _say("nothing to report")
+            say("nothing to report")
         if covered is not None:
-            _say(covered.line())
+            say(covered.line())
     if strict and found:
         raise typer.Exit(1)
 
@@ -82,15 +91,15 @@ def _check_sources(names: list[str], *, strict: bool, as_json: bool) -> None:
     """``check --sources``: the findings, a summary line, exit 1 on a failure (or anything, with --strict)."""
     from briefgen.pipeline import api
 
-    with _errors():
-        report = api.check_sources(names, _places())
+    with handled_errors():
+        report = api.check_sources(names, current_places())
     if as_json:
         entries = [f.as_dict() for f in report.findings]
         say_json(entries)
     else:
         for finding in report.findings:
-            say(finding)
-        _say(report.line())
+            printing.say(finding)
+        say(report.line())
     if report.failed or (strict and report.findings):
         raise typer.Exit(1)
 
@@ -103,13 +112,11 @@ def list_(
 
     Example: briefgen list --json
     """
-    from briefgen.pipeline import api
-
-    with _errors():
-        places = _places()
-        profiles = api.list_profiles(places)
-        templates = api.list_templates(places)
-    _warn_ignored(places)
+    with handled_errors():
+        places = current_places()
+        profiles = briefgen.list_profiles(places)
+        templates = briefgen.list_templates(places)
+    warn_ignored(places)
     if as_json:
         data = {
             "folder": {"profiles": str(places.profiles), "templates": str(places.templates), "from": places.origin},
@@ -118,19 +125,19 @@ def list_(
         }
         say_json(data)
         return
-    say(f"Folder in use: {places.profiles} ({places.origin})")
-    say(f"Profiles ({places.profiles}):")
+    printing.say(f"Folder in use: {places.profiles} ({places.origin})")
+    printing.say(f"Profiles ({places.profiles}):")
     for p in profiles:
         if p.kind == "partner":
-            say(f"  {p.name:<16} {p.problem or p.partner + ' — facts as of ' + p.facts_as_of}")
+            printing.say(f"  {p.name:<16} {p.problem or p.partner + ' — facts as of ' + p.facts_as_of}")
     visits = [p for p in profiles if p.kind == "visit"]
     if visits:
-        say("Visits:")
+        printing.say("Visits:")
         for p in visits:
-            say(f"  {p.name:<16} {p.problem or f'{p.partner} — {p.dates} — {p.visit}'}")
-    say(f"Templates ({places.templates}):")
+            printing.say(f"  {p.name:<16} {p.problem or f'{p.partner} — {p.dates} — {p.visit}'}")
+    printing.say(f"Templates ({places.templates}):")
     for name, formats in templates.items():
-        say(f"  {name:<16} {', '.join(formats)}")
+        printing.say(f"  {name:<16} {', '.join(formats)}")
 
 
 @app.command()
@@ -139,7 +146,7 @@ def validate(
         list[str] | None,
         typer.Argument(
             help="Profile names or YAML paths (default: every profile).",
-            autocompletion=_complete_names,
+            autocompletion=complete_names,
             metavar="NAME_OR_PATH",
         ),
     ] = None,
@@ -155,23 +162,21 @@ def validate(
 
     Example: briefgen validate japan profiles/japan.yaml
     """
-    from briefgen.pipeline import api
-
-    with _errors():
-        reports = api.validate(targets or [], _places())
+    with handled_errors():
+        reports = briefgen.validate(targets or [], current_places())
         if templates:
-            reports += api.validate_templates(_places())
+            reports += briefgen.validate_templates(current_places())
         if not targets:
-            _warn_ignored(_places())
+            warn_ignored(current_places())
     problems = [p for r in reports for p in r.problems]
     if as_json:
         say_json([p.as_dict() for p in problems])
     else:
         for report in reports:
             if report.ok:
-                _say(f"ok: {report.target}")
+                say(f"ok: {report.target}")
         for problem in problems:
-            say(f"error: {problem}", err=True)
+            printing.say(f"error: {problem}", err=True)
     if problems:
         raise typer.Exit(2)
 
@@ -189,15 +194,15 @@ def doctor(
 
     Example: briefgen doctor --out /tmp/briefings
     """
-    from briefgen.cli.doctor import run_checks
+    from briefgen.cli.doctor import run_checks  # ctypes and the machine checks: doctor only
 
-    with _errors():
-        checks = run_checks(_places(), out)
+    with handled_errors():
+        checks = run_checks(current_places(), out)
     if as_json:
         say_json([c.as_dict() for c in checks])
     else:
         for c in checks:
-            if not (_state.quiet and c.ok):
-                say(c.line())
+            if not (state.quiet and c.ok):
+                printing.say(c.line())
     if not all(c.ok for c in checks):
         raise typer.Exit(1)

@@ -10,21 +10,23 @@ from typing import Annotated, Any
 
 import typer
 
+import briefgen
+from briefgen.cli import printing
 from briefgen.cli.app import (
     DateOpt,
     LangOpt,
     TemplateOpt,
-    _complete_names,
-    _errors,
-    _out,
-    _places,
-    _project_default,
-    _say,
-    _state,
     app,
+    complete_names,
+    current_places,
     flagged,
+    handled_errors,
+    out_dir,
+    project_default,
+    say,
+    state,
 )
-from briefgen.cli.printing import console, say, say_json
+from briefgen.cli.printing import console, say_json
 from briefgen.text import markup_safe, shown
 
 
@@ -32,7 +34,7 @@ from briefgen.text import markup_safe, shown
 def batch(
     names: Annotated[
         list[str] | None,
-        typer.Argument(help="Visit or profile names.", autocompletion=_complete_names, metavar="NAME"),
+        typer.Argument(help="Visit or profile names.", autocompletion=complete_names, metavar="NAME"),
     ] = None,
     every: Annotated[bool, typer.Option("--all", help="Every visit found.")] = False,
     jobs: Annotated[
@@ -59,29 +61,25 @@ def batch(
     """
     import sys
 
-    from briefgen.pipeline import batch as batching
-    from briefgen.pipeline.api import check_lang
-    from briefgen.view.dating import parse_date_option
-
-    with _errors():
-        check_lang(lang)
-        day = parse_date_option(date)
-        places = _places()
-        chosen = batching.resolve_names(names or [], every, places)
-        show_progress = not (_state.quiet or as_json) and sys.stdout.isatty()
+    with handled_errors():
+        briefgen.check_lang(lang)
+        day = briefgen.parse_date(date)
+        places = current_places()
+        chosen = briefgen.batch.resolve_names(names or [], every, places)
+        show_progress = not (state.quiet or as_json) and sys.stdout.isatty()
         with _progress(chosen, show_progress) as progress:
-            results = batching.run(
+            results = briefgen.batch.run(
                 chosen,
-                out=_out(out),
+                out=out_dir(out),
                 places=places,
                 jobs=jobs or os.cpu_count() or 1,
-                lang=_project_default(lang, "lang"),
-                template=_project_default(template, "template"),
+                lang=project_default(lang, "lang"),
+                template=project_default(template, "template"),
                 force=force,
                 progress=progress,
                 date=day,
             )
-    _report(results, as_json, _out(out))
+    _report(results, as_json, out_dir(out))
     if any(r.status == "failed" for r in results):
         raise typer.Exit(1)
 
@@ -90,17 +88,17 @@ def _report(results: list[Any], as_json: bool, folder: Path) -> None:
     """The batch's summary (a table, or JSON with ``--json``), its warnings, then each failed pack's error on stderr."""
     if as_json:
         say_json([_result_dict(r) for r in results])
-    elif not _state.quiet:
+    elif not state.quiet:
         _summary_table(results)
-        _say(f"packs in: {folder}")
+        say(f"packs in: {folder}")
     for line in (line for r in results for line in r.warnings):
-        say(f"warning: {line}", err=True)  # as 'build' says them, skipped packs too
+        printing.say(f"warning: {line}", err=True)  # as 'build' says them, skipped packs too
     if as_json:
         return
     for r in results:
         if r.status == "failed":
             (line,) = flagged([f"{r.name}: {r.error}"], r.option)
-            say(f"error: {line}", err=True)
+            printing.say(f"error: {line}", err=True)
 
 
 def _result_dict(result: Any) -> dict[str, Any]:
@@ -123,8 +121,6 @@ def _progress(names: list[str], shown: bool) -> Iterator[Callable[[str, str], No
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from briefgen.pipeline.pack import STEPS
-
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -137,9 +133,9 @@ def _progress(names: list[str], shown: bool) -> Iterator[Callable[[str, str], No
         running: dict[str, Any] = {}
 
         def update(name: str, event: str) -> None:
-            if event in STEPS:
+            if event in briefgen.PACK_STEPS:
                 if name not in running:
-                    running[name] = bar.add_task(f"  {markup_safe(name)}", total=len(STEPS))
+                    running[name] = bar.add_task(f"  {markup_safe(name)}", total=len(briefgen.PACK_STEPS))
                 bar.advance(running[name])
             elif event in ("built", "failed", "up to date"):
                 if name in running:

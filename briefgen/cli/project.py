@@ -7,19 +7,20 @@ from typing import Annotated
 
 import typer
 
+import briefgen
+from briefgen.cli import printing
 from briefgen.cli.app import (
-    _HELP_OPTIONS,
-    _complete_langs,
-    _complete_names,
-    _complete_partners,
-    _errors,
-    _fail,
-    _places,
-    _say,
+    HELP_OPTIONS,
     app,
     command_names,
+    complete_langs,
+    complete_names,
+    complete_partners,
+    current_places,
+    fail,
+    handled_errors,
+    say,
 )
-from briefgen.cli.printing import say
 
 
 @app.command()
@@ -34,7 +35,7 @@ def new(
     partner: Annotated[
         str | None,
         typer.Option(
-            "--partner", help="The visit's partner profile.", autocompletion=_complete_partners, metavar="PARTNER"
+            "--partner", help="The visit's partner profile.", autocompletion=complete_partners, metavar="PARTNER"
         ),
     ] = None,
 ) -> None:
@@ -44,23 +45,21 @@ def new(
 
     and its visit: briefgen new --visit strelsau-2026 --partner ruritania
     """
-    from briefgen.data import skeleton
-
     taken = {name, visit} & set(command_names())
     if taken:
-        _fail([f"{taken.pop()!r} is the name of a briefgen command; choose another name for the profile"], 2)
+        fail([f"{taken.pop()!r} is the name of a briefgen command; choose another name for the profile"], 2)
     if (name is None) == (visit is None):
-        _fail(["name a partner (briefgen new NAME) or a visit (briefgen new --visit NAME --partner PARTNER)"], 2)
+        fail(["name a partner (briefgen new NAME) or a visit (briefgen new --visit NAME --partner PARTNER)"], 2)
     if partner is not None and visit is None:
-        _fail([f"--partner goes with --visit: briefgen new --visit NAME --partner {partner}"], 2)
-    with _errors():
+        fail([f"--partner goes with --visit: briefgen new --visit NAME --partner {partner}"], 2)
+    with handled_errors():
         if visit is not None:
-            path = skeleton.new_visit(visit, partner, _places())
+            path = briefgen.new_visit(visit, partner, current_places())
         else:
             assert name is not None
-            path = skeleton.new_partner(name, _places())
-    _say(str(path))
-    _say(f"next: fill it in from your sources, then: briefgen validate {visit or name}")
+            path = briefgen.new_partner(name, current_places())
+    say(str(path))
+    say(f"next: fill it in from your sources, then: briefgen validate {visit or name}")
 
 
 translate_app = typer.Typer(
@@ -69,7 +68,7 @@ translate_app = typer.Typer(
         "Example: briefgen translate export japan --lang en"
     ),
     no_args_is_help=True,
-    context_settings=_HELP_OPTIONS,
+    context_settings=HELP_OPTIONS,
 )
 
 
@@ -78,11 +77,11 @@ app.add_typer(translate_app, name="translate")
 
 @translate_app.command("export")
 def translate_export(
-    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=_complete_names, metavar="NAME")],
+    name: Annotated[str, typer.Argument(help="Profile or visit name.", autocompletion=complete_names, metavar="NAME")],
     lang: Annotated[
         str,
         typer.Option(
-            "--lang", help="The language to translate into: en or vi.", autocompletion=_complete_langs, metavar="LANG"
+            "--lang", help="The language to translate into: en or vi.", autocompletion=complete_langs, metavar="LANG"
         ),
     ],
     output: Annotated[
@@ -94,16 +93,11 @@ def translate_export(
 
     Example: briefgen translate export japan --lang en -o japan.en.xlf
     """
-    from briefgen.pipeline import roundtrip
-    from briefgen.pipeline.output import write_atomic
-
-    with _errors():
-        data, count = roundtrip.export(name, lang, _places())
-        target = output or Path(f"{name}.{lang}.xlf")
-        write_atomic(target, data)
-    _say(f"{target}: {count} field(s) to translate into '{lang}'")
+    with handled_errors():
+        target, count = briefgen.export_translation(name, lang, output=output, places=current_places())
+    say(f"{target}: {count} field(s) to translate into '{lang}'")
     if count:
-        _say(f"next: translate the <target> elements, then: briefgen translate import {target}")
+        say(f"next: translate the <target> elements, then: briefgen translate import {target}")
 
 
 @translate_app.command("import")
@@ -114,15 +108,13 @@ def translate_import(
 
     Example: briefgen translate import japan.en.xlf
     """
-    from briefgen.pipeline import roundtrip
-
-    with _errors():
-        done = roundtrip.import_file(file, _places())
+    with handled_errors():
+        done = briefgen.import_translation(file, current_places())
     for warning in done.warnings:
-        say(f"warning: {warning}", err=True)
+        printing.say(f"warning: {warning}", err=True)
     for path in done.files:
-        _say(str(path))
-    _say(f"{done.units} translation(s) imported")
+        say(str(path))
+    say(f"{done.units} translation(s) imported")
 
 
 @app.command()
@@ -139,10 +131,8 @@ def init(
 
     Example: briefgen init briefings && cd briefings && briefgen new korea
     """
-    from briefgen.data.project import init_project
-
-    with _errors():
-        made = init_project(folder, marking)
+    with handled_errors():
+        made = briefgen.init_project(folder, marking)
     for path in made:
-        _say(str(path))
-    _say(f"next: fill in {folder / 'profiles' / 'defaults.yaml'}, then: cd {folder} && briefgen new NAME")
+        say(str(path))
+    say(f"next: fill in {folder / 'profiles' / 'defaults.yaml'}, then: cd {folder} && briefgen new NAME")

@@ -1,20 +1,33 @@
-"""Assemble the layers of a partner profile or a visit, in merge order, each file read once.
+"""Load one partner profile or visit: its files read once, in merge order, then its layers, merged data and profile.
 
 A partner is ``defaults.yaml`` then ``NAME.yaml``; a visit (``visits/NAME.yaml``) names its
 partner with ``partner: NAME`` and goes over that partner's layers, its ``partner:`` key removed.
-The merge (briefgen.data.merging) then combines the layers; this module only finds and loads them.
+
+:func:`load` is the one way into a build's data: it reads the bytes of each file once (their
+sha256 is what a build's record compares, so an unchanged build needs nothing more) and
+:class:`Loaded` makes from those same bytes, each when first asked, the layers, the merged data
+(briefgen.data.merging) and the validated profile (briefgen.data.validation). Nothing reads a
+profile file twice in a build, whether it is skipped, built or checked first (``--strict``).
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.data.catalog import DEFAULTS, Places
-from briefgen.data.loading import Layer, load_layer
+from briefgen.data.files import display_path, read_bytes
 from briefgen.errors import InputError, Problem, ProfileError
+
+if TYPE_CHECKING:
+    from briefgen.data.loading import Layer
+    from briefgen.data.merging import Merged
+    from briefgen.data.schema import Profile
 
 
 @dataclass(frozen=True)
@@ -25,15 +38,156 @@ class Layers:
     layers: list[Layer]
 
 
-def assemble(name: str, places: Places) -> Layers:
-    """The layers of partner or visit ``name``, in merge order; the visit file is read once."""
+@dataclass(frozen=True)
+class Source:
+    """One profile file as read: its path, its name in messages and its bytes."""
+
+    path: Path
+    shown: str
+    raw: bytes
+
+    @functools.cached_property
+    def sha256(self) -> str:
+        """The sha256 of its bytes, in hex (what a build's record keeps)."""
+        return hashlib.sha256(self.raw).hexdigest()
+
+
+class Loaded:
+    """A partner or visit loaded once: its files' bytes, and from them its layers, merged data and profile.
+
+    Each is made when first asked and kept: an up-to-date build asks for the files' digests and the
+    profile's language only (no model imported), a build for the profile too.
+    """
+
+    def __init__(self, name: str, places: Places, sources: Sequence[Source], visit: Layer | None = None) -> None:
+        self.name = name
+        self.places = places
+        self.sources = list(sources)
+        self._visit = visit  # a visit's layer, parsed by load() to find its partner
+
+    @property
+    def files(self) -> list[Path]:
+        """The files, in merge order (defaults, partner, visit)."""
+        return [s.path for s in self.sources]
+
+    @property
+    def digests(self) -> dict[Path, str]:
+        """The sha256 of each file's bytes, by path, in merge order."""
+        return {s.path: s.sha256 for s in self.sources}
+
+    @functools.cached_property
+    def layers(self) -> list[Layer]:
+        """The layers, in merge order; one ProfileError with the problems of every file."""
+        if self._visit is None:
+            return _layers_of(self.sources)
+        *partner, _ = self.sources
+        return [*_layers_of(partner), _without_partner(self._visit)]
+
+    @functools.cached_property
+    def merged(self) -> Merged:
+        """The layers merged (briefgen.data.merging)."""
+        from briefgen.data.merging import merge  # with the layers: PyYAML, which an up-to-date partner needs not
+
+        return merge(self.layers)
+
+    @property
+    def language(self) -> str:
+        """The profile's own language: what a build without ``--lang`` is made in."""
+        return self.merged.language
+
+    @functools.cached_property
+    def profile(self) -> Profile:
+        """The validated profile (briefgen.data.validation); first, one line for a file that is no profile at all."""
+        from briefgen.data.validation import validate  # pydantic and the models: not for an up-to-date build
+
+        _check_all(self.layers)
+        return validate(self.merged, self.places.profiles)
+
+
+def load(name: str, places: Places) -> Loaded:
+    """Partner or visit ``name`` loaded: each of its files read once (a visit's parsed to find its partner)."""
     if not places.is_visit(name):
-        files = places.profile_files(name)
-        return Layers(files, load_all(files))
+        return Loaded(name, places, _read_all(places.profile_files(name)))
+    from briefgen.data.loading import layer_of  # PyYAML: an up-to-date partner's build only reads bytes
+
     path = places.visit_file(name)
-    visit = profile_layer(path)
+    source = _read(path)
+    visit = layer_of(source.raw, source.shown)
+    if not isinstance(visit.data.get("partner"), str):
+        _check_profile_keys(visit)  # not a profile at all says so, before asking for its partner
     partner_files = places.profile_files(partner_of(visit, places))
-    return Layers([*partner_files, path], [*load_all(partner_files), _without_partner(visit)])
+    return Loaded(name, places, [*_read_all(partner_files), source], visit)
+
+
+def assemble(name: str, places: Places) -> Layers:
+    """The layers of partner or visit ``name``, in merge order; each file is read once."""
+    loaded = load(name, places)
+    _check_all(loaded.layers)
+    return Layers(loaded.files, loaded.layers)
+
+
+def _read(path: Path) -> Source:
+    shown = display_path(path)
+    return Source(path, shown, read_bytes(path, shown))
+
+
+def _read_all(files: Sequence[Path]) -> list[Source]:
+    """Every file read; else one ProfileError with the problems of all of them (the others parsed to say theirs)."""
+    read: list[Source | ProfileError] = []
+    for path in files:
+        try:
+            read.append(_read(path))
+        except ProfileError as exc:
+            read.append(exc)
+    sources = [r for r in read if isinstance(r, Source)]
+    if len(sources) == len(read):
+        return sources
+    problems: list[Problem] = []
+    for r in read:
+        try:
+            if isinstance(r, ProfileError):
+                raise r
+            _profile_layer(r)
+        except ProfileError as exc:
+            problems += exc.problems
+    raise ProfileError(problems)
+
+
+def _layers_of(sources: Sequence[Source]) -> list[Layer]:
+    """Every source parsed, or one ProfileError with the problems of all of them.
+
+    Whether each is a profile at all (:func:`_check_profile_keys`) is asked with the profile
+    (:attr:`Loaded.profile`): it needs the models, and an up-to-date build's files are, byte for
+    byte, files that made a valid profile. Here it is asked only of a set already failing.
+    """
+    from briefgen.data.loading import layer_of  # PyYAML: an up-to-date partner's build only reads bytes
+
+    layers: list[Layer] = []
+    problems: list[Problem] = []
+    for source in sources:
+        try:
+            layers.append(layer_of(source.raw, source.shown))
+        except ProfileError as exc:
+            problems += exc.problems
+    if problems:
+        try:
+            _check_all(layers)
+        except ProfileError as exc:
+            problems += exc.problems
+        raise ProfileError(sorted(problems, key=lambda p: [s.shown for s in sources].index(p.file)))
+    return layers
+
+
+def _check_all(layers: Sequence[Layer]) -> None:
+    """One ProfileError naming every layer that is no profile at all."""
+    problems: list[Problem] = []
+    for layer in layers:
+        try:
+            _check_profile_keys(layer)
+        except ProfileError as exc:
+            problems += exc.problems
+    if problems:
+        raise ProfileError(problems)
 
 
 def input_files(name: str, places: Places) -> list[Path]:
@@ -42,6 +196,8 @@ def input_files(name: str, places: Places) -> list[Path]:
     Only a visit file is read (for the name of its partner): enough to tell whether a pack's
     inputs changed without loading every profile.
     """
+    from briefgen.data.loading import load_layer  # PyYAML: see load()
+
     if not places.is_visit(name):
         return places.profile_files(name)
     visit = load_layer(places.visit_file(name))
@@ -51,7 +207,9 @@ def input_files(name: str, places: Places) -> list[Path]:
 def layers_for(target: str, places: Places) -> list[Layer]:
     """The layers ``validate`` checks for a name or a path (a visit file merges over its partner)."""
     if not ("/" in target or target.endswith((".yaml", ".yml"))):
-        return assemble(target, places).layers
+        layers = load(target, places).layers
+        _check_all(layers)
+        return layers
     path = Path(target)
     if not path.is_file():
         raise InputError(f"{target}: no such file")
@@ -67,6 +225,8 @@ def layers_for(target: str, places: Places) -> list[Layer]:
 
 def _without_partner(visit: Layer) -> Layer:
     """A visit's layer without its ``partner:`` key (it names the partner, it is not profile data)."""
+    from briefgen.data.loading import Layer  # PyYAML: see load()
+
     data = {k: v for k, v in visit.data.items() if k != "partner"}
     marks = {k: v for k, v in visit.marks.items() if not k or k[0] != "partner"}
     todo = {k: v for k, v in visit.todo.items() if k[0] != "partner"}
@@ -104,18 +264,30 @@ def load_all(files: Sequence[Path]) -> list[Layer]:
 
 
 def profile_layer(path: Path) -> Layer:
-    """The layer of a profile, visit or defaults file, or one line if none of its keys is a profile's.
+    """The layer of a profile, visit or defaults file, or one line if none of its keys is a profile's."""
+    return _profile_layer(_read(path))
+
+
+def _profile_layer(source: Source) -> Layer:
+    """The layer of a file read, checked to be a profile (see :func:`_check_profile_keys`)."""
+    from briefgen.data.loading import layer_of  # PyYAML: see load()
+
+    layer = layer_of(source.raw, source.shown)
+    _check_profile_keys(layer)
+    return layer
+
+
+def _check_profile_keys(layer: Layer) -> None:
+    """One ProfileError if none of the layer's keys is a profile's.
 
     A file that is not a profile at all (a password file, some other program's settings) gets
     that one line: each of its keys reported as "unknown key" would echo its content back.
     """
-    from briefgen.data.schema import Profile  # the models are not needed to find a build's files
+    from briefgen.data.schema import Profile  # pydantic and the models: an up-to-date build needs neither
 
-    layer = load_layer(path)
     if not any(key in Profile.model_fields for key in layer.data):
         message = (
             f"is not a briefgen profile: none of its {len(layer.data)} top-level key(s) is a profile key "
             "such as 'partner:' or 'sources:' (its content is not shown); see 'briefgen new'"
         )
         raise ProfileError([Problem(layer.file, None, None, "", message)])
-    return layer

@@ -24,17 +24,14 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefgen.data.files import describe
+from briefgen.data.layout import DEFAULTS, VISITS
+from briefgen.data.project import Project, find_project
 from briefgen.errors import InputError
 from briefgen.text import quoted
 
-if TYPE_CHECKING:
-    from briefgen.data.project import Project
-
-DEFAULTS = "defaults"
-VISITS = "visits"
+__all__ = ["DEFAULTS", "VISITS", "Places", "check_name"]  # DEFAULTS, VISITS: briefgen.data.layout, named once
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -57,8 +54,6 @@ class Places:
     @classmethod
     def find(cls, profiles: Path | str | None = None, templates: Path | str | None = None) -> Places:
         """Resolve both folders by the search order in this module's docstring."""
-        from briefgen.data.project import find_project
-
         project = find_project()
         found_profiles = _folder(profiles, "BRIEFGEN_PROFILES", "profiles")
         found_templates = _folder(templates, "BRIEFGEN_TEMPLATES", "templates")

@@ -24,7 +24,9 @@ else:
 Qualifier = Literal["exactly", "about", "nearly", "more_than", "at_least"]
 
 
-class _Model(BaseModel):
+class Model(BaseModel):
+    """The base of every profile model: unknown keys refused, values frozen, field docstrings kept."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
@@ -132,7 +134,7 @@ Text = Annotated[str | dict[Language, str], BeforeValidator(_text), Translatable
 _SHA256 = r"^[0-9a-f]{64}$"
 
 
-class Source(_Model):
+class Source(Model):
     """A publication the facts come from."""
 
     title: str
@@ -164,7 +166,7 @@ class Source(_Model):
         return self
 
 
-class Sourced(_Model):
+class Sourced(Model):
     """Anything that states a fact: it names its source and the date the fact holds at."""
 
     source: str
@@ -175,7 +177,7 @@ class Sourced(_Model):
     """Short excerpts of the source that state the fact, word for word in the source's language."""
 
 
-class Quotation(_Model):
+class Quotation(Model):
     """Words someone said or wrote, as the source prints them: verbatim in one language, translated in the others."""
 
     text: Text
@@ -243,7 +245,7 @@ class Figure(Sourced):
         return self
 
 
-class FigureGroup(_Model):
+class FigureGroup(Model):
     """Figures under one sub-heading."""
 
     title: Text
@@ -252,7 +254,7 @@ class FigureGroup(_Model):
     """The figures, in the order they are printed."""
 
 
-class Locality(_Model):
+class Locality(Model):
     """A province, city or prefecture."""
 
     name: Text
@@ -284,7 +286,7 @@ class Partnership(Sourced):
     """When the pairing started (``2013``, ``2013-05``), when the source says."""
 
 
-class Agreement(_Model):
+class Agreement(Model):
     """A trade agreement both countries are party to."""
 
     short: str
@@ -301,7 +303,7 @@ class Agreement(_Model):
     """Short excerpts of the source that name it, word for word in the source's language."""
 
 
-class Event(_Model):
+class Event(Model):
     """A dated entry of the timeline."""
 
     text: Text
@@ -327,7 +329,7 @@ class Event(_Model):
         return self
 
 
-class Biography(_Model):
+class Biography(Model):
     """A short biography: what the delegation should know before shaking hands."""
 
     post: Text | None = None
@@ -360,7 +362,7 @@ class Person(Sourced):
     """Their short biography."""
 
 
-class Forum(_Model):
+class Forum(Model):
     """The cooperation forum between the two sides' localities."""
 
     name: Text
@@ -384,7 +386,7 @@ class Forum(_Model):
     """Short excerpts of the source that state where, when and by whom it is held, word for word."""
 
 
-class Partner(_Model):
+class Partner(Model):
     """The foreign partner the briefing is about."""
 
     name: Text

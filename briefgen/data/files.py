@@ -13,6 +13,11 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from briefgen.errors import Problem, ProfileError
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""The largest profile file read (briefgen.data.loading: a hostile file costs bounded time and memory)."""
+
 
 def describe(mode: int) -> str:
     """``a link``, ``a folder``, ``a pipe``, ``a device``, ``a socket``, or ``""`` for a regular file."""
@@ -69,3 +74,42 @@ def _cached_digest(path: str, mtime_ns: int, size: int) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def display_path(path: Path) -> str:
+    """The path as users should see it: relative to the working folder when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """The bytes of a profile file (a regular file, at most ``MAX_FILE_BYTES``), or ProfileError saying why not."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise _problem(shown, "is a folder, not a YAML file")
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe would block for ever, /dev/zero would never end.
+            raise _problem(shown, "is not a regular file (a device, pipe or socket?); give a YAML file")
+        size = info.st_size
+        raw = b""
+        if size <= MAX_FILE_BYTES:
+            # Checked again on the open file, without blocking: it may have been swapped for a pipe.
+            with open_regular(path, follow=True) as stream:
+                raw = stream.read(MAX_FILE_BYTES + 1)  # the file may grow after stat()
+            size = len(raw)
+        if size > MAX_FILE_BYTES:
+            raise _problem(
+                shown, f"the file is {size // 1024} KiB; profiles are limited to {MAX_FILE_BYTES // 1024} KiB"
+            )
+    except FileNotFoundError:
+        raise _problem(shown, "no such file") from None
+    except OSError as exc:
+        raise _problem(shown, f"cannot be read: {exc.strerror or exc}") from None
+    return raw
+
+
+def _problem(shown: str, message: str) -> ProfileError:
+    return ProfileError([Problem(shown, None, None, "", message)])

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,10 +23,11 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from briefgen.data.files import open_regular
+from briefgen.data.files import MAX_FILE_BYTES as MAX_FILE_BYTES  # re-exported: the limit is the reader's
+from briefgen.data.files import display_path as display_path  # re-exported: its home is files
+from briefgen.data.files import read_bytes
 from briefgen.errors import Problem, ProfileError
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 100_000
 
@@ -64,18 +64,15 @@ class Layer:
     on a line of its own, or on a line no value starts or ends on, marks nothing."""
 
 
-def display_path(path: Path) -> str:
-    """The path as users should see it: relative to the working folder when it is below it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 def load_layer(path: Path) -> Layer:
     """Read and parse one YAML file into a Layer, or raise ProfileError saying where and why."""
     shown = display_path(path)
-    return parse_layer(_read_text(path, shown), shown)
+    return layer_of(read_bytes(path, shown), shown)
+
+
+def layer_of(raw: bytes, shown: str) -> Layer:
+    """Parse the bytes of a YAML file (read by :func:`read_bytes`) into a Layer named ``shown`` in messages."""
+    return parse_layer(_decode(raw, shown), shown)
 
 
 def parse_layer(text: str, shown: str) -> Layer:
@@ -107,28 +104,7 @@ def _error(file: str, line: int | None, message: str, column: int | None = None)
     return ProfileError([Problem(file, line, column, "", message)])
 
 
-def _read_text(path: Path, shown: str) -> str:
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise _error(shown, None, "is a folder, not a YAML file")
-        if not stat.S_ISREG(info.st_mode):
-            # A pipe would block for ever, /dev/zero would never end.
-            raise _error(shown, None, "is not a regular file (a device, pipe or socket?); give a YAML file")
-        size = info.st_size
-        if size <= MAX_FILE_BYTES:
-            # Checked again on the open file, without blocking: it may have been swapped for a pipe.
-            with open_regular(path, follow=True) as stream:
-                raw = stream.read(MAX_FILE_BYTES + 1)  # the file may grow after stat()
-            size = len(raw)
-        if size > MAX_FILE_BYTES:
-            raise _error(
-                shown, None, f"the file is {size // 1024} KiB; profiles are limited to {MAX_FILE_BYTES // 1024} KiB"
-            )
-    except FileNotFoundError:
-        raise _error(shown, None, "no such file") from None
-    except OSError as exc:
-        raise _error(shown, None, f"cannot be read: {exc.strerror or exc}") from None
+def _decode(raw: bytes, shown: str) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

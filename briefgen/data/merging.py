@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefgen.data.loading import Layer, PathKey
+from briefgen.languages import DEFAULT
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,12 @@ class Merged:
 
     data: dict[str, Any]
     layers: tuple[Layer, ...]
+
+    @property
+    def language(self) -> str:
+        """The language the profile is written in (its ``language:``, else French): a build's own."""
+        own = self.data.get("language", DEFAULT)
+        return own if isinstance(own, str) else DEFAULT
 
     def origin(self, path: PathKey) -> Origin:
         """Where the value at ``path`` (or its nearest written parent) was written."""

@@ -33,8 +33,8 @@ from briefgen.data.facts_schema import (
     Sourced,
     Text,
     Translatable,
-    _Model,
 )
+from briefgen.data.facts_schema import Model as _Model
 from briefgen.data.visit_schema import (
     Ask,
     Commitment,

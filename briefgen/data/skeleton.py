@@ -1,4 +1,4 @@
-"""``briefgen new``: write a commented profile or visit file to fill in, made from the schema itself.
+"""``briefgen new``: the commented profile or visit file to fill in, made from the schema itself.
 
 Every field of :class:`~briefgen.data.schema.Profile` (or, for a visit, of
 :class:`~briefgen.data.schema.Visit`) appears with the docstring that documents it, nested models
@@ -8,7 +8,7 @@ give), so that ``briefgen validate`` passes on the file just written and then on
 filled in. Each placeholder says ``TODO``, in the value or in the comment ending its line (the
 partner's name: ``name: korea  # TODO …``): ``check --strict`` lists it and ``build --final`` refuses
 it (briefgen.view.checks), so a skeleton is never taken for a finished briefing. An existing file is
-never overwritten.
+never overwritten (writing it is briefgen.data.scaffold's).
 """
 
 from __future__ import annotations
@@ -18,42 +18,18 @@ import json
 import textwrap
 import types
 import typing
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from briefgen.data.catalog import DEFAULTS, VISITS, Places, check_name
+from briefgen.data.layout import DEFAULTS
 from briefgen.data.schema import PartialDate, Profile, Visit
-from briefgen.errors import BriefgenError, InputError
 
 _STEP = "  "
 _DATE = "YYYY-MM-DD"
 _TODO = "TODO"
 _WIDTH = 96
-
-
-def new_partner(name: str, places: Places | None = None) -> Path:
-    """Write ``PROFILES/NAME.yaml``, a commented partner profile skeleton; refuse to overwrite."""
-    places = places or Places.find()
-    check_name(name)
-    if (places.profiles / VISITS / f"{name}.yaml").is_file():
-        raise InputError(f"a visit named '{name}' exists: a partner profile of the same name would hide it")
-    inherited = _keys_of(places.profiles / f"{DEFAULTS}.yaml")
-    return _write(places.profiles / f"{name}.yaml", partner_skeleton(name, inherited), name)
-
-
-def new_visit(name: str, partner: str | None, places: Places | None = None) -> Path:
-    """Write ``PROFILES/visits/NAME.yaml``, a commented visit skeleton over ``partner``; refuse to overwrite."""
-    places = places or Places.find()
-    check_name(name)
-    if not partner:
-        raise InputError(f"a visit is merged over a partner profile: name the partner of '{name}'", option="partner")
-    places.profile_files(partner)  # the partner must exist for the visit to validate
-    if (places.profiles / f"{name}.yaml").is_file():
-        raise InputError(f"a partner profile named '{name}' exists: it would hide a visit of the same name")
-    return _write(places.profiles / VISITS / f"{name}.yaml", visit_skeleton(name, partner), name)
 
 
 def partner_skeleton(name: str, inherited: set[str] | frozenset[str] = frozenset()) -> str:
@@ -320,40 +296,3 @@ def _has_multilingual_text(model: type[BaseModel], seen: set[type[BaseModel]] | 
 
 def _indent(lines: list[str], depth: int) -> list[str]:
     return [f"{_STEP * depth}{line}" if line else line for line in lines]
-
-
-def _keys_of(path: Path) -> set[str]:
-    """The top-level keys a defaults file sets (none when it is missing or unreadable)."""
-    from briefgen.data.loading import load_layer
-
-    if not path.is_file():
-        return set()
-    try:
-        return set(load_layer(path).data)
-    except BriefgenError:
-        return set()
-
-
-def _write(path: Path, text: str, name: str) -> Path:
-    """Create ``path`` with ``text``; an existing file is left alone and reported; never inside a package."""
-    from briefgen.data.project import installed_package_folder
-
-    if installed_package_folder(path.parent):
-        raise InputError(
-            f"{path.parent} is the shipped examples inside the installed briefgen package, where briefgen never "
-            "writes: make a project folder with 'briefgen init DIR' and run 'briefgen new' inside it, "
-            "or give another profiles folder",
-            option="profiles",
-        )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise InputError(
-            f"{path} already exists; briefgen new never overwrites a file: edit it, "
-            f"or choose another name (see 'briefgen list')"
-        ) from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write ({exc.strerror or exc}); check the profiles folder") from None
-    return path

@@ -19,7 +19,6 @@ from briefgen.data.loading import PathKey, format_path
 from briefgen.data.merging import Merged
 from briefgen.data.schema import Profile, Translatable
 from briefgen.errors import Problem
-from briefgen.languages import DEFAULT
 
 Localized = str | Mapping[Any, str]
 """A translatable value as the schema holds it."""
@@ -50,8 +49,7 @@ def text_fields(merged: Merged) -> list[tuple[PathKey, Localized]]:
 
 def own_language(merged: Merged) -> str:
     """The language the profile is written in (its ``language:``, else French)."""
-    own = merged.data.get("language", DEFAULT)
-    return own if isinstance(own, str) else DEFAULT
+    return merged.language
 
 
 def has_text(value: Localized, lang: str, own: str) -> bool:

@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from briefgen.data.facts_schema import AsOf, Biography, Language, Quotation, Quotes, Text, _Model
+from briefgen.data.facts_schema import AsOf, Biography, Language, Quotation, Quotes, Text
+from briefgen.data.facts_schema import Model as _Model
 
 
 class Member(_Model):

@@ -12,30 +12,45 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefgen import render as formats_registry
+from briefgen.data import assembly, project
 from briefgen.data.catalog import Places
-from briefgen.errors import CheckError, InputError, Problem, ProfileError
-from briefgen.languages import LANGUAGES
-from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant
+from briefgen.data.earlier import read_facts
+from briefgen.errors import InputError, Problem, ProfileError
+from briefgen.languages import LANGUAGES, check_lang
+from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant, checked, run_build
+from briefgen.pipeline.output import write_atomic
+from briefgen.pipeline.pack import STEPS as PACK_STEPS
 from briefgen.pipeline.plan import list_templates, template_dir
+from briefgen.pipeline.stages import view_of
 from briefgen.text import shown
-from briefgen.view.dating import document_date, document_timestamp
+from briefgen.view.dating import document_timestamp, parse_date_option
 
 if TYPE_CHECKING:  # the loader, the models and the view model only matter to commands that load or render
-    from briefgen.data.loading import Layer
-    from briefgen.data.merging import Merged
+    from briefgen.data.assembly import Loaded
     from briefgen.data.schema import Profile
     from briefgen.data.translate import Coverage
+    from briefgen.pipeline.roundtrip import Imported
+    from briefgen.view.changes import Changes
     from briefgen.view.checks import Finding
     from briefgen.view.source_checks import SourceReport
     from briefgen.view.viewmodel import Briefing
 
-# Re-exported: their home moved (briefgen.pipeline.builds, briefgen.pipeline.plan, briefgen.view.dating).
-__all__ = ["Built", "build_plan", "check_pdf_variant", "document_timestamp", "list_templates", "template_dir"]
+# Re-exported: their homes are briefgen.pipeline.builds, .plan and .pack, briefgen.view.dating, briefgen.languages.
+__all__ = [
+    "PACK_STEPS",
+    "Built",
+    "build_plan",
+    "check_lang",
+    "check_pdf_variant",
+    "document_timestamp",
+    "list_templates",
+    "template_dir",
+]
 
 DEFAULT_FORMATS = formats_registry.DEFAULT
 
@@ -75,26 +90,17 @@ class ProfileInfo:
 
 def load_profile(name: str, places: Places | None = None) -> Profile:
     """The validated profile or visit ``name``: its files loaded, merged in order and checked."""
-    from briefgen.data.assembly import assemble
-
-    places = places or Places.find()
-    return _validated(assemble(name, places).layers, places.profiles)
+    return load(name, places or Places.find()).profile
 
 
-def _merged(name: str, places: Places) -> tuple[Merged, Profile]:
-    from briefgen.data.assembly import assemble
-    from briefgen.data.merging import merge
-    from briefgen.data.validation import validate as validate_merged
-
-    merged = merge(assemble(name, places).layers)
-    return merged, validate_merged(merged, places.profiles)
+def load(name: str, places: Places | None = None) -> Loaded:
+    """Profile or visit ``name`` loaded: each file read once; its layers, merged data and profile made when asked."""
+    return assembly.load(name, places or Places.find())
 
 
 def input_files(name: str, places: Places | None = None) -> list[Path]:
     """The files profile or visit ``name`` is made of, in merge order (defaults, partner, visit)."""
-    from briefgen.data.assembly import input_files as files_of
-
-    return files_of(name, places or Places.find())
+    return assembly.input_files(name, places or Places.find())
 
 
 def briefing(
@@ -103,9 +109,8 @@ def briefing(
     """The view model of profile ``name`` in ``lang``, dated ``date`` (see ``briefgen.view.dating``)."""
     check_lang(lang)
     places = places or Places.find()
-    from briefgen.pipeline.plan import view_of
-
-    return view_of(load_profile(name, places), lang, places.profiles, document_timestamp(date))
+    profile = load_profile(name, places)
+    return view_of(profile, lang or profile.language, places.profiles, document_timestamp(date))
 
 
 def build(
@@ -142,47 +147,27 @@ def build(
     than ``max_age`` on ``date`` (unless accepted), a past visit or a briefing without its minimum
     (briefgen.view.checks.final_findings) is a FinalError (exit 2). ``strict`` checks on ``date`` with ``max_age``.
     """
-    from briefgen.pipeline.builds import all_skipped, note_all, run_all
-    from briefgen.pipeline.plan import prepare_each
-
     places = places or Places.find()
-    langs = languages_asked(lang)
-    plan = build_plan(formats, lang=None, template=template, pdf_variant=pdf_variant, final=final, date=date)
-    plan = replace(plan, languages=tuple(langs), record_per_language=True)
+    plan = build_plan(
+        formats, languages=languages_asked(lang), template=template, pdf_variant=pdf_variant, final=final, date=date
+    )
     templates = template_dir(places, template, plan.formats())
-    root, asked = Path(out), lang is not None
-    if not (force or strict or since):  # the cheap look first: no profile parsed, no model imported
-        skipped = all_skipped(names, plan, out=root, places=places, templates=templates, max_age=max_age, asked=asked)
-        if skipped is not None:
-            return skipped
-    from briefgen.view.checks import parse_age
-
-    parse_age(max_age)
-    if strict:  # on the documents' own date, with the build's age limit: what the page will say
-        day = document_date(date).day
-        found = [f for code in langs for f in check(names, lang=code, places=places, max_age=max_age, today=day)]
-        if found:
-            raise CheckError(found)
-    # Each name is read and checked once, whatever the number of languages: one Prepared per language.
-    ready = [
-        p
-        for n in names
-        for p in prepare_each(n, plan, out=root, places=places, templates=templates, force=force, since=since)
-    ]
-    notes = note_all(ready, final=final, max_age=max_age, places=places)
-    return run_all(ready, notes, out=root, templates=templates, asked=asked, timings=timings, on_view=on_view)
+    return run_build(
+        names, plan, out=Path(out), places=places, templates=templates, force=force, strict=strict, since=since,
+        max_age=max_age, asked=lang is not None, timings=timings, on_view=on_view,
+    )  # fmt: skip
 
 
 def translation_coverage(names: Sequence[str], lang: str, places: Places | None = None) -> Coverage:
     """How many translatable fields of the profiles (every one when ``names`` is empty) have current ``lang`` text."""
+    # Deferred (heavy): pydantic and the models.
     from briefgen.data.translate import coverage, fields
 
     places = places or Places.find()
     check_lang(lang)
     found = []
     for name in names or places.partner_names() + places.visit_names():
-        merged, _ = _merged(name, places)
-        found += fields(merged, lang, places.profiles)
+        found += fields(load(name, places).merged, lang, places.profiles)
     return coverage(found, lang)
 
 
@@ -195,33 +180,22 @@ def check(
     places: Places | None = None,
 ) -> list[Finding]:
     """What a careful reader would flag in each profile or visit (every one when ``names`` is empty)."""
-    from briefgen.view.checks import cutoff, findings, parse_age
-
     places = places or Places.find()
     check_lang(lang)
-    oldest = cutoff(today or dt.date.today(), parse_age(max_age))
-    found: list[Finding] = []
-    seen: set[tuple[str, int | None, int | None, str]] = set()  # str(finding) holds kind, path and message
-    for name in names or places.partner_names() + places.visit_names():
-        merged, profile = _merged(name, places)
-        for finding in findings(merged, profile, oldest=oldest, lang=lang, root=places.profiles):
-            # A visit repeats its partner's findings; list each place in a file once.
-            key = (finding.problem.file, finding.problem.line, finding.problem.column, str(finding))
-            if key not in seen:
-                seen.add(key)
-                found.append(finding)
-    return found
+    loaded = [load(name, places) for name in names or places.partner_names() + places.visit_names()]
+    return checked(loaded, lang=lang, max_age=max_age, today=today)
 
 
 def check_sources(names: Sequence[str] = (), places: Places | None = None) -> SourceReport:
     """Every quote of each profile or visit checked against its archived source (``check --sources``)."""
+    # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.view.source_checks import SourceReport, check_sources
 
     places = places or Places.find()
     report = SourceReport()
     for name in names or places.partner_names() + places.visit_names():
-        merged, profile = _merged(name, places)
-        check_sources(merged, profile, places.profiles, report)
+        loaded = load(name, places)
+        check_sources(loaded.merged, loaded.profile, places.profiles, report)
     # A visit repeats its partner's facts and sources: list each place in a file once.
     seen: set[tuple[str, int | None, int | None, str]] = set()
     unique = []
@@ -236,7 +210,9 @@ def check_sources(names: Sequence[str] = (), places: Places | None = None) -> So
 
 def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[Report]:
     """Check profiles without rendering: names, paths to YAML files, or every partner when empty."""
-    from briefgen.data.assembly import layers_for
+    # Deferred (heavy): PyYAML, pydantic and the models.
+    from briefgen.data.merging import merge
+    from briefgen.data.validation import validate as validate_merged
 
     places = places or Places.find()
     reports = []
@@ -244,9 +220,9 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
         files: list[str] = []
         problems: list[Problem] = []
         try:
-            layers = layers_for(target, places)
+            layers = assembly.layers_for(target, places)
             files = [layer.file for layer in layers]
-            _validated(layers, places.profiles)
+            validate_merged(merge(layers), places.profiles)
         except ProfileError as exc:
             problems = exc.problems
         except InputError as exc:
@@ -257,6 +233,7 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
 
 def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
     """The partner profiles and visits found, each with its partner, its facts' as-of range and dates."""
+    # Deferred (heavy): pydantic and the models; the view imports the models (pydantic).
     from briefgen.data.translation import resolve
     from briefgen.view.sections import as_of_range
 
@@ -288,6 +265,7 @@ def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
 
 def validate_templates(places: Places | None = None) -> list[Report]:
     """Check every template: no docxtpl tag split across Word runs, no name the context lacks."""
+    # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.render.template_check import render_errors, split_tags
 
     places = places or Places.find()
@@ -305,17 +283,10 @@ def validate_templates(places: Places | None = None) -> list[Report]:
     return reports
 
 
-def _validated(layers: Sequence[Layer], root: Path) -> Profile:
-    from briefgen.data.merging import merge
-    from briefgen.data.validation import validate as validate_merged
-
-    return validate_merged(merge(layers), root)
-
-
-def languages_asked(lang: str | Sequence[str] | None) -> list[str | None]:
-    """The build languages asked for (``"fr,en,vi"`` or a list), each checked; ``[None]``: the profile's own."""
+def languages_asked(lang: str | Sequence[str] | None) -> list[str]:
+    """The build languages asked for (``"fr,en,vi"`` or a list), as checked codes; none: the profile's own."""
     if lang is None:
-        return [None]
+        return []
     codes = [c.strip() for c in (lang.split(",") if isinstance(lang, str) else lang) if c.strip()]
     if not codes:
         raise InputError(f"no language named: use one or more of {', '.join(LANGUAGES)}", option="lang")
@@ -324,7 +295,78 @@ def languages_asked(lang: str | Sequence[str] | None) -> list[str | None]:
     return list(dict.fromkeys(codes))
 
 
-def check_lang(lang: str | None) -> None:
-    """Refuse a build language briefgen has no labels for."""
-    if lang is not None and lang not in LANGUAGES:
-        raise InputError(f"unknown language '{lang}': use one of {', '.join(LANGUAGES)}")
+def parse_date(text: str | None) -> dt.date | None:
+    """``--date 2026-01-24`` as a date (``None`` when not given); anything else is an InputError."""
+    return parse_date_option(text)
+
+
+def render_terminal(view: Briefing, console: Any) -> None:
+    """Draw the view model of a briefing on a rich ``console`` (``briefgen preview``)."""
+    # Deferred (heavy): rich's drawing.
+    from briefgen.render.terminal import render_terminal as draw
+
+    draw(view, console)
+
+
+def changes_since(
+    name: str, since: Path | str | None = None, *, out: Path | str = "out", places: Places | None = None
+) -> Changes:
+    """What changed in profile ``name`` since ``since`` (pack folder, zip or facts.json), else since ``out/NAME``.
+
+    The earlier facts are read and checked whole first (briefgen.data.earlier): a file that is not a
+    facts.json briefgen wrote is one InputError naming it, before the profile is loaded.
+    """
+    # Deferred (heavy): the view imports the models (pydantic).
+    from briefgen.view.changes import compare
+    from briefgen.view.facts import facts_document
+    from briefgen.view.sections import newest_as_of
+
+    where = Path(since) if since is not None else Path(out) / name
+    before = read_facts(where, name, given=since is not None)
+    profile = load_profile(name, places)
+    return compare(name, before, facts_document(name, profile, "", newest_as_of(profile)), str(where))
+
+
+def new_partner(name: str, places: Places | None = None) -> Path:
+    """Write a commented partner profile ``name`` to fill in (every field listed); never overwrites a file."""
+    # Deferred (heavy): pydantic and the models (the skeletons are read from the schema).
+    from briefgen.data.scaffold import new_partner as write_partner
+
+    return write_partner(name, places)
+
+
+def new_visit(name: str, partner: str | None, places: Places | None = None) -> Path:
+    """Write a commented visit ``name`` of ``partner`` to fill in; never overwrites a file."""
+    # Deferred (heavy): pydantic and the models (the skeletons are read from the schema).
+    from briefgen.data.scaffold import new_visit as write_visit
+
+    return write_visit(name, partner, places)
+
+
+def init_project(folder: Path | str = ".", marking: str | None = None) -> list[Path]:
+    """Make a project folder (briefgen.toml, profiles/defaults.yaml, templates/, out/); the paths made."""
+    return project.init_project(folder, marking)
+
+
+def export_translation(
+    name: str, lang: str, *, output: Path | None = None, places: Places | None = None
+) -> tuple[Path, int]:
+    """Write the fields of ``name`` with no current ``lang`` text to XLIFF (``output``, else NAME.LANG.xlf).
+
+    Returns the file written and how many fields it holds.
+    """
+    # Deferred (heavy): pydantic, the models and ruamel.
+    from briefgen.pipeline.roundtrip import export
+
+    data, count = export(name, lang, places or Places.find())
+    target = output or Path(f"{name}.{lang}.xlf")
+    write_atomic(target, data)
+    return target, count
+
+
+def import_translation(file: Path, places: Places | None = None) -> Imported:
+    """Write the translations of XLIFF ``file`` into the profile's YAML (comments kept), then validate."""
+    # Deferred (heavy): pydantic, the models and ruamel.
+    from briefgen.pipeline.roundtrip import import_file
+
+    return import_file(file, places or Places.find())

@@ -41,10 +41,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefgen.data.assembly import load
 from briefgen.data.catalog import Places
 from briefgen.errors import BriefgenError, InputError, ProfileError
+from briefgen.pipeline import pack as packs
 from briefgen.pipeline.output import remove_temporaries
 from briefgen.pipeline.pack import DOCUMENTS, MANIFEST, PackResult, is_up_to_date, pack_plan, pack_warnings
+from briefgen.pipeline.plan import template_dir as find_template
 from briefgen.pipeline.record import inputs_record
 
 _STOPPING = (signal.SIGINT, signal.SIGTERM)
@@ -89,16 +92,13 @@ def plan(
     date: dt.date | None = None,
 ) -> tuple[list[str], list[PackResult]]:
     """Split ``names`` into packs to build and packs already settled (up to date, or failing to load)."""
-    from briefgen.data.assembly import input_files
-    from briefgen.pipeline.plan import template_dir as find_template
-
     pack = pack_plan(lang, template, date)
     template_dir = find_template(places, template, pack.formats())
     options = pack.options
     to_build, settled = [], []
     for name in names:
         try:
-            inputs = input_files(name, places)
+            inputs = load(name, places).digests
         except BriefgenError as exc:  # a broken visit fails its own pack, not the batch
             error = str(exc.problems[0]) if isinstance(exc, ProfileError) else exc.message
             settled.append(PackResult(name, "failed", error=error, option=exc.option, exit_code=exc.exit_code))
@@ -330,6 +330,7 @@ def _worker_main(inbox: Any, outbox: Any, parent: int, scratch: str) -> None:
     os.environ["TMPDIR"] = tempfile.tempdir = scratch
     _die_with_parent(parent)
     pid = os.getpid()
+    # Deferred (heavy): WeasyPrint.
     from briefgen.render.pdf import release_fonts
 
     try:
@@ -364,12 +365,11 @@ def _watch_parent(parent: int) -> None:
 
 
 def _build(job: Job, on_step: Callable[[str], None]) -> PackResult:
-    from briefgen.pipeline.pack import build_pack
 
     started = time.perf_counter()
     try:
         places = Places.find(job.profiles, job.templates)
-        files = build_pack(
+        files = packs.build_pack(  # looked up on each call: a test stands in a worker that dies
             job.name,
             out=Path(job.out),
             places=places,

@@ -1,9 +1,14 @@
-"""The steps of ``briefgen.build`` (briefgen.pipeline.api): its plan, the skip, the checks before writing, the run.
+"""A build (``briefgen build``), top to bottom: load, skip?, context, render, write.
 
-In order: :func:`build_plan` (what to write), :func:`all_skipped` (everything up to date, told
-from file bytes: briefgen.pipeline.fresh), then, once every name is prepared
-(briefgen.pipeline.plan), :func:`note_all` (refuse an unfinished final build; the warnings and
-translation gaps each build prints, kept in its record: briefgen.pipeline.notes) and :func:`run_all`.
+:func:`run_build` is the whole of it, one stage per step (the stages: briefgen.pipeline.stages),
+every name read and checked before anything is written:
+
+1. **load** each name once (briefgen.data.assembly.load: each file read once);
+2. **skip?** compare each language's record with the files' digests (briefgen.pipeline.stages.prepare);
+   when every one is up to date, and its record keeps the lines to print again
+   (briefgen.pipeline.notes), the build ends there, having imported no model;
+3. **check**: ``--strict`` refuses what ``check`` lists, ``--final`` what a final document cannot have;
+4. **context** makes the views of each build to make, **render** their bytes, **write** them, the record last.
 """
 
 from __future__ import annotations
@@ -16,13 +21,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen import render as formats_registry
+from briefgen.data.assembly import Loaded, load
 from briefgen.data.catalog import Places
-from briefgen.errors import BriefgenError, BuildFailed, FinalError, InputError, Problem
+from briefgen.errors import BriefgenError, BuildFailed, CheckError, FinalError, InputError, Problem
 from briefgen.pipeline.notes import kept_notes, make_notes, untranslated_of, warnings_of
-from briefgen.pipeline.plan import BUILD_RECORD, Output, Plan, Prepared
+from briefgen.pipeline.plan import BUILD_RECORD, Clock, Output, Plan
+from briefgen.pipeline.stages import Prepared, context, prepare, render, write
+from briefgen.view.dating import document_date
 
-if TYPE_CHECKING:
-    from briefgen.data.merging import Merged
+if TYPE_CHECKING:  # the checks import the models: an up-to-date build needs neither
     from briefgen.view.checks import Finding
     from briefgen.view.viewmodel import Briefing
 
@@ -50,18 +57,21 @@ class Built:
 def build_plan(
     formats: Iterable[str],
     *,
-    lang: str | None = None,
+    languages: Sequence[str] = (),
     template: str | None = None,
     pdf_variant: str | None = None,
     final: bool = False,
     date: dt.date | None = None,
 ) -> Plan:
-    """The plan of ``briefgen build``: the briefing in each format asked for, and its record."""
+    """The plan of ``briefgen build``: the briefing in each format asked for, in each language, a record each.
+
+    ``languages``: codes, checked (none: the profile's own, known once it is loaded).
+    """
     check_pdf_variant(pdf_variant)
     wanted = formats_registry.chosen(formats)
     options: dict[str, Any] = {
         "formats": [f.name for f in wanted],
-        "lang": lang,
+        "lang": None,  # each record's own language (Plan.per_language)
         "template": template or "default",
         "pdf_variant": pdf_variant,
         "final": final,
@@ -70,91 +80,151 @@ def build_plan(
         "date": date.isoformat() if date else None,
         "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None,
     }
-    return Plan(tuple(Output(f.name) for f in wanted), BUILD_RECORD, options, pdf_variant=pdf_variant, date=date)
+    outputs = tuple(Output(f.name) for f in wanted)
+    return Plan(
+        outputs, BUILD_RECORD, options, pdf_variant=pdf_variant, date=date, languages=tuple(languages),
+        record_per_language=True,
+    )  # fmt: skip
 
 
 def check_pdf_variant(variant: str | None) -> None:
     """Refuse a PDF variant WeasyPrint is not asked to produce here."""
+    # Deferred (heavy): WeasyPrint.
     from briefgen.render.pdf import VARIANTS
 
     if variant is not None and variant not in VARIANTS:
         raise InputError(f"unknown PDF variant '{variant}': use one of {', '.join(VARIANTS)}")
 
 
-def all_skipped(
-    names: Sequence[str], plan: Plan, *, out: Path, places: Places, templates: Path, max_age: str, asked: bool
-) -> list[Built] | None:
-    """Every name's Built when every one is up to date, told from file bytes alone; None when that cannot be told."""
-    from briefgen.pipeline.fresh import fresh_each
+def run_build(
+    names: Sequence[str],
+    plan: Plan,
+    *,
+    out: Path,
+    places: Places,
+    templates: Path,
+    force: bool = False,
+    strict: bool = False,
+    since: Path | None = None,
+    max_age: str = "12m",
+    asked: bool = False,
+    timings: dict[str, float] | None = None,
+    on_view: Callable[[str, Briefing], None] | None = None,
+) -> list[Built]:
+    """Build each name by ``plan`` into ``out/NAME/``: load, skip?, check, context, render, write (see the module).
 
-    built = []
+    ``asked``: a language was asked for (``Built.lang`` then names it).
+    """
+    # 1. Load: each name's files read once; layers, merged data and profile made from them when asked.
+    loaded, clocks = [], []
     for name in names:
-        ready = fresh_each(name, plan, out=out, places=places, templates=templates, max_age=max_age)
-        if ready is None:
-            return None
-        built += [_skipped(p, kept_notes(p.kept, max_age) or {}, asked) for p in ready]
+        clocks.append(Clock())
+        loaded.append(load(name, places))
+        clocks[-1].lap("load")
+    # 2. Skip? One Prepared per language, up to date when its record matches the files' digests.
+    ready = [
+        p
+        for item, clock in zip(loaded, clocks, strict=True)
+        for p in prepare(item, plan, out=out, templates=templates, force=force, clock=clock)
+    ]
+    kept = [kept_notes(p.kept, max_age) for p in ready]
+    if not (strict or since) and all(p.up_to_date and k is not None for p, k in zip(ready, kept, strict=True)):
+        return [_skipped(p, k or {}, asked) for p, k in zip(ready, kept, strict=True)]
+    # 3. Check: from here the profiles are validated (the models are imported).
+    from briefgen.view.checks import parse_age
+
+    parse_age(max_age)
+    if strict:  # on the documents' own date, with the build's age limit: what the page will say
+        day = document_date(plan.date).day
+        found = [f for code in plan.languages or [None] for f in checked(loaded, lang=code, max_age=max_age, today=day)]
+        if found:
+            raise CheckError(found)
+    # 4. Context: the views of every build to make, before anything is written.
+    to_make = [p for p in ready if not p.up_to_date]
+    for p in to_make:
+        context(p, since=since)
+    notes = _notes(ready, final=bool(plan.options.get("final")), max_age=max_age)
+    # 5. Render and write each, the record last.
+    built: list[Built] = []
+    for p in ready:
+        if p.up_to_date:
+            built.append(_skipped(p, notes[id(p)], asked))
+            continue
+        if on_view is not None:
+            on_view(p.name, next(iter(p.views.values())))
+        try:
+            files = write(p, render(p, templates), out=out)
+        except BriefgenError as exc:
+            if len(ready) == 1:
+                raise
+            raise BuildFailed(p.name, built, exc) from exc
+        finally:
+            _add(timings, p.timings)
+        built.append(_built(p, files, notes[id(p)], asked))
     return built
 
 
-def note_all(ready: Sequence[Prepared], *, final: bool, max_age: str, places: Places) -> dict[int, dict[str, Any]]:
-    """The notes of each prepared build, by ``id``; with ``final``, a FinalError if any is unfinished.
+def checked(
+    loaded: Sequence[Loaded], *, lang: str | None = None, max_age: str = "12m", today: dt.date | None = None
+) -> list[Finding]:
+    """What ``briefgen check`` lists for the loaded names (``lang``: also the fields it lacks), each place once."""
+    # Deferred (heavy): the view imports the models (pydantic).
+    from briefgen.view.checks import cutoff, findings, parse_age
+
+    oldest = cutoff(today or dt.date.today(), parse_age(max_age))
+    found: list[Finding] = []
+    seen: set[tuple[str, int | None, int | None, str]] = set()  # str(finding) holds kind, path and message
+    for item in loaded:
+        for finding in findings(item.merged, item.profile, oldest=oldest, lang=lang, root=item.places.profiles):
+            # A visit repeats its partner's findings; list each place in a file once.
+            key = (finding.problem.file, finding.problem.line, finding.problem.column, str(finding))
+            if key not in seen:
+                seen.add(key)
+                found.append(finding)
+    return found
+
+
+def _notes(ready: Sequence[Prepared], *, final: bool, max_age: str) -> dict[int, dict[str, Any]]:
+    """The notes of each prepared build, by ``id``; with ``final``, a FinalError if any to make is unfinished.
 
     A build to make gets new notes, also put in the record it will write; an up-to-date one
     keeps those of its record, or has them made again (another ``--max-age``, an older record).
     """
-    gaps = {id(p): _translation_gaps(p.merged, p.plan.languages[0], places) for p in ready if p.merged is not None}
+    to_make = [p for p in ready if not p.up_to_date]
+    gaps = {id(p): _translation_gaps(p) for p in to_make}
     # A final build's options differ from a draft's, so an up-to-date final build had nothing to refuse.
     if final:
-        _refuse_unfinished(ready, gaps, max_age)
+        # Deferred (heavy): the view imports the models (pydantic).
+        from briefgen.view.checks import final_findings
+
+        found: list[Finding] = []
+        for p in to_make:
+            assert p.day is not None, "a build to make has its date"
+            found += final_findings(p.loaded.merged, p.loaded.profile, day=p.day, max_age=max_age) + gaps[id(p)]
+        unique = list(dict.fromkeys(found))  # a visit repeats its partner's placeholders
+        if unique:
+            raise FinalError(unique)
     notes = {}
     for p in ready:
-        if p.merged is not None and p.profile is not None:
-            made = make_notes(p.name, p.merged, p.profile, day=p.day, max_age=max_age, gaps=gaps[id(p)])
+        if p.up_to_date:
+            notes[id(p)] = kept_notes(p.kept, max_age) or _notes_again(p, max_age)
+        else:
+            made = make_notes(p.name, p.loaded.merged, p.loaded.profile, day=p.day, max_age=max_age, gaps=gaps[id(p)])
             p.record = {**p.record, "notes": made}
             notes[id(p)] = made
-        else:
-            notes[id(p)] = kept_notes(p.kept, max_age) or _notes_again(p, max_age, places)
     return notes
 
 
-def run_all(
-    ready: Sequence[Prepared],
-    notes: dict[int, dict[str, Any]],
-    *,
-    out: Path,
-    templates: Path,
-    asked: bool,
-    timings: dict[str, float] | None = None,
-    on_view: Callable[[str, Briefing], None] | None = None,
-) -> list[Built]:
-    """Render and write each prepared build that is not up to date; one Built each, in order."""
-    from briefgen.pipeline.plan import execute
+def _built(prepared: Prepared, files: list[Path], notes: dict[str, Any], asked: bool) -> Built:
+    """The Built of a build just written; ``facts.json`` is for 'briefgen diff', not the reader."""
+    # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.view.facts import FILENAME as FACTS
 
-    built: list[Built] = []
-    for prepared in ready:
-        note = notes[id(prepared)]
-        if prepared.up_to_date:
-            built.append(_skipped(prepared, note, asked))
-            continue
-        if on_view is not None and prepared.view is not None:
-            on_view(prepared.name, prepared.view)
-        try:
-            files = execute(prepared, out=out, templates=templates)
-        except BriefgenError as exc:
-            if len(ready) == 1:
-                raise
-            raise BuildFailed(prepared.name, built, exc) from exc
-        finally:
-            _add(timings, prepared.timings)
-        folder = prepared.folder
-        shown_files = [f for f in files if f.name != FACTS]  # facts.json is for 'briefgen diff', not the reader
-        lang = _shown_lang(prepared, asked)
-        untranslated, warnings = untranslated_of(note), warnings_of(note)
-        built.append(
-            Built(prepared.name, shown_files, untranslated, lang, folder / FACTS, folder=folder, warnings=warnings)
-        )
-    return built
+    folder = prepared.folder
+    shown_files = [f for f in files if f.name != FACTS]
+    lang = prepared.lang if asked else ""
+    untranslated, warnings = untranslated_of(notes), warnings_of(notes)
+    return Built(prepared.name, shown_files, untranslated, lang, folder / FACTS, folder=folder, warnings=warnings)
 
 
 def _skipped(prepared: Prepared, notes: dict[str, Any], asked: bool) -> Built:
@@ -162,33 +232,24 @@ def _skipped(prepared: Prepared, notes: dict[str, Any], asked: bool) -> Built:
     files = [prepared.folder / o.filename for o in prepared.plan.outputs]
     untranslated = untranslated_of(notes) if notes else []
     warnings = warnings_of(notes) if notes else []
-    lang = _shown_lang(prepared, asked)
+    lang = prepared.lang if asked else ""
     return Built(
         prepared.name, files, untranslated, lang, status="up to date", folder=prepared.folder, warnings=warnings
     )
 
 
-def _shown_lang(prepared: Prepared, asked: bool) -> str:
-    return (prepared.plan.languages[0] or "") if asked else ""
-
-
-def _notes_again(prepared: Prepared, max_age: str, places: Places) -> dict[str, Any]:
+def _notes_again(prepared: Prepared, max_age: str) -> dict[str, Any]:
     """The notes of an up-to-date build, made again from its profile, for the date its documents bear."""
-    from briefgen.data.assembly import assemble
-    from briefgen.data.merging import merge
-    from briefgen.data.validation import validate
-    from briefgen.view.dating import document_date
-
-    merged = merge(assemble(prepared.name, places).layers)
-    profile = validate(merged, places.profiles)
     kept = (prepared.kept or {}).get("notes")
     day = kept.get("day") if isinstance(kept, dict) else None
     try:
         when = dt.date.fromisoformat(day) if isinstance(day, str) else document_date(prepared.plan.date).day
     except ValueError:
         when = document_date(prepared.plan.date).day
-    gaps = _translation_gaps(merged, prepared.plan.languages[0], places)
-    return make_notes(prepared.name, merged, profile, day=when, max_age=max_age, gaps=gaps)
+    loaded = prepared.loaded
+    return make_notes(
+        prepared.name, loaded.merged, loaded.profile, day=when, max_age=max_age, gaps=_translation_gaps(prepared)
+    )
 
 
 def _add(timings: dict[str, float] | None, stages: dict[str, float]) -> None:
@@ -197,27 +258,12 @@ def _add(timings: dict[str, float] | None, stages: dict[str, float]) -> None:
             timings[stage] = timings.get(stage, 0.0) + seconds
 
 
-def _translation_gaps(merged: Merged, lang: str | None, places: Places) -> list[Finding]:
-    """The fields with no current text in ``lang`` (none when building in the profile's language)."""
+def _translation_gaps(prepared: Prepared) -> list[Finding]:
+    """The fields with no current text in the build's language (none when it is the profile's own)."""
+    # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.view.checks import translation_findings
 
-    return translation_findings(merged, lang, places.profiles) if lang else []
-
-
-def _refuse_unfinished(ready: Sequence[Prepared], translation: dict[int, list[Finding]], max_age: str) -> None:
-    """A FinalError listing what a final document may not have, on each document's date.
-
-    That is ``briefgen.view.checks.final_findings`` and every missing or stale translation of the names to build.
-    """
-    from briefgen.view.checks import final_findings
-
-    found: list[Finding] = []
-    for prepared in ready:
-        if prepared.merged is None or prepared.profile is None:
-            continue  # up to date: its record says it was built final, so it had none
-        assert prepared.day is not None, "a build to make has its date"
-        found += final_findings(prepared.merged, prepared.profile, day=prepared.day, max_age=max_age)
-        found += translation.get(id(prepared), [])
-    unique = list(dict.fromkeys(found))  # a visit repeats its partner's placeholders
-    if unique:
-        raise FinalError(unique)
+    loaded = prepared.loaded
+    if prepared.lang == loaded.language:
+        return []
+    return translation_findings(loaded.merged, prepared.lang, loaded.places.profiles)

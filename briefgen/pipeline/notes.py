@@ -25,6 +25,7 @@ def make_notes(
     name: str, merged: Merged, profile: Profile, *, day: dt.date | None, max_age: str, gaps: list[Finding]
 ) -> dict[str, Any]:
     """The notes of a build of ``name`` dated ``day``: its date warnings for ``max_age`` and its translation gaps."""
+    # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.view.checks import date_warnings
 
     assert day is not None, "notes are made with the documents, which have their date"

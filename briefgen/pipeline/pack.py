@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefgen.data.assembly import load
 from briefgen.data.catalog import Places
 from briefgen.data.files import read_regular
 from briefgen.pipeline import record
 from briefgen.pipeline.notes import kept_notes, make_notes, warnings_of
-from briefgen.pipeline.plan import Output, Plan, execute, prepare, template_dir
+from briefgen.pipeline.plan import Clock, Output, Plan, template_dir
+from briefgen.pipeline.stages import context, prepare, render, write
 
 MANIFEST = "manifest.json"
 MAX_AGE = "12m"
@@ -71,6 +73,7 @@ def pack_plan(lang: str | None, template: str | None, date: dt.date | None = Non
         fork=False,
         changes=True,
         date=date,
+        languages=(lang,) if lang else (),
         visit_languages=lang is None,
     )
 
@@ -103,17 +106,26 @@ def build_pack(
     on_step: Callable[[str], None] = lambda step: None,
     date: dt.date | None = None,
 ) -> list[Path]:
-    """Build the pack of profile or visit ``name`` into ``out/NAME/`` and ``out/NAME.zip``; return the files."""
+    """Build the pack of profile or visit ``name`` into ``out/NAME/`` and ``out/NAME.zip``; return the files.
+
+    The stages of a build (briefgen.pipeline.stages), with one record (the manifest) for all its languages.
+    """
     on_step("load")
     plan = pack_plan(lang, template, date)
     templates = template_dir(places, template, plan.formats())
-    # The batch has decided this pack needs building: no second look at its manifest.
-    prepared = prepare(name, plan, out=out, places=places, templates=templates, lang=lang, force=True)
-    assert prepared.merged is not None and prepared.profile is not None
-    notes = make_notes(name, prepared.merged, prepared.profile, day=prepared.day, max_age=MAX_AGE, gaps=[])
+    # 1. Load: each file read once.
+    clock = Clock()
+    loaded = load(name, places)
+    clock.lap("load")
+    # 2. Skip? No: the batch has decided this pack needs building, no second look at its manifest.
+    (prepared,) = prepare(loaded, plan, out=out, templates=templates, force=True, clock=clock)
+    # 3. Context: the views of its languages, and the warnings a batch prints, kept for its next run.
+    context(prepared)
+    notes = make_notes(name, loaded.merged, loaded.profile, day=prepared.day, max_age=MAX_AGE, gaps=[])
     notes["warnings"] = [*notes["warnings"], *prepared.notices]  # printed, and kept for a skipped run
-    prepared.record = {**prepared.record, "notes": notes}  # the warnings a batch prints, kept for its next run
-    return execute(prepared, out=out, templates=templates, on_step=on_step)
+    prepared.record = {**prepared.record, "notes": notes}
+    # 4. Render, 5. write: the documents, the zip, the manifest last.
+    return write(prepared, render(prepared, templates, on_step), out=out, on_step=on_step)
 
 
 def pack_options(lang: str | None, template: str | None, date: dt.date | None = None) -> dict[str, Any]:

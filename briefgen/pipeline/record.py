@@ -15,6 +15,7 @@ import json
 import os
 import stat
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -61,15 +62,17 @@ def _hidden(name: str) -> bool:
 
 
 def inputs_record(
-    inputs: list[Path], base: Path, template_dir: Path, options: dict[str, Any], out: Path | None = None
+    inputs: Mapping[Path, str], base: Path, template_dir: Path, options: dict[str, Any], out: Path | None = None
 ) -> dict[str, Any]:
     """The record of what a document set is made from, with the digest that sums it up.
 
-    Input paths are written relative to ``base`` (the profiles folder), template files relative
-    to the template folder: a record names no folder of the machine that built it. Files
-    under ``out`` (the outputs themselves) are not inputs.
+    ``inputs``: the sha256 of each profile file, by path, in merge order, as the load read them
+    (briefgen.data.assembly.Loaded.digests: the files are not read again here). Input paths are
+    written relative to ``base`` (the profiles folder), template files relative to the template
+    folder: a record names no folder of the machine that built it. Files under ``out`` (the
+    outputs themselves) are not inputs.
     """
-    files = [{"path": _relative(p, base), "sha256": file_digest(p)} for p in inputs]
+    files = [{"path": _relative(p, base), "sha256": sha256} for p, sha256 in inputs.items()]
     templates = [
         {"path": str(p.relative_to(template_dir)), "sha256": file_digest(p)} for p in template_files(template_dir, out)
     ]

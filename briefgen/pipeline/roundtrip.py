@@ -28,14 +28,15 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.data import xliff
+from briefgen.data.assembly import load
 from briefgen.data.catalog import Places
 from briefgen.data.files import read_regular
-from briefgen.data.loading import MAX_FILE_BYTES, PathKey, display_path, format_path, parse_layer
+from briefgen.data.loading import MAX_FILE_BYTES, Layer, PathKey, display_path, format_path, parse_layer
 from briefgen.data.merging import merge
 from briefgen.data.translate import digest, fields, read_records, records_path, unit_id
-from briefgen.data.translation import own_language, resolve, text_fields
+from briefgen.data.translation import resolve, text_fields
 from briefgen.errors import InputError
-from briefgen.languages import LANGUAGES
+from briefgen.languages import LANGUAGES, check_lang
 from briefgen.pipeline.output import write_all
 
 _FLOW_WIDTH = 100
@@ -46,11 +47,10 @@ _YAML11_BREAKS = "\x85\u2028\u2029"
 
 def export(name: str, lang: str, places: Places) -> tuple[bytes, int]:
     """The XLIFF of the fields of ``name`` with no current ``lang`` text, and how many there are."""
-    from briefgen.pipeline.api import _merged, check_lang
-
     check_lang(lang)
-    merged, profile = _merged(name, places)
-    own = own_language(merged)
+    loaded = load(name, places)
+    merged, _ = loaded.merged, loaded.profile  # validated: a broken profile is not exported
+    own = merged.language
     if lang == own:
         raise InputError(
             f"the language '{lang}' is the one the profile is written in; export to another language", option="lang"
@@ -79,17 +79,16 @@ class Imported:
 
 def import_file(path: Path, places: Places) -> Imported:
     """Write the translations of exchange file ``path`` into the profile's YAML; refuse anything unclear."""
-    from briefgen.pipeline.api import _merged, check_lang, input_files
-
     try:
         data = read_regular(path, xliff.MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(f"{path}: cannot be read: {exc.strerror or exc}") from None
     doc = xliff.read(data, str(path))
     check_lang(doc.target_lang)
-    known = {p.resolve() for p in input_files(doc.profile, places)}
-    merged, _ = _merged(doc.profile, places)
-    own = own_language(merged)
+    loaded = load(doc.profile, places)
+    known = {p.resolve() for p in loaded.files}
+    merged, _ = loaded.merged, loaded.profile  # validated: a broken profile is not edited
+    own = merged.language
     if doc.source_lang != own or doc.target_lang == own or doc.target_lang not in LANGUAGES:
         raise InputError(f"{path}: translates '{doc.source_lang}' to '{doc.target_lang}'; the profile is in '{own}'")
     root = places.profiles.resolve()  # the profile's files are known by their resolved paths
@@ -115,7 +114,7 @@ def import_file(path: Path, places: Places) -> Imported:
                 f"are limited to {MAX_FILE_BYTES // 1024} KiB, so nothing was written; shorten the translations "
                 "or split the profile"
             )
-    _validate_edited(doc.profile, places, {p: t for p, (_, t, _) in edits.items()})
+    _validate_edited(loaded.layers, places, {p: t for p, (_, t, _) in edits.items()})
     for _target, (relative, _text, records) in edits.items():
         writes[records_path(root, relative)] = _records_bytes(root, relative, doc.target_lang, own, records)
     write_all(writes, root)
@@ -237,13 +236,13 @@ def _folded(text: str, width: int) -> Any:
     return folded
 
 
-def _validate_edited(name: str, places: Places, texts: dict[Path, str]) -> None:
-    """Validate the profile as it will be once the edited files replace the old ones."""
-    from briefgen.data.assembly import assemble
+def _validate_edited(loaded: list[Layer], places: Places, texts: dict[Path, str]) -> None:
+    """Validate the profile as it will be once the edited files replace the old ones (``loaded``: its layers now)."""
+    # Deferred (heavy): pydantic and the models.
     from briefgen.data.validation import validate
 
     layers = []
-    for layer in assemble(name, places).layers:
+    for layer in loaded:
         path = Path(layer.file).resolve()
         if path in texts:
             new = parse_layer(texts[path], layer.file)

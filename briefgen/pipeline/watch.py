@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from briefgen.data.catalog import Places
 from briefgen.errors import BriefgenError
 from briefgen.pipeline import api
+from briefgen.pipeline.record import template_files
 
 if TYPE_CHECKING:
     from briefgen.view.changes import Changes
@@ -82,6 +83,7 @@ class Watcher:
 
     def build(self) -> Outcome:
         """Build now; a BriefgenError becomes an Outcome with the error's lines, and nothing is written."""
+        # Deferred (heavy): the view imports the models (pydantic).
         from briefgen.view.changes import compare
 
         started = time.perf_counter()
@@ -104,11 +106,12 @@ class Watcher:
         return Outcome(time.perf_counter() - started, built.files, changes, warnings=built.warnings)
 
     def _files_read(self) -> set[Path]:
+        # Deferred (heavy): pydantic and the models.
         from briefgen.data.validation import images_of
-        from briefgen.pipeline.record import template_files
 
-        files = [*api.input_files(self.name, self.places), *template_files(self.template_dir)]
-        files += images_of(api.load_profile(self.name, self.places), self.places.profiles).values()
+        loaded = api.load(self.name, self.places)
+        files = [*loaded.files, *template_files(self.template_dir)]
+        files += images_of(loaded.profile, self.places.profiles).values()
         return {f.resolve() for f in files}
 
 

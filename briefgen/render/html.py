@@ -83,7 +83,7 @@ def render_html(briefing: Briefing, template_dir: pathlib.Path, name: str = TEMP
             file=str(template_dir / str(exc.name)),
         ) from exc
     except jinja2.TemplateError as exc:
-        file, line = _template_location(exc, template_dir)
+        file, line = template_location(exc, template_dir)
         raise TemplateError(
             f"{exc.message or type(exc).__name__} (the briefing has no such name; "
             "see briefgen.view.viewmodel.Briefing for what templates may use)"
@@ -94,7 +94,7 @@ def render_html(briefing: Briefing, template_dir: pathlib.Path, name: str = TEMP
         ) from exc
 
 
-def _template_location(exc: BaseException, template_dir: pathlib.Path) -> tuple[str | None, int | None]:
+def template_location(exc: BaseException, template_dir: pathlib.Path) -> tuple[str | None, int | None]:
     """Return the innermost template file and line in the traceback of ``exc``.
 
     Jinja rewrites tracebacks so that frames of compiled templates carry the template's

@@ -97,9 +97,9 @@ def render_markdown(briefing: Briefing, template_dir: pathlib.Path, document: st
             file=str(template_dir / str(exc.name)),
         ) from exc
     except jinja2.TemplateError as exc:
-        from briefgen.render.html import _template_location
+        from briefgen.render.html import template_location
 
-        file, line = _template_location(exc, template_dir)
+        file, line = template_location(exc, template_dir)
         message = templating.refused(exc) or f"template error: {exc.message or type(exc).__name__}"
         raise TemplateError(message, file=file, line=line) from exc
     # Partials leave blank lines where a section ends; one blank line between blocks is enough.

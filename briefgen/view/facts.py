@@ -43,11 +43,12 @@ def facts_of(profile: schema.Profile) -> dict[str, Fact]:
     return dict(sorted(found.items()))
 
 
-def facts_document(name: str, profile: schema.Profile, dated: str) -> dict[str, Any]:
-    """The content of ``facts.json`` for profile or visit ``name``; ``dated`` is the document's date."""
-    from briefgen.view.sections import newest_as_of
+def facts_document(name: str, profile: schema.Profile, dated: str, newest: schema.PartialDate | None) -> dict[str, Any]:
+    """The content of ``facts.json`` for profile or visit ``name``; ``dated`` is the document's date.
 
-    newest = newest_as_of(profile)
+    ``newest``: the newest as-of date of its facts, as the section registry counts it
+    (``briefgen.view.sections.newest_as_of``, which the caller asks: the registry reads this module).
+    """
     return {
         "format": FORMAT,
         "name": name,
@@ -63,11 +64,9 @@ def dumps(document: dict[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def facts_bytes(name: str, profile: schema.Profile, dated: str | None = None) -> bytes:
-    """The bytes of ``facts.json`` for ``name``, dated like its documents (``dated``; default: briefgen.view.dating)."""
-    from briefgen.view.dating import document_timestamp
-
-    return dumps(facts_document(name, profile, document_timestamp() if dated is None else dated))
+def facts_bytes(name: str, profile: schema.Profile, dated: str, newest: schema.PartialDate | None) -> bytes:
+    """The bytes of ``facts.json`` for ``name``, dated like its documents (see :func:`facts_document`)."""
+    return dumps(facts_document(name, profile, dated, newest))
 
 
 def _facts(p: schema.Profile) -> Iterator[tuple[str, Fact]]:

@@ -18,7 +18,7 @@ from briefgen.view.chart_data import build_charts
 
 if TYPE_CHECKING:
     from briefgen.view.formatting import Formatter
-    from briefgen.view.sections import Input
+    from briefgen.view.section_input import Input
 
 
 def summary(i: Input) -> Mapping[str, Any]:

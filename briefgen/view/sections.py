@@ -23,38 +23,19 @@ This module imports neither Babel nor a renderer, so that ``briefgen list`` can 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
 from briefgen.view import partner_sections as partner_parts
 from briefgen.view import viewmodel
 from briefgen.view import visit_sections as visit_parts
+from briefgen.view.changes import changed_facts
+from briefgen.view.facts import facts_document
+from briefgen.view.section_input import Input as Input  # re-exported: its home is section_input
 
 if TYPE_CHECKING:
-    from briefgen.view.formatting import Formatter, Sources
-
-
-@dataclass(frozen=True)
-class Input:
-    """What a section is built from: the profile, the build language's formatter, the numbered sources."""
-
-    profile: schema.Profile
-    fmt: Formatter
-    sources: Sources
-    plan: schema.Visit
-    """The visit, or an empty one in a partner briefing (no focus, no programme)."""
-    partner: str
-    """The partner's name in the build language."""
-    earlier: Mapping[str, Any] | None = None
-    """The facts of the earlier pack of the same name (``facts.json``), when a pack is rebuilt."""
-    photos: Mapping[str, viewmodel.Image] = field(default_factory=dict)
-    """Each biography photo the profile names, by its path in the profile."""
-
-    @property
-    def labels(self) -> dict[str, str]:
-        """Every fixed word in the build language."""
-        return self.fmt.labels
+    from briefgen.view.formatting import Formatter
 
 
 def _no_sources(profile: schema.Profile) -> Iterable[str]:
@@ -117,11 +98,8 @@ def _visit(i: Input) -> Mapping[str, Any]:
 
 
 def _changes_now(i: Input) -> tuple[str, list[viewmodel.ChangedFact]]:
-    from briefgen.view.changes import changed_facts
-    from briefgen.view.facts import facts_document
-
     assert i.earlier is not None  # built only when present
-    return changed_facts(dict(i.earlier), facts_document("", i.profile, ""), i.fmt)
+    return changed_facts(dict(i.earlier), facts_document("", i.profile, "", newest_as_of(i.profile)), i.fmt)
 
 
 def _texts(name: str) -> Callable[[Input], Mapping[str, Any]]:

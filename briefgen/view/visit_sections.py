@@ -16,7 +16,7 @@ from briefgen.view import viewmodel
 
 if TYPE_CHECKING:
     from briefgen.view.formatting import Formatter
-    from briefgen.view.sections import Input
+    from briefgen.view.section_input import Input
 
 
 def _lines(fmt: Formatter, pairs: list[tuple[str, Any]]) -> list[viewmodel.Line]:

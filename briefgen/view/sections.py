@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
+from briefgen.view import blocks, viewmodel
 from briefgen.view import partner_sections as partner_parts
-from briefgen.view import viewmodel
 from briefgen.view import visit_sections as visit_parts
 
 if TYPE_CHECKING:
@@ -84,6 +84,8 @@ class Section:
     """For a section of the visit itself: the visit's keys it is built from. A visit that leaves them all
     out has a gap there, shown "to be completed" in a draft and refused by ``build --final``; a key given
     empty (``follow_up: []``) says there is nothing to show, and the section is left out."""
+    content: Callable[[Input], list[blocks.Block]] | None = None
+    """Its content as blocks (``briefgen.view.blocks``), which every writer walks."""
 
 
 # --------------------------------------------------------------------------- builders
@@ -124,6 +126,32 @@ def _changes_now(i: Input) -> tuple[str, list[viewmodel.ChangedFact]]:
     return changed_facts(dict(i.earlier), facts_document("", i.profile, ""), i.fmt)
 
 
+def _visit_blocks(i: Input) -> list[blocks.Block]:
+    """The visit's title and its facts: planned period, when, where, organisers, theme, strands, focus."""
+    v: viewmodel.Visit = _visit(i)["visit"]
+    labels = i.labels
+    rows = [blocks.Fact(labels["planned"], (v.planned,))] if v.planned else []
+    rows += partner_parts._event_facts(v, i)
+    rows += [
+        blocks.Fact(labels[k], (value,))
+        for k, value in (("focus_ours", v.focus_ours), ("focus_theirs", v.focus_theirs))
+        if value
+    ]
+    return [blocks.Heading(blocks.inline(v.title, v.ref)), blocks.Facts(tuple(rows))]
+
+
+def _changes_blocks(i: Input) -> list[blocks.Block]:
+    """What differs from the earlier pack: one item each, its status first."""
+    items = tuple(
+        (
+            blocks.Span(c.label, "strong"),
+            f" — {c.before} → {c.after}" if c.before and c.after else f" — {c.before or c.after}",
+        )
+        for c in _changes_now(i)[1]
+    )
+    return [blocks.Bullets(items)]
+
+
 def _texts(name: str) -> Callable[[Input], Mapping[str, Any]]:
     """The builder of a list of plain texts of the visit (talking points, vigilance)."""
     return lambda i: {name: i.fmt.texts(getattr(i.plan, name))}
@@ -134,10 +162,16 @@ def filled(visit: schema.Visit, keys: tuple[str, ...]) -> bool:
     return any(getattr(visit, key) for key in keys)
 
 
-def _visit_section(section_id: str, build: Callable[[Input], Mapping[str, Any]], *keys: str, **more: Any) -> Section:
+def _visit_section(
+    section_id: str,
+    build: Callable[[Input], Mapping[str, Any]],
+    content: Callable[[Input], list[blocks.Block]],
+    *keys: str,
+    **more: Any,
+) -> Section:
     """A section of the visit itself, built from the visit's ``keys`` (the section's id when none given)."""
     keys = keys or (section_id,)
-    return Section(section_id, build, present=lambda i: filled(i.plan, keys), visit_keys=keys, **more)
+    return Section(section_id, build, present=lambda i: filled(i.plan, keys), visit_keys=keys, content=content, **more)
 
 
 def _sourced(name: str) -> Callable[[schema.Profile], Iterable[str]]:
@@ -172,6 +206,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "visit",
         _visit,
+        content=_visit_blocks,
         present=lambda i: i.profile.visit is not None,
         cites=lambda p: [p.visit.source] if p.visit and p.visit.source else [],
         dates=lambda p: [p.visit.as_of] if p.visit and p.visit.as_of else [],
@@ -180,21 +215,28 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "changes",
         lambda i: {"changes": _changes_now(i)[1]},
+        content=_changes_blocks,
         present=lambda i: i.earlier is not None and bool(_changes_now(i)[1]),
         title=lambda i: _changes_now(i)[0],
     ),
-    _visit_section("purpose", visit_parts.purpose, "purpose", "objectives", key_facts=True),
-    _visit_section("asks", visit_parts.asks, "our_asks", "their_asks"),
-    _visit_section("programme", visit_parts.programme),
-    _visit_section("talking_points", _texts("talking_points"), key_facts=True),
-    _visit_section("vigilance", _texts("vigilance")),
-    _visit_section("delegation", visit_parts.delegation),
-    _visit_section("interlocutors", visit_parts.interlocutors, key_facts=True),
-    _visit_section("protocol", visit_parts.protocol),
-    _visit_section("follow_up", visit_parts.follow_up),
+    _visit_section("purpose", visit_parts.purpose, visit_parts.purpose_blocks, "purpose", "objectives", key_facts=True),
+    _visit_section("asks", visit_parts.asks, visit_parts.asks_blocks, "our_asks", "their_asks"),
+    _visit_section("programme", visit_parts.programme, visit_parts.programme_blocks),
+    _visit_section(
+        "talking_points",
+        _texts("talking_points"),
+        visit_parts.points_blocks("talking_points", ordered=True),
+        key_facts=True,
+    ),
+    _visit_section("vigilance", _texts("vigilance"), visit_parts.points_blocks("vigilance", ordered=False)),
+    _visit_section("delegation", visit_parts.delegation, visit_parts.delegation_blocks),
+    _visit_section("interlocutors", visit_parts.interlocutors, visit_parts.interlocutors_blocks, key_facts=True),
+    _visit_section("protocol", visit_parts.protocol, visit_parts.protocol_blocks),
+    _visit_section("follow_up", visit_parts.follow_up, visit_parts.follow_up_blocks),
     Section(
         "summary",
         partner_parts.summary,
+        content=partner_parts.summary_blocks,
         present=lambda i: bool(i.profile.framework or i.profile.summary),
         cites=_summary_sources,
         dates=_summary_dates,
@@ -202,12 +244,14 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "forum",
         partner_parts.forum,
+        content=partner_parts.forum_blocks,
         present=partner_parts.forum_shown,
         cites=lambda p: [p.forum.source] if p.forum else [],
     ),
     Section(
         "key_figures",
         partner_parts.key_figures,
+        content=partner_parts.key_figures_blocks,
         present=lambda i: bool(i.profile.key_figures),
         cites=_sourced("key_figures"),
         dates=_as_of("key_figures"),
@@ -216,6 +260,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "partnerships",
         partner_parts.partnerships,
+        content=partner_parts.partnerships_blocks,
         present=lambda i: bool(i.profile.partnerships),
         cites=_sourced("partnerships"),
         dates=_as_of("partnerships"),
@@ -224,13 +269,21 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "agreements",
         partner_parts.agreements,
+        content=partner_parts.agreements_blocks,
         present=lambda i: bool(i.profile.agreements),
         cites=_sourced("agreements"),
     ),
-    Section("timeline", partner_parts.timeline, present=lambda i: bool(i.profile.timeline), cites=_sourced("timeline")),
+    Section(
+        "timeline",
+        partner_parts.timeline,
+        content=partner_parts.timeline_blocks,
+        present=lambda i: bool(i.profile.timeline),
+        cites=_sourced("timeline"),
+    ),
     Section(
         "people",
         partner_parts.people,
+        content=partner_parts.people_blocks,
         present=lambda i: bool(i.profile.people),
         cites=_sourced("people"),
         dates=_as_of("people"),
@@ -239,6 +292,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "priorities",
         partner_parts.priorities,
+        content=partner_parts.priorities_blocks,
         present=lambda i: bool(i.profile.priorities),
         cites=_sourced("priorities"),
         dates=_as_of("priorities"),
@@ -246,12 +300,18 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "national_context",
         partner_parts.national_context,
+        content=partner_parts.national_context_blocks,
         present=lambda i: any(g.figures for g in i.profile.national_context),
         cites=_national_sources,
         dates=_national_dates,
     ),
-    Section("sources", partner_parts.sources, present=lambda i: any(True for _ in i.sources.cited())),
-    _visit_section("drafting", visit_parts.drafting),
+    Section(
+        "sources",
+        partner_parts.sources,
+        content=partner_parts.sources_blocks,
+        present=lambda i: any(True for _ in i.sources.cited()),
+    ),
+    _visit_section("drafting", visit_parts.drafting, visit_parts.drafting_blocks),
 )
 """Every section, in the documents' order: the visit's own first, then the partner's, the sources, and
 the drafting block at the very end. The sources are numbered before any section is built, so ``sources``

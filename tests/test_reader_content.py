@@ -167,7 +167,7 @@ def citations(value: Any) -> Iterator[Ref]:
         yield value
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for field in dataclasses.fields(value):
-            if field.name != "sources":
+            if field.name not in ("sources", "body"):  # the body holds the same references as blocks
                 yield from citations(getattr(value, field.name))
     elif isinstance(value, list | tuple):
         for item in value:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
-from briefgen.view import blocks, viewmodel
+from briefgen.view import blocks, fact_items, viewmodel
 from briefgen.view import partner_sections as partner_parts
 from briefgen.view import visit_sections as visit_parts
 
@@ -61,6 +61,10 @@ def _no_sources(profile: schema.Profile) -> Iterable[str]:
     return ()
 
 
+def _no_facts(profile: schema.Profile) -> Iterable[fact_items.Stated]:
+    return ()
+
+
 @dataclass(frozen=True)
 class Section:
     """One section of the briefing: how it is built, when it shows, what it cites and dates."""
@@ -86,6 +90,8 @@ class Section:
     empty (``follow_up: []``) says there is nothing to show, and the section is left out."""
     content: Callable[[Input], list[blocks.Block]] | None = None
     """Its content as blocks (``briefgen.view.blocks``), which every writer walks."""
+    facts: Callable[[schema.Profile], Iterable[fact_items.Stated]] = _no_facts
+    """The facts it states, as ``facts.json`` records them (``briefgen.view.fact_items``)."""
 
 
 # --------------------------------------------------------------------------- builders
@@ -206,6 +212,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "visit",
         _visit,
+        facts=fact_items.visit,
         content=_visit_blocks,
         present=lambda i: i.profile.visit is not None,
         cites=lambda p: [p.visit.source] if p.visit and p.visit.source else [],
@@ -236,6 +243,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "summary",
         partner_parts.summary,
+        facts=fact_items.summary,
         content=partner_parts.summary_blocks,
         present=lambda i: bool(i.profile.framework or i.profile.summary),
         cites=_summary_sources,
@@ -244,6 +252,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "forum",
         partner_parts.forum,
+        facts=fact_items.forum,
         content=partner_parts.forum_blocks,
         present=partner_parts.forum_shown,
         cites=lambda p: [p.forum.source] if p.forum else [],
@@ -251,6 +260,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "key_figures",
         partner_parts.key_figures,
+        facts=fact_items.key_figures,
         content=partner_parts.key_figures_blocks,
         present=lambda i: bool(i.profile.key_figures),
         cites=_sourced("key_figures"),
@@ -260,6 +270,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "partnerships",
         partner_parts.partnerships,
+        facts=fact_items.partnerships,
         content=partner_parts.partnerships_blocks,
         present=lambda i: bool(i.profile.partnerships),
         cites=_sourced("partnerships"),
@@ -269,6 +280,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "agreements",
         partner_parts.agreements,
+        facts=fact_items.agreements,
         content=partner_parts.agreements_blocks,
         present=lambda i: bool(i.profile.agreements),
         cites=_sourced("agreements"),
@@ -276,6 +288,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "timeline",
         partner_parts.timeline,
+        facts=fact_items.timeline,
         content=partner_parts.timeline_blocks,
         present=lambda i: bool(i.profile.timeline),
         cites=_sourced("timeline"),
@@ -283,6 +296,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "people",
         partner_parts.people,
+        facts=fact_items.people,
         content=partner_parts.people_blocks,
         present=lambda i: bool(i.profile.people),
         cites=_sourced("people"),
@@ -292,6 +306,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "priorities",
         partner_parts.priorities,
+        facts=fact_items.priorities,
         content=partner_parts.priorities_blocks,
         present=lambda i: bool(i.profile.priorities),
         cites=_sourced("priorities"),
@@ -300,6 +315,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "national_context",
         partner_parts.national_context,
+        facts=fact_items.national_context,
         content=partner_parts.national_context_blocks,
         present=lambda i: any(g.figures for g in i.profile.national_context),
         cites=_national_sources,
@@ -322,6 +338,12 @@ IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS)
 
 KEY_FACTS: tuple[str, ...] = tuple(s.id for s in SECTIONS if s.key_facts)
 """The sections the key-facts page shows, in order."""
+
+
+def stated(profile: schema.Profile) -> Iterable[fact_items.Stated]:
+    """Every fact of ``profile`` its sections state, section by section in registry order."""
+    for section in SECTIONS:
+        yield from section.facts(profile)
 
 
 def gaps(visit: schema.Visit | None) -> list[Section]:

@@ -100,7 +100,7 @@ def view(profiles: Path, earlier: Path) -> Briefing:
 
 def title(section_id: str) -> str:
     """A section's title as the documents print it (the changes name the earlier pack's date)."""
-    label = languages.labels("fr")[section_id]
+    label = {**languages.labels("fr"), **sections.section_words("fr")}[section_id]
     return label.format(date="30 juin 2025") if section_id == "changes" else label
 
 
@@ -118,7 +118,10 @@ def test_every_key_facts_section_has_its_key_facts_partial() -> None:
 def test_every_section_has_a_label_blocks_a_docx_partial_and_a_terminal_function() -> None:
     for section in sections.SECTIONS:
         section_id = section.id
-        assert all(section_id in labels for labels in map(languages.labels, LANGUAGES)), section_id
+        # Its title: a word of the catalogues (briefgen/words.py), or one it declares itself in every language.
+        own = section.words.get(section_id, {})
+        assert all(section_id in languages.labels(lang) or lang in own for lang in LANGUAGES), section_id
+        assert all(set(texts) >= {"en", *LANGUAGES} for texts in section.words.values()), section_id
         assert section.content is not None, section_id
         # HTML and Markdown walk the section's blocks: a shipped partial would override that walk.
         assert not (REPO / "templates" / "sections" / f"{section_id}.html").exists(), section_id

@@ -92,6 +92,11 @@ class Section:
     """Its content as blocks (``briefgen.view.blocks``), which every writer walks."""
     facts: Callable[[schema.Profile], Iterable[fact_items.Stated]] = _no_facts
     """The facts it states, as ``facts.json`` records them (``briefgen.view.fact_items``)."""
+    words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Interface words of its own, declared with it: ``{key: {"en": …, "fr": …, "vi": …}}``, its title under
+    its id. English is the msgid; a catalogue entry of the same key and msgid wins over the text given
+    here (how a language added later translates it). Sections older than this field keep theirs in
+    ``briefgen/words.py``; see ``section_words``."""
 
 
 # --------------------------------------------------------------------------- builders
@@ -338,6 +343,24 @@ IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS)
 
 KEY_FACTS: tuple[str, ...] = tuple(s.id for s in SECTIONS if s.key_facts)
 """The sections the key-facts page shows, in order."""
+
+
+def section_words(lang: str) -> dict[str, str]:
+    """The words the sections declare themselves (``Section.words``), in ``lang``.
+
+    Each is the catalogue's translation when the catalogue of ``lang`` has one, else the section's own
+    text in ``lang``, else its English.
+    """
+    from briefgen import languages
+
+    catalogue = languages.translations(lang)
+    found = {}
+    for section in SECTIONS:
+        for key, texts in section.words.items():
+            english = texts["en"]
+            translated = str(catalogue.pgettext(key, english))
+            found[key] = translated if translated != english else texts.get(lang, english)
+    return found
 
 
 def stated(profile: schema.Profile) -> Iterable[fact_items.Stated]:

@@ -3,20 +3,18 @@
 ``SECTIONS`` is the one list of sections. Everything that walks the sections reads it:
 
 - the context (``briefgen.view.context``) asks each section whether it is ``present``, numbers the
-  sources it ``cites`` (in registry order, so note ``[1]`` is the first a reader meets), then
-  builds its view data (fields of ``viewmodel.Briefing``);
-- the contents (``Briefing.sections``), the HTML template (``templates/sections/ID.html``, included
-  in this order), the Word template (``templates/sections/ID.docx.py``, assembled in this order by
-  ``templates/make_briefing_docx.py``) and the terminal preview (``render/terminal.py``, one function
-  registered per id) all follow it;
-- the key-facts page shows the sections marked ``key_facts``;
+  sources it ``cites`` (in registry order, so note ``[1]`` is the first a reader meets), then asks
+  it for its ``content``: blocks (``briefgen.view.blocks``), which every writer walks kind by kind,
+  never naming a section (``Briefing.body``);
+- the contents (``Briefing.sections``) follow it; the key-facts page shows the sections marked ``key_facts``;
+- ``facts.json``, ``diff`` and the stale-figure check read the ``facts`` each section states (``stated``);
 - the cover's "facts as of" range runs from the oldest to the newest of the ``dates`` of every
   section that has them (``as_of_range``); the document's own date is another thing
   (``briefgen.view.dating``).
 
 A section's title is ``labels[id]``: the interface word whose key is the id (``briefgen/words.py``,
-translated in the catalogues ``briefgen/locale/``). Adding a section is one entry here, one partial
-per format and its word: see ``docs/architecture.md``.
+translated in the catalogues ``briefgen/locale/``, or declared with the section in ``words``). Adding
+a section is one entry here, with its builder and its words: see ``docs/architecture.md``.
 This module imports neither Babel nor a renderer, so that ``briefgen list`` can read the dates.
 """
 

@@ -119,7 +119,6 @@ def test_every_section_has_a_label_a_partial_per_format_and_a_terminal_function(
     for section_id in sections.IDS:
         assert all(section_id in labels for labels in map(languages.labels, LANGUAGES)), section_id
         assert (REPO / "templates" / "sections" / f"{section_id}.html").is_file(), section_id
-        assert (REPO / "templates" / "sections" / f"{section_id}.docx.py").is_file(), section_id
         assert (REPO / "templates" / "sections" / f"{section_id}.md").is_file(), section_id
     assert set(_SECTIONS) == set(sections.IDS)
     assert len(set(sections.IDS)) == len(sections.IDS) and sections.IDS[-2:] == ("sources", "drafting")

@@ -6,12 +6,11 @@ commands which render no DOCX never pay for loading it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import functools
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +21,7 @@ from briefgen.languages import word_language
 from briefgen.render import Options
 from briefgen.render.marking import docx_languages, marked, unmarked
 from briefgen.render.zips import fixed_zip
-from briefgen.view.viewmodel import Briefing, Portrait
+from briefgen.view.viewmodel import Briefing
 
 if TYPE_CHECKING:
     import jinja2
@@ -60,7 +59,6 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
     # and "%}" (for template authors); printed text therefore writes its braces as character
     # references, which that replacement cannot see and the XML parser reads back as braces.
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=_literal_braces)
-    env.filters["photo"] = functools.partial(_photo, tpl)
     try:
         tpl.render(_with_images(tpl, briefing, template.parent), env, autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
@@ -77,6 +75,8 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
         ) from exc
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{_part_name(tpl)}{exc}", file=str(template)) from exc
+    except RenderError:  # the block writer's own (an unknown block kind): already one clear message
+        raise
     except Exception as exc:  # docxtpl and lxml raise many kinds; the CLI shows one family
         raise RenderError(f"could not render {template.name}: {type(exc).__name__}: {exc}") from exc
 
@@ -135,46 +135,70 @@ def _set_metadata(document: object, briefing: Briefing) -> None:
 
 
 def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, Any]:
-    """The template's names, Word-ready: images with alt text, sources with a hyperlink relationship.
+    """The template's names, Word-ready: the logo placed with its alt text, and ``body``, the sections.
 
-    The logo (the view model's image bytes) and each chart (``image``: its data drawn here as a sharp PNG,
-    16 cm wide, by ``chart_png``) carry their alt text, which for a chart states every value; each
-    source with an address gets ``link``, the id of its external relationship, for a real ``w:hyperlink``.
+    ``body`` is written by ``docx_blocks.DocxWriter`` when docxtpl prints it (``{{p body }}``), in the
+    template's styles, with the images, hyperlinks and numbered lists the writer asks for made in this
+    document.
     """
+    from briefgen.render.docx_blocks import DocxWriter
+
     names = briefing.template_vars()
-    names["sources"] = [
-        {**dataclasses.asdict(s), "link": tpl.build_url_id(s.url) if s.url else ""} for s in briefing.sources
-    ]
     if briefing.logo:
         from docx.shared import Mm
         from docxtpl import InlineImage
 
         logo = InlineImage(tpl, io.BytesIO(briefing.logo.data), height=Mm(20))
         names["logo"] = _Described(logo, briefing.cover.issuer)
-    if briefing.charts:
-        from docx.shared import Mm
-        from docxtpl import InlineImage
-
-        from briefgen.render.chart_png import png
-
-        fonts = _fonts(template_dir)
-        names["charts"] = [
-            {
-                **dataclasses.asdict(c),
-                "image": _Described(InlineImage(tpl, io.BytesIO(png(c, fonts)), width=Mm(160)), c.alt),
-            }
-            for c in briefing.charts
-        ]
+    writer = DocxWriter(_package(tpl, template_dir), _literal_braces)
+    names["body"] = _Later(lambda: writer.sections(briefing.body))
     return names
 
 
-def _photo(tpl: Any, portrait: Portrait) -> _Described:
-    """A biography photo (``{{ p | photo }}``), 25 mm high, its alt text the person's name."""
-    from docx.shared import Mm
-    from docxtpl import InlineImage
+def _package(tpl: Any, template_dir: Path) -> Any:
+    """What the block writer needs of the document being made (``docx_blocks.Package``)."""
+    from briefgen.render.docx_blocks import Package, described
 
-    assert portrait.photo is not None, "the template draws a photo only under {% if p.photo %}"
-    return _Described(InlineImage(tpl, io.BytesIO(portrait.photo.data), height=Mm(25)), portrait.name)
+    document = tpl.docx
+    section = document.sections[-1]
+    text_width = int(section.page_width.twips - section.left_margin.twips - section.right_margin.twips)
+
+    def picture(data: bytes, alt: str, width: int | None, height: int | None) -> str:
+        part = document.part
+        inline = part.new_pic_inline(io.BytesIO(data), width, height)
+        if inline.extent.cx > text_width * 635:  # no wider than the text
+            inline = part.new_pic_inline(io.BytesIO(data), text_width * 635, None)
+        return described(f"<w:r><w:drawing>{inline.xml}</w:drawing></w:r>", alt)
+
+    def chart(block: Any) -> bytes:
+        from briefgen.render.chart_png import png
+
+        return png(block.chart, _fonts(template_dir))
+
+    def restart_numbering() -> int:
+        numbering = document.part.numbering_part.element
+        style = document.styles.element.get_by_id("ListNumber")
+        num_pr = style.pPr.numPr if style is not None and style.pPr is not None else None
+        num_id = num_pr.numId.val if num_pr is not None and num_pr.numId is not None else None
+        nums = [n for n in numbering.num_lst if n.numId == num_id]
+        num = numbering.add_num(nums[0].abstractNumId.val if nums else 0)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return int(num.numId)
+
+    return Package(picture, chart, tpl.build_url_id, restart_numbering, text_width)
+
+
+@dataclass(frozen=True)
+class _Later:
+    """Raw WordprocessingML made when the template prints it (images are placed in the part being rendered)."""
+
+    make: Callable[[], str]
+
+    def __html__(self) -> str:
+        """The XML, as is (``_literal_braces`` passes markup through)."""
+        return self.make()
+
+    __str__ = __html__
 
 
 def _fonts(template_dir: Path) -> Path:

@@ -316,6 +316,24 @@ SECTIONS: tuple[Section, ...] = (
         dates=_as_of("priorities"),
     ),
     Section(
+        "orientations",
+        lambda i: {},
+        content=lambda i: [
+            blocks.Bullets(tuple((i.fmt.text(c.text), i.sources.ref(c.source)) for c in i.profile.orientations))
+        ],
+        present=lambda i: bool(i.profile.orientations),
+        cites=_sourced("orientations"),
+        dates=_as_of("orientations"),
+        facts=lambda p: fact_items.sentences("orientations", p.orientations, p),
+        words={
+            "orientations": {
+                "en": "Orientations of local external action",
+                "fr": "Orientations de l’action extérieure locale",
+                "vi": "Định hướng công tác đối ngoại địa phương",
+            }
+        },
+    ),
+    Section(
         "national_context",
         partner_parts.national_context,
         facts=fact_items.national_context,

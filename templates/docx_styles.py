@@ -195,6 +195,34 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <w:name w:val="Source Reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>
     <w:rPr><w:color w:val="2E5597"/><w:vertAlign w:val="superscript"/></w:rPr>
   </w:style>
+  <w:style w:type="character" w:styleId="Strong">
+    <w:name w:val="Strong"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="22"/><w:qFormat/>
+    <w:rPr><w:b/><w:bCs/></w:rPr>
+  </w:style>
+  <w:style w:type="character" w:customStyle="1" w:styleId="Aside">
+    <w:name w:val="Aside"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>
+    <w:rPr><w:color w:val="595959"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:styleId="Quote">
+    <w:name w:val="Quote"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="29"/><w:qFormat/>
+    <w:pPr><w:keepNext/><w:spacing w:before="120" w:after="60"/><w:ind w:left="567" w:right="567"/>
+      <w:pBdr><w:left w:val="single" w:sz="12" w:space="8" w:color="{ACCENT}"/></w:pBdr></w:pPr>
+    <w:rPr><w:i/><w:iCs/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="QuoteSource">
+    <w:name w:val="Quote Source"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:spacing w:after="160"/><w:ind w:left="567" w:right="567"/><w:jc w:val="right"/></w:pPr>
+    <w:rPr><w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="DefinitionTerm">
+    <w:name w:val="Definition Term"/><w:basedOn w:val="Normal"/><w:next w:val="Definition"/><w:qFormat/>
+    <w:pPr><w:keepNext/><w:spacing w:before="80" w:after="20"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="Definition">
+    <w:name w:val="Definition"/><w:basedOn w:val="Normal"/><w:next w:val="DefinitionTerm"/><w:qFormat/>
+    <w:pPr><w:ind w:left="357"/></w:pPr>
+  </w:style>
 
   <w:style w:type="paragraph" w:styleId="Header">
     <w:name w:val="header"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>

@@ -16,19 +16,17 @@ How the template is written, and why:
   so the template only loops and tests for emptiness. Fixed words come from ``labels``.
 - Styles are real, named Word styles defined in ``docx_styles.py`` (no direct formatting in the
   body), so a reader can restyle the briefing in Word by editing styles.
-- The body is the cover, the contents, then one part per section of the registry
-  (``briefgen.view.sections.SECTIONS``), in its order: ``sections/ID.docx.py`` returns the section's
-  content (``body()``), written with the helpers of ``docx_parts.py``; this script puts it under
-  the section's Heading 1 inside ``{%p if ID %}``. A section without its part is an error here.
+- The body is the cover, the contents, then one ``{{p body }}`` paragraph: the renderer replaces it by
+  the sections, each block kind written in this template's styles (``briefgen/render/docx_blocks.py``
+  says which style draws which kind). The template names no section: restyling a kind here restyles
+  it in every section.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import sys
 from pathlib import Path
-from types import ModuleType
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -36,18 +34,16 @@ from docx.oxml import parse_xml
 from docx.shared import Mm
 
 HERE = Path(__file__).resolve().parent
-if str(HERE) not in sys.path:  # the section parts import docx_parts, also when a test loads this file by path
+if str(HERE) not in sys.path:  # docx_parts and docx_styles sit beside this file, also when a test loads it by path
     sys.path.insert(0, str(HERE))
 
-from docx_parts import heading1, para, run, tag, v  # noqa: E402
+from docx_parts import para, run, tag, v  # noqa: E402
 from docx_styles import FONT_TABLE, NS, NUMBERING, R_NS, SETTINGS, STYLES, STYLES_WITH_EFFECTS  # noqa: E402
 
 from briefgen.render.docx_package import APP_XML  # noqa: E402
 from briefgen.render.zips import refixed_zip  # noqa: E402
-from briefgen.view.sections import IDS  # noqa: E402
 
 OUTPUT = HERE / "briefing.docx"
-SECTION_PARTS = HERE / "sections"
 
 # --------------------------------------------------------------------------- document body
 
@@ -105,27 +101,9 @@ def _toc() -> list[str]:
     ]
 
 
-def section_part(section_id: str) -> ModuleType:
-    """The Word part of a section: ``sections/ID.docx.py``, loaded by path (its name has a dot)."""
-    path = SECTION_PARTS / f"{section_id}.docx.py"
-    if not path.is_file():
-        raise SystemExit(f"error: {path}: missing; every section of briefgen/view/sections.py needs its Word part")
-    spec = importlib.util.spec_from_file_location(f"briefing_docx_section_{section_id}", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _body() -> str:
-    """The whole body: cover, contents, then each section, in registry order, only when it has content."""
-    parts = _cover() + _toc()
-    for number, key in enumerate(IDS, start=1):
-        # A gap of the visit keeps its heading and says it is to be completed (``gaps``, drafts only).
-        parts += [tag(f'if {key} or "{key}" in gaps'), heading1(key, number)]
-        parts += [tag(f'if "{key}" in gaps'), para(v("labels.to_be_completed"), style="ToBeCompleted"), tag("else")]
-        parts += [*section_part(key).body(), tag("endif"), tag("endif")]
-    return "".join(parts)
+    """The whole body: cover, contents, then the sections, which the renderer writes in place of ``{{p body }}``."""
+    return "".join([*_cover(), *_toc(), para(run("{{p body }}"))])
 
 
 # --------------------------------------------------------------------------- header, footer

@@ -159,7 +159,7 @@ def test_every_citation_prints_its_number_in_the_markdown(built: Path) -> None:
     view = briefgen.briefing("japan", lang="fr")
     text = (built / "briefing.md").read_text(encoding="utf-8")
     body = text[: text.rindex("\n## ")]  # the sources list numbers its entries "1.", not "[1]"
-    assert sorted(int(n) for n in MARKER.findall(body)) == sorted(r.number for r in citations(view))
+    assert sorted(int(n) for n in MARKER.findall(body)) == sorted(r.number for r in citations(view.body))
 
 
 WORD_TAG = {"fr": "fr-FR", "en": "en-GB", "vi": "vi-VN"}

@@ -1,4 +1,4 @@
-"""The Word renderer: render the fictional sample briefing, read the .docx back, check it."""
+"""The Word renderer: render the fictional sample briefing (its body of every block kind), read the .docx back."""
 
 from __future__ import annotations
 
@@ -17,12 +17,13 @@ from docx.oxml.ns import qn
 
 from briefgen.errors import TemplateError
 from briefgen.render.docx import render_docx
-from briefgen.view.viewmodel import Briefing, Figure, Paragraph
-from tests.samples import HOSTILE, PARTNER_SECTIONS, sample_briefing
+from briefgen.view import blocks as b
+from briefgen.view.viewmodel import Briefing
+from tests.block_samples import sample_body, with_body
+from tests.samples import HOSTILE, sample_briefing
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "briefing.docx"
-SECTION_ORDER = PARTNER_SECTIONS
 
 
 def _open(data: bytes) -> Document:
@@ -47,19 +48,20 @@ def _all_text(document: Document) -> str:
 
 
 def _blank_body_paragraphs(document: Document) -> list[int]:
-    """Indexes of top-level body paragraphs with no text and no field: template residue."""
+    """Indexes of top-level body paragraphs with no text, field or drawing: template residue."""
     blank = []
     for index, p in enumerate(document.element.body.iterchildren(qn("w:p"))):
         has_text = any((t.text or "").strip() for t in p.iter(qn("w:t")))
         has_field = next(p.iter(qn("w:fldChar")), None) is not None
-        if not has_text and not has_field:
+        has_drawing = next(p.iter(qn("w:drawing")), None) is not None
+        if not has_text and not has_field and not has_drawing:
             blank.append(index)
     return blank
 
 
 @pytest.fixture(scope="module")
 def rendered() -> bytes:
-    return render_docx(sample_briefing(), TEMPLATE)
+    return render_docx(with_body(), TEMPLATE)
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +82,7 @@ def test_text_comes_out_literally(document: Document) -> None:
         "A & B",
         "{% raw %}",
         HOSTILE,
+        "Fictional text left in English",
     ):
         assert expected in text
     assert "49" not in text
@@ -113,15 +116,15 @@ def test_cover(document: Document) -> None:
 
 
 def test_sections_have_heading1_in_order(document: Document) -> None:
-    labels = sample_briefing().labels
-    assert _styled(document, "Heading 1") == [labels[key] for key in SECTION_ORDER]
-    assert _styled(document, "Heading 2") == ["Forum fictif", "Thème fictif"]
+    assert _styled(document, "Heading 1") == [s.title for s in sample_body()]
+    assert _styled(document, "Heading 2") == ["Forum fictif[1]", "Nguyễn Văn Fictif"]
+    assert _styled(document, "Heading 3") == ["11 mai 2026 — Entretien fictif"]
 
 
 def test_toc_entries_are_written_out(rendered: bytes, document: Document) -> None:
     # No TOC field, no updateFields: see test_render_docx_package.test_contents_are_filled_without_a_field.
     assert "TOC \\o" not in _part_xml(rendered, "word/document.xml")
-    assert _styled(document, "toc 1") == [s.title for s in sample_briefing().sections]
+    assert _styled(document, "toc 1") == [s.title for s in sample_body()]
     assert "updateFields" not in _part_xml(rendered, "word/settings.xml")
 
 
@@ -141,33 +144,85 @@ def test_tables(document: Document) -> None:
     headed = [t for t in tables if t._tbl.tblPr.find(qn("w:tblLook")).get(qn("w:firstRow")) == "1"]
     assert [[c.text for c in t.rows[0].cells] for t in headed] == [
         ["Indicateur", "Valeur", "À jour au", "Source"],
-        ["Collectivité vietnamienne", "Collectivités partenaires"],
-        ["Sigle", "Accord", "Source"],
         ["Date", "Événement", "Source"],
-        ["Nom", "Fonction", "Partie", "Source"],
-        ["Indicateur", "Valeur", "À jour au", "Source"],
     ]
-    for table in headed:
-        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-    figures = headed[0]
+    for table in tables:  # a header row repeats on each page; no row splits across pages
+        for number, row in enumerate(table.rows):
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+            assert (row._tr.trPr.find(qn("w:tblHeader")) is not None) == (table in headed and number == 0)
+    figures, events = headed
     assert [c.text for c in figures.rows[1].cells] == [
         "Entreprises fictives",
         "plus de 2\u202f500",
         "novembre 2025",
         "[1]",
     ]
-    # A figure without a note keeps one paragraph; one with a note gets a Table Note under it.
+    # A figure without a note keeps one paragraph; one with a note gets a Table Note under it, its marks too.
     assert len(figures.rows[1].cells[0].paragraphs) == 1
     assert [p.style.name for p in figures.rows[2].cells[0].paragraphs] == ["Table Text", "Table Note"]
+    assert [p.text for p in figures.rows[2].cells[1].paragraphs] == ["1er", "donnée ancienne fictive"]
+    # A highlighted row is starred; an aside follows its text in brackets; a lone reference is plain.
+    assert [c.text for c in events.rows[1].cells] == [
+        "27 novembre 2023",
+        "Événement fictif à Hà Nội (aparté fictif)",
+        "[1]",
+    ]
+    assert events.rows[2].cells[0].text == "\u2605 2025"
+    assert 'w:val="SourceReference"' not in events.rows[1].cells[2]._tc.xml
+    # The columns fill the text's width; the source column is the narrow one.
+    widths = [int(c.get(qn("w:w"))) for c in events._tbl.tblGrid.iter(qn("w:gridCol"))]
+    assert sum(widths) == 9638 and widths[2] == min(widths)
 
 
 def test_forum_table_and_lists(document: Document) -> None:
     forum = document.tables[0]
-    assert [c.text for c in forum.columns[0].cells] == ["Date", "Lieu", "Organisateurs", "Thème", "Contenus", "Source"]
-    strands = forum.rows[4].cells[1].paragraphs
+    assert [c.text for c in forum.columns[0].cells] == ["Lieu", "Contenus"]
+    strands = forum.rows[1].cells[1].paragraphs
     assert [p.text for p in strands] == ["Volet un", "Volet deux"]
     assert all(p.style.base_style.name == "List Bullet" for p in strands)
-    assert _styled(document, "List Bullet") == ["Priorité fictive[1]"]
+    assert _styled(document, "List Bullet") == ["Carrière fictive", "Ligne fictive à tenir"]
+    assert _styled(document, "List Label") == ["Parcours", "À dire", "Questions", "Élément presse"]
+
+
+def test_numbered_lists_each_start_at_one(rendered: bytes, document: Document) -> None:
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    assert [p.text for p in numbered] == ["Point fictif un", "Point fictif deux", "Vigilance fictive"]
+    # The first list counts with the style's numbering; the second gets a numbering of its own from 1.
+    own = [p._p.pPr.numPr for p in numbered]
+    assert own[0] is None and own[1] is None
+    num_id = own[2].numId.val
+    numbering = _part_xml(rendered, "word/numbering.xml")
+    assert f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="1"/>' in numbering
+    assert '<w:startOverride w:val="1"/>' in numbering
+
+
+def test_every_other_kind_in_its_style(rendered: bytes, document: Document) -> None:
+    assert _styled(document, "Quote") == ["Une citation fictive.", "Élément presse fictif"]
+    assert _styled(document, "Quote Source") == ["— Personne fictive[1] (traduit du japonais)"]
+    assert _styled(document, "Definition Term") == ["Question : fictive ?"]
+    assert _styled(document, "Definition") == ["Réponse : fictive."]
+    assert _styled(document, "To Be Completed") == ["À compléter"]
+    assert _styled(document, "Table Note") == ["★ : ce que la visite concerne (fictif)", "novembre 2025[2]"]
+    # A photo, a picture and a chart, each with its alt text; the chart says every value.
+    xml = _part_xml(rendered, "word/document.xml")
+    for alt in ("Nguyễn Văn Fictif", "Emblème fictif", "Montants fictifs : Aide fictive 2,5 milliards"):
+        assert f'descr="{alt}' in xml
+    assert (
+        len([p for p in document.paragraphs if p.style.name in ("Photo", "Chart") and "graphicData" in p._p.xml]) == 3
+    )
+    names = zipfile.ZipFile(io.BytesIO(rendered)).namelist()
+    assert len([n for n in names if n.startswith("word/media/")]) == 2  # the photo's bytes once, the chart
+    # Strong text, and text in another language on a run of its own with its w:lang.
+    assert '<w:rStyle w:val="Strong"/>' in xml
+    assert '<w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">Fictional text left in English' in xml
+
+
+def test_group_is_kept_together(document: Document) -> None:
+    texts = [p.text for p in document.paragraphs]
+    start, end = texts.index("11 mai 2026 — Entretien fictif"), texts.index("Élément presse fictif")
+    kept = [p.paragraph_format.keep_with_next for p in document.paragraphs[start : end + 1]]
+    assert kept[:-2] == [True] * (len(kept) - 2)  # every block but the last kept with the next
+    assert document.paragraphs[end].paragraph_format.keep_with_next is None
 
 
 def test_sources(document: Document) -> None:
@@ -212,14 +267,13 @@ def test_language_follows_the_briefing() -> None:
 
 
 def test_empty_sections_leave_nothing_behind() -> None:
-    full = sample_briefing()
-    briefing = dataclasses.replace(full, people=[], forum=None, sections=[s for s in full.sections if s.id != "people"])
-    document = _render(briefing)
+    body = [s for s in sample_body() if s.id not in ("people", "forum")]
+    document = _render(with_body(body=body))
     headings = _styled(document, "Heading 1")
     assert "Personnalités" not in headings and "Forum" not in headings
-    assert len(headings) == len(SECTION_ORDER) - 2
+    assert len(headings) == len(sample_body()) - 2
     assert "Forum fictif" not in _all_text(document)
-    assert len(document.tables) == 5  # 7 minus the forum and people tables
+    assert len(document.tables) == 2  # the figures and the events; no forum facts, no card lines
     assert _blank_body_paragraphs(document) == []
 
 
@@ -240,21 +294,33 @@ def test_cover_only_briefing_has_no_residue() -> None:
 
 
 def test_missing_refs_print_nothing() -> None:
-    full = sample_briefing()
-    briefing = dataclasses.replace(
-        full,
-        summary=[Paragraph("Sans source")],
-        key_figures=[Figure("Chiffre", "1", "2025")],
-        priorities=[Paragraph("Priorité sans source")],
-    )
-    document = _render(briefing)
+    body = [
+        b.Section("summary", "La relation en bref", (b.Paragraph(b.inline("Sans source", None)),)),
+        b.Section(
+            "key_figures",
+            "Chiffres clés",
+            (b.FiguresTable(("Indicateur", "Valeur", "À jour au", "Source"), (b.FigureRow("Chiffre", "1", "2025"),)),),
+        ),
+        b.Section("priorities", "Domaines prioritaires", (b.Bullets((b.inline("Priorité sans source", None),)),)),
+    ]
+    document = _render(with_body(body=body))
     assert "Sans source" in _styled(document, "Normal")
     assert _styled(document, "List Bullet") == ["Priorité sans source"]
-    assert [c.text for c in document.tables[1].rows[1].cells] == ["Chiffre", "1", "2025", ""]
+    assert [c.text for c in document.tables[0].rows[1].cells] == ["Chiffre", "1", "2025", ""]
+
+
+def test_an_unknown_block_kind_fails_loudly() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Marquee:
+        kind = "marquee"
+
+    body = [b.Section("summary", "La relation en bref", (Marquee(),))]  # type: ignore[arg-type]
+    with pytest.raises(b.UnknownBlock, match="cannot draw a block of kind Marquee"):
+        render_docx(with_body(body=body), TEMPLATE)
 
 
 def test_output_is_reproducible(rendered: bytes) -> None:
-    assert render_docx(sample_briefing(), TEMPLATE) == rendered
+    assert render_docx(with_body(), TEMPLATE) == rendered
 
 
 def _template_with(tmp_path: Path, text: str) -> Path:

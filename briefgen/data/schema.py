@@ -118,6 +118,8 @@ class Profile(_Model):
     """People the sources name."""
     priorities: list[Claim] = Field(default_factory=list)
     """Priority fields of cooperation."""
+    orientations: list[Claim] = Field(default_factory=list)
+    """What local external action is to concentrate on in the coming year, as the sources set it out."""
     national_context: list[FigureGroup] = Field(default_factory=list)
     """Vietnam's own figures that frame the visit (usually from the defaults layer)."""
     sources: dict[str, Source] = Field(default_factory=dict)

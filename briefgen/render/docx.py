@@ -6,12 +6,11 @@ commands which render no DOCX never pay for loading it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import functools
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +21,7 @@ from briefgen.languages import word_language
 from briefgen.render import Options, templating
 from briefgen.render.marking import docx_languages, marked, unmarked
 from briefgen.render.zips import fixed_zip
-from briefgen.view.viewmodel import Briefing, Portrait
+from briefgen.view.viewmodel import Briefing
 
 if TYPE_CHECKING:
     import jinja2
@@ -61,7 +60,6 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
     # and "%}" (for template authors); printed text therefore writes its braces as character
     # references, which that replacement cannot see and the XML parser reads back as braces.
     env = templating.environment(None, undefined=jinja2.StrictUndefined, autoescape=True, finalize=_literal_braces)
-    env.filters["photo"] = functools.partial(_photo, tpl)
     try:
         tpl.render(_with_images(tpl, briefing, template.parent), env, autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
@@ -78,6 +76,8 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
         ) from exc
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{_part_name(tpl)}{templating.refused(exc) or exc}", file=str(template)) from exc
+    except RenderError:  # the block writer's own (an unknown block kind): already one clear message
+        raise
     except Exception as exc:  # docxtpl and lxml raise many kinds; the CLI shows one family
         raise RenderError(f"could not render {template.name}: {type(exc).__name__}: {exc}") from exc
 
@@ -136,60 +136,101 @@ def _set_metadata(document: object, briefing: Briefing) -> None:
 
 
 def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, Any]:
-    """The template's names, Word-ready: images with alt text, sources with a hyperlink relationship.
+    """The template's names, Word-ready: the logo placed with its alt text, and ``body``, the sections.
 
-    The logo (the view model's image bytes) and each chart (``image``: its data drawn here as a sharp PNG,
-    16 cm wide, by ``chart_png``) carry their alt text, which for a chart states every value; each
-    source with an address gets ``link``, the id of its external relationship, for a real ``w:hyperlink``.
+    ``body`` is written by ``docx_blocks.DocxWriter`` when docxtpl prints it (``{{p body }}``), in the
+    template's styles, with the images, hyperlinks and numbered lists the writer asks for made in this
+    document.
     """
+    from briefgen.render.docx_blocks import DocxWriter
+
     names = briefing.template_vars()
-    names["sources"] = [
-        {**dataclasses.asdict(s), "link": tpl.build_url_id(s.url) if s.url else ""} for s in briefing.sources
-    ]
     if briefing.logo:
         from docx.shared import Mm
 
         names["logo"] = _Described(_picture(tpl, briefing.logo.data, Mm(20)), briefing.cover.issuer)
-    if briefing.charts:
-        from docx.shared import Mm
-        from docxtpl import InlineImage
-
-        from briefgen.render.chart_png import png
-
-        fonts = _fonts(template_dir)
-        names["charts"] = [
-            {
-                **dataclasses.asdict(c),
-                "image": _Described(InlineImage(tpl, io.BytesIO(png(c, fonts)), width=Mm(160)), c.alt),
-            }
-            for c in briefing.charts
-        ]
+    writer = DocxWriter(_package(tpl, template_dir), _literal_braces)
+    names["body"] = _Later(lambda: writer.sections(briefing.body))
     return names
 
 
-def _photo(tpl: Any, portrait: Portrait) -> _Described:
-    """A biography photo (``{{ p | photo }}``), 25 mm high, its alt text the person's name."""
-    from docx.shared import Mm
+def _package(tpl: Any, template_dir: Path) -> Any:
+    """What the block writer needs of the document being made (``docx_blocks.Package``)."""
+    from briefgen.render.docx_blocks import Package, described
 
-    assert portrait.photo is not None, "the template draws a photo only under {% if p.photo %}"
-    return _Described(_picture(tpl, portrait.photo.data, Mm(25)), portrait.name)
+    document = tpl.docx
+    section = document.sections[-1]
+    text_width = int(section.page_width.twips - section.left_margin.twips - section.right_margin.twips)
+
+    def picture(data: bytes, alt: str, width: int | None, height: int | None) -> str:
+        part = document.part
+        width, height = _pixel_size(data, width, height)
+        inline = part.new_pic_inline(io.BytesIO(data), width, height)
+        if inline.extent.cx > text_width * 635:  # no wider than the text
+            inline = part.new_pic_inline(io.BytesIO(data), text_width * 635, None)
+        return described(f"<w:r><w:drawing>{inline.xml}</w:drawing></w:r>", alt)
+
+    def chart(block: Any) -> bytes:
+        from briefgen.render.chart_png import png
+
+        return png(block.chart, _fonts(template_dir))
+
+    def restart_numbering() -> int:
+        numbering = document.part.numbering_part.element
+        style = document.styles.element.get_by_id("ListNumber")
+        num_pr = style.pPr.numPr if style is not None and style.pPr is not None else None
+        num_id = num_pr.numId.val if num_pr is not None and num_pr.numId is not None else None
+        nums = [n for n in numbering.num_lst if n.numId == num_id]
+        num = numbering.add_num(nums[0].abstractNumId.val if nums else 0)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return int(num.numId)
+
+    return Package(picture, chart, tpl.build_url_id, restart_numbering, text_width)
+
+
+@dataclass(frozen=True)
+class _Later:
+    """Raw WordprocessingML made when the template prints it (images are placed in the part being rendered)."""
+
+    make: Callable[[], str]
+
+    def __html__(self) -> str:
+        """The XML, as is (``_literal_braces`` passes markup through)."""
+        return self.make()
+
+    __str__ = __html__
 
 
 def _picture(tpl: Any, data: bytes, height: int) -> Any:
-    """A profile's image ``height`` high (EMU), as wide as its pixels make it: its own resolution is not trusted.
+    """A profile's image ``height`` high (EMU), as wide as its pixels make it (see :func:`_pixel_size`)."""
+    from docxtpl import InlineImage
+
+    width, high = _pixel_size(data, None, height)
+    return InlineImage(tpl, io.BytesIO(data), width=width, height=high)
+
+
+def _pixel_size(data: bytes, width: int | None, height: int | None) -> tuple[int | None, int | None]:
+    """Both sides (EMU) of an image given one, from its pixels: its own resolution is not trusted.
 
     A PNG's ``pHYs`` (or a JPEG's density) of 10 pixels per metre, 0 or four billion is an absurd
     resolution that python-docx would size the picture from, or divide by (ZeroDivisionError). The
     resolution only matters here through the width-to-height ratio, so it is taken as unknown, the
-    same on both axes: the ratio of the pixels, which is also what the PDF and HTML show.
+    same on both axes: the ratio of the pixels, which is also what the PDF and HTML show. With
+    neither side given, 96 pixels to the inch.
     """
     from docx.image.image import Image as DocxImage
     from docx.shared import Emu
-    from docxtpl import InlineImage
 
     pixels = DocxImage.from_blob(data)
-    width = Emu(max(1, round(height * pixels.px_width / max(1, pixels.px_height))))
-    return InlineImage(tpl, io.BytesIO(data), width=width, height=height)
+    across, down = max(1, pixels.px_width), max(1, pixels.px_height)
+    if width is None and height is None:
+        width = Emu(across * 914400 // 96)
+    if height is None:
+        assert width is not None
+        return width, Emu(max(1, round(width * down / across)))
+    if width is None:
+        return Emu(max(1, round(height * across / down))), height
+    return width, height
 
 
 def _fonts(template_dir: Path) -> Path:

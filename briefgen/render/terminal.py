@@ -1,5 +1,7 @@
-"""Terminal renderer: the briefing's sections as rich panels and tables (``briefgen preview``).
+"""Terminal writer: the briefing's sections as rich panels, each block kind drawn one way (``briefgen preview``).
 
+:class:`TerminalWriter` walks the blocks of every section (``Briefing.body``, ``briefgen.view.blocks``), as
+the DOCX, HTML and Markdown writers do, and never names a section: the preview says what the documents say.
 Profile text goes through ``rich.text.Text``, never through console markup, so that a value like
 ``[bold]`` or ``<b>`` prints as written; and every string of the view model goes through
 ``briefgen.text.shown`` first, so that an escape sequence, a bidi override or a line break in a
@@ -9,7 +11,6 @@ profile shows as a visible escape instead of moving the cursor or setting the te
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 from rich import box
@@ -21,13 +22,14 @@ from rich.table import Table
 from rich.text import Text
 
 from briefgen.text import shown
-from briefgen.view.viewmodel import Briefing, Bullets, Chart, Figure, Line, Portrait, Ref
+from briefgen.view import blocks as b
+from briefgen.view.viewmodel import Briefing, Chart, Ref
 
 _T = TypeVar("_T")
 
 
 def render_terminal(view: Briefing, console: Console) -> None:
-    """Print ``view`` to ``console``, section by section, in the documents' order."""
+    """Print ``view`` to ``console``: the cover, then each section of its body, in the documents' order."""
     view = _shown_all(view)
     cover = view.cover
     head = Text(justify="center")
@@ -48,9 +50,11 @@ def render_terminal(view: Briefing, console: Console) -> None:
 
     if cover.draft:
         console.print(Text(cover.draft, style="bold red", justify="center"))
-    for section in view.sections:
-        body = Text(view.labels["to_be_completed"], style="italic red") if section.gap else _SECTIONS[section.id](view)
-        console.print(Panel(body, title=Text(section.title, style="bold"), title_align="left", box=box.ROUNDED))
+    writer = TerminalWriter()
+    for section in view.body:
+        console.print(
+            Panel(writer.section(section), title=Text(section.title, style="bold"), title_align="left", box=box.ROUNDED)
+        )
 
 
 def _shown_all(value: _T) -> _T:
@@ -68,168 +72,133 @@ def _shown_all(value: _T) -> _T:
     return result  # type: ignore[no-any-return]
 
 
+class TerminalWriter(b.Walker[RenderableType]):
+    """Draws each block kind with rich: text, rules, tables and bars."""
+
+    def section(self, section: b.Section) -> RenderableType:
+        """The blocks of ``section``, one under the other."""
+        return Group(*(self.visit(block) for block in section.blocks))
+
+    def visit_heading(self, block: b.Heading) -> RenderableType:
+        """A rule with the heading (level 2), or a bold line (deeper)."""
+        text = _inline(block.text, "bold")
+        return Rule(text, align="left") if block.level <= 2 else text
+
+    def visit_paragraph(self, block: b.Paragraph) -> RenderableType:
+        """Its label in bold, then its text; a legend dim, a press line in italics."""
+        style = {"legend": "dim", "press": "italic"}.get(block.role, "")
+        text = _inline(block.text, style)
+        return Group(Text(block.label, style="bold"), text) if block.label else text
+
+    def visit_bullets(self, block: b.Bullets) -> RenderableType:
+        """``•`` or ``1.`` items under their bold label."""
+        parts: list[RenderableType] = [Text(block.label, style="bold")] if block.label else []
+        for number, item in enumerate(block.items, 1):
+            parts.append(Text.assemble(f"{number}. " if block.ordered else "• ", _inline(item)))
+        return Group(*parts)
+
+    def visit_facts(self, block: b.Facts) -> RenderableType:
+        """Label | value lines; a list value one ``•`` line per item."""
+        return _facts(block.rows)
+
+    def visit_definitions(self, block: b.Definitions) -> RenderableType:
+        """Each term in bold, its definition indented under it."""
+        parts: list[RenderableType] = [Text(block.label, style="bold")] if block.label else []
+        for item in block.items:
+            parts += [_inline(item.term, "bold"), Text.assemble("  ", _inline(item.definition))]
+        return Group(*parts)
+
+    def visit_figures(self, block: b.FiguresTable) -> RenderableType:
+        """A four-column table on a wide screen, lines on a narrow one (:class:`_Figures`)."""
+        return _Figures(block)
+
+    def visit_table(self, block: b.Table) -> RenderableType:
+        """A table under its column titles; a highlighted row starred."""
+        table = _table(*(c.title for c in block.columns))
+        for row in block.rows:
+            cells = [_inline(cell) for cell in row.cells]
+            if row.highlight and cells:
+                cells[0] = Text.assemble(("★ ", "bold yellow"), cells[0])
+            table.add_row(*cells)
+        return table
+
+    def visit_people(self, block: b.PeopleCards) -> RenderableType:
+        """Each person: a rule with the name, lines, lists, as-of and source."""
+        parts: list[RenderableType] = []
+        for card in block.cards:
+            parts += [Rule(Text(card.name, style="bold"), align="left"), _facts(card.lines)]
+            parts += [self.visit_bullets(lst) for lst in card.lists]
+            if card.as_of or card.ref:
+                parts.append(_inline(b.inline(card.as_of, card.ref), "dim"))
+        return Group(*parts)
+
+    def visit_quotation(self, block: b.Quotation) -> RenderableType:
+        """The words in italics; the speaker, the source and a translation note under them."""
+        source = b.inline("— " + block.speaker if block.speaker else "", block.ref)
+        if block.translated and block.note:
+            source = (*source, b.Span(block.note, "aside"))
+        return Group(Text(block.text, style="italic"), _inline(source, "dim")) if source else Text(block.text, "italic")
+
+    def visit_gap(self, block: b.Gap) -> RenderableType:
+        """What the briefing lacks, in red."""
+        return Text(block.text, style="italic red")
+
+    def visit_image(self, block: b.Picture) -> RenderableType:
+        """A terminal shows no image: its alt text, dim, in brackets."""
+        return Text(f"[{block.alt}]", style="dim")
+
+    def visit_chart(self, block: b.BarChart) -> RenderableType:
+        """The chart as text bars (:func:`_chart`)."""
+        return _chart(block.chart)
+
+    def visit_sources(self, block: b.SourceList) -> RenderableType:
+        """``[n] citation address``, the address a terminal hyperlink."""
+        lines = []
+        for s in block.entries:
+            line = Text.assemble((f"[{s.number}] ", "cyan"), s.citation)
+            if s.url:
+                line.append(f" {s.url}", style=Style(link=s.url))
+            lines.append(line)
+        return Group(*lines)
+
+    def visit_group(self, block: b.Group) -> RenderableType:
+        """Its blocks, one under the other."""
+        return Group(*(self.visit(child) for child in block.blocks))
+
+
+def _inline(text: b.Inline, style: str = "") -> Text:
+    """Inline runs as rich text: strong in bold, an aside dim in brackets, a reference cyan."""
+    out = Text(style=style)
+    for run in text:
+        if isinstance(run, b.Span):
+            if run.role == "strong":
+                out.append(run.text, style="bold")
+            else:
+                out.append(f" ({run.text})", style="dim")
+        elif isinstance(run, Ref):
+            out.append_text(_ref(run))
+        else:
+            out.append(run)
+    return out
+
+
 def _ref(ref: Ref | None) -> Text:
     return Text(f" {ref.label}", style="cyan") if ref else Text("")
 
 
-def _facts(rows: list[tuple[str, str]]) -> Table:
+def _facts(rows: tuple[b.Fact, ...]) -> Table:
+    """Label | value lines (bold labels); a list value one ``•`` line per item."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold")
     grid.add_column()
-    for label, value in rows:
+    for fact in rows:
+        value = _inline(fact.value)
+        for item in fact.items:
+            value.append("\n" if value else "")
+            value.append_text(Text.assemble("• ", _inline(item)))
         if value:
-            grid.add_row(Text(label), Text(value))
+            grid.add_row(Text(fact.label), value)
     return grid
-
-
-def _visit(view: Briefing) -> RenderableType:
-    v, labels = view.visit, view.labels
-    assert v is not None  # the section exists only in a visit briefing
-    rows = [
-        (labels["when"], v.when),
-        (labels["planned"], v.planned),
-        (labels["place"], v.place),
-        (labels["organisers"], v.organisers),
-        (labels["theme"], v.theme),
-        (labels["focus_ours"], v.focus_ours),
-        (labels["focus_theirs"], v.focus_theirs),
-    ]
-    parts: list[RenderableType] = [Text.assemble((v.title, "bold"), _ref(v.ref)), _facts(rows)]
-    parts += [Text.assemble("• ", strand) for strand in v.strands]
-    return Group(*parts)
-
-
-def _bullets(items: list[str], numbered: bool = False) -> RenderableType:
-    return Group(*(Text.assemble(f"{i}. " if numbered else "• ", item) for i, item in enumerate(items, 1)))
-
-
-def _changes(view: Briefing) -> RenderableType:
-    styles = {"added": "green", "changed": "yellow", "removed": "red"}
-    lines = []
-    for change in view.changes:
-        line = Text.assemble((change.label, f"bold {styles.get(change.status, '')}".strip()), " — ")
-        line.append(
-            f"{change.before} → {change.after}" if change.before and change.after else change.before or change.after
-        )
-        lines.append(line)
-    return Group(*lines)
-
-
-def _programme(view: Briefing) -> RenderableType:
-    labels = view.labels
-    table = _table(labels["day"], labels["time"], labels["item"], labels["venue"], labels["counterpart"])
-    for line in view.programme:
-        table.add_row(
-            Text(line.day, style="bold"), Text(line.time), Text(line.item), Text(line.venue), Text(line.counterpart)
-        )
-    parts: list[RenderableType] = [table]
-    for line in (m for m in view.programme if m.briefed):
-        title = " ".join(p for p in (line.day, line.time, "—", line.item) if p)
-        parts.append(
-            Rule(Text(title + (f" ({line.counterpart})" if line.counterpart else ""), style="bold"), align="left")
-        )
-        parts += _lists(
-            [
-                Bullets(labels["lines_to_take"], line.lines_to_take),
-                Bullets(labels["lines_to_avoid"], line.lines_to_avoid),
-            ]
-        )
-        if line.questions:
-            parts.append(Text(labels["questions"], style="bold"))
-            for qa in line.questions:
-                parts.append(Text(labels["labelled"].format(label=labels["question"], value=qa.question), style="bold"))
-                parts.append(Text("  " + labels["labelled"].format(label=labels["answer"], value=qa.answer)))
-        if line.press_line:
-            parts.append(Text(labels["labelled"].format(label=labels["press_line"], value=line.press_line)))
-    return Group(*parts)
-
-
-def _lists(lists: list[Bullets]) -> list[RenderableType]:
-    parts: list[RenderableType] = []
-    for b in lists:
-        if b.items:
-            parts.append(Text(b.label, style="bold"))
-            parts += [Text.assemble("• ", item) for item in b.items]
-    return parts
-
-
-def _lines(lines: list[Line]) -> RenderableType:
-    return _facts([(line.label, line.value) for line in lines])
-
-
-def _portraits(portraits: list[Portrait]) -> RenderableType:
-    parts: list[RenderableType] = []
-    for p in portraits:
-        parts += [Rule(Text(p.name, style="bold"), align="left"), _lines(p.lines), *_lists(p.lists)]
-    return Group(*parts)
-
-
-def _purpose(view: Briefing) -> RenderableType:
-    p = view.purpose
-    assert p is not None  # drawn only when present
-    return Group(Text(p.text), *_lists([Bullets(view.labels["objectives"], p.objectives)]))
-
-
-def _asks(view: Briefing) -> RenderableType:
-    a, labels = view.asks, view.labels
-    assert a is not None  # drawn only when present
-    parts: list[RenderableType] = []
-    for key, items in (("our_asks", a.ours), ("their_asks", a.theirs)):
-        if items:
-            table = _table(labels["ask"], labels["reply"])
-            for ask in items:
-                table.add_row(Text(ask.ask), Text(ask.reply))
-            parts += [Text(labels[key], style="bold"), table]
-    return Group(*parts)
-
-
-def _protocol(view: Briefing) -> RenderableType:
-    p, labels = view.protocol, view.labels
-    assert p is not None  # drawn only when present
-    parts: list[RenderableType] = [_lines(p.lines)]
-    if p.contacts:
-        table = _table(labels["name"], labels["role"], labels["phone"], labels["email"])
-        for c in p.contacts:
-            table.add_row(Text(c.name, style="bold"), Text(c.role), Text(c.phone), Text(c.email))
-        parts += [Text(labels["contacts"], style="bold"), table]
-    return Group(*parts)
-
-
-def _follow_up(view: Briefing) -> RenderableType:
-    labels = view.labels
-    table = _table(labels["promise"], labels["by"], labels["status"], labels["note"])
-    for c in view.follow_up:
-        table.add_row(Text(c.promise), Text(c.by), Text(c.status, style="bold"), Text(c.note))
-    return table
-
-
-def _drafting(view: Briefing) -> RenderableType:
-    d = view.drafting
-    assert d is not None  # drawn only when present
-    return Group(_lines(d.lines), *_lists([Bullets(view.labels["distribution"], d.distribution)]))
-
-
-def _star(text: str, highlight: bool) -> Text:
-    return Text(f"★ {text}", style="bold yellow") if highlight else Text(text)
-
-
-def _summary(view: Briefing) -> RenderableType:
-    return Group(*(Text.assemble(p.text, _ref(p.ref)) for p in view.summary))
-
-
-def _forum(view: Briefing) -> RenderableType:
-    f, labels = view.forum, view.labels
-    assert f is not None  # the section exists only when the profile has a forum
-    parts: list[RenderableType] = [Text.assemble((f.name, "bold"), _ref(f.ref))]
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold")
-    grid.add_column()
-    for key, value in (("when", f.when), ("place", f.place), ("organisers", f.organisers), ("theme", f.theme)):
-        if value:
-            grid.add_row(Text(labels[key]), Text(value))
-    parts.append(grid)
-    parts += [Text.assemble("• ", strand) for strand in f.strands]
-    return Group(*parts)
 
 
 def _table(*headers: str) -> Table:
@@ -246,14 +215,14 @@ WIDE = 100
 class _Figures:
     """Figures as a four-column table on a wide screen, as ``label: value, as of (source)`` lines on a narrow one."""
 
-    def __init__(self, view: Briefing, figures: list[Figure]) -> None:
-        self.view, self.figures = view, figures
+    def __init__(self, block: b.FiguresTable) -> None:
+        self.block = block
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if options.max_width >= WIDE:
             yield self._table()
             return
-        for f in self.figures:
+        for f in self.block.rows:
             line = Text(f.label, style="bold")
             if f.note:
                 line.append(f" ({f.note})", style="dim")
@@ -261,25 +230,21 @@ class _Figures:
             line.append(f.value, style="bold")
             line.append(f" — {f.as_of}", style="dim")
             line.append_text(_ref(f.ref))
+            for mark in f.marks:
+                line.append(f" ({mark})", style="yellow")
             yield line
 
     def _table(self) -> Table:
-        labels = self.view.labels
-        table = _table(labels["figure"], labels["value"], labels["as_of"], labels["source"])
-        for f in self.figures:
+        table = _table(*self.block.columns)
+        for f in self.block.rows:
             label = Text(f.label)
             if f.note:
                 label.append(f" ({f.note})", style="dim")
-            table.add_row(label, Text(f.value, style="bold"), Text(f.as_of), _ref(f.ref))
+            value = Text(f.value, style="bold")
+            for mark in f.marks:
+                value.append(f"\n{mark}", style="yellow")
+            table.add_row(label, value, Text(f.as_of), _ref(f.ref))
         return table
-
-
-def _figures_table(view: Briefing, figures: list[Figure]) -> RenderableType:
-    return _Figures(view, figures)
-
-
-def _key_figures(view: Briefing) -> RenderableType:
-    return Group(_figures_table(view, view.key_figures), *(_chart(c) for c in view.charts))
 
 
 _BAR_CELLS = 30
@@ -297,93 +262,3 @@ def _chart(chart: Chart) -> RenderableType:
     for bar, cells in zip(chart.bars, bar_cells(chart, _BAR_CELLS), strict=True):
         grid.add_row(Text(bar.label), Text("█" * cells, style="blue"), Text(bar.text))
     return Group(Rule(Text(chart.title, style="bold"), align="left"), grid)
-
-
-def _partnerships(view: Briefing) -> RenderableType:
-    table = _table(view.labels["ours"], view.labels["theirs"])
-    for p in view.partnerships:
-        theirs = Text(p.theirs)
-        if p.kind:
-            theirs.append(f" ({p.kind})", style="dim")
-        table.add_row(_star(p.ours, p.highlight), theirs)
-    return table
-
-
-def _agreements(view: Briefing) -> RenderableType:
-    table = _table(view.labels["short"], view.labels["agreement"], view.labels["source"])
-    for a in view.agreements:
-        name = Text(a.name)
-        for key, value in (("signed", a.signed), ("status", a.status)):
-            if value:
-                name.append(" · " + view.labels["labelled"].format(label=view.labels[key], value=value), style="dim")
-        table.add_row(Text(a.short, style="bold"), name, _ref(a.ref))
-    return table
-
-
-def _timeline(view: Briefing) -> RenderableType:
-    table = _table(view.labels["date"], view.labels["event"], view.labels["source"])
-    for e in view.timeline:
-        table.add_row(Text(e.date, style="bold"), Text(e.text), _ref(e.ref))
-    return table
-
-
-def _people(view: Briefing) -> RenderableType:
-    labels = view.labels
-    table = _table(labels["name"], labels["role"], labels["side"], labels["source"])
-    for p in view.people:
-        table.add_row(_star(p.name, p.highlight), Text(p.role), Text(p.side), _ref(p.ref))
-    bios = [p.biography for p in view.people if p.biography]
-    if bios:
-        return Group(table, Text(labels["biographies"], style="bold"), _portraits(bios))
-    return table
-
-
-def _priorities(view: Briefing) -> RenderableType:
-    return Group(*(Text.assemble("• ", p.text, _ref(p.ref)) for p in view.priorities))
-
-
-def _national_context(view: Briefing) -> RenderableType:
-    parts: list[RenderableType] = []
-    for group in view.national_context:
-        parts.append(Rule(Text(group.title, style="bold"), align="left"))
-        parts.append(_figures_table(view, group.figures))
-    return Group(*parts)
-
-
-def _sources(view: Briefing) -> RenderableType:
-    lines = []
-    for s in view.sources:
-        line = Text.assemble((f"[{s.number}] ", "cyan"), s.citation)
-        if s.url:
-            line.append(f" {s.url}", style=Style(link=s.url))
-        lines.append(line)
-    return Group(*lines)
-
-
-_SECTIONS: dict[str, Callable[[Briefing], RenderableType]] = {
-    "visit": _visit,
-    "changes": _changes,
-    "purpose": _purpose,
-    "asks": _asks,
-    "programme": _programme,
-    "talking_points": lambda view: _bullets(view.talking_points, numbered=True),
-    "vigilance": lambda view: _bullets(view.vigilance),
-    "delegation": lambda view: _portraits(view.delegation),
-    "interlocutors": lambda view: _portraits(view.interlocutors),
-    "protocol": _protocol,
-    "follow_up": _follow_up,
-    "summary": _summary,
-    "forum": _forum,
-    "key_figures": _key_figures,
-    "partnerships": _partnerships,
-    "agreements": _agreements,
-    "timeline": _timeline,
-    "people": _people,
-    "priorities": _priorities,
-    "national_context": _national_context,
-    "sources": _sources,
-    "drafting": _drafting,
-}
-"""How each section of the registry (``briefgen.view.sections.SECTIONS``) is drawn, by section id.
-
-A test checks that every declared section has its function here."""

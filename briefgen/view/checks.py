@@ -33,6 +33,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefgen.data.loading import PathKey, format_path
 from briefgen.data.merging import Merged
@@ -194,17 +195,28 @@ class DatedFact:
 
 
 def dated_facts(profile: Profile) -> list[DatedFact]:
-    """Every key figure, national-context figure and person's title, in the profile's order."""
-    facts = [
-        DatedFact(("key_figures", i), "figure", f.as_of, f.accepted_old) for i, f in enumerate(profile.key_figures)
-    ]
-    for g, group in enumerate(profile.national_context):
-        facts += [
-            DatedFact(("national_context", g, "figures", i), "figure", f.as_of, f.accepted_old)
-            for i, f in enumerate(group.figures)
-        ]
-    facts += [DatedFact(("people", i), "title", p.as_of) for i, p in enumerate(profile.people)]
+    """Every figure and person's title the sections state (the registry's facts), in the documents' order."""
+    # Deferred: the registry imports the section builders, which read this module's age rules.
+    from briefgen.view.sections import stated
+
+    facts = []
+    for fact in stated(profile):
+        if fact.as_of is None:
+            continue
+        if fact.kind == "figure":
+            facts.append(DatedFact(fact.path, "figure", fact.as_of, _accepted_old(profile, fact.path)))
+        elif fact.kind == "person":
+            facts.append(DatedFact(fact.path, "title", fact.as_of))
     return facts
+
+
+def _accepted_old(profile: Profile, path: PathKey) -> Text | None:
+    """The profile's reason for keeping the figure at ``path`` although old (``Figure.accepted_old``)."""
+    node: Any = profile
+    for step in path:
+        node = node[step] if isinstance(step, int) else getattr(node, str(step))
+    reason = getattr(node, "accepted_old", None)
+    return reason if reason is None or isinstance(reason, (str, dict)) else None
 
 
 def is_older(as_of: PartialDate, oldest: dt.date) -> bool:

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from briefgen.data import schema
-from briefgen.view import viewmodel
+from briefgen.view import blocks, viewmodel
 from briefgen.view.formatting import Formatter, Sources
-from briefgen.view.sections import Input, as_of_range, build_sections, key_facts_refs
+from briefgen.view.sections import Input, Section, as_of_range, build_sections, key_facts_refs, section_words
 
 _NO_VISIT = schema.Visit(title="", period="")
 """Stands in for the visit of a partner briefing: no focus, no programme, nothing to add."""
@@ -39,6 +39,7 @@ def build_briefing(
     path the profile gives) are the images' bytes, read by the caller.
     """
     fmt = Formatter(lang or profile.language, profile.language)
+    fmt.labels.update(section_words(fmt.lang))
     labels = dict(fmt.labels)
     partner = fmt.text(profile.partner.name)
     given = Input(
@@ -60,6 +61,7 @@ def build_briefing(
         labels=labels,
         cover=_cover(given, labels, fields.get("visit"), timestamp, final=final),
         sections=[viewmodel.Section(s.id, labels[s.id], gap) for s, gap in shown],
+        body=[_section(s, gap, given, labels) for s, gap in shown],
         gaps=[s.id for s, gap in shown if gap],
         key_facts=[viewmodel.Section(s.id, labels[s.id]) for s in filled if s.key_facts],
         key_facts_sources=[s for s in fields.get("sources", []) if s.number in numbers],
@@ -67,6 +69,16 @@ def build_briefing(
         logo=_image(logo) if logo else None,
         **fields,
     )
+
+
+def _section(section: Section, gap: bool, given: Input, labels: Mapping[str, str]) -> blocks.Section:
+    """A section as blocks: what its builder makes of the profile, or a gap "to be completed"."""
+    if gap:
+        content: tuple[blocks.Block, ...] = (blocks.Gap(labels["to_be_completed"]),)
+    else:
+        assert section.content is not None, f"section {section.id} has no content builder"
+        content = tuple(section.content(given))
+    return blocks.Section(section.id, labels[section.id], content, gap=gap, key_facts=section.key_facts)
 
 
 def _image(data: bytes) -> viewmodel.Image:
@@ -84,6 +96,7 @@ def _cover(
 ) -> viewmodel.Cover:
     """What the first page shows: the visit's title and details, or "Briefing on PARTNER"; dates, marking."""
     profile, fmt, partner = given.profile, given.fmt, given.partner
+    drafting = profile.visit.drafting if profile.visit else None
     day = dt.date.fromisoformat(timestamp[:10]) if timestamp else None
     return viewmodel.Cover(
         title=visit.title if visit else labels["briefing_on"].format(partner=partner),
@@ -97,6 +110,7 @@ def _cover(
         details=_visit_details(visit, labels) if visit else [],
         fallback_note=fmt.fallback_note(),
         draft="" if final else labels["draft"],
+        reference=f"{labels['reference']} {drafting.reference}" if drafting and drafting.reference else "",
     )
 
 

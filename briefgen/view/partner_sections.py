@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
-from briefgen.view import viewmodel
+from briefgen.view import blocks, viewmodel
 from briefgen.view import visit_sections as visit_parts
 from briefgen.view.chart_data import build_charts
 
@@ -206,3 +206,140 @@ def _citation(source: schema.Source, fmt: Formatter) -> str:
         parts.append(fmt.partial(source.date))
     text = ", ".join(parts)
     return f"{text}. {fmt.text(source.note)}" if source.note else text
+
+
+# --------------------------------------------------------------------------- the partner's sections as blocks
+
+
+def _legend(rows: list[blocks.Row], i: Input) -> list[blocks.Block]:
+    """The legend of the ★ marks, when a row is highlighted."""
+    return [blocks.Paragraph((i.labels["highlight_note"],), role="legend")] if any(r.highlight for r in rows) else []
+
+
+def _event_facts(event: viewmodel.Forum | viewmodel.Visit, i: Input) -> list[blocks.Fact]:
+    """When, where, who organises, theme, strands: those given."""
+    rows = [
+        blocks.Fact(i.labels[key], (value,))
+        for key, value in (
+            ("when", event.when),
+            ("place", event.place),
+            ("organisers", event.organisers),
+            ("theme", event.theme),
+        )
+        if value
+    ]
+    if event.strands:
+        rows.append(blocks.Fact(i.labels["strands"], (), tuple((s,) for s in event.strands)))
+    return rows
+
+
+def summary_blocks(i: Input) -> list[blocks.Block]:
+    """The relationship in brief: one paragraph per claim, the framework line first."""
+    return [blocks.Paragraph(blocks.inline(p.text, p.ref)) for p in summary(i)["summary"]]
+
+
+def forum_blocks(i: Input) -> list[blocks.Block]:
+    """The forum's name and its facts."""
+    f: viewmodel.Forum = forum(i)["forum"]
+    return [blocks.Heading(blocks.inline(f.name, f.ref)), blocks.Facts(tuple(_event_facts(f, i)))]
+
+
+def _figures_table(figures: list[viewmodel.Figure], i: Input) -> blocks.FiguresTable:
+    labels = i.labels
+    return blocks.FiguresTable(
+        (labels["figure"], labels["value"], labels["as_of"], labels["source"]),
+        tuple(blocks.FigureRow(f.label, f.value, f.as_of, f.ref, f.note) for f in figures),
+    )
+
+
+def key_figures_blocks(i: Input) -> list[blocks.Block]:
+    """The key figures as a table, then each chart the data supports."""
+    built = key_figures(i)
+    charts: list[blocks.Block] = [blocks.BarChart(c) for c in built["charts"]]
+    return [_figures_table(built["key_figures"], i), *charts]
+
+
+def partnerships_blocks(i: Input) -> list[blocks.Block]:
+    """The pairings, the visit's focus starred."""
+    rows = [
+        blocks.Row(((p.ours,), blocks.inline(p.theirs, blocks.Span(p.kind, "aside") if p.kind else None)), p.highlight)
+        for p in partnerships(i)["partnerships"]
+    ]
+    columns = (blocks.Column(i.labels["ours"], "ours"), blocks.Column(i.labels["theirs"], "theirs"))
+    return [blocks.Table("pairs", columns, tuple(rows)), *_legend(rows, i)]
+
+
+def agreements_blocks(i: Input) -> list[blocks.Block]:
+    """The agreements: short name, full name with signature and status, note number."""
+    labels = i.labels
+
+    def aside(key: str, value: str) -> blocks.Span | None:
+        return blocks.Span(labels["labelled"].format(label=labels[key], value=value), "aside") if value else None
+
+    rows = tuple(
+        blocks.Row(
+            (
+                (a.short,),
+                blocks.inline(a.name, aside("signed", a.signed), aside("status", a.status)),
+                blocks.inline(a.ref),
+            )
+        )
+        for a in agreements(i)["agreements"]
+    )
+    columns = (
+        blocks.Column(labels["short"], "short"),
+        blocks.Column(labels["agreement"], "name"),
+        blocks.Column(labels["source"], "source"),
+    )
+    return [blocks.Table("agreements", columns, rows)]
+
+
+def timeline_blocks(i: Input) -> list[blocks.Block]:
+    """The dated events."""
+    rows = tuple(blocks.Row(((e.date,), blocks.inline(e.text, e.ref))) for e in timeline(i)["timeline"])
+    columns = (blocks.Column(i.labels["date"], "date"), blocks.Column(i.labels["event"], "event"))
+    return [blocks.Table("events", columns, rows)]
+
+
+def people_blocks(i: Input) -> list[blocks.Block]:
+    """The people: a table (counterparts starred), then the biographies given."""
+    labels, people_ = i.labels, people(i)["people"]
+    rows = [blocks.Row(((p.name,), blocks.inline(p.role, p.ref), (p.side,)), p.highlight) for p in people_]
+    columns = (
+        blocks.Column(labels["name"], "name"),
+        blocks.Column(labels["role"], "role"),
+        blocks.Column(labels["side"], "side"),
+    )
+    shown: list[blocks.Block] = [blocks.Table("people", columns, tuple(rows)), *_legend(rows, i)]
+    bios = [p.biography for p in people_ if p.biography]
+    if bios:
+        shown += [blocks.Heading((labels["biographies"],)), blocks.PeopleCards(tuple(card(b) for b in bios))]
+    return shown
+
+
+def card(p: viewmodel.Portrait) -> blocks.Card:
+    """Someone's card from their portrait."""
+    return blocks.Card(
+        p.name,
+        tuple(blocks.Fact(line.label, (line.value,)) for line in p.lines),
+        tuple(blocks.Bullets(tuple((item,) for item in b.items), label=b.label) for b in p.lists),
+        p.photo,
+    )
+
+
+def priorities_blocks(i: Input) -> list[blocks.Block]:
+    """The priority areas, as a list."""
+    return [blocks.Bullets(tuple(blocks.inline(p.text, p.ref) for p in priorities(i)["priorities"]))]
+
+
+def national_context_blocks(i: Input) -> list[blocks.Block]:
+    """Vietnam's own figures, a table per theme."""
+    shown: list[blocks.Block] = []
+    for group in national_context(i)["national_context"]:
+        shown += [blocks.Heading((group.title,)), _figures_table(group.figures, i)]
+    return shown
+
+
+def sources_blocks(i: Input) -> list[blocks.Block]:
+    """The numbered sources."""
+    return [blocks.SourceList(tuple(sources(i)["sources"]))]

@@ -3,32 +3,30 @@
 ``SECTIONS`` is the one list of sections. Everything that walks the sections reads it:
 
 - the context (``briefgen.view.context``) asks each section whether it is ``present``, numbers the
-  sources it ``cites`` (in registry order, so note ``[1]`` is the first a reader meets), then
-  builds its view data (fields of ``viewmodel.Briefing``);
-- the contents (``Briefing.sections``), the HTML template (``templates/sections/ID.html``, included
-  in this order), the Word template (``templates/sections/ID.docx.py``, assembled in this order by
-  ``templates/make_briefing_docx.py``) and the terminal preview (``render/terminal.py``, one function
-  registered per id) all follow it;
-- the key-facts page shows the sections marked ``key_facts``;
+  sources it ``cites`` (in registry order, so note ``[1]`` is the first a reader meets), then asks
+  it for its ``content``: blocks (``briefgen.view.blocks``), which every writer walks kind by kind,
+  never naming a section (``Briefing.body``);
+- the contents (``Briefing.sections``) follow it; the key-facts page shows the sections marked ``key_facts``;
+- ``facts.json``, ``diff`` and the stale-figure check read the ``facts`` each section states (``stated``);
 - the cover's "facts as of" range runs from the oldest to the newest of the ``dates`` of every
   section that has them (``as_of_range``); the document's own date is another thing
   (``briefgen.view.dating``).
 
 A section's title is ``labels[id]``: the interface word whose key is the id (``briefgen/words.py``,
-translated in the catalogues ``briefgen/locale/``). Adding a section is one entry here, one partial
-per format and its word: see ``docs/architecture.md``.
+translated in the catalogues ``briefgen/locale/``, or declared with the section in ``words``). Adding
+a section is one entry here, with its builder and its words: see ``docs/architecture.md``.
 This module imports neither Babel nor a renderer, so that ``briefgen list`` can read the dates.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
+from briefgen.view import blocks, fact_items, viewmodel
 from briefgen.view import partner_sections as partner_parts
-from briefgen.view import viewmodel
 from briefgen.view import visit_sections as visit_parts
 from briefgen.view.changes import changed_facts
 from briefgen.view.facts import facts_document
@@ -39,6 +37,10 @@ if TYPE_CHECKING:
 
 
 def _no_sources(profile: schema.Profile) -> Iterable[str]:
+    return ()
+
+
+def _no_facts(profile: schema.Profile) -> Iterable[fact_items.Stated]:
     return ()
 
 
@@ -57,14 +59,22 @@ class Section:
     dates: Callable[[schema.Profile], Iterable[schema.PartialDate]] | None = None
     """The as-of dates of its facts, when they count toward the document's date."""
     key_facts: bool = False
-    """Whether the one-page key-facts sheet of a pack shows it (through ``templates/key-facts/ID.html``)."""
+    """Whether the one-page key-facts sheet of a pack shows it (its blocks, made compact: briefgen.render.key_facts)."""
     title: Callable[[Input], str] | None = None
     """Its title when it is more than ``labels[id]`` (the changes name the earlier pack's date)."""
-    """Whether the one-page key-facts sheet of a pack shows it."""
     visit_keys: tuple[str, ...] = ()
     """For a section of the visit itself: the visit's keys it is built from. A visit that leaves them all
     out has a gap there, shown "to be completed" in a draft and refused by ``build --final``; a key given
     empty (``follow_up: []``) says there is nothing to show, and the section is left out."""
+    content: Callable[[Input], list[blocks.Block]] | None = None
+    """Its content as blocks (``briefgen.view.blocks``), which every writer walks."""
+    facts: Callable[[schema.Profile], Iterable[fact_items.Stated]] = _no_facts
+    """The facts it states, as ``facts.json`` records them (``briefgen.view.fact_items``)."""
+    words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Interface words of its own, declared with it: ``{key: {"en": …, "fr": …, "vi": …}}``, its title under
+    its id. English is the msgid; a catalogue entry of the same key and msgid wins over the text given
+    here (how a language added later translates it). Sections older than this field keep theirs in
+    ``briefgen/words.py``; see ``section_words``."""
 
 
 # --------------------------------------------------------------------------- builders
@@ -102,6 +112,32 @@ def _changes_now(i: Input) -> tuple[str, list[viewmodel.ChangedFact]]:
     return changed_facts(dict(i.earlier), facts_document("", i.profile, "", newest_as_of(i.profile)), i.fmt)
 
 
+def _visit_blocks(i: Input) -> list[blocks.Block]:
+    """The visit's title and its facts: planned period, when, where, organisers, theme, strands, focus."""
+    v: viewmodel.Visit = _visit(i)["visit"]
+    labels = i.labels
+    rows = [blocks.Fact(labels["planned"], (v.planned,))] if v.planned else []
+    rows += partner_parts._event_facts(v, i)
+    rows += [
+        blocks.Fact(labels[k], (value,))
+        for k, value in (("focus_ours", v.focus_ours), ("focus_theirs", v.focus_theirs))
+        if value
+    ]
+    return [blocks.Heading(blocks.inline(v.title, v.ref)), blocks.Facts(tuple(rows))]
+
+
+def _changes_blocks(i: Input) -> list[blocks.Block]:
+    """What differs from the earlier pack: one item each, its status first."""
+    items = tuple(
+        (
+            blocks.Span(c.label, "strong"),
+            f" — {c.before} → {c.after}" if c.before and c.after else f" — {c.before or c.after}",
+        )
+        for c in _changes_now(i)[1]
+    )
+    return [blocks.Bullets(items)]
+
+
 def _texts(name: str) -> Callable[[Input], Mapping[str, Any]]:
     """The builder of a list of plain texts of the visit (talking points, vigilance)."""
     return lambda i: {name: i.fmt.texts(getattr(i.plan, name))}
@@ -112,10 +148,16 @@ def filled(visit: schema.Visit, keys: tuple[str, ...]) -> bool:
     return any(getattr(visit, key) for key in keys)
 
 
-def _visit_section(section_id: str, build: Callable[[Input], Mapping[str, Any]], *keys: str, **more: Any) -> Section:
+def _visit_section(
+    section_id: str,
+    build: Callable[[Input], Mapping[str, Any]],
+    content: Callable[[Input], list[blocks.Block]],
+    *keys: str,
+    **more: Any,
+) -> Section:
     """A section of the visit itself, built from the visit's ``keys`` (the section's id when none given)."""
     keys = keys or (section_id,)
-    return Section(section_id, build, present=lambda i: filled(i.plan, keys), visit_keys=keys, **more)
+    return Section(section_id, build, present=lambda i: filled(i.plan, keys), visit_keys=keys, content=content, **more)
 
 
 def _sourced(name: str) -> Callable[[schema.Profile], Iterable[str]]:
@@ -150,6 +192,8 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "visit",
         _visit,
+        facts=fact_items.visit,
+        content=_visit_blocks,
         present=lambda i: i.profile.visit is not None,
         cites=lambda p: [p.visit.source] if p.visit and p.visit.source else [],
         dates=lambda p: [p.visit.as_of] if p.visit and p.visit.as_of else [],
@@ -158,21 +202,29 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "changes",
         lambda i: {"changes": _changes_now(i)[1]},
+        content=_changes_blocks,
         present=lambda i: i.earlier is not None and bool(_changes_now(i)[1]),
         title=lambda i: _changes_now(i)[0],
     ),
-    _visit_section("purpose", visit_parts.purpose, "purpose", "objectives", key_facts=True),
-    _visit_section("asks", visit_parts.asks, "our_asks", "their_asks"),
-    _visit_section("programme", visit_parts.programme),
-    _visit_section("talking_points", _texts("talking_points"), key_facts=True),
-    _visit_section("vigilance", _texts("vigilance")),
-    _visit_section("delegation", visit_parts.delegation),
-    _visit_section("interlocutors", visit_parts.interlocutors, key_facts=True),
-    _visit_section("protocol", visit_parts.protocol),
-    _visit_section("follow_up", visit_parts.follow_up),
+    _visit_section("purpose", visit_parts.purpose, visit_parts.purpose_blocks, "purpose", "objectives", key_facts=True),
+    _visit_section("asks", visit_parts.asks, visit_parts.asks_blocks, "our_asks", "their_asks"),
+    _visit_section("programme", visit_parts.programme, visit_parts.programme_blocks),
+    _visit_section(
+        "talking_points",
+        _texts("talking_points"),
+        visit_parts.points_blocks("talking_points", ordered=True),
+        key_facts=True,
+    ),
+    _visit_section("vigilance", _texts("vigilance"), visit_parts.points_blocks("vigilance", ordered=False)),
+    _visit_section("delegation", visit_parts.delegation, visit_parts.delegation_blocks),
+    _visit_section("interlocutors", visit_parts.interlocutors, visit_parts.interlocutors_blocks, key_facts=True),
+    _visit_section("protocol", visit_parts.protocol, visit_parts.protocol_blocks),
+    _visit_section("follow_up", visit_parts.follow_up, visit_parts.follow_up_blocks),
     Section(
         "summary",
         partner_parts.summary,
+        facts=fact_items.summary,
+        content=partner_parts.summary_blocks,
         present=lambda i: bool(i.profile.framework or i.profile.summary),
         cites=_summary_sources,
         dates=_summary_dates,
@@ -180,12 +232,16 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "forum",
         partner_parts.forum,
+        facts=fact_items.forum,
+        content=partner_parts.forum_blocks,
         present=partner_parts.forum_shown,
         cites=lambda p: [p.forum.source] if p.forum else [],
     ),
     Section(
         "key_figures",
         partner_parts.key_figures,
+        facts=fact_items.key_figures,
+        content=partner_parts.key_figures_blocks,
         present=lambda i: bool(i.profile.key_figures),
         cites=_sourced("key_figures"),
         dates=_as_of("key_figures"),
@@ -194,6 +250,8 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "partnerships",
         partner_parts.partnerships,
+        facts=fact_items.partnerships,
+        content=partner_parts.partnerships_blocks,
         present=lambda i: bool(i.profile.partnerships),
         cites=_sourced("partnerships"),
         dates=_as_of("partnerships"),
@@ -202,13 +260,24 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "agreements",
         partner_parts.agreements,
+        facts=fact_items.agreements,
+        content=partner_parts.agreements_blocks,
         present=lambda i: bool(i.profile.agreements),
         cites=_sourced("agreements"),
     ),
-    Section("timeline", partner_parts.timeline, present=lambda i: bool(i.profile.timeline), cites=_sourced("timeline")),
+    Section(
+        "timeline",
+        partner_parts.timeline,
+        facts=fact_items.timeline,
+        content=partner_parts.timeline_blocks,
+        present=lambda i: bool(i.profile.timeline),
+        cites=_sourced("timeline"),
+    ),
     Section(
         "people",
         partner_parts.people,
+        facts=fact_items.people,
+        content=partner_parts.people_blocks,
         present=lambda i: bool(i.profile.people),
         cites=_sourced("people"),
         dates=_as_of("people"),
@@ -217,19 +286,46 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "priorities",
         partner_parts.priorities,
+        facts=fact_items.priorities,
+        content=partner_parts.priorities_blocks,
         present=lambda i: bool(i.profile.priorities),
         cites=_sourced("priorities"),
         dates=_as_of("priorities"),
     ),
     Section(
+        "orientations",
+        lambda i: {},
+        content=lambda i: [
+            blocks.Bullets(tuple((i.fmt.text(c.text), i.sources.ref(c.source)) for c in i.profile.orientations))
+        ],
+        present=lambda i: bool(i.profile.orientations),
+        cites=_sourced("orientations"),
+        dates=_as_of("orientations"),
+        facts=lambda p: fact_items.sentences("orientations", p.orientations, p),
+        words={
+            "orientations": {
+                "en": "Orientations of local external action",
+                "fr": "Orientations de l’action extérieure locale",
+                "vi": "Định hướng công tác đối ngoại địa phương",
+            }
+        },
+    ),
+    Section(
         "national_context",
         partner_parts.national_context,
+        facts=fact_items.national_context,
+        content=partner_parts.national_context_blocks,
         present=lambda i: any(g.figures for g in i.profile.national_context),
         cites=_national_sources,
         dates=_national_dates,
     ),
-    Section("sources", partner_parts.sources, present=lambda i: any(True for _ in i.sources.cited())),
-    _visit_section("drafting", visit_parts.drafting),
+    Section(
+        "sources",
+        partner_parts.sources,
+        content=partner_parts.sources_blocks,
+        present=lambda i: any(True for _ in i.sources.cited()),
+    ),
+    _visit_section("drafting", visit_parts.drafting, visit_parts.drafting_blocks),
 )
 """Every section, in the documents' order: the visit's own first, then the partner's, the sources, and
 the drafting block at the very end. The sources are numbered before any section is built, so ``sources``
@@ -240,6 +336,30 @@ IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS)
 
 KEY_FACTS: tuple[str, ...] = tuple(s.id for s in SECTIONS if s.key_facts)
 """The sections the key-facts page shows, in order."""
+
+
+def section_words(lang: str) -> dict[str, str]:
+    """The words the sections declare themselves (``Section.words``), in ``lang``.
+
+    Each is the catalogue's translation when the catalogue of ``lang`` has one, else the section's own
+    text in ``lang``, else its English.
+    """
+    from briefgen import languages
+
+    catalogue = languages.translations(lang)
+    found = {}
+    for section in SECTIONS:
+        for key, texts in section.words.items():
+            english = texts[languages.SOURCE]
+            translated = str(catalogue.pgettext(key, english))
+            found[key] = translated if translated != english else texts.get(lang, english)
+    return found
+
+
+def stated(profile: schema.Profile) -> Iterable[fact_items.Stated]:
+    """Every fact of ``profile`` its sections state, section by section in registry order."""
+    for section in SECTIONS:
+        yield from section.facts(profile)
 
 
 def gaps(visit: schema.Visit | None) -> list[Section]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
-from briefgen.view import viewmodel
+from briefgen.view import blocks, viewmodel
 
 if TYPE_CHECKING:
     from briefgen.view.formatting import Formatter
@@ -140,3 +140,114 @@ def drafting(i: Input) -> Mapping[str, Any]:
         ],
     )
     return {"drafting": viewmodel.Drafting(lines, fmt.texts(d.distribution))}
+
+
+# --------------------------------------------------------------------------- the visit's sections as blocks
+
+
+def _facts(lines: list[viewmodel.Line]) -> blocks.Facts:
+    return blocks.Facts(tuple(blocks.Fact(line.label, (line.value,)) for line in lines))
+
+
+def _items(texts: list[str]) -> tuple[blocks.Inline, ...]:
+    return tuple((t,) for t in texts)
+
+
+def _cards(portraits: list[viewmodel.Portrait]) -> list[blocks.Block]:
+    from briefgen.view.partner_sections import card
+
+    return [blocks.PeopleCards(tuple(card(p) for p in portraits))]
+
+
+def purpose_blocks(i: Input) -> list[blocks.Block]:
+    """The purpose paragraph, then the objectives."""
+    p: viewmodel.Purpose = purpose(i)["purpose"]
+    shown: list[blocks.Block] = [blocks.Paragraph((p.text,))] if p.text else []
+    if p.objectives:
+        shown += [blocks.Heading((i.labels["objectives"],)), blocks.Bullets(_items(p.objectives))]
+    return shown
+
+
+def asks_blocks(i: Input) -> list[blocks.Block]:
+    """Our asks, then theirs, each a table of asks and replies."""
+    a: viewmodel.Asks = asks(i)["asks"]
+    columns = (blocks.Column(i.labels["ask"], "ask"), blocks.Column(i.labels["reply"], "reply"))
+    shown: list[blocks.Block] = []
+    for key, items in (("our_asks", a.ours), ("their_asks", a.theirs)):
+        if items:
+            rows = tuple(blocks.Row(((x.ask,), (x.reply,))) for x in items)
+            shown += [blocks.Heading((i.labels[key],)), blocks.Table("asks", columns, rows)]
+    return shown
+
+
+def programme_blocks(i: Input) -> list[blocks.Block]:
+    """The programme as a table, then each briefed meeting with its lines, questions and press line."""
+    labels, items = i.labels, programme(i)["programme"]
+    columns = tuple(blocks.Column(labels[key], key) for key in ("day", "time", "item", "venue", "counterpart"))
+    rows = tuple(blocks.Row(((p.day,), (p.time,), (p.item,), (p.venue,), (p.counterpart,))) for p in items)
+    shown: list[blocks.Block] = [blocks.Table("programme", columns, rows)]
+    briefed = [p for p in items if p.briefed]
+    if briefed:
+        shown.append(blocks.Heading((labels["meeting_lines"],)))
+    for p in briefed:
+        title = f"{p.day}{f' · {p.time}' if p.time else ''} — {p.item}{f' ({p.counterpart})' if p.counterpart else ''}"
+        meeting: list[blocks.Block] = [blocks.Heading((title,), level=3)]
+        for key, lines in (("lines_to_take", p.lines_to_take), ("lines_to_avoid", p.lines_to_avoid)):
+            if lines:
+                meeting.append(blocks.Bullets(_items(lines), label=labels[key]))
+        if p.questions:
+            labelled = labels["labelled"]
+            qa = tuple(
+                blocks.Definition(
+                    (labelled.format(label=labels["question"], value=q.question),),
+                    (labelled.format(label=labels["answer"], value=q.answer),),
+                )
+                for q in p.questions
+            )
+            meeting.append(blocks.Definitions(qa, label=labels["questions"]))
+        if p.press_line:
+            meeting.append(blocks.Paragraph((p.press_line,), label=labels["press_line"], role="press"))
+        shown.append(blocks.Group(tuple(meeting)))
+    return shown
+
+
+def points_blocks(name: str, *, ordered: bool) -> Callable[[Input], list[blocks.Block]]:
+    """The builder of a list of plain texts of the visit (talking points: numbered; vigilance)."""
+    return lambda i: [blocks.Bullets(_items(i.fmt.texts(getattr(i.plan, name))), ordered=ordered)]
+
+
+def delegation_blocks(i: Input) -> list[blocks.Block]:
+    """Our delegation, head first, each on a card."""
+    return _cards(delegation(i)["delegation"])
+
+
+def interlocutors_blocks(i: Input) -> list[blocks.Block]:
+    """The partner's people the delegation meets, each on a card."""
+    return _cards(interlocutors(i)["interlocutors"])
+
+
+def protocol_blocks(i: Input) -> list[blocks.Block]:
+    """Precedence, gifts, interpreters, dress; then the contacts on the spot."""
+    p: viewmodel.Protocol = protocol(i)["protocol"]
+    shown: list[blocks.Block] = [_facts(p.lines)] if p.lines else []
+    if p.contacts:
+        columns = tuple(blocks.Column(i.labels[key], key) for key in ("name", "role", "phone", "email"))
+        rows = tuple(blocks.Row(((c.name,), (c.role,), (c.phone,), (c.email,))) for c in p.contacts)
+        shown += [blocks.Heading((i.labels["contacts"],)), blocks.Table("contacts", columns, rows)]
+    return shown
+
+
+def follow_up_blocks(i: Input) -> list[blocks.Block]:
+    """Earlier commitments and where they stand."""
+    columns = tuple(blocks.Column(i.labels[key], key) for key in ("promise", "by", "status", "note"))
+    rows = tuple(blocks.Row(((c.promise,), (c.by,), (c.status,), (c.note,))) for c in follow_up(i)["follow_up"])
+    return [blocks.Table("follow-up", columns, rows)]
+
+
+def drafting_blocks(i: Input) -> list[blocks.Block]:
+    """The drafting block: labelled lines, then the distribution list."""
+    d: viewmodel.Drafting = drafting(i)["drafting"]
+    shown: list[blocks.Block] = [_facts(d.lines)]
+    if d.distribution:
+        shown.append(blocks.Bullets(_items(d.distribution), label=i.labels["distribution"]))
+    return shown

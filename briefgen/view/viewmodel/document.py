@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from briefgen.view import blocks
 from briefgen.view.viewmodel.common import Image, Paragraph, Portrait
 from briefgen.view.viewmodel.partner import (
     Agreement,
@@ -52,6 +53,8 @@ class Cover:
     (``Some passages are in French: …``); empty when everything is in the document's language."""
     draft: str = ""
     """``DRAFT`` in the build language on a draft, on every page; empty on a final document."""
+    reference: str = ""
+    """The drafting block's reference, labelled (``Reference FICT-2026-001``); empty when none is given."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class Briefing:
     """What the first page shows."""
     sections: list[Section]
     """The sections present, in order, for the table of contents."""
+    body: list[blocks.Section] = field(default_factory=list)
+    """The sections present, in order, each as its blocks (``briefgen.view.blocks``): what writers walk."""
     summary: list[Paragraph] = field(default_factory=list)
     """The relationship in brief, the framework line first."""
     forum: Forum | None = None

@@ -1,0 +1,119 @@
+"""The key-facts writer: a pack's one-page sheet made of the same blocks as the briefing, each kind made compact.
+
+:func:`sheet` walks the blocks of the sections the registry marks ``key_facts`` (``blocks.Section.key_facts``)
+and keeps of each *kind* what a one-page sheet carried into a meeting needs; it never names a section:
+
+============  =====================================================================================
+kind          on the key-facts page
+============  =====================================================================================
+bullets       a numbered list (points, most important first): its first five; a bulleted one whole
+table         the rows the visit concerns (highlighted, starred) when there are any; else every row
+people        one line per person: name, their first line (role), the note reference
+chart, image  left out: the sheet has the figures themselves, and no room for pictures
+group         its blocks, each made compact
+sources       left out: the sheet ends with the notes its own blocks cite, numbered as in the briefing
+other kinds   as they are (heading, paragraph, facts, definitions, figures, quotation, gap)
+============  =====================================================================================
+
+The result is the view with ``body`` holding those compact sections and, last, a ``sources`` section
+listing only the notes they cite, so that ``templates/key-facts.html`` draws ``body`` with the briefing's own
+block macros (``blocks.html``), in ``key-facts.css``'s tighter styles. Pure data: no template, no I/O.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from briefgen.view import blocks as b
+from briefgen.view.viewmodel import Briefing
+
+POINTS = 5
+"""How many items of a numbered list the sheet keeps."""
+
+
+class KeyFactsWriter(b.Walker[b.Block | None]):
+    """Makes each block compact for the one-page sheet; ``None``: the block is left out."""
+
+    def blocks(self, shown: tuple[b.Block, ...]) -> tuple[b.Block, ...]:
+        """The compact form of ``shown``, without the blocks left out."""
+        return tuple(block for block in map(self.visit, shown) if block is not None)
+
+    def visit_heading(self, block: b.Heading) -> b.Block | None:
+        """As it is."""
+        return block
+
+    def visit_paragraph(self, block: b.Paragraph) -> b.Block | None:
+        """As it is."""
+        return block
+
+    def visit_bullets(self, block: b.Bullets) -> b.Block | None:
+        """A numbered list cut to its first :data:`POINTS` items."""
+        return dataclasses.replace(block, items=block.items[:POINTS]) if block.ordered else block
+
+    def visit_facts(self, block: b.Facts) -> b.Block | None:
+        """As it is."""
+        return block
+
+    def visit_definitions(self, block: b.Definitions) -> b.Block | None:
+        """As it is."""
+        return block
+
+    def visit_figures(self, block: b.FiguresTable) -> b.Block | None:
+        """As it is: the figures are what the sheet is for."""
+        return block
+
+    def visit_table(self, block: b.Table) -> b.Block | None:
+        """Only the rows the visit concerns, when some are marked."""
+        concerned = tuple(row for row in block.rows if row.highlight)
+        return dataclasses.replace(block, rows=concerned) if concerned else block
+
+    def visit_people(self, block: b.PeopleCards) -> b.Block | None:
+        """One line per person: the name in bold, the first line's value, the reference."""
+        lines = []
+        for card in block.cards:
+            detail = card.lines[0].value if card.lines else ()
+            lines.append(b.inline(b.Span(card.name, "strong"), ", " if detail else "", *detail, card.ref))
+        return b.Bullets(tuple(lines))
+
+    def visit_quotation(self, block: b.Quotation) -> b.Block | None:
+        """As it is."""
+        return block
+
+    def visit_gap(self, block: b.Gap) -> b.Block | None:
+        """As it is (a key-facts section has content: a gap never reaches the sheet, but says so if it does)."""
+        return block
+
+    def visit_image(self, block: b.Picture) -> b.Block | None:
+        """Left out."""
+        return None
+
+    def visit_chart(self, block: b.BarChart) -> b.Block | None:
+        """Left out: the figures table above it has the values."""
+        return None
+
+    def visit_sources(self, block: b.SourceList) -> b.Block | None:
+        """Left out: :func:`sheet` lists the notes the sheet itself cites."""
+        return None
+
+    def visit_group(self, block: b.Group) -> b.Block | None:
+        """Its blocks, each made compact; left out when none is left."""
+        inner = self.blocks(block.blocks)
+        return dataclasses.replace(block, blocks=inner) if inner else None
+
+
+def sheet(briefing: Briefing) -> Briefing:
+    """The view of the key-facts page: its sections' blocks made compact, then the notes they cite."""
+    writer = KeyFactsWriter()
+    body = []
+    for section in briefing.body:
+        if section.key_facts and not section.gap:
+            shown = writer.blocks(section.blocks)
+            if shown:
+                body.append(dataclasses.replace(section, blocks=shown))
+    cited = b.refs(block for section in body for block in section.blocks)
+    listed = (block for section in briefing.body for block in b.walk(section.blocks))
+    entries = [entry for block in listed if isinstance(block, b.SourceList) for entry in block.entries]
+    sources = tuple(s for s in entries if s.number in cited)
+    if sources:
+        body.append(b.Section("sources", briefing.labels["sources"], (b.SourceList(sources),)))
+    return dataclasses.replace(briefing, body=body)

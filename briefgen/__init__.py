@@ -12,7 +12,10 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BriefgenError",
+    "Briefing",
     "Built",
+    "Changes",
+    "Outcome",
     "FORMATS",
     "InputError",
     "OutputError",
@@ -27,6 +30,10 @@ __all__ = [
     "briefing",
     "build",
     "changes_since",
+    "check_sources",
+    "describe_fact",
+    "fact_origin",
+    "project_search",
     "check",
     "check_lang",
     "export_translation",
@@ -54,7 +61,10 @@ _WHERE = {
     "RenderError": "briefgen.errors",
     "TemplateError": "briefgen.errors",
     "Places": "briefgen.data.catalog",
+    "Briefing": "briefgen.view.viewmodel",
     "Built": "briefgen.pipeline.api",
+    "Changes": "briefgen.view.changes",
+    "Outcome": "briefgen.pipeline.watch",
     "Report": "briefgen.pipeline.api",
     "batch": "briefgen.pipeline.batch",
     "briefing": "briefgen.pipeline.api",
@@ -68,6 +78,10 @@ _WHERE = {
     "watch": "briefgen.pipeline.watch",
     "PACK_STEPS": "briefgen.pipeline.api",
     "changes_since": "briefgen.pipeline.api",
+    "check_sources": "briefgen.pipeline.api",
+    "describe_fact": "briefgen.pipeline.api",
+    "fact_origin": "briefgen.pipeline.api",
+    "project_search": "briefgen.pipeline.api",
     "check_lang": "briefgen.pipeline.api",
     "export_translation": "briefgen.pipeline.api",
     "import_translation": "briefgen.pipeline.api",
@@ -94,7 +108,10 @@ if TYPE_CHECKING:
         changes_since,
         check,
         check_lang,
+        check_sources,
+        describe_fact,
         export_translation,
+        fact_origin,
         import_translation,
         init_project,
         list_profiles,
@@ -104,12 +121,16 @@ if TYPE_CHECKING:
         new_partner,
         new_visit,
         parse_date,
+        project_search,
         render_terminal,
         translation_coverage,
         validate,
         validate_templates,
     )
+    from briefgen.pipeline.watch import Outcome
     from briefgen.render import FORMATS
+    from briefgen.view.changes import Changes
+    from briefgen.view.viewmodel import Briefing
 
 
 def __getattr__(name: str) -> Any:

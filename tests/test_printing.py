@@ -26,6 +26,7 @@ from rich.text import Text
 from briefgen.cli.printing import _json_escaped, console
 from briefgen.pipeline import api
 from briefgen.view.facts import facts_document
+from briefgen.view.sections import newest_as_of
 
 from .helpers import REPO, run_cli
 
@@ -189,7 +190,8 @@ def _profiles(tmp_path: Path) -> Path:
 
 def _hostile_since(folder: Path, tmp_path: Path) -> Path:
     """A facts.json (FICTIONAL) whose every value, date label and source is hostile text."""
-    document = facts_document("ruritania", api.load_profile("ruritania", api.Places.find(folder)), "2025-06-30")
+    profile = api.load_profile("ruritania", api.Places.find(folder))
+    document = facts_document("ruritania", profile, "2025-06-30", newest_as_of(profile))
     hostile = "".join(HOSTILE)
     for fact in document["facts"].values():
         for key, value in fact["value"].items():
@@ -223,7 +225,8 @@ def test_diff_since_a_hostile_facts_json_prints_every_sequence_escaped(tmp_path:
 def test_diff_shows_hostile_profile_text_escaped(tmp_path: Path) -> None:
     folder = _profiles(tmp_path)
     since = tmp_path / "facts.json"
-    document = facts_document("ruritania", api.load_profile("ruritania", api.Places.find(folder)), "2025-06-30")
+    profile = api.load_profile("ruritania", api.Places.find(folder))
+    document = facts_document("ruritania", profile, "2025-06-30", newest_as_of(profile))
     since.write_text(json.dumps(document), encoding="utf-8")
     profile = folder / "ruritania.yaml"
     # A profile cannot hold ESC (loading refuses it), but C1 controls, bidi, zero-width and line breaks it can.

@@ -19,6 +19,7 @@ import pytest
 
 from briefgen.pipeline import api
 from briefgen.view.facts import facts_document
+from briefgen.view.sections import newest_as_of
 
 from .helpers import REPO, run_cli
 
@@ -110,7 +111,8 @@ def test_malformed_translation_records_are_one_line(profiles: Path, tmp_path: Pa
 
 
 def _facts(profiles: Path) -> dict[str, object]:
-    return facts_document("ruritania", api.load_profile("ruritania", api.Places.find(profiles)), "2025-06-30")
+    profile = api.load_profile("ruritania", api.Places.find(profiles))
+    return facts_document("ruritania", profile, "2025-06-30", newest_as_of(profile))
 
 
 def _fact(value: object, as_of: object = "2025-01", kind: str = "figure") -> dict[str, object]:

@@ -240,11 +240,9 @@ def _character_maps(files: list[Path]) -> dict[Path, set[int]] | None:
 
 def _project(places: Places) -> Check:
     """Which ``briefgen.toml`` is in use (found and trusted by briefgen.data.project), or where the search stopped."""
-    from briefgen.data.project import search_folders
-
     if places.project is not None:
         return Check("project", True, f"project settings: {places.project.config}")
-    searched = search_folders()
+    searched = briefgen.project_search()
     span = f"{searched[0]} up to {searched[-1]}" if searched else "the current folder"
     return Check("project", True, f"no briefgen.toml in {span}: no project settings in use")
 

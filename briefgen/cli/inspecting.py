@@ -89,10 +89,8 @@ def check(
 
 def _check_sources(names: list[str], *, strict: bool, as_json: bool) -> None:
     """``check --sources``: the findings, a summary line, exit 1 on a failure (or anything, with --strict)."""
-    from briefgen.pipeline import api
-
     with handled_errors():
-        report = api.check_sources(names, current_places())
+        report = briefgen.check_sources(names, current_places())
     if as_json:
         entries = [f.as_dict() for f in report.findings]
         say_json(entries)

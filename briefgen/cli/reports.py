@@ -16,16 +16,15 @@ from briefgen.text import shown
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from briefgen.pipeline.watch import Outcome
-    from briefgen.view.changes import Changes
-    from briefgen.view.viewmodel import Briefing
+    from briefgen import Briefing, Changes, Outcome
 
 
 def print_changes(changes: Changes, console: Console, lang: str = DEFAULT) -> None:
     """Print ``changes``: a heading, then one block per added, changed and removed fact, then the counts."""
     from rich.text import Text
 
-    from briefgen.view.changes import describe, origin
+    from briefgen import describe_fact as describe
+    from briefgen import fact_origin as origin
 
     def line(text: str, style: str = "") -> None:
         console.print(Text(shown(text), style=style))
@@ -66,7 +65,7 @@ class TerminalReport:
         """Clear the screen and print the briefing (not when quiet)."""
         if self.quiet:
             return
-        from briefgen.render.terminal import render_terminal
+        from briefgen import render_terminal
 
         self.console.clear()
         render_terminal(view, self.console)

@@ -327,6 +327,27 @@ def changes_since(
     return compare(name, before, facts_document(name, profile, "", newest_as_of(profile)), str(where))
 
 
+def describe_fact(fact: dict[str, Any], lang: str) -> str:
+    """A ``facts.json`` fact's value on one line, its text in ``lang`` (``diff``, ``watch``)."""
+    # Deferred (heavy): the view imports the models (pydantic).
+    from briefgen.view.changes import describe
+
+    return describe(fact, lang)
+
+
+def fact_origin(fact: dict[str, Any]) -> str:
+    """Where a ``facts.json`` fact comes from and when it holds: ``as of 2025-11, source KEY``."""
+    # Deferred (heavy): the view imports the models (pydantic).
+    from briefgen.view.changes import origin
+
+    return origin(fact)
+
+
+def project_search() -> list[Path]:
+    """The folders searched for ``briefgen.toml`` from the current one, nearest first, up to where it stops."""
+    return project.search_folders()
+
+
 def new_partner(name: str, places: Places | None = None) -> Path:
     """Write a commented partner profile ``name`` to fill in (every field listed); never overwrites a file."""
     # Deferred (heavy): pydantic and the models (the skeletons are read from the schema).

@@ -1,7 +1,7 @@
 """FICTIONAL blocks of every kind, for the writers' tests. Every fact here is invented, on purpose.
 
 ``sample_body()`` is a briefing body (``Briefing.body``) in which each block kind of
-``briefgen.view.blocks`` appears at least once, with diacritics, Japanese, text in another language
+``briefgen.view.viewmodel.blocks`` appears at least once, with diacritics, Japanese, text in another language
 and hostile text; ``with_body()`` puts it into the fictional view model of ``tests/samples.py``.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import base64
 import dataclasses
 
-from briefgen.view import blocks as b
 from briefgen.view.viewmodel import Briefing, Chart, Image, Ref, Section, Source, Text
+from briefgen.view.viewmodel import blocks as b
 from briefgen.view.viewmodel.partner import Bar
 from tests.samples import HOSTILE, sample_briefing
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from briefgen import languages
-from briefgen.view import blocks
 from briefgen.view.viewmodel import (
     Agreement,
     Briefing,
@@ -18,6 +17,7 @@ from briefgen.view.viewmodel import (
     Ref,
     Section,
     Source,
+    blocks,
 )
 
 PARTNER_SECTIONS = (

@@ -1,7 +1,7 @@
 """The document model: every block kind is drawn by every writer, and a kind a writer lacks fails loudly.
 
 Like Sphinx's check that a translator has a ``visit_`` per node: the kinds are enumerated from
-``briefgen.view.blocks.KINDS``; the writers are the HTML template's macros (``templates/blocks.html``)
+``briefgen.view.viewmodel.blocks.KINDS``; the writers are the HTML template's macros (``templates/blocks.html``)
 and every ``blocks.Walker`` subclass the render package defines. A briefing holding one block of each
 kind (FICTIONAL content) is drawn in HTML and Markdown and each block's words are read back.
 """
@@ -20,8 +20,7 @@ import pytest
 import briefgen.render
 from briefgen.render.html import drawn_kinds, render_html
 from briefgen.render.markdown import MarkdownWriter, render_markdown
-from briefgen.view import blocks
-from briefgen.view.viewmodel import Bar, Briefing, Chart, Cover, Image, Ref, Source
+from briefgen.view.viewmodel import Bar, Briefing, Chart, Cover, Image, Ref, Source, blocks
 from tests.helpers import REPO
 
 TEMPLATES = REPO / "templates"

@@ -14,8 +14,7 @@ from briefgen import render
 from briefgen.data.catalog import Places, shipped
 from briefgen.pipeline.api import briefing
 from briefgen.render import Format, Options
-from briefgen.view import blocks
-from briefgen.view.viewmodel import Briefing
+from briefgen.view.viewmodel import Briefing, blocks
 
 
 class PlainWriter(blocks.Walker[str]):

@@ -17,8 +17,8 @@ from docx.oxml.ns import qn
 
 from briefgen.errors import TemplateError
 from briefgen.render.docx import render_docx
-from briefgen.view import blocks as b
 from briefgen.view.viewmodel import Briefing
+from briefgen.view.viewmodel import blocks as b
 from tests.block_samples import sample_body, with_body
 from tests.samples import HOSTILE, sample_briefing
 

@@ -23,8 +23,8 @@ from PIL import Image, ImageDraw, ImageFont
 from briefgen.render import font_subset
 from briefgen.render.docx import render_docx
 from briefgen.render.docx_package import obfuscate
-from briefgen.view import blocks, viewmodel
-from briefgen.view.viewmodel import Bar, Briefing, Chart
+from briefgen.view import viewmodel
+from briefgen.view.viewmodel import Bar, Briefing, Chart, blocks
 from tests.block_samples import sample_body, with_body
 from tests.helpers import run_cli
 

@@ -25,10 +25,10 @@ from briefgen.pipeline import api
 from briefgen.render import FORMATS, NAMES
 from briefgen.render.markdown import escape
 from briefgen.render.terminal import render_terminal
-from briefgen.view import blocks, facts, sections
+from briefgen.view import facts, sections
 from briefgen.view.context import build_briefing
 from briefgen.view.formatting import Sources
-from briefgen.view.viewmodel import Briefing
+from briefgen.view.viewmodel import Briefing, blocks
 from tests.helpers import FIXTURES, REPO
 
 VISIT = "zenda-summit-2026"

@@ -337,7 +337,7 @@ def test_every_renderer_environment_is_sandboxed() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["html", "pdf", "md", "docx"])
-@pytest.mark.parametrize("linked", ["briefing.css", "fonts/NotoSans-Regular.ttf", "sections/purpose.md"])
+@pytest.mark.parametrize("linked", ["briefing.css", "fonts/NotoSans-Regular.ttf", "blocks.html"])
 def test_a_template_file_linked_from_outside_is_refused_for_every_format(
     tmp_path: Path, clean_env: pytest.MonkeyPatch, fmt: str, linked: str
 ) -> None:

@@ -18,7 +18,7 @@ from briefgen.errors import RenderError
 from briefgen.render.docx_blocks import DocxWriter
 from briefgen.render.key_facts import POINTS, KeyFactsWriter, sheet
 from briefgen.render.terminal import TerminalWriter, render_terminal
-from briefgen.view import blocks as b
+from briefgen.view.viewmodel import blocks as b
 from tests.block_samples import R2, sample_body, with_body
 from tests.samples import HOSTILE
 

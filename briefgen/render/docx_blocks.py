@@ -1,4 +1,4 @@
-"""The Word writer: each block kind of a section (``briefgen.view.blocks``) as WordprocessingML.
+"""The Word writer: each block kind of a section (``briefgen.view.viewmodel.blocks``) as WordprocessingML.
 
 The template (``templates/briefing.docx``, made by ``templates/make_briefing_docx.py``) holds the cover,
 the contents, the header and the footer, and one ``{{p body }}`` paragraph: ``briefgen.render.docx``
@@ -44,8 +44,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
-from briefgen.view import blocks as b
 from briefgen.view.viewmodel import Image, Ref
+from briefgen.view.viewmodel import blocks as b
 
 SOURCE_COL = 900
 """Twips of a table's source column: wide enough for ``[12]``."""

@@ -21,13 +21,12 @@ from markupsafe import Markup, escape
 from briefgen.errors import TemplateError
 from briefgen.render import Options, charts, key_facts, templating
 from briefgen.render.marking import html_spans, marked, unmarked
-from briefgen.view import blocks
-from briefgen.view.viewmodel import Briefing, Chart, Image
+from briefgen.view.viewmodel import Briefing, Chart, Image, blocks
 
 TEMPLATE_NAME = "briefing.html"
 """The template file every template folder provides for HTML and PDF output."""
 BLOCKS_NAME = "blocks.html"
-"""The template whose macros draw each kind of block (``briefgen.view.blocks``), one macro per kind, named as it."""
+"""The template whose macros draw each kind of block (``briefgen.view.viewmodel.blocks``), one macro per kind."""
 
 
 def drawn_kinds(template_dir: pathlib.Path) -> set[str]:

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from briefgen.view import blocks as b
 from briefgen.view.viewmodel import Briefing
+from briefgen.view.viewmodel import blocks as b
 
 POINTS = 5
 """How many items of a numbered list the sheet keeps."""

@@ -1,7 +1,7 @@
 """Render a briefing as Markdown (GitHub-flavoured) to paste into an e-mail or a chat.
 
 The template ``briefing.md`` draws the cover and prints each section of ``body`` with the filter
-``section``: :class:`MarkdownWriter` walks its blocks (``briefgen.view.blocks``), one ``visit_KIND``
+``section``: :class:`MarkdownWriter` walks its blocks (``briefgen.view.viewmodel.blocks``), one ``visit_KIND``
 per kind, and never names a section; a template folder may draw one named section its own way with
 ``sections/ID.md`` (it receives ``section`` beside the briefing's names). Every value a template
 prints with ``{{ }}``, and every text the writer prints, is escaped for Markdown (:func:`escape`)
@@ -22,8 +22,7 @@ import jinja2
 
 from briefgen.errors import TemplateError
 from briefgen.render import Options, templating
-from briefgen.view import blocks
-from briefgen.view.viewmodel import Bar, Briefing, Chart
+from briefgen.view.viewmodel import Bar, Briefing, Chart, blocks
 
 # Every character that means something inline in CommonMark or GFM (tables, strikethrough).
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")

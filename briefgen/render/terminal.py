@@ -1,6 +1,6 @@
 """Terminal writer: the briefing's sections as rich panels, each block kind drawn one way (``briefgen preview``).
 
-:class:`TerminalWriter` walks the blocks of every section (``Briefing.body``, ``briefgen.view.blocks``), as
+:class:`TerminalWriter` walks the blocks of every section (``Briefing.body``, ``briefgen.view.viewmodel.blocks``), as
 the DOCX, HTML and Markdown writers do, and never names a section: the preview says what the documents say.
 Profile text goes through ``rich.text.Text``, never through console markup, so that a value like
 ``[bold]`` or ``<b>`` prints as written; and every string of the view model goes through
@@ -22,8 +22,8 @@ from rich.table import Table
 from rich.text import Text
 
 from briefgen.text import shown
-from briefgen.view import blocks as b
 from briefgen.view.viewmodel import Briefing, Chart, Ref
+from briefgen.view.viewmodel import blocks as b
 
 _T = TypeVar("_T")
 

@@ -12,9 +12,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from briefgen.data import schema
-from briefgen.view import blocks, viewmodel
+from briefgen.view import viewmodel
+from briefgen.view.facts import facts_document
 from briefgen.view.formatting import Formatter, Sources
-from briefgen.view.sections import Input, Section, as_of_range, build_sections, key_facts_refs, section_words
+from briefgen.view.sections import (
+    Input,
+    Section,
+    as_of_range,
+    build_sections,
+    key_facts_refs,
+    newest_as_of,
+    section_words,
+)
+from briefgen.view.viewmodel import blocks
 
 _NO_VISIT = schema.Visit(title="", period="")
 """Stands in for the visit of a partner briefing: no focus, no programme, nothing to add."""
@@ -49,6 +59,7 @@ def build_briefing(
         profile.visit or _NO_VISIT,
         partner,
         earlier=earlier,
+        current=facts_document("", profile, "", newest_as_of(profile)) if earlier is not None else None,
         photos={path: _image(data) for path, data in (photos or {}).items()},
     )
     shown, fields = build_sections(given)

@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
-from briefgen.view import blocks, viewmodel
+from briefgen.view import viewmodel
 from briefgen.view import visit_sections as visit_parts
 from briefgen.view.chart_data import build_charts
+from briefgen.view.viewmodel import blocks
 
 if TYPE_CHECKING:
     from briefgen.view.formatting import Formatter
@@ -313,18 +314,8 @@ def people_blocks(i: Input) -> list[blocks.Block]:
     shown: list[blocks.Block] = [blocks.Table("people", columns, tuple(rows)), *_legend(rows, i)]
     bios = [p.biography for p in people_ if p.biography]
     if bios:
-        shown += [blocks.Heading((labels["biographies"],)), blocks.PeopleCards(tuple(card(b) for b in bios))]
+        shown += [blocks.Heading((labels["biographies"],)), blocks.PeopleCards(tuple(blocks.card(b) for b in bios))]
     return shown
-
-
-def card(p: viewmodel.Portrait) -> blocks.Card:
-    """Someone's card from their portrait."""
-    return blocks.Card(
-        p.name,
-        tuple(blocks.Fact(line.label, (line.value,)) for line in p.lines),
-        tuple(blocks.Bullets(tuple((item,) for item in b.items), label=b.label) for b in p.lists),
-        p.photo,
-    )
 
 
 def priorities_blocks(i: Input) -> list[blocks.Block]:

@@ -26,6 +26,8 @@ class Input:
     """The partner's name in the build language."""
     earlier: Mapping[str, Any] | None = None
     """The facts of the earlier pack of the same name (``facts.json``), when a pack is rebuilt."""
+    current: Mapping[str, Any] | None = None
+    """The profile's facts now, as ``facts.json`` holds them (made by the context when ``earlier`` is given)."""
     photos: Mapping[str, viewmodel.Image] = field(default_factory=dict)
     """Each biography photo the profile names, by its path in the profile."""
 

@@ -4,7 +4,7 @@
 
 - the context (``briefgen.view.context``) asks each section whether it is ``present``, numbers the
   sources it ``cites`` (in registry order, so note ``[1]`` is the first a reader meets), then asks
-  it for its ``content``: blocks (``briefgen.view.blocks``), which every writer walks kind by kind,
+  it for its ``content``: blocks (``briefgen.view.viewmodel.blocks``), which every writer walks kind by kind,
   never naming a section (``Briefing.body``);
 - the contents (``Briefing.sections``) follow it; the key-facts page shows the sections marked ``key_facts``;
 - ``facts.json``, ``diff`` and the stale-figure check read the ``facts`` each section states (``stated``);
@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
-from briefgen.view import blocks, fact_items, viewmodel
+from briefgen.view import fact_items, viewmodel
 from briefgen.view import partner_sections as partner_parts
 from briefgen.view import visit_sections as visit_parts
 from briefgen.view.changes import changed_facts
-from briefgen.view.facts import facts_document
 from briefgen.view.section_input import Input as Input  # re-exported: its home is section_input
+from briefgen.view.viewmodel import blocks
 
 if TYPE_CHECKING:
     from briefgen.view.formatting import Formatter
@@ -67,7 +67,7 @@ class Section:
     out has a gap there, shown "to be completed" in a draft and refused by ``build --final``; a key given
     empty (``follow_up: []``) says there is nothing to show, and the section is left out."""
     content: Callable[[Input], list[blocks.Block]] | None = None
-    """Its content as blocks (``briefgen.view.blocks``), which every writer walks."""
+    """Its content as blocks (``briefgen.view.viewmodel.blocks``), which every writer walks."""
     facts: Callable[[schema.Profile], Iterable[fact_items.Stated]] = _no_facts
     """The facts it states, as ``facts.json`` records them (``briefgen.view.fact_items``)."""
     words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
@@ -108,8 +108,8 @@ def _visit(i: Input) -> Mapping[str, Any]:
 
 
 def _changes_now(i: Input) -> tuple[str, list[viewmodel.ChangedFact]]:
-    assert i.earlier is not None  # built only when present
-    return changed_facts(dict(i.earlier), facts_document("", i.profile, "", newest_as_of(i.profile)), i.fmt)
+    assert i.earlier is not None and i.current is not None  # built only when present
+    return changed_facts(dict(i.earlier), dict(i.current), i.fmt)
 
 
 def _visit_blocks(i: Input) -> list[blocks.Block]:

@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
-from briefgen.view import blocks, viewmodel
+from briefgen.view import viewmodel
+from briefgen.view.viewmodel import blocks
 
 if TYPE_CHECKING:
     from briefgen.view.formatting import Formatter
@@ -154,9 +155,7 @@ def _items(texts: list[str]) -> tuple[blocks.Inline, ...]:
 
 
 def _cards(portraits: list[viewmodel.Portrait]) -> list[blocks.Block]:
-    from briefgen.view.partner_sections import card
-
-    return [blocks.PeopleCards(tuple(card(p) for p in portraits))]
+    return [blocks.PeopleCards(tuple(blocks.card(p) for p in portraits))]
 
 
 def purpose_blocks(i: Input) -> list[blocks.Block]:

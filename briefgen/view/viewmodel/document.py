@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from briefgen.view import blocks
+from briefgen.view.viewmodel import blocks
 from briefgen.view.viewmodel.common import Image, Paragraph, Portrait
 from briefgen.view.viewmodel.partner import (
     Agreement,
@@ -70,7 +70,7 @@ class Briefing:
     sections: list[Section]
     """The sections present, in order, for the table of contents."""
     body: list[blocks.Section] = field(default_factory=list)
-    """The sections present, in order, each as its blocks (``briefgen.view.blocks``): what writers walk."""
+    """The sections present, in order, each as its blocks (``briefgen.view.viewmodel.blocks``): what writers walk."""
     summary: list[Paragraph] = field(default_factory=list)
     """The relationship in brief, the framework line first."""
     forum: Forum | None = None

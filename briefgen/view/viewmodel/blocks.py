@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields
 from typing import ClassVar, Generic, Literal, TypeAlias, TypeVar
 
 from briefgen.errors import RenderError
-from briefgen.view.viewmodel.common import Image, Ref
+from briefgen.view.viewmodel.common import Image, Portrait, Ref
 from briefgen.view.viewmodel.partner import Chart, Source
 
 NoteRef = Ref
@@ -360,3 +360,13 @@ class Walker(Generic[T]):
     def missing(cls) -> list[str]:
         """The block kinds this writer does not handle (none for a complete writer)."""
         return [name for name in KIND_NAMES if not hasattr(cls, f"visit_{name}")]
+
+
+def card(p: Portrait) -> Card:
+    """Someone's card from their portrait (a person of the partner, of the delegation, an interlocutor)."""
+    return Card(
+        p.name,
+        tuple(Fact(line.label, (line.value,)) for line in p.lines),
+        tuple(Bullets(tuple((item,) for item in b.items), label=b.label) for b in p.lists),
+        p.photo,
+    )

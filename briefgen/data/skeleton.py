@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import textwrap
 import types
 import typing
@@ -21,7 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from briefgen.data.catalog import DEFAULTS, VISITS, Places, check_name
+from briefgen.data.catalog import DEFAULTS, VISITS, Places, check_name, shipped
 from briefgen.data.schema import PartialDate, Profile, Visit
 from briefgen.errors import BriefgenError, InputError
 
@@ -51,6 +52,65 @@ def new_visit(name: str, partner: str | None, places: Places | None = None) -> P
     if (places.profiles / f"{name}.yaml").is_file():
         raise InputError(f"a partner profile named '{name}' exists: it would hide a visit of the same name")
     return _write(places.profiles / VISITS / f"{name}.yaml", visit_skeleton(name, partner), name)
+
+
+def new_visit_from(name: str, start: str, partner: str | None = None, places: Places | None = None) -> Path:
+    """Write ``PROFILES/visits/NAME.yaml``, a copy of visit ``start`` to rework (see :func:`copied_visit`).
+
+    ``start`` is looked for among the visits in use, then among the shipped examples, so that a project
+    made by ``briefgen init`` can start from the shipped example visit. Refuses to overwrite.
+    """
+    places = places or Places.find()
+    check_name(name)
+    check_name(start)
+    source = places.profiles / VISITS / f"{start}.yaml"
+    if not source.is_file():
+        source = shipped("profiles") / VISITS / f"{start}.yaml"
+    if not source.is_file():
+        known = sorted(set(places.visit_names()) | {p.stem for p in (shipped("profiles") / VISITS).glob("*.yaml")})
+        raise InputError(
+            f"no visit named '{start}' to start from; known visits: {', '.join(known) or 'none'}", option="from"
+        )
+    if (places.profiles / f"{name}.yaml").is_file():
+        raise InputError(f"a partner profile named '{name}' exists: it would hide a visit of the same name")
+    text = copied_visit(source.read_text(encoding="utf-8"), name, start, partner)
+    chosen = partner or _partner_of(text)
+    if chosen:
+        places.profile_files(chosen)  # the partner must exist for the visit to validate
+    return _write(places.profiles / VISITS / f"{name}.yaml", text, name)
+
+
+_EXAMPLE_MARK = re.compile(r"\[(EXAMPLE|Example|Exemple|Ví dụ)\]")
+_MARKING_BLOCK = re.compile(r"^marking:.*\n(?:[ \t]+.*\n)*", re.M)
+_PARTNER_LINE = re.compile(r"^partner:.*$", re.M)
+
+
+def copied_visit(text: str, name: str, start: str, partner: str | None = None) -> str:
+    """The text of visit ``start`` made into the start of visit ``name``.
+
+    Everything is kept (comments, order, the three languages) except what must not pass for the new
+    visit's own: the example's ``marking`` goes (the defaults' applies again), and every ``[EXAMPLE]``
+    mark becomes ``TODO [EXAMPLE]``, a placeholder that ``build --final`` refuses until it is replaced
+    by the real person, date or line. ``partner`` replaces the visit's partner when given.
+    """
+    body = _EXAMPLE_MARK.sub(lambda m: f"{_TODO} [{m[1]}]", _MARKING_BLOCK.sub("", text))
+    if partner:
+        body = _PARTNER_LINE.sub(f"partner: {partner}", body, count=1)
+    header = [
+        f"# Visit '{name}', started by 'briefgen new --visit {name} --from {start}': a copy of '{start}'.",
+        "# Rework every section for your visit; each 'TODO [EXAMPLE]' is a role, date or line to replace,",
+        f"# and 'briefgen build {name} --final' refuses the file until none is left. Check it with:",
+        f"# briefgen validate {name}",
+        "",
+    ]
+    return "\n".join(header) + body
+
+
+def _partner_of(text: str) -> str | None:
+    """The partner a visit file's text names on its top-level ``partner:`` line."""
+    match = _PARTNER_LINE.search(text)
+    value = match[0].partition(":")[2].split("#")[0].strip().strip("'\"") if match else ""
+    return value or None
 
 
 def partner_skeleton(name: str, inherited: set[str] | frozenset[str] = frozenset()) -> str:

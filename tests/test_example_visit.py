@@ -1,0 +1,122 @@
+"""The shipped example visit: complete in fr, en and vi, final before its date, and a start for new visits."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .helpers import REPO, run_cli
+
+PROFILES = REPO / "profiles"
+EXAMPLE = "example-quang-ninh-hokkaido-2027"
+BEFORE = "2026-12-07"
+"""A day before the visit (19–22 April 2027): the day the example was drafted."""
+MARKS = {"fr": "EXEMPLE", "en": "EXAMPLE", "vi": "EXAMPLE"}
+
+
+def _example() -> dict[str, object]:
+    data = yaml.safe_load((PROFILES / "visits" / f"{EXAMPLE}.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_example_has_every_section_and_every_language() -> None:
+    for lang in ("en", "vi"):
+        out = run_cli("--profiles", PROFILES, "check", EXAMPLE, "--lang", lang)[1]
+        assert f"{lang}: " in out and "(100 %)" in out, out
+    found = run_cli("--profiles", PROFILES, "check", EXAMPLE)[1]
+    # No section left "to be completed", no TODO, no untranslated field: only the partner's figures may be old.
+    assert not [line for line in found.splitlines() if line.split(":")[0] in {"gap", "placeholder", "untranslated"}]
+
+
+def test_example_names_only_people_the_sources_name() -> None:
+    """Someone the articles do not name is a role marked [EXAMPLE], never an invented name."""
+    japan = yaml.safe_load((PROFILES / "japan.yaml").read_text(encoding="utf-8"))
+    sourced = {p["name"] for p in japan["people"]}
+    visit = _example()["visit"]
+    assert isinstance(visit, dict)
+    delegation = visit["delegation"]
+    people = [delegation["head"], *delegation["members"], *visit["interlocutors"], *visit["protocol"]["contacts"]]
+    names = [p["name"] for p in people]
+    assert names and all(n == "[EXAMPLE]" or n in sourced for n in names), names
+    drafting = visit["drafting"]
+    assert all(n.startswith("[EXAMPLE]") for n in [drafting["officer"], *drafting["clearance"]])
+    assert visit["source"] == "baoquocte-2025-11-24"
+
+
+def test_example_builds_final_before_the_visit_with_example_on_every_page(tmp_path: Path) -> None:
+    code, out, err = run_cli(
+        "--profiles", PROFILES, "build", EXAMPLE, "--final", "--lang", "fr,en,vi", "--format", "pdf",
+        "--out", tmp_path, "--date", BEFORE,
+    )  # fmt: skip
+    assert code == 0, err
+    folder = tmp_path / EXAMPLE
+    for lang, suffix in (("fr", ""), ("en", ".en"), ("vi", ".vi")):
+        pdf = folder / f"briefing{suffix}.pdf"
+        assert str(pdf) in out
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        pages = [page for page in text.split("\f") if page.strip()]
+        assert len(pages) > 3
+        assert all(MARKS[lang] in page for page in pages), [i + 1 for i, p in enumerate(pages) if MARKS[lang] not in p]
+
+
+def test_example_dated_after_the_visit_says_it_is_past(tmp_path: Path) -> None:
+    # DESIGN.md says --final refuses a past visit; today it warns (reported to the lead): hold the warning.
+    _, _, err = run_cli(
+        "--profiles", PROFILES, "build", EXAMPLE, "--final", "--format", "md", "--out", tmp_path, "--date", "2027-04-23"
+    )
+    assert "visit.end: the visit (2027-04-22) is already past on the document's date 2027-04-23" in err
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    profiles = tmp_path / "profiles"
+    shutil.copytree(PROFILES, profiles)
+    (profiles / "visits" / f"{EXAMPLE}.yaml").unlink()  # found among the shipped examples all the same
+    return profiles
+
+
+def test_new_visit_from_the_example_starts_a_copy_that_final_refuses_until_reworked(project: Path) -> None:
+    code, out, err = run_cli("--profiles", project, "new", "--visit", "ha-long-2027", "--from", EXAMPLE)
+    path = project / "visits" / "ha-long-2027.yaml"
+    assert code == 0, err
+    assert out.splitlines()[0] == str(path)
+    assert run_cli("--profiles", project, "validate", "ha-long-2027") == (0, "ok: ha-long-2027\n", "")
+    copy = yaml.safe_load(path.read_text(encoding="utf-8"))
+    example = _example()
+    assert copy["partner"] == "japan" and "marking" not in copy  # the defaults' marking, not EXAMPLE
+    assert copy["visit"]["programme"][2] == example["visit"]["programme"][2]  # type: ignore[index]
+    assert copy["visit"]["delegation"]["head"]["name"] == "TODO [EXAMPLE]"
+    found = run_cli("--profiles", project, "check", "ha-long-2027")[1]
+    assert any(line.startswith("placeholder: ") and "TODO [EXAMPLE]" in line for line in found.splitlines())
+    code, _, err = run_cli(
+        "--profiles", project, "build", "ha-long-2027", "--final", "--format", "md", "--out", project.parent / "out",
+        "--date", BEFORE,
+    )  # fmt: skip
+    assert code == 2 and "TODO" in err
+    # Never overwrites: a second run says the file exists.
+    code, _, err = run_cli("--profiles", project, "new", "--visit", "ha-long-2027", "--from", EXAMPLE)
+    assert code == 2 and "already exists" in err
+
+
+def test_new_visit_from_sets_the_partner_given(project: Path) -> None:
+    assert run_cli("--profiles", project, "new", "--visit", "v2", "--from", EXAMPLE, "--partner", "japan")[0] == 0
+    assert yaml.safe_load((project / "visits" / "v2.yaml").read_text(encoding="utf-8"))["partner"] == "japan"
+
+
+UNKNOWN = "error: no visit named 'nowhere' to start from; known visits: "
+ALONE = f"error: --from goes with --visit: briefgen new --visit NAME --from {EXAMPLE}"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["new", "--visit", "v3", "--from", "nowhere"], UNKNOWN), (["new", "x", "--from", EXAMPLE], ALONE)],
+)
+def test_new_visit_from_bad_usage_says_what_to_do(project: Path, args: list[str], message: str) -> None:
+    code, out, err = run_cli("--profiles", project, *args)
+    assert code == 2 and out == ""
+    assert err.startswith(message) and len(err.splitlines()) == 1, err

@@ -120,3 +120,46 @@ def test_new_visit_from_bad_usage_says_what_to_do(project: Path, args: list[str]
     code, out, err = run_cli("--profiles", project, *args)
     assert code == 2 and out == ""
     assert err.startswith(message) and len(err.splitlines()) == 1, err
+
+
+# Part 2: a pack is made in every language its profiles are complete in, unless the visit says otherwise.
+
+
+def _pack(profiles: Path, out: Path, name: str) -> list[str]:
+    code, stdout, err = run_cli("--profiles", profiles, "batch", name, "--out", out, "--json", "--date", BEFORE)
+    assert code == 0, stdout + err
+    return sorted(p.name for p in (out / name).iterdir() if p.suffix in {".pdf", ".docx"})
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_a_pack_is_made_in_every_language_its_profiles_are_complete_in(tmp_path: Path) -> None:
+    files = _pack(PROFILES, tmp_path, EXAMPLE)
+    assert files == [
+        "briefing.docx", "briefing.en.docx", "briefing.en.pdf", "briefing.pdf", "briefing.vi.docx",
+        "briefing.vi.pdf", "key-facts.en.pdf", "key-facts.pdf", "key-facts.vi.pdf",
+    ]  # fmt: skip
+    folder = tmp_path / EXAMPLE
+    # Each is in its own language: the visit's title as written in that language.
+    assert "Visite de travail de la délégation" in _pdf_text(folder / "briefing.pdf")
+    assert "Working visit of the Quảng Ninh provincial" in " ".join(_pdf_text(folder / "briefing.en.pdf").split())
+    assert "[Ví dụ] Chuyến công tác của" in _pdf_text(folder / "key-facts.vi.pdf")
+    manifest = (folder / "manifest.json").read_text(encoding="utf-8")
+    assert all(name in manifest for name in files)
+
+
+def test_a_pack_stays_in_the_languages_its_visit_names_or_its_own(project: Path, tmp_path: Path) -> None:
+    text = (PROFILES / "visits" / f"{EXAMPLE}.yaml").read_text(encoding="utf-8")
+    asked = text.replace("\n  focus:\n", "\n  languages: [fr, en]\n  focus:\n", 1)
+    (project / "visits" / "two-languages.yaml").write_text(asked, encoding="utf-8")
+    assert _pack(project, tmp_path / "out", "two-languages") == [
+        "briefing.docx", "briefing.en.docx", "briefing.en.pdf", "briefing.pdf", "key-facts.en.pdf", "key-facts.pdf"
+    ]  # fmt: skip
+    # One English field missing: no English pack, the Vietnamese one still made.
+    partial = text.replace("\n        en: Head and members of the delegation", "", 1)
+    (project / "visits" / "one-short.yaml").write_text(partial, encoding="utf-8")
+    assert _pack(project, tmp_path / "out", "one-short") == [
+        "briefing.docx", "briefing.pdf", "briefing.vi.docx", "briefing.vi.pdf", "key-facts.pdf", "key-facts.vi.pdf"
+    ]  # fmt: skip

@@ -185,7 +185,8 @@ class Visit(_Model):
     """The localities on each side the visit is about."""
     languages: list[Language] = Field(default_factory=list)
     """The languages its pre-visit pack is made in (``[fr, en]``): a briefing and a key-facts page in each,
-    the profile's own language without a suffix, the others as ``briefing.en.pdf``; default: the profile's own."""
+    the profile's own language without a suffix, the others as ``briefing.en.pdf``; default: every language
+    in which the visit, its partner profile and the defaults have complete text (``briefgen check --lang``)."""
     purpose: Text | None = None
     """Why the visit takes place, in one paragraph."""
     objectives: list[Text] = Field(default_factory=list)

@@ -88,7 +88,8 @@ class Plan:
     changes: bool = False
     """Add the section of what changed since the earlier pack of the same name (``OUT/NAME.zip``)."""
     visit_languages: bool = False
-    """A pack: made in the languages its visit asks for (``visit.languages``) when no language is given."""
+    """A pack: made in the languages its visit asks for (``visit.languages``) when no language is given, else in
+    every language its profile has complete text in."""
     date: dt.date | None = None
     """``--date``: the documents' date (briefgen.view.dating); the options show it too, so the digest covers it."""
 
@@ -221,10 +222,18 @@ def prepare_each(
 
 
 def _visit_languages(merged: Merged) -> tuple[str | None, ...]:
-    """The languages the visit asks its pack in (``visit.languages``), as written; validation checks them."""
+    """The languages of a pack: those its visit asks for, else every one its profile is complete in.
+
+    ``visit.languages`` is taken as written (validation checks it); without it, see
+    briefgen.data.translation.complete_languages (the profile's own language first).
+    """
+    from briefgen.data.translation import complete_languages
+
     visit = merged.data.get("visit")
     asked = visit.get("languages") if isinstance(visit, dict) else None
-    return tuple(lang for lang in asked if isinstance(lang, str)) if isinstance(asked, list) else ()
+    if isinstance(asked, list) and asked:
+        return tuple(lang for lang in asked if isinstance(lang, str))
+    return tuple(complete_languages(merged))
 
 
 def _earlier_facts(name: str, where: Path | None) -> dict[str, Any] | None:

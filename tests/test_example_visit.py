@@ -163,3 +163,65 @@ def test_a_pack_stays_in_the_languages_its_visit_names_or_its_own(project: Path,
     assert _pack(project, tmp_path / "out", "one-short") == [
         "briefing.docx", "briefing.pdf", "briefing.vi.docx", "briefing.vi.pdf", "key-facts.pdf", "key-facts.vi.pdf"
     ]  # fmt: skip
+
+
+# Part 3 (data): the issuer's own form, in the defaults and overridable per visit.
+
+OFFICE_DEFAULTS = """
+office:
+  parent: {fr: Comité populaire de la province de Quảng Ninh, en: People's Committee of Quảng Ninh Province,
+           vi: UBND TỈNH QUẢNG NINH}
+  province: {fr: Quảng Ninh, en: Quảng Ninh, vi: Quảng Ninh}
+  national_heading:
+    - {fr: RÉPUBLIQUE SOCIALISTE DU VIET NAM, en: SOCIALIST REPUBLIC OF VIET NAM,
+       vi: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM}
+    - {fr: Indépendance – Liberté – Bonheur, en: Independence – Freedom – Happiness,
+       vi: Độc lập - Tự do - Hạnh phúc}
+  reference: "{number}/BC-SNgV"
+  addressee: {fr: Monsieur le Président du Comité populaire, en: The Chairman of the People's Committee,
+              vi: Đồng chí Chủ tịch UBND tỉnh}
+  distribution:
+    - {fr: Archives du Service, en: Department files, vi: "Lưu: VT, Sở Ngoại vụ."}
+purpose: {fr: Note d'information, en: Briefing note, vi: Tài liệu phục vụ}
+drafting:
+  officer: "[EXAMPLE] Japan desk officer"
+  date: 2026-12-07
+  clearance: ["[EXAMPLE] Director"]
+  cleared_on: 2026-12-08
+"""
+
+
+def _profile(profiles: Path, name: str) -> object:
+    from briefgen.data.assembly import assemble
+    from briefgen.data.catalog import Places
+    from briefgen.data.merging import merge
+    from briefgen.data.validation import validate
+
+    return validate(merge(assemble(name, Places.find(profiles)).layers), profiles)
+
+
+def test_the_office_form_is_data_in_the_defaults_and_a_visit_overrides_it_key_by_key(project: Path) -> None:
+    defaults = project / "defaults.yaml"
+    defaults.write_text(defaults.read_text(encoding="utf-8") + OFFICE_DEFAULTS, encoding="utf-8")
+    shutil.copy(PROFILES / "visits" / f"{EXAMPLE}.yaml", project / "visits" / f"{EXAMPLE}.yaml")
+    partner = _profile(project, "japan")
+    visit = _profile(project, EXAMPLE)
+    office, mine = partner.office, visit.office  # type: ignore[attr-defined]
+    assert office.parent["vi"] == "UBND TỈNH QUẢNG NINH" and office.reference == "{number}/BC-SNgV"
+    assert office.addressee["vi"] == "Đồng chí Chủ tịch UBND tỉnh"
+    assert partner.drafting.cleared_on.isoformat() == "2026-12-08"  # type: ignore[attr-defined]
+    # The visit addresses its note to the head of delegation; the rest of the office's form stays.
+    assert mine.addressee["vi"] == "Đồng chí Phó Chủ tịch UBND tỉnh, Trưởng đoàn công tác"
+    assert mine.parent == office.parent and mine.national_heading == office.national_heading
+    # Every text of the form is checked for translation like any other.
+    for lang in ("en", "vi"):
+        assert "(100 %)" in run_cli("--profiles", project, "check", "japan", "--lang", lang)[1]
+
+
+def test_an_unknown_office_key_is_one_clear_error(project: Path) -> None:
+    defaults = project / "defaults.yaml"
+    defaults.write_text(defaults.read_text(encoding="utf-8") + "office:\n  adressee: x\n", encoding="utf-8")
+    code, out, err = run_cli("--profiles", project, "validate", "japan")
+    assert code == 2
+    assert "defaults.yaml:" in err and "office.adressee" in err and "addressee" in err, err
+    assert "Traceback" not in err

@@ -154,6 +154,8 @@ class Drafting(_Model):
     """The date of the draft."""
     clearance: list[str] = Field(default_factory=list)
     """Who cleared it, in order."""
+    cleared_on: dt.date | None = None
+    """The date the last clearance was given."""
     reference: str | None = None
     """The reference number of the note."""
     distribution: list[Text] = Field(default_factory=list)

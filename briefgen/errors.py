@@ -129,13 +129,19 @@ class CheckError(BriefgenError):
 
 
 class FinalError(InputError):
-    """``build --final`` found a gap, a placeholder or a missing translation; nothing was built (exit 2)."""
+    """``build --final`` found what a final document may not have; nothing was built (exit 2).
+
+    A gap, a placeholder, a missing translation, an old figure or title, a past visit, a missing minimum.
+    """
 
     def __init__(self, found: Sequence[Any]) -> None:
         message = f"{len(found)} thing(s) to complete before a final document; nothing was built"
         super().__init__(message, option="final")
         self.found = list(found)
-        self.untranslated = any(f.kind in ("untranslated", "stale") for f in found)
+        # "stale" is also an old figure or title (at its as_of), which no translator can settle.
+        self.untranslated = any(
+            f.kind == "untranslated" or (f.kind == "stale" and not f.problem.path.endswith("as_of")) for f in found
+        )
         """Whether a translation is missing or stale (the CLI then says how to export it for a translator)."""
 
     def lines(self) -> list[str]:

@@ -241,4 +241,18 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("signed", "Signed"),
     # TRANSLATORS: Column heading: the kind of a locality pairing (twinning, friendship…).
     word("kind", "Kind"),
+    # TRANSLATORS: The note explaining the mark on old figures and titles, printed once.
+    # {age}: the age limit as a duration ('12 months'); {date}: the document's date ('7 December 2026').
+    word("old_note", "Older than {age} on {date}."),
+    # TRANSLATORS: On the cover, when one figure or title is marked old. {count}: 1; {age}, {date}: as in 'old_note'.
+    word("old_count_one", "{count} figure or title older than {age} on {date}, marked"),
+    # TRANSLATORS: On the cover, when several figures or titles are marked old. {count}: how many.
+    word("old_count_other", "{count} figures or titles older than {age} on {date}, marked"),
+    # TRANSLATORS: Before the drafter's reason for keeping an old figure in a final document.
+    word("old_accepted", "Kept although old:"),
+    # TRANSLATORS: Label of a visit's planning commitment ('Commitment: by the end of 2025'): not a date.
+    word("commitment", "Commitment"),
+    # TRANSLATORS: On the cover and in the heading of a visit whose dates or commitment are past.
+    # {date}: the document's date.
+    word("visit_past", "Already past on {date}"),
 )

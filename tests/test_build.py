@@ -21,7 +21,7 @@ from .test_reader_content import docx_sections, flat, pdf_sections
 KEY_FACTS = [
     "Note de synthèse — Japon",
     "DIFFUSION RESTREINTE",
-    "Date des informations : 7 août 2025 – 19 janvier 2026",
+    "Date des informations : 2025 – 19 janvier 2026",
     "Document établi le 31 décembre 2025",
     "plus de 2 500",
     "plus de 110",

@@ -69,7 +69,7 @@ def test_list_shows_profiles_templates_and_as_of() -> None:
     code, out, _ = run_cli("list", "--json")
     data = json.loads(out)
     assert code == 0
-    common = {"partner": "Japon", "as_of": "2026-01-19", "problem": ""}
+    common = {"partner": "Japon", "as_of": "2026-01-19", "problem": "", "facts_as_of": "2025..2026-01-19"}
     assert data["profiles"] == [
         {"name": "japan", **common, "kind": "partner", "visit": "", "dates": ""},
         {

@@ -151,7 +151,7 @@ def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
 
 def _keys(text: str) -> set[str]:
     """The keys a YAML text shows, set or commented out."""
-    return set(re.findall(r"^[#\s]*(?:- )?([a-z_]+):", text, re.M))
+    return set(re.findall(r"^[#\s]*(?:- )?([a-z_][a-z0-9_]*):", text, re.M))
 
 
 def _flat(text: str) -> str:

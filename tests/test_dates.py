@@ -29,10 +29,12 @@ MARKING = "CONFIDENTIEL"  # the fixture visit's marking: "CONFIDENTIEL (fictif)"
 
 # On 15 February 2026 (--date), the fixture's facts run from 2 January 2025 to the bare year 2025.
 COVER = {
-    "fr": ("Document établi le 15 février 2026", "Date des informations : 2 janvier 2025 – 2025"),
-    "en": ("Document dated 15 February 2026", "Facts as of 2 January 2025 – 2025"),
-    "vi": ("Tài liệu lập ngày 15 tháng 2 năm 2026", "Thời điểm của thông tin: 2 tháng 1 năm 2025 – 2025"),
+    "fr": ("Document établi le 15 février 2026", "Date des informations : janvier 2025 – 2025"),
+    "en": ("Document dated 15 February 2026", "Facts as of January 2025 – 2025"),
+    "vi": ("Tài liệu lập ngày 15 tháng 2 năm 2026", "Thời điểm của thông tin: tháng 1 năm 2025 – 2025"),
 }
+"""The facts' range of the FICTIONAL visit: from January 2025 (a figure as of 2025-01; the one as of 2025 may
+be as old, and the month is the more precise) to 2025 (the year may hold facts of December: its last day)."""
 PLANNED = {"fr": "Prévu", "en": "Planned", "vi": "Dự kiến"}
 PERIOD = {"fr": "d'ici la fin de 2025", "en": "by the end of 2025", "vi": "trước cuối năm 2025"}
 
@@ -156,7 +158,7 @@ def test_build_warns_about_stale_figures_and_a_past_visit(profiles: Path, tmp_pa
     result = _real_build(profiles, tmp_path, VISIT, "--format", "html", "--date", "2026-06-30")
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
-        f"warning: {VISIT}: 1 figure(s) older than 12m on the document's date 2026-06-30, the first: "
+        f"warning: {VISIT}: 3 figure(s) or title(s) older than 12m on the document's date 2026-06-30, the first: "
         f"{profiles}/ruritania.yaml:13:5: key_figures[0].as_of: as of 2025-01, older than 2025-06-30; "
         f"list them with 'briefgen check {VISIT} --max-age 12m'",
         f"warning: {VISIT}: {profiles}/visits/{VISIT}.yaml:7:3: visit.end: the visit (2026-03-04) is already "
@@ -177,12 +179,14 @@ def test_max_age_and_a_fresh_date_silence_the_warnings(profiles: Path, tmp_path:
     quiet = _real_build(profiles, tmp_path, VISIT, "--format", "html", "--date", "2026-02-15", "--max-age", "2y")
     assert (quiet.returncode, quiet.stderr) == (0, "")
     stale = _real_build(profiles, tmp_path, "ruritania", "--format", "html", "--date", "2027-01-01")
-    assert stale.stderr.startswith("warning: ruritania: 2 figure(s) older than 12m on the document's date 2027-01-01")
+    assert stale.stderr.startswith(
+        "warning: ruritania: 4 figure(s) or title(s) older than 12m on the document's date 2027-01-01"
+    )  # two figures and the two people's titles
 
 
 def test_a_planned_period_already_past_is_a_warning(profiles: Path, tmp_path: Path) -> None:
     result = _real_build(profiles, tmp_path, "planned", "--format", "html", "--date", "2026-01-10")
-    assert result.stderr.splitlines() == [
+    assert result.stderr.splitlines()[1:] == [  # after the line on the FICTIONAL people's titles of 2025-01-02
         f"warning: planned: {profiles}/visits/planned.yaml:5:3: visit.period: the visit's period "
         f"'{PERIOD['fr']}' is already past on the document's date 2026-01-10; give the visit its 'date' or "
         "update its 'period'"
@@ -301,8 +305,8 @@ def test_another_date_rebuilds_the_same_date_is_up_to_date_and_warns_the_same(pr
     assert again.stdout == f"up to date: {tmp_path / VISIT} (use --force to rebuild)\n"
     other = _real_build(profiles, tmp_path, VISIT, "--format", "html", "--date", "2026-02-15")
     assert other.returncode == 0 and other.stdout == f"{page}\n"  # rebuilt: the date shapes the bytes
-    assert other.stderr.splitlines() == [  # on 15 February the visit is ahead; one figure is still stale
-        f"warning: {VISIT}: 1 figure(s) older than 12m on the document's date 2026-02-15, the first: "
+    assert other.stderr.splitlines() == [  # on 15 February the visit is ahead; a figure and two titles are stale
+        f"warning: {VISIT}: 3 figure(s) or title(s) older than 12m on the document's date 2026-02-15, the first: "
         f"{profiles}/ruritania.yaml:13:5: key_figures[0].as_of: as of 2025-01, older than 2025-02-15; "
         f"list them with 'briefgen check {VISIT} --max-age 12m'"
     ]
@@ -314,7 +318,7 @@ def test_another_date_rebuilds_the_same_date_is_up_to_date_and_warns_the_same(pr
 def test_a_pack_records_its_date_and_dates_every_document(profiles: Path, tmp_path: Path) -> None:
     code, _, err = run_cli("--profiles", profiles, "batch", VISIT, "--out", tmp_path, "--date", "2026-02-15")
     assert code == 0  # and a batch warns as a build does:
-    assert err.startswith(f"warning: {VISIT}: 1 figure(s) older than 12m on the document's date 2026-02-15")
+    assert err.startswith(f"warning: {VISIT}: 3 figure(s) or title(s) older than 12m on the document's date 2026-02-15")
     manifest = json.loads((tmp_path / VISIT / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["options"]["date"] == "2026-02-15"
     facts = json.loads((tmp_path / VISIT / "facts.json").read_text(encoding="utf-8"))

@@ -48,10 +48,15 @@ def test_example_names_only_people_the_sources_name() -> None:
     assert visit["source"] == "baoquocte-2025-11-24"
 
 
+WITHIN_AGE = "2026-08-31"
+"""The last day on which every fact the example shows (its own, its partner's and the defaults') is within
+``--final``'s 12-month age limit: the oldest is a national-context figure as of 2025-08."""
+
+
 def test_example_builds_final_before_the_visit_with_example_on_every_page(tmp_path: Path) -> None:
     code, out, err = run_cli(
         "--profiles", PROFILES, "build", EXAMPLE, "--final", "--lang", "fr,en,vi", "--format", "pdf",
-        "--out", tmp_path, "--date", BEFORE,
+        "--out", tmp_path, "--date", WITHIN_AGE,
     )  # fmt: skip
     assert code == 0, err
     folder = tmp_path / EXAMPLE
@@ -64,11 +69,22 @@ def test_example_builds_final_before_the_visit_with_example_on_every_page(tmp_pa
         assert all(MARKS[lang] in page for page in pages), [i + 1 for i, p in enumerate(pages) if MARKS[lang] not in p]
 
 
-def test_example_dated_after_the_visit_says_it_is_past(tmp_path: Path) -> None:
-    # DESIGN.md says --final refuses a past visit; today it warns (reported to the lead): hold the warning.
-    _, _, err = run_cli(
+def test_example_final_on_its_drafting_day_is_refused_only_for_its_partners_old_facts(tmp_path: Path) -> None:
+    """On 2026-12-07 the sources' figures and titles (2025) are past the age limit: nothing in the visit is."""
+    code, _, err = run_cli(
+        "--profiles", PROFILES, "build", EXAMPLE, "--final", "--format", "md", "--out", tmp_path, "--date", BEFORE
+    )
+    problems = err.splitlines()[1:]
+    assert code == 2 and problems
+    assert all(line.startswith("error: stale: profiles/") for line in problems), problems
+    assert not [line for line in problems if "visits/" in line], problems
+
+
+def test_example_is_refused_as_final_once_the_visit_is_past(tmp_path: Path) -> None:
+    code, _, err = run_cli(
         "--profiles", PROFILES, "build", EXAMPLE, "--final", "--format", "md", "--out", tmp_path, "--date", "2027-04-23"
     )
+    assert code == 2
     assert "visit.end: the visit (2027-04-22) is already past on the document's date 2027-04-23" in err
 
 

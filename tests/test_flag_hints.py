@@ -17,10 +17,11 @@ import pytest
 
 import briefgen
 from briefgen import render
+from briefgen.data import earlier as earlier_facts
 from briefgen.data.catalog import Places
 from briefgen.errors import BriefgenError
 from briefgen.pipeline import batch, roundtrip
-from briefgen.view import changes, checks, dating
+from briefgen.view import checks, dating
 
 from .helpers import REPO, run_cli
 
@@ -43,7 +44,7 @@ def test_an_api_error_names_no_flag_and_the_cli_names_it(tmp_path: Path) -> None
 
 
 def _since(tmp_path: Path) -> None:
-    changes.read_facts(tmp_path / "missing", "ruritania")
+    earlier_facts.read_facts(tmp_path / "missing", "ruritania")
 
 
 def _build(tmp_path: Path, name: str, **options: object) -> None:

@@ -62,7 +62,7 @@ def test_the_check_catches_a_field_left_in_french(tmp_path: Path) -> None:
     path = profiles / "japan.yaml"
     text = path.read_text(encoding="utf-8")
     # The first summary paragraph loses its English and Vietnamese: the French shows instead.
-    start = text.index("      en: >-\n        Japan is one of")
+    start = text.index("      en: >-\n        Japan is currently one of")
     end = text.index("thứ tư về thương mại.\n", start) + len("thứ tư về thương mại.\n")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     for lang in ("en", "vi"):

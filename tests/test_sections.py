@@ -16,13 +16,14 @@ from pypdf import PdfReader
 from rich.console import Console
 
 from briefgen import languages
+from briefgen.data import earlier as earlier_facts
 from briefgen.data.schema import PartialDate
 from briefgen.languages import LANGUAGES
 from briefgen.pipeline import api
 from briefgen.render import FORMATS, NAMES
 from briefgen.render.markdown import escape
 from briefgen.render.terminal import _SECTIONS, render_terminal
-from briefgen.view import changes, facts, sections
+from briefgen.view import facts, sections
 from briefgen.view.context import build_briefing
 from briefgen.view.formatting import Sources
 from briefgen.view.viewmodel import Briefing
@@ -95,7 +96,7 @@ def built(profiles: Path, earlier: Path) -> Path:
 @pytest.fixture(scope="module")
 def view(profiles: Path, earlier: Path) -> Briefing:
     profile = api.load_profile(VISIT, api.Places.find(profiles))
-    return build_briefing(profile, earlier=changes.read_facts(earlier, VISIT))
+    return build_briefing(profile, earlier=earlier_facts.read_facts(earlier, VISIT))
 
 
 def title(section_id: str) -> str:

@@ -67,11 +67,12 @@ def test_round_trip_on_japan_changes_only_the_translated_fields(profiles: Path, 
     text = original_text.replace("name: {fr: Japon, en: Japan, vi: Nhật Bản}", "name: {fr: Japon, vi: Nhật Bản}")
     name_line = original_text.splitlines().index("  name: {fr: Japon, en: Japan, vi: Nhật Bản}")
     text, summary = _drop_lines(text, "      en: >-", 4)
-    text, embassy = _drop_lines(text, "      en: Embassy of Japan in Viet Nam", 1)
-    text, theme = _drop_lines(text, "    en: “Partnering for development – Creating a sustainable future”", 1)
+    when = "    en: by the end of 2025 (a commitment of the two Prime Ministers; the source gives no date)"
+    text, forum_when = _drop_lines(text, when, 1)
+    text, agreement = _drop_lines(text, "      en: Viet Nam–Japan Economic Partnership Agreement", 1)
     japan.write_text(text, encoding="utf-8")
     # Each later removal counted lines in the already shortened text: map them back to the original's.
-    touched = {name_line, *summary, *(i + 4 for i in embassy), *(i + 5 for i in theme)}
+    touched = {name_line, *summary, *(i + 4 for i in forum_when), *(i + 5 for i in agreement)}
 
     xlf = tmp_path / "japan.en.xlf"
     code, out, err = run_cli("--profiles", profiles, "translate", "export", "japan", "--lang", "en", "-o", xlf)
@@ -84,7 +85,7 @@ def test_round_trip_on_japan_changes_only_the_translated_fields(profiles: Path, 
     units = {u.attrib["id"]: u for u in root.iter(X + "unit")}
     assert units["partner.name"].findtext(f"{X}segment/{X}source") == "Japon"
     notes = [n.text for n in units["partner.name"].iter(X + "note")]
-    assert notes[0].endswith("japan.yaml:6") and notes[1] == "field: partner.name"
+    assert notes[0].endswith("japan.yaml:10") and notes[1] == "field: partner.name"
     assert any(i.startswith("summary.0.text") for i in units)
 
     _fill(xlf, original)
@@ -99,7 +100,7 @@ def test_round_trip_on_japan_changes_only_the_translated_fields(profiles: Path, 
     records = json.loads((profiles / ".translations/japan.json").read_text(encoding="utf-8"))
     assert set(records["en"]) == set(units) and set(records["en"]["partner.name"]) == {"fr", "en"}
     code, out, _ = run_cli("--profiles", profiles, "check", "japan", "--lang", "en")
-    assert "untranslated:" not in out and "en: 98/98 fields translated (100 %)" in out
+    assert "untranslated:" not in out and "en: 111/111 fields translated (100 %)" in out
 
 
 def test_a_changed_french_makes_its_translation_stale_and_exported_again(profiles: Path, tmp_path: Path) -> None:
@@ -116,7 +117,7 @@ def test_a_changed_french_makes_its_translation_stale_and_exported_again(profile
     entries = json.loads(out)
     stale = [e for e in entries if e["kind"] == "stale" and e["path"] == "partner.name"]
     assert len(stale) == 1 and "the 'fr' text changed after it was translated" in stale[0]["message"]
-    assert entries[-1] == {"kind": "coverage", "lang": "en", "translated": 97, "stale": 1, "missing": 0, "total": 98}
+    assert entries[-1] == {"kind": "coverage", "lang": "en", "translated": 110, "stale": 1, "missing": 0, "total": 111}
     code, out, _ = run_cli("--profiles", profiles, "translate", "export", "japan", "--lang", "en", "-o", xlf)
     units = list(ET.parse(xlf).getroot().iter(X + "unit"))
     assert [u.attrib["id"] for u in units] == ["partner.name"]
@@ -245,7 +246,7 @@ def test_build_summarises_missing_text_in_one_line_and_final_refuses(profiles: P
         "see 'briefgen check japan --lang en'"
     ]
     code, _, err = run_cli(*args, "--verbose", "--force")  # an unchanged build is skipped, silently
-    assert "japan.yaml:6:3: partner.name: no 'en' text; a draft shows the 'fr' one" in err
+    assert "japan.yaml:10:3: partner.name: no 'en' text; a draft shows the 'fr' one" in err
     shutil.rmtree(tmp_path / "o")
     code, _, err = run_cli(*args, "--final")
     assert code == 2
@@ -253,5 +254,5 @@ def test_build_summarises_missing_text_in_one_line_and_final_refuses(profiles: P
         "error: 1 thing(s) to complete before a final document; nothing was built (--final); "
         "translate with 'briefgen translate export NAME --lang LANG'"
     )
-    assert f"error: untranslated: {japan}:6:3: partner.name: no 'en' text" in err
+    assert f"error: untranslated: {japan}:10:3: partner.name: no 'en' text" in err
     assert not (tmp_path / "o").exists()

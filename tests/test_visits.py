@@ -78,7 +78,7 @@ def test_visit_without_partner_or_date(profiles: Path, monkeypatch: pytest.Monke
     assert err.splitlines() == [
         "error: profiles/visits/a.yaml: partner: a visit names its partner profile, such as 'partner: japan'",
         "error: profiles/visits/b.yaml:2:1: visit: a visit needs a 'date' or, when no date is fixed yet, a 'period' "
-        "such as 'fin 2025'",
+        "such as 'fin 2025' or a 'commitment' such as 'by the end of 2025' with its 'due' date",
     ]
 
 
@@ -107,6 +107,7 @@ def test_validate_all_and_list_include_visits(profiles: Path) -> None:
         "kind": "visit",
         "visit": "Visite fictive à Strelsau",
         "dates": "2026-03-02..2026-03-04",
+        "facts_as_of": "2025-01..2025",
     }
 
 
@@ -118,7 +119,12 @@ def test_shipped_forum_visit_is_valid_and_says_only_what_the_seed_says() -> None
     assert resolve(visit.period, "fr", "fr") == "d'ici la fin de l'année 2025"
     assert visit.delegation is None and visit.programme == [] and visit.talking_points == []
     assert visit.theme is not None
-    assert resolve(visit.theme, "fr", "fr") == "« Accompagner le développement – Créer un avenir durable »"
+    assert resolve(visit.theme, "fr", "fr").startswith("« Accompagner le développement – Créer un avenir durable »")
+    # The theme is verbatim in French only; the source gives it two ways; the others are translations.
+    quotation = visit.theme_quotation
+    assert quotation is not None and quotation.lang == "fr" and quotation.translated("vi")
+    assert quotation.also == ["Développement partagé – Créer un avenir durable"]
+    assert "(translated from the French" in resolve(visit.theme, "en", "fr")
     assert len(visit.strands) == 5 and visit.source == "baoquocte-2025-11-24"
     view = briefgen.briefing("forum-quang-ninh")
     assert "forum" not in [s.id for s in view.sections]  # the visit is the forum: not shown twice

@@ -156,7 +156,8 @@ def test_real_watch_warns_once_and_again_only_when_the_warnings_change(profiles:
     stdout, stderr = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
     profile = profiles / "ruritania.yaml"
     env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFGEN_")}
-    # 15 February 2026: one figure (as of 2025-01) is older than 12 months; the other (2025) is not.
+    # 15 February 2026: one figure (as of 2025-01) and the two titles (2025-01-02) are older than 12 months;
+    # the other figure (2025) is not.
     env.update(PYTHONUNBUFFERED="1", COLUMNS="100", SOURCE_DATE_EPOCH="1771113600")
     command = [sys.executable, "-m", "briefgen", "--profiles", str(profiles), "--quiet"]
     command += ["watch", "ruritania", "--format", "md", "--out", str(out)]
@@ -172,7 +173,7 @@ def test_real_watch_warns_once_and_again_only_when_the_warnings_change(profiles:
     try:
         reports(1)
         assert warnings() == [
-            "warning: ruritania: 1 figure(s) older than 12m on the document's date 2026-02-15, the first: "
+            "warning: ruritania: 3 figure(s) or title(s) older than 12m on the document's date 2026-02-15, the first: "
             "profiles/ruritania.yaml:13:5: key_figures[0].as_of: as of 2025-01, older than 2025-02-15; "
             "list them with 'briefgen check ruritania --max-age 12m'"
         ]
@@ -181,7 +182,7 @@ def test_real_watch_warns_once_and_again_only_when_the_warnings_change(profiles:
         assert len(warnings()) == 1  # the same warning is not said again on every save
         edit(profile, "    as_of: 2025\n", "    as_of: 2024\n")
         reports(3)
-        assert len(warnings()) == 2 and "2 figure(s) older than 12m" in warnings()[1]
+        assert len(warnings()) == 2 and "4 figure(s) or title(s) older than 12m" in warnings()[1]
     finally:
         process.send_signal(signal.SIGINT)
         try:

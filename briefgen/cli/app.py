@@ -19,9 +19,9 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from briefgen.cli.printing import say
 from briefgen.errors import BriefgenError, FinalError
 from briefgen.languages import LANGUAGES
-from briefgen.text import shown
 
 # briefgen uses no pydantic plugins; looking for them scans every installed package's metadata,
 # a cost every command would pay before doing anything.
@@ -164,7 +164,7 @@ def flagged(lines: list[str], option: str | None) -> list[str]:
 
 def _fail(lines: list[str], code: int) -> NoReturn:
     for line in lines:
-        typer.echo(f"error: {shown(line)}", err=True)
+        say(f"error: {line}", err=True)
     raise typer.Exit(code)
 
 
@@ -186,7 +186,8 @@ def _traceback_if_debug() -> None:
     if _state.debug:
         import traceback
 
-        typer.echo(traceback.format_exc().rstrip("\n"), err=True)
+        for line in traceback.format_exc().rstrip("\n").split("\n"):
+            say(line, err=True)
 
 
 def _places() -> Any:
@@ -213,7 +214,7 @@ def _project_default(given: str | None, key: str) -> str | None:
 
 def _say(text: str) -> None:
     if not _state.quiet:
-        typer.echo(shown(text))
+        say(text)
 
 
 def _version(value: bool) -> None:
@@ -221,7 +222,7 @@ def _version(value: bool) -> None:
         from briefgen.cli.doctor import versions
 
         for name, version in versions().items():
-            typer.echo(f"{name} {version}")
+            say(f"{name} {version}")
         raise typer.Exit()
 
 
@@ -313,20 +314,18 @@ def _say_date_warnings(built: list[Any]) -> None:
     The dates are the profile's, so a build in several languages has the same warnings for each.
     """
     for line in dict.fromkeys(line for result in built for line in result.warnings):
-        typer.echo(f"warning: {shown(line)}", err=True)
+        say(f"warning: {line}", err=True)
 
 
 def _warn_ignored(places: Any) -> None:
     """A warning line per file of the profiles folder that is not read (``korea.yml``), or named like a command."""
     for note in places.ignored():
-        typer.echo(f"warning: {note}", err=True)
+        say(f"warning: {note}", err=True)
     commands = command_names()
     for name in places.partner_names() + places.visit_names():
         if name in commands:
-            typer.echo(
-                shown(
-                    f"warning: profile {name!r} has the name of a command: 'briefgen {name}' runs the command; "
-                    f"build it with 'briefgen build {name}', or rename the file"
-                ),
+            say(
+                f"warning: profile {name!r} has the name of a command: 'briefgen {name}' runs the command; "
+                f"build it with 'briefgen build {name}', or rename the file",
                 err=True,
             )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,8 +24,8 @@ from briefgen.cli.app import (
     _state,
     app,
 )
+from briefgen.cli.printing import say, say_json
 from briefgen.errors import BuildFailed
-from briefgen.text import shown
 
 NamesArg = Annotated[
     list[str] | None,
@@ -40,13 +39,21 @@ NamesArg = Annotated[
 AllOpt = Annotated[bool, typer.Option("--all", help="Every partner profile and every visit found.")]
 OpenOpt = Annotated[bool, typer.Option("--open", help="Open the result in the desktop's viewer (the PDF, if built).")]
 StrictOpt = Annotated[
-    bool, typer.Option("--strict", help="Run 'briefgen check' first and build nothing if it lists anything.")
+    bool,
+    typer.Option(
+        "--strict",
+        help="Run 'briefgen check' first (with --max-age, on the document's date); build nothing if it lists anything.",
+    ),
 ]
 FinalOpt = Annotated[
     bool,
     typer.Option(
         "--final",
-        help="A final document: no DRAFT mark; refuse (exit 2) any gap, TODO placeholder or missing translation.",
+        help=(
+            "A final document: no DRAFT mark; refuse (exit 2) any gap, TODO placeholder, missing translation, "
+            "figure or title older than --max-age on the document's date (unless accepted_old), past visit, "
+            "or a briefing without issuer, summary and a key figure."
+        ),
     ),
 ]
 PdfVariantOpt = Annotated[
@@ -55,7 +62,10 @@ PdfVariantOpt = Annotated[
 ]
 TimingsOpt = Annotated[bool, typer.Option("--timings", help="Print the time spent in each stage.")]
 VerboseOpt = Annotated[
-    bool, typer.Option("--verbose", "-v", help="List every field shown in the profile's own language.")
+    bool,
+    typer.Option(
+        "--verbose", "-v", help="Say which briefgen.toml is in use; list each field shown in the profile's language."
+    ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")]
 MaxAgeOpt = Annotated[
@@ -93,6 +103,8 @@ def build(
 
     stages: dict[str, float] | None = {} if timings else None
     with _errors():
+        if verbose:
+            _say_project()
         try:
             built = api.build(
                 _build_names(names or [], every),
@@ -121,10 +133,17 @@ def build(
         _open_results(built)
 
 
+def _say_project() -> None:
+    """With --verbose, on stderr: the ``briefgen.toml`` in use, or that there is none."""
+    project = _places().project
+    found = project.config if project is not None else "none (no briefgen.toml)"
+    say(f"project settings: {found}", err=True)
+
+
 def _say_timings(stages: dict[str, float] | None) -> None:
     """With --timings, one line per stage on stderr."""
     for stage, seconds in (stages or {}).items():
-        typer.echo(f"timing: {stage:<38} {seconds * 1000:8.1f} ms", err=True)
+        say(f"timing: {stage:<38} {seconds * 1000:8.1f} ms", err=True)
 
 
 def _build_names(names: list[str], every: bool) -> list[str]:
@@ -151,7 +170,7 @@ def _open_results(built: list[Any]) -> None:
             continue
         why = open_in_viewer(path)
         if why is not None:
-            typer.echo(shown(f"note: {path} was built but not opened: {why}"), err=True)
+            say(f"note: {path} was built but not opened: {why}", err=True)
 
 
 def _say_gaps(built: list[Any], verbose: bool) -> None:
@@ -163,14 +182,14 @@ def _say_gaps(built: list[Any], verbose: bool) -> None:
         stale = sum("stale" in p.message for p in result.untranslated)
         count = len(result.untranslated)
         detail = f" ({stale} of them stale)" if stale else ""
-        typer.echo(
+        say(
             f"warning: {result.name}: {lang}: {count} field(s) have no current {languages.english_name(lang)} "
             f"text{detail} and show the profile's own language; see 'briefgen check {result.name} --lang {lang}'",
             err=True,
         )
         if verbose:
             for problem in result.untranslated:
-                typer.echo(f"  {shown(problem)}", err=True)
+                say(f"  {problem}", err=True)
 
 
 def _say_built(built: list[Any]) -> None:
@@ -195,16 +214,14 @@ def preview(
 
     Example: briefgen preview japan
     """
-    from rich.console import Console
-
-    from briefgen.cli.paging import print_paged
+    from briefgen.cli.printing import console, print_paged
     from briefgen.pipeline import api
     from briefgen.render.terminal import render_terminal
     from briefgen.view.dating import parse_date_option
 
     with _errors():
         view = api.briefing(name, lang=lang, places=_places(), date=parse_date_option(date))
-    print_paged(lambda console: render_terminal(view, console), Console(), page=pager)
+    print_paged(lambda on: render_terminal(view, on), console(), page=pager)
 
 
 @app.command()
@@ -222,15 +239,13 @@ def watch(
 
     Example: briefgen watch japan --format pdf
     """
-    from rich.console import Console
-
+    from briefgen.cli.printing import console
+    from briefgen.cli.reports import TerminalReport
     from briefgen.pipeline import watch as watching
 
     lang = _project_default(lang, "lang")
     with _errors():
-        report = watching.TerminalReport(
-            Console(), Console(stderr=True), quiet=_state.quiet, lang=lang or languages.DEFAULT
-        )
+        report = TerminalReport(console(), console(stderr=True), quiet=_state.quiet, lang=lang or languages.DEFAULT)
         watcher = watching.Watcher(
             name,
             places=_places(),
@@ -267,15 +282,15 @@ def diff(
 
     Example: briefgen diff japan --since out/japan.zip
     """
+    from briefgen.cli.printing import console
+    from briefgen.cli.reports import print_changes
     from briefgen.pipeline import api
-    from briefgen.view.changes import changes_since, print_changes
+    from briefgen.pipeline.since import changes_since
 
     with _errors():
         api.check_lang(lang)
         found = changes_since(name, since, out=_out(out), places=_places())
     if as_json:
-        typer.echo(json.dumps(found.as_dict(), ensure_ascii=False, indent=2))
+        say_json(found.as_dict())
         return
-    from rich.console import Console
-
-    print_changes(found, Console(), lang or languages.DEFAULT)
+    print_changes(found, console(), lang or languages.DEFAULT)

@@ -2,9 +2,10 @@
 
 Each check is a :class:`Check` that is ok or names a problem with its fix. The checks, in order:
 Python; the renderers' versions; WeasyPrint, Pango and HarfBuzz subsetting; the template fonts'
-glyphs for Latin, Vietnamese and Japanese sample text; the templates; every profile and visit;
-the output folder. Nothing is written but a temporary file in an existing output folder, removed
-at once. WeasyPrint is imported inside :func:`run_checks`, never when this module is imported.
+glyphs for Latin, Vietnamese and Japanese sample text; the project settings (``briefgen.toml``) in
+use; the templates; every profile and visit; the output folder. Nothing is written but a temporary
+file in an existing output folder, removed at once. WeasyPrint is imported inside
+:func:`run_checks`, never when this module is imported.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ def run_checks(places: Places | None = None, out: Path | str = "out") -> list[Ch
     weasyprint, problem = _import_weasyprint()
     checks += [_weasyprint(weasyprint, problem), _pango(weasyprint), _harfbuzz_subset(weasyprint)]
     checks += _fonts(places.templates / "fonts")
+    checks.append(_project(places))
     checks.append(_templates(places))
     checks += _profiles(places)
     checks.append(_output(Path(out)))
@@ -234,6 +236,17 @@ def _character_maps(files: list[Path]) -> dict[Path, set[int]] | None:
         except (OSError, TTLibError, AssertionError):
             cmaps[path] = set()  # an unreadable font draws nothing
     return cmaps
+
+
+def _project(places: Places) -> Check:
+    """Which ``briefgen.toml`` is in use (found and trusted by briefgen.data.project), or where the search stopped."""
+    from briefgen.data.project import search_folders
+
+    if places.project is not None:
+        return Check("project", True, f"project settings: {places.project.config}")
+    searched = search_folders()
+    span = f"{searched[0]} up to {searched[-1]}" if searched else "the current folder"
+    return Check("project", True, f"no briefgen.toml in {span}: no project settings in use")
 
 
 def _templates(places: Places) -> Check:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from briefgen.cli.app import _complete_langs, _complete_names, _errors, _places, _say, _state, _warn_ignored, app
-from briefgen.text import shown
+from briefgen.cli.printing import say, say_json
 
 
 @app.command()
@@ -35,6 +34,14 @@ def check(
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when anything is listed.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    sources: Annotated[
+        bool,
+        typer.Option(
+            "--sources",
+            help="Instead: check every quote against its archived source, list facts without one; "
+            "exit 1 when a quote is not found or an archive no longer matches its sha256.",
+        ),
+    ] = False,
 ) -> None:
     """List stale figures, unsourced claims, uncited sources and untranslated fields.
 
@@ -46,6 +53,9 @@ def check(
     from briefgen.pipeline import api
     from briefgen.text import quoted
 
+    if sources:
+        _check_sources(names or [], strict=strict, as_json=as_json)
+        return
     with _errors():
         try:
             day = dt.date.fromisoformat(today) if today else None
@@ -56,15 +66,32 @@ def check(
     if as_json:
         # The coverage, when asked for, is the last entry, of kind "coverage".
         entries = [f.as_dict() for f in found] + ([covered.as_dict()] if covered else [])
-        typer.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+        say_json(entries)
     else:
         for finding in found:
-            typer.echo(shown(finding))
+            say(finding)
         if not found:
             _say("nothing to report")
         if covered is not None:
             _say(covered.line())
     if strict and found:
+        raise typer.Exit(1)
+
+
+def _check_sources(names: list[str], *, strict: bool, as_json: bool) -> None:
+    """``check --sources``: the findings, a summary line, exit 1 on a failure (or anything, with --strict)."""
+    from briefgen.pipeline import api
+
+    with _errors():
+        report = api.check_sources(names, _places())
+    if as_json:
+        entries = [f.as_dict() for f in report.findings]
+        say_json(entries)
+    else:
+        for finding in report.findings:
+            say(finding)
+        _say(report.line())
+    if report.failed or (strict and report.findings):
         raise typer.Exit(1)
 
 
@@ -89,21 +116,21 @@ def list_(
             "profiles": [vars(p) for p in profiles],
             "templates": [{"name": n, "formats": f} for n, f in templates.items()],
         }
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        say_json(data)
         return
-    typer.echo(shown(f"Folder in use: {places.profiles} ({places.origin})"))
-    typer.echo(shown(f"Profiles ({places.profiles}):"))
+    say(f"Folder in use: {places.profiles} ({places.origin})")
+    say(f"Profiles ({places.profiles}):")
     for p in profiles:
         if p.kind == "partner":
-            typer.echo(shown(f"  {p.name:<16} {p.problem or p.partner + ' — ' + p.as_of}"))
+            say(f"  {p.name:<16} {p.problem or p.partner + ' — facts as of ' + p.facts_as_of}")
     visits = [p for p in profiles if p.kind == "visit"]
     if visits:
-        typer.echo("Visits:")
+        say("Visits:")
         for p in visits:
-            typer.echo(shown(f"  {p.name:<16} {p.problem or f'{p.partner} — {p.dates} — {p.visit}'}"))
-    typer.echo(shown(f"Templates ({places.templates}):"))
+            say(f"  {p.name:<16} {p.problem or f'{p.partner} — {p.dates} — {p.visit}'}")
+    say(f"Templates ({places.templates}):")
     for name, formats in templates.items():
-        typer.echo(shown(f"  {name:<16} {', '.join(formats)}"))
+        say(f"  {name:<16} {', '.join(formats)}")
 
 
 @app.command()
@@ -138,13 +165,13 @@ def validate(
             _warn_ignored(_places())
     problems = [p for r in reports for p in r.problems]
     if as_json:
-        typer.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+        say_json([p.as_dict() for p in problems])
     else:
         for report in reports:
             if report.ok:
                 _say(f"ok: {report.target}")
         for problem in problems:
-            typer.echo(f"error: {shown(problem)}", err=True)
+            say(f"error: {problem}", err=True)
     if problems:
         raise typer.Exit(2)
 
@@ -167,10 +194,10 @@ def doctor(
     with _errors():
         checks = run_checks(_places(), out)
     if as_json:
-        typer.echo(json.dumps([c.as_dict() for c in checks], ensure_ascii=False, indent=2))
+        say_json([c.as_dict() for c in checks])
     else:
         for c in checks:
             if not (_state.quiet and c.ok):
-                typer.echo(shown(c.line()))
+                say(c.line())
     if not all(c.ok for c in checks):
         raise typer.Exit(1)

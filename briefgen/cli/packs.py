@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,6 +24,7 @@ from briefgen.cli.app import (
     app,
     flagged,
 )
+from briefgen.cli.printing import console, say, say_json
 from briefgen.text import markup_safe, shown
 
 
@@ -89,18 +89,18 @@ def batch(
 def _report(results: list[Any], as_json: bool, folder: Path) -> None:
     """The batch's summary (a table, or JSON with ``--json``), its warnings, then each failed pack's error on stderr."""
     if as_json:
-        typer.echo(json.dumps([_result_dict(r) for r in results], ensure_ascii=False, indent=2))
+        say_json([_result_dict(r) for r in results])
     elif not _state.quiet:
         _summary_table(results)
         _say(f"packs in: {folder}")
     for line in (line for r in results for line in r.warnings):
-        typer.echo(f"warning: {shown(line)}", err=True)  # as 'build' says them, skipped packs too
+        say(f"warning: {line}", err=True)  # as 'build' says them, skipped packs too
     if as_json:
         return
     for r in results:
         if r.status == "failed":
             (line,) = flagged([f"{r.name}: {r.error}"], r.option)
-            typer.echo(shown(f"error: {line}"), err=True)
+            say(f"error: {line}", err=True)
 
 
 def _result_dict(result: Any) -> dict[str, Any]:
@@ -126,7 +126,12 @@ def _progress(names: list[str], shown: bool) -> Iterator[Callable[[str, str], No
     from briefgen.pipeline.pack import STEPS
 
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        console=console(),
     ) as bar:
         overall = bar.add_task("packs", total=len(names))
         running: dict[str, Any] = {}
@@ -145,7 +150,6 @@ def _progress(names: list[str], shown: bool) -> Iterator[Callable[[str, str], No
 
 
 def _summary_table(results: list[Any]) -> None:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -157,7 +161,7 @@ def _summary_table(results: list[Any]) -> None:
         detail = "see the error below" if r.status == "failed" else ", ".join(Path(o).name for o in r.outputs)
         seconds = f"{r.seconds:.1f} s" if r.status != "up to date" else "-"
         table.add_row(Text(shown(r.name)), Text(r.status, style=styles[r.status]), Text(seconds), Text(shown(detail)))
-    console = Console(soft_wrap=False)
-    console.print(table)
+    on = console(soft_wrap=False)
+    on.print(table)
     counts = {s: sum(r.status == s for r in results) for s in styles}
-    console.print(Text(", ".join(f"{n} {s}" for s, n in counts.items() if n)))
+    on.print(Text(", ".join(f"{n} {s}" for s, n in counts.items() if n)))

@@ -19,7 +19,7 @@ from briefgen.cli.app import (
     app,
     command_names,
 )
-from briefgen.text import shown
+from briefgen.cli.printing import say
 
 
 @app.command()
@@ -135,7 +135,7 @@ def translate_import(
     with _errors():
         done = roundtrip.import_file(file, _places())
     for warning in done.warnings:
-        typer.echo(f"warning: {shown(warning)}", err=True)
+        say(f"warning: {warning}", err=True)
     for path in done.files:
         _say(str(path))
     _say(f"{done.units} translation(s) imported")

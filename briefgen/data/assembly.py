@@ -69,7 +69,8 @@ def _without_partner(visit: Layer) -> Layer:
     """A visit's layer without its ``partner:`` key (it names the partner, it is not profile data)."""
     data = {k: v for k, v in visit.data.items() if k != "partner"}
     marks = {k: v for k, v in visit.marks.items() if not k or k[0] != "partner"}
-    return Layer(visit.file, data, marks)
+    todo = {k: v for k, v in visit.todo.items() if k[0] != "partner"}
+    return Layer(visit.file, data, marks, todo)
 
 
 def partner_of(visit: Layer, places: Places) -> str:

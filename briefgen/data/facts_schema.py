@@ -14,6 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from pydantic_core import PydanticCustomError
 
 from briefgen.languages import LANGUAGES
+from briefgen.text import quoted
 
 if TYPE_CHECKING:
     Language = str
@@ -84,21 +85,51 @@ def _partial_date(value: Any) -> Any:
 AsOf = Annotated[PartialDate, BeforeValidator(_partial_date)]
 
 
+def _quotes(value: Any) -> Any:
+    """One excerpt written as a plain string is a list of one."""
+    return [value] if isinstance(value, str) else value
+
+
+Quotes = Annotated[list[Annotated[str, Field(min_length=3, max_length=600)]], BeforeValidator(_quotes)]
+"""Short excerpts copied word for word from the fact's source, in the source's own language: one string or a
+list. ``briefgen check --sources`` finds each in the source's archived text (case, spacing, apostrophes and
+quotation marks folded)."""
+
+
 class Translatable:
     """Marks a field as text a reader reads, which a profile may give in several languages."""
 
 
+TEXT_IS = f"a text is a string or a mapping {{{', '.join(f'{code}: ...' for code in list(LANGUAGES)[:2])}}}"
+"""What a text may be, said after each error about one."""
+
+
 def _text(value: Any) -> Any:
+    """One error in our words for a text that is neither a string nor a language mapping, not one per union member.
+
+    A mapping's values that are not text are left to the mapping's own check, which points at the language.
+    """
     if isinstance(value, bool | int | float):
-        # One "expected text" error, not one per member of the union (str, then the language mapping).
+        # "expected text" with YAML's reading of it (briefgen.data.validation), not one error per member.
         raise PydanticCustomError("string_type", "Input should be a valid string")
-    if isinstance(value, dict) and not value:
-        raise ValueError("expected text, or a mapping of languages to text such as {fr: …, en: …}")
+    if isinstance(value, dict):
+        if not value:
+            raise ValueError(f"expected text, or a mapping of languages to text; {TEXT_IS}")
+        unknown = [key for key in value if key not in LANGUAGES]
+        if unknown:
+            languages = ", ".join(LANGUAGES)
+            raise ValueError(f"{quoted(unknown[0])} is not a language of this project ({languages}); {TEXT_IS}")
+    elif not isinstance(value, str):
+        got = "a list" if isinstance(value, list) else "nothing" if value is None else f"a {type(value).__name__}"
+        raise ValueError(f"expected text, got {got}; {TEXT_IS}")
     return value
 
 
 Text = Annotated[str | dict[Language, str], BeforeValidator(_text), Translatable()]
 """Text in the profile's language (``Japon``), or in several (``{fr: Japon, en: Japan, vi: Nhật Bản}``)."""
+
+
+_SHA256 = r"^[0-9a-f]{64}$"
 
 
 class Source(_Model):
@@ -116,6 +147,21 @@ class Source(_Model):
     """Web address, when the source gives one."""
     note: Text | None = None
     """Anything a reader should know about the source (republished by, translated from)."""
+    language: Language | None = None
+    """The language the source is written in (``fr``): the language its quotations are verbatim in."""
+    archive: str | None = None
+    """A copy of the source's text, by its path relative to the profiles folder (``sources/KEY.txt``): a UTF-8
+    text file inside that folder, at most as large as a profile, against which ``briefgen check --sources``
+    verifies every ``quote`` citing this source."""
+    sha256: str | None = Field(default=None, pattern=_SHA256)
+    """The SHA-256 of the archived file's bytes, in hex (``sha256sum sources/KEY.txt``): ``check --sources``
+    fails when the file no longer matches it."""
+
+    @model_validator(mode="after")
+    def _archived(self) -> Source:
+        if (self.archive is None) != (self.sha256 is None):
+            raise ValueError("an archived source needs both 'archive' (the file) and 'sha256' (its hash)")
+        return self
 
 
 class Sourced(_Model):
@@ -125,6 +171,39 @@ class Sourced(_Model):
     """Key of an entry of ``sources``."""
     as_of: AsOf
     """The date the fact holds at (``2025-11-24``, ``2025-11`` or ``2025``)."""
+    quote: Quotes = Field(default_factory=list)
+    """Short excerpts of the source that state the fact, word for word in the source's language."""
+
+
+class Quotation(_Model):
+    """Words someone said or wrote, as the source prints them: verbatim in one language, translated in the others."""
+
+    text: Text
+    """The words: verbatim in ``lang``, the source's language (``{fr: « … », en: …, vi: …}``); every other
+    language is a translation, and the document prints it as one."""
+    lang: Language
+    """The language the source prints the words in; the text in this language is verbatim (``check
+    --sources`` finds it in the archived source), the others are translations."""
+    translated_by: Text | None = None
+    """Who translated the other languages (``Service des affaires extérieures``); a translation is marked
+    as such in the document whether or not it says by whom."""
+    speaker: str | None = None
+    """Who said or wrote the words, as the source names them."""
+    also: list[str] = Field(default_factory=list)
+    """Other wordings the source itself gives of the same words (a motto printed two ways), verbatim."""
+
+    @model_validator(mode="after")
+    def _verbatim(self) -> Quotation:
+        if isinstance(self.text, dict) and self.lang not in self.text:
+            raise ValueError(
+                f"the quotation has no text in '{self.lang}', the language its source prints it in; "
+                "give the words as the source prints them"
+            )
+        return self
+
+    def translated(self, lang: str) -> bool:
+        """Whether the text shown in ``lang`` is a translation rather than the source's own words."""
+        return lang != self.lang
 
 
 class Claim(Sourced):
@@ -132,6 +211,9 @@ class Claim(Sourced):
 
     text: Text
     """The sentence, in the profile's language."""
+    quotation: Quotation | None = None
+    """The words the sentence reports, when it reports someone's words: verbatim in the source's language,
+    marked as a translation in the others."""
 
 
 class Figure(Sourced):
@@ -149,6 +231,10 @@ class Figure(Sourced):
     """The partner's rank among all partners (1 for first)."""
     note: Text | None = None
     """A short remark printed with the figure."""
+    accepted_old: Text | None = None
+    """Why this figure stays in a final document although it is older than the age limit (``no newer
+    figure published; checked with the embassy on 2026-11-30``): ``build --final`` then lets it through,
+    and the document prints this reason beside it. Without it an old figure stops ``build --final``."""
 
     @model_validator(mode="after")
     def _value_or_rank(self) -> Figure:
@@ -211,6 +297,8 @@ class Agreement(_Model):
     """Where it stands (``en vigueur``, ``ratification en cours``), as the source says."""
     source: str
     """Key of an entry of ``sources``."""
+    quote: Quotes = Field(default_factory=list)
+    """Short excerpts of the source that name it, word for word in the source's language."""
 
 
 class Event(_Model):
@@ -223,9 +311,12 @@ class Event(_Model):
     end: dt.date | None = None
     """The last day, for an event over several days."""
     period: Text | None = None
-    """An approximate period when no exact date is known (``fin 2025``); never invent a date."""
+    """When no exact date is known: the date as the source gives it (``le 7 août``, with no year when the
+    source gives none) or an approximate period (``fin 2025``); never invent a date, nor its year."""
     source: str
     """Key of an entry of ``sources``."""
+    quote: Quotes = Field(default_factory=list)
+    """Short excerpts of the source that state the event, word for word in the source's language."""
 
     @model_validator(mode="after")
     def _dated(self) -> Event:
@@ -253,7 +344,11 @@ class Biography(_Model):
 
 
 class Person(Sourced):
-    """Someone the sources name, with the role they held at the as-of date."""
+    """Someone the sources name, with the role they held at the as-of date.
+
+    ``as_of`` and ``source`` date and source the title (``role``): the date the source states it at,
+    not when the briefing is written; ``check --max-age`` treats a title like a figure.
+    """
 
     name: str
     """Full name, as the source writes it."""
@@ -277,11 +372,16 @@ class Forum(_Model):
     organisers: list[Text] = Field(default_factory=list)
     """Who organises it."""
     theme: Text | None = None
-    """Its theme, as announced."""
+    """Its theme, as announced; a translated theme says it is one (``(traduction)``)."""
+    theme_quotation: Quotation | None = None
+    """The theme as the source prints it, verbatim in the source's language (``also``: the other wording
+    the source gives), and its translations, marked as such."""
     strands: list[Text] = Field(default_factory=list)
     """The content strands of its programme."""
     source: str
     """Key of an entry of ``sources``."""
+    quote: Quotes = Field(default_factory=list)
+    """Short excerpts of the source that state where, when and by whom it is held, word for word."""
 
 
 class Partner(_Model):

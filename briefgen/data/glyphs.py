@@ -124,6 +124,11 @@ def read_font(file: Path) -> tuple[str, frozenset[int]]:
         font.close()
 
 
+def font_coverage(file: Path) -> tuple[str, frozenset[int]]:
+    """A font file's family and code points: from ``coverage.json`` while its bytes are unchanged, else read."""
+    return _recorded(file.parent).get(str(file)) or read_font(file)
+
+
 def coverage_record(folder: Path) -> dict[str, Any]:
     """What ``coverage.json`` holds for the fonts of ``folder``: by file name, SHA-256, family, ranges."""
     from briefgen.data.files import file_digest

@@ -40,6 +40,8 @@ _TAG = "tag:yaml.org,2002:"
 # How PyYAML (libyaml) words its own nesting limit ("exceeded maximum nesting depth ..."); matched
 # loosely so that a rewording still becomes our refusal rather than a "syntax error".
 _DEPTH_REFUSAL = re.compile(r"nesting|depth", re.IGNORECASE)
+_BLOCK_HEADER = re.compile(r"^[|>][-+0-9]*")
+_TODO_WORD = re.compile(r"\bTODO\b")
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 # Characters no document format can hold (XML 1.0 refuses them): YAML lets them in through
@@ -56,6 +58,10 @@ class Layer:
     data: dict[str, Any]
     marks: dict[PathKey, tuple[int, int]] = field(repr=False)
     """1-based (line, column) of each value; for a mapping entry, of its key."""
+    todo: dict[PathKey, str] = field(default_factory=dict, repr=False)
+    """The values whose own line ends with a comment saying ``TODO`` (``value: 3  # TODO check``), with
+    that comment: placeholders as much as a ``TODO`` in the value (``briefgen.view.checks``). A comment
+    on a line of its own, or on a line no value starts or ends on, marks nothing."""
 
 
 def display_path(path: Path) -> str:
@@ -83,12 +89,18 @@ def parse_layer(text: str, shown: str) -> Layer:
         raise ProfileError(
             [Problem(shown, line, col, "", f"expected a mapping of keys at the top of the file, got {kind}")]
         )
-    converter = _Converter(shown)
+    # Comments are read only in a file that says TODO somewhere: most files pay nothing for them.
+    converter = _Converter(shown, _todo_lines(text) if "TODO" in text else None)
     data = converter.convert(node, (), 0)
     if converter.problems:
         raise ProfileError(converter.problems)
     assert isinstance(data, dict)
-    return Layer(shown, data, converter.marks)
+    return Layer(shown, data, converter.marks, converter.todo)
+
+
+def _todo_lines(text: str) -> dict[int, str]:
+    """The lines (0-based) that say TODO: the only ones whose comment can mark a placeholder."""
+    return {n: line for n, line in enumerate(text.split("\n")) if "TODO" in line}
 
 
 def _error(file: str, line: int | None, message: str, column: int | None = None) -> ProfileError:
@@ -196,8 +208,10 @@ def _char_at(text: str, line: int, column: int) -> str:
 class _Converter:
     """Turns a composed node graph into plain Python values, recording marks and problems."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, lines: dict[int, str] | None = None) -> None:
         self.file = file
+        self._lines = lines
+        self.todo: dict[PathKey, str] = {}
         self.marks: dict[PathKey, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self._count = 0
@@ -223,7 +237,10 @@ class _Converter:
         if isinstance(node, SequenceNode):
             if node.tag != _TAG + "seq":
                 self._problem(node, path, f"tag {_short(node.tag)} is not allowed; profiles hold plain data")
-            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            items = [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            for i, item in enumerate(node.value):
+                self._note_todo(None, item, (*path, i))
+            return items
         assert isinstance(node, MappingNode)
         if node.tag != _TAG + "map":
             self._problem(node, path, f"tag {_short(node.tag)} is not allowed; profiles hold plain data")
@@ -247,7 +264,32 @@ class _Converter:
                 continue
             self.marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.convert(value_node, child, depth + 1)
+            self._note_todo(key_node, value_node, child)
         return result
+
+    def _note_todo(self, key: Node | None, value: Node, path: PathKey) -> None:
+        """Record the comment ending the line ``value`` ends on (or, for a block, its key's line) if it says TODO."""
+        if self._lines is None:
+            return
+        if isinstance(value, ScalarNode) and value.style in ("|", ">"):
+            mark, kind = value.start_mark, "header"  # a block scalar's comment follows "key: >-"
+        elif isinstance(value, ScalarNode) or getattr(value, "flow_style", False):
+            mark, kind = value.end_mark, "after"
+        elif key is not None:
+            mark, kind = key.end_mark, "key"  # a block mapping or list starts below its key's line
+        else:
+            return
+        text = self._lines.get(mark.line)
+        if text is None:
+            return
+        rest = text[mark.column :]
+        if kind == "header":
+            rest = _BLOCK_HEADER.sub("", rest, count=1)
+        elif kind == "key":
+            rest = rest.lstrip().removeprefix(":")
+        rest = rest.strip()
+        if rest.startswith("#") and _TODO_WORD.search(rest):
+            self.todo[path] = rest[1:].strip()
 
     def _scalar(self, node: ScalarNode, path: PathKey) -> Any:
         if node.tag not in _SCALAR_TAGS:

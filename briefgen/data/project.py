@@ -13,10 +13,23 @@ shares, every key optional:
     marking = "DIFFUSION RESTREINTE"  # the marking defaults.yaml was made with
 
 An unknown key, or a value of the wrong kind, is bad input (exit 2) reported with its file:line.
+
+A ``briefgen.toml`` chooses which templates run and where files are written, so it is trusted as
+git trusts a repository since CVE-2022-24765 (:func:`find_project`):
+
+- the walk up from the current folder examines the user's home (``$HOME``) but never a folder
+  above it, never crosses into another file system (a parent with another ``st_dev``), and never
+  examines a folder of ``BRIEFGEN_CEILING_DIRECTORIES`` (absolute paths separated by
+  ``os.pathsep``, as ``GIT_CEILING_DIRECTORIES``) nor any folder above one; the start folder
+  itself is always examined;
+- a toml found, or its project folder, that belongs to another user or that the group or others
+  may write is refused (InputError, exit 2) with what to do, never silently skipped: a toml
+  planted in a shared parent folder must not quietly decide where a colleague's build writes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -57,14 +70,104 @@ class Project:
         return self.languages[0] if self.languages else None
 
 
+CEILINGS = "BRIEFGEN_CEILING_DIRECTORIES"
+"""The environment variable naming folders the search for ``briefgen.toml`` never enters."""
+
+
 def find_project(start: Path | None = None) -> Project | None:
-    """The project of the nearest ``briefgen.toml`` from ``start`` (the cwd) upward, or None."""
-    here = (start or Path.cwd()).absolute()
-    for folder in (here, *here.parents):
+    """The project of the nearest ``briefgen.toml`` from ``start`` (the cwd) upward, or None.
+
+    The walk and the ownership rule are this module's docstring's; a toml refused by that rule
+    is an InputError naming it and saying what to do.
+    """
+    config = find_config(start)
+    if config is None:
+        return None
+    check_trusted(config)
+    return load_project(config)
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest ``briefgen.toml`` from ``start`` upward within the search's bounds (unchecked), or None."""
+    for folder in search_folders(start):
         config = folder / CONFIG
         if config.is_file():
-            return load_project(config)
+            return config
     return None
+
+
+def search_folders(start: Path | None = None) -> list[Path]:
+    """The folders the search examines, nearest first: up to ``$HOME``, a file-system boundary or a ceiling."""
+    here = Path(os.path.normpath((start or Path.cwd()).absolute()))
+    homes = _as_folders(os.environ.get("HOME", ""))
+    ceilings = {f for entry in os.environ.get(CEILINGS, "").split(os.pathsep) for f in _as_folders(entry)}
+    try:
+        device = here.stat().st_dev
+    except OSError:
+        return []
+    folders = [here]
+    for folder in here.parents:
+        if folders[-1] in homes or folder in ceilings:
+            break
+        try:
+            if folder.stat().st_dev != device:
+                break
+        except OSError:
+            break
+        folders.append(folder)
+    return folders
+
+
+def _as_folders(entry: str) -> set[Path]:
+    """An absolute path as written and as resolved (a home reached through a link); nothing for a relative one."""
+    if not entry or not os.path.isabs(entry):
+        return set()  # relative or empty entries are ignored, as git ignores them
+    found = {Path(os.path.normpath(entry))}
+    with contextlib.suppress(OSError, RuntimeError):
+        found.add(Path(entry).resolve())
+    return found
+
+
+def check_trusted(config: Path) -> None:
+    """Refuse (InputError) a ``briefgen.toml``, or its folder, owned by another user or writable by others.
+
+    As git does, root running through ``sudo`` also trusts what belongs to the user who ran sudo (``SUDO_UID``).
+    """
+    uid = os.geteuid()
+    sudo = os.environ.get("SUDO_UID", "")
+    for path in (config, config.parent):
+        try:
+            info = path.stat()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        owner_ok = uid == 0 and sudo.isdigit() and info.st_uid == int(sudo)
+        why = untrusted(path, info, info.st_uid if owner_ok else uid)
+        if why:
+            raise InputError(why)
+
+
+def untrusted(path: Path, info: os.stat_result, uid: int) -> str:
+    """Why ``path`` (a ``briefgen.toml`` or its project folder, with its ``stat``) is not trusted by ``uid``, or ``""``.
+
+    It must belong to ``uid`` and be writable by no one else (group or others); the message
+    names the file and the command that makes it trusted, or the way around it.
+    """
+    what = "project folder" if stat.S_ISDIR(info.st_mode) else "project settings"
+    config = path / CONFIG if stat.S_ISDIR(info.st_mode) else path
+    if info.st_uid != uid:
+        return (
+            f"{path}: refused: this {what} belongs to another user (uid {info.st_uid}), and {config} decides which "
+            f"templates run and where files are written; if you trust it, make it yours ('chown {_user(uid)} {path}'), "
+            f"else run briefgen outside it or add its folder to ${CEILINGS}"
+        )
+    writable = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    if writable:
+        who = "others" if info.st_mode & stat.S_IWOTH else "its group"
+        return (
+            f"{path}: refused: {who} can write to this {what} (mode {stat.S_IMODE(info.st_mode):04o}), so anyone "
+            f"there could change which templates run; make it yours alone ('chmod go-w {path}')"
+        )
+    return ""
 
 
 def load_project(config: Path) -> Project:
@@ -107,11 +210,42 @@ def _problems(config: Path, text: str, data: dict[str, Any]) -> list[Problem]:
             kind = 'a list of languages such as ["fr", "en"]' if _KEYS[key] is list else "a quoted text"
             found.append(Problem(str(config), line, None, key, f"expected {kind}"))
         elif key == "languages" and isinstance(value, list):
-            wrong = [v for v in value if v not in LANGUAGES]
-            if wrong:
+            # A TOML array may hold numbers, tables, arrays: each is named, never hashed or compared.
+            not_text = [v for v in value if not isinstance(v, str)]
+            wrong = [v for v in value if isinstance(v, str) and v not in LANGUAGES]
+            if not_text:
+                message = (
+                    f'expected a list of languages such as ["fr", "en"], got {_toml_kind(not_text[0])} '
+                    f"among them; write each language as a quoted code: {', '.join(LANGUAGES)}"
+                )
+                found.append(Problem(str(config), line, None, key, message))
+            elif wrong:
                 message = f"unknown language {wrong[0]!r}: use {', '.join(LANGUAGES)}"
                 found.append(Problem(str(config), line, None, key, message))
     return found
+
+
+def _user(uid: int) -> str:
+    """The name of user ``uid`` for a ``chown`` command, or the number when it has none."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)
+
+
+def _toml_kind(value: object) -> str:
+    """What a TOML value is, in the words of the TOML format (``a number``, ``a table``)."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    return "a date or time" if value is not None else "nothing"
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -145,7 +279,8 @@ is in use, and 'briefgen validate --templates' checks a template.
 def init_project(folder: Path | str = ".", marking: str | None = None) -> list[Path]:
     """Create a project in ``folder``: briefgen.toml, profiles/defaults.yaml, templates/, out/; return what was made.
 
-    ``marking``, when given, is written into both briefgen.toml and defaults.yaml. Refuses
+    ``marking``, when given, is written into both briefgen.toml and defaults.yaml. The toml, and the
+    folder when this makes it, are writable by the user alone (see :func:`untrusted`). Refuses
     (InputError) when ``folder`` already holds a ``briefgen.toml``; never overwrites a file.
     ``folder`` is used as given, but ``profiles/`` and ``templates/``, and the files written into
     them, are never followed if they are links (refused, exit 2): init writes only inside ``folder``.
@@ -166,12 +301,16 @@ def init_project(folder: Path | str = ".", marking: str | None = None) -> list[P
         if path.is_symlink():
             raise InputError(_link_refused(path))
     made: list[Path] = []
+    fresh = not root.exists()
     try:
         for sub in ("profiles", "templates", "out"):
             (root / sub).mkdir(parents=True, exist_ok=True)
         for path, text in files:
             if _create_new(root, path, text):
                 made.append(path)
+        # Under a umask of 002 the toml would be group-writable, which find_project refuses.
+        for path in (config, root) if fresh else (config,):
+            path.chmod(stat.S_IMODE(path.stat().st_mode) & ~(stat.S_IWGRP | stat.S_IWOTH))
     except OSError as exc:
         raise InputError(f"{root}: cannot create the project ({exc.strerror or exc})") from None
     return [*made, root / "out"]

@@ -5,7 +5,10 @@ Every field of :class:`~briefgen.data.schema.Profile` (or, for a visit, of
 included. Optional fields are commented out; the few required ones get placeholders that
 validate as they are (``TODO …`` text, never a date, a figure or a name the sources did not
 give), so that ``briefgen validate`` passes on the file just written and then on each field
-filled in. An existing file is never overwritten.
+filled in. Each placeholder says ``TODO``, in the value or in the comment ending its line (the
+partner's name: ``name: korea  # TODO …``): ``check --strict`` lists it and ``build --final`` refuses
+it (briefgen.view.checks), so a skeleton is never taken for a finished briefing. An existing file is
+never overwritten.
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.data.loading import PathKey, format_path
+from briefgen.data.files import open_regular
+from briefgen.data.loading import MAX_FILE_BYTES, PathKey, format_path
 from briefgen.data.merging import Merged
 from briefgen.data.translation import Localized, has_text, missing_text, own_language, text_fields
 from briefgen.errors import InputError, Problem
@@ -53,16 +54,51 @@ def records_path(root: Path, relative: str) -> Path:
     return root / RECORDS / Path(relative).with_suffix(".json")
 
 
+MAX_RECORDS_BYTES = MAX_FILE_BYTES
+"""The largest records file read: as large as the largest profile (its records are far smaller)."""
+
+_AFRESH = "delete the file to start afresh (the translations stay; which source text each came from is forgotten)"
+
+
 def read_records(root: Path, relative: str) -> dict[str, dict[str, dict[str, str]]]:
-    """The records of one profile file: language → unit id → {source lang: hash, lang: hash}."""
+    """The records of one profile file: language → unit id → {source lang: hash, lang: hash}.
+
+    Read as profiles are (briefgen.data.files): only a regular file, never blocking on a pipe nor
+    reading a device, at most ``MAX_RECORDS_BYTES``; then checked whole. A file that is none of that
+    is one InputError naming it and saying what is wrong.
+    """
     path = records_path(root, relative)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with open_regular(path, follow=True) as stream:
+            raw = stream.read(MAX_RECORDS_BYTES + 1)
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: unreadable translation records ({exc}); delete the file to start afresh") from None
-    return data if isinstance(data, dict) else {}
+    except OSError as exc:
+        raise InputError(f"{path}: translation records cannot be read ({exc.strerror or exc}); {_AFRESH}") from None
+    if len(raw) > MAX_RECORDS_BYTES:
+        raise InputError(f"{path}: translation records larger than {MAX_RECORDS_BYTES >> 20} MiB; {_AFRESH}")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise InputError(f"{path}: translation records are not JSON; {_AFRESH}") from None
+    problem = _records_problem(data)
+    if problem:
+        raise InputError(f"{path}: translation records: {problem}; {_AFRESH}")
+    return dict(data)
+
+
+def _records_problem(data: Any) -> str:
+    """What is wrong with records read back, or ``""``: ``{"en": {"summary.0.text": {"fr": "1a2b", "en": "9f8e"}}}``."""
+    if not isinstance(data, dict):
+        return "expected a mapping of languages"
+    for lang, units in data.items():
+        if not isinstance(units, dict):
+            return f"{json.dumps(lang, ensure_ascii=False)}: expected a mapping of fields"
+        for unit, record in units.items():
+            if not isinstance(record, dict) or not all(isinstance(v, str) for v in record.values()):
+                where = f"{json.dumps(lang, ensure_ascii=False)}.{json.dumps(unit, ensure_ascii=False)}"
+                return f"{where}: expected a mapping of languages to hashes"
+    return ""
 
 
 @dataclass(frozen=True)

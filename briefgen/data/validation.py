@@ -7,6 +7,7 @@ too, so that a dangling ``source:`` is reported along with type errors, not afte
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
@@ -16,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from briefgen.data.facts_schema import TEXT_IS
 from briefgen.data.glyphs import glyph_problems
 from briefgen.data.loading import PathKey, format_path
 from briefgen.data.merging import Merged
@@ -47,7 +49,7 @@ def validate(merged: Merged, root: Path | None = None) -> Profile:
     try:
         profile = Profile.model_validate(merged.data)
     except ValidationError as exc:
-        problems.extend(_problem(merged, error) for error in exc.errors(include_url=False))
+        problems.extend(_problem(merged, error) for error in _without_union_tags(exc.errors(include_url=False)))
     problems.extend(_dangling_sources(merged))
     problems.extend(glyph_problems(merged))
     if profile is not None and profile.visit is not None:
@@ -105,6 +107,102 @@ def _problem(merged: Merged, error: Any) -> Problem:
     else:
         message = str(error["msg"])
     return Problem(origin.file, origin.line, origin.column, format_path(loc), message)
+
+
+def _without_union_tags(errors: list[Any]) -> list[Any]:
+    """The errors with pydantic's union-member tags gone: what the value was meant to be, in our words.
+
+    A value that matches no member of a union (a text is ``str | dict[Language, str]``, a programme
+    day ``date | str``) gets one error per member from pydantic, each under the member's tag
+    (``partner.name.str``, ``partner.name.dict[literal['fr','en','vi'],str].fr``). When some member's
+    errors reach inside the value (a mapping given for the mapping member), the value was meant for
+    it: those errors are kept, without tags. Otherwise one error says what the value may be.
+    """
+    kept: list[Any] = []
+    unions: dict[PathKey, list[tuple[PathKey, Any]]] = {}
+    members_at: dict[PathKey, list[Any]] = {}
+    for error in errors:
+        clean, union_at, members = _untagged(tuple(error["loc"]))
+        if union_at is None:
+            kept.append({**error, "loc": clean})
+            continue
+        unions.setdefault(union_at, []).append((clean, error))
+        members_at[union_at] = members
+    for union_at, found in unions.items():
+        deeper = [{**error, "loc": clean} for clean, error in found if len(clean) > len(union_at)]
+        if deeper:
+            kept.extend(deeper)
+            continue
+        value = found[0][1].get("input")
+        members = members_at[union_at]
+        if {typing.get_origin(m) or m for m in members} == {str, dict}:
+            message = f"expected text, got {_show(value)}; {TEXT_IS}"
+        else:
+            message = f"expected {' or '.join(_described(m) for m in members)}, got {_show(value)}"
+        kept.append({"type": "value_error", "loc": union_at, "msg": message, "input": value})
+    return kept
+
+
+def _untagged(loc: PathKey) -> tuple[PathKey, PathKey | None, list[Any]]:
+    """``loc`` without union-member tags and ``[key]``; where the first union is, and its members."""
+    annotation: Any = Profile
+    clean: list[str | int] = []
+    union_at: PathKey | None = None
+    members: list[Any] = []
+    for part in loc:
+        annotation = _unwrap(annotation)
+        choices = _members(annotation)
+        if choices:  # this part is the tag pydantic gives the member
+            if union_at is None:
+                union_at, members = tuple(clean), choices
+            annotation = next((m for m in choices if _tagged(m, part)), None)
+            continue
+        if part == "[key]":
+            continue
+        clean.append(part)
+        if isinstance(part, int):
+            args = typing.get_args(annotation)
+            annotation = args[0] if args else None
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(part)
+            annotation = field.annotation if field else None
+        elif typing.get_origin(annotation) is dict:
+            annotation = typing.get_args(annotation)[1]
+        else:
+            annotation = None
+    return tuple(clean), union_at, members
+
+
+def _members(annotation: Any) -> list[Any]:
+    """The members of a union of several types (``X | None`` is not one), each unwrapped; else []."""
+    if typing.get_origin(annotation) not in (typing.Union, types.UnionType):
+        return []
+    return [_unwrap(a) for a in typing.get_args(annotation) if a is not type(None)]
+
+
+def _tagged(member: Any, tag: str | int) -> bool:
+    """Whether pydantic's tag ``tag`` (``str``, ``dict[literal[...],str]``, ``date``, ``Claim``) names ``member``."""
+    name = getattr(typing.get_origin(member) or member, "__name__", "").lower()
+    return isinstance(tag, str) and bool(name) and (tag.lower() == name or tag.lower().startswith(name + "["))
+
+
+def _described(member: Any) -> str:
+    """A union member as the messages say it: ``text``, ``a date such as 2025-11-24``, ``a list``."""
+    kind = typing.get_origin(member) or member
+    words = {
+        str: "text",
+        dt.date: "a date such as 2025-11-24",
+        dict: "a mapping",
+        list: "a list",
+        bool: "yes or no",
+    }
+    if kind in words:
+        return words[kind]
+    if kind in (int, float):
+        return "a number"
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return "a mapping of keys"
+    return str(getattr(kind, "__name__", kind))
 
 
 def _read_as(value: bool | int | float, written: str) -> str:

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from briefgen.data.facts_schema import AsOf, Biography, Language, Text, _Model
+from briefgen.data.facts_schema import AsOf, Biography, Language, Quotation, Quotes, Text, _Model
 
 
 class Member(_Model):
@@ -173,12 +173,22 @@ class Visit(_Model):
     """The last day, for a visit over several days."""
     period: Text | None = None
     """An approximate period when no date is fixed (``fin 2025``); never invent a date."""
+    commitment: Text | None = None
+    """A planning commitment the sources give instead of a date or a period, in their words
+    (``d'ici la fin de l'année 2025``): printed as a commitment, never under "Date" nor as a dated
+    event; give ``due`` with it."""
+    due: AsOf | None = None
+    """The last date the ``commitment`` allows (``2025`` for "by the end of 2025"): from the day after
+    its last day (a year counts to its 31 December) the visit is past."""
     place: Text | None = None
     """Where the visit takes place."""
     organisers: list[Text] = Field(default_factory=list)
     """Who organises it."""
     theme: Text | None = None
-    """Its theme, as announced."""
+    """Its theme, as announced; a translated theme says it is one (``(traduction)``)."""
+    theme_quotation: Quotation | None = None
+    """The theme as the source prints it, verbatim in the source's language (``also``: the other wording
+    the source gives), and its translations, marked as such."""
     strands: list[Text] = Field(default_factory=list)
     """The content strands of its programme, as announced."""
     delegation: Delegation | None = None
@@ -215,11 +225,21 @@ class Visit(_Model):
     """Key of an entry of ``sources`` for what the visit file states from a published source."""
     as_of: AsOf | None = None
     """The date the sourced details hold at."""
+    quote: Quotes = Field(default_factory=list)
+    """Short excerpts of ``source`` that state the visit's sourced details, word for word in its language."""
 
     @model_validator(mode="after")
     def _dated(self) -> Visit:
-        if self.date is None and self.period is None:
-            raise ValueError("a visit needs a 'date' or, when no date is fixed yet, a 'period' such as 'fin 2025'")
+        if self.date is None and self.period is None and self.commitment is None:
+            raise ValueError(
+                "a visit needs a 'date' or, when no date is fixed yet, a 'period' such as 'fin 2025' "
+                "or a 'commitment' such as 'by the end of 2025' with its 'due' date"
+            )
+        if (self.commitment is None) != (self.due is None):
+            raise ValueError(
+                "a 'commitment' comes with its 'due' date (2025 for 'by the end of 2025'), "
+                "and 'due' with a 'commitment'"
+            )
         if self.end is not None and (self.date is None or self.end < self.date):
             raise ValueError("'end' must come with a 'date' and not before it")
         if self.source is not None and self.as_of is None:

@@ -23,7 +23,7 @@ from briefgen.languages import LANGUAGES
 from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant
 from briefgen.pipeline.plan import list_templates, template_dir
 from briefgen.text import shown
-from briefgen.view.dating import document_timestamp
+from briefgen.view.dating import document_date, document_timestamp
 
 if TYPE_CHECKING:  # the loader, the models and the view model only matter to commands that load or render
     from briefgen.data.loading import Layer
@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the loader, the models and the view model only matter to co
     from briefgen.data.schema import Profile
     from briefgen.data.translate import Coverage
     from briefgen.view.checks import Finding
+    from briefgen.view.source_checks import SourceReport
     from briefgen.view.viewmodel import Briefing
 
 # Re-exported: their home moved (briefgen.pipeline.builds, briefgen.pipeline.plan, briefgen.view.dating).
@@ -60,6 +61,7 @@ class ProfileInfo:
     name: str
     partner: str
     as_of: str
+    """The newest as-of date of the facts shown (ISO)."""
     problem: str = ""
     kind: str = "partner"
     """``partner`` or ``visit``."""
@@ -67,6 +69,8 @@ class ProfileInfo:
     """For a visit: its title."""
     dates: str = ""
     """For a visit: its dates or period, as the briefing prints them."""
+    facts_as_of: str = ""
+    """The facts' as-of range as the cover gives it, oldest to newest: ``2025-01..2026-01-19`` (ISO), or one date."""
 
 
 def load_profile(name: str, places: Places | None = None) -> Profile:
@@ -134,7 +138,9 @@ def build(
     (briefgen.view.dating); each ``Built`` lists figures older than ``max_age`` on it and a visit already past.
     ``strict``: anything ``check`` lists stops the build (CheckError); ``since`` (a pack, zip or facts.json)
     adds what changed since those facts. Without ``final`` a document is a draft ("DRAFT", gaps "to be
-    completed"); with it, a gap, a ``TODO`` or a field untranslated in ``lang`` is a FinalError (exit 2).
+    completed"); with it, a gap, a ``TODO``, a field untranslated in ``lang``, a figure or title older
+    than ``max_age`` on ``date`` (unless accepted), a past visit or a briefing without its minimum
+    (briefgen.view.checks.final_findings) is a FinalError (exit 2). ``strict`` checks on ``date`` with ``max_age``.
     """
     from briefgen.pipeline.builds import all_skipped, note_all, run_all
     from briefgen.pipeline.plan import prepare_each
@@ -152,8 +158,9 @@ def build(
     from briefgen.view.checks import parse_age
 
     parse_age(max_age)
-    if strict:
-        found = [f for code in langs for f in check(names, lang=code, places=places)]
+    if strict:  # on the documents' own date, with the build's age limit: what the page will say
+        day = document_date(date).day
+        found = [f for code in langs for f in check(names, lang=code, places=places, max_age=max_age, today=day)]
         if found:
             raise CheckError(found)
     # Each name is read and checked once, whatever the number of languages: one Prepared per language.
@@ -206,6 +213,27 @@ def check(
     return found
 
 
+def check_sources(names: Sequence[str] = (), places: Places | None = None) -> SourceReport:
+    """Every quote of each profile or visit checked against its archived source (``check --sources``)."""
+    from briefgen.view.source_checks import SourceReport, check_sources
+
+    places = places or Places.find()
+    report = SourceReport()
+    for name in names or places.partner_names() + places.visit_names():
+        merged, profile = _merged(name, places)
+        check_sources(merged, profile, places.profiles, report)
+    # A visit repeats its partner's facts and sources: list each place in a file once.
+    seen: set[tuple[str, int | None, int | None, str]] = set()
+    unique = []
+    for finding in report.findings:
+        key = (finding.problem.file, finding.problem.line, finding.problem.column, str(finding))
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    report.findings = sorted(unique, key=lambda f: (f.problem.file, f.problem.line or 0, f.problem.column or 0))
+    return report
+
+
 def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[Report]:
     """Check profiles without rendering: names, paths to YAML files, or every partner when empty."""
     from briefgen.data.assembly import layers_for
@@ -228,9 +256,9 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
 
 
 def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
-    """The partner profiles and visits found, each with its partner, newest as-of date and dates."""
+    """The partner profiles and visits found, each with its partner, its facts' as-of range and dates."""
     from briefgen.data.translation import resolve
-    from briefgen.view.sections import newest_as_of
+    from briefgen.view.sections import as_of_range
 
     places = places or Places.find()
     infos = []
@@ -242,14 +270,17 @@ def list_profiles(places: Places | None = None) -> list[ProfileInfo]:
                 problem = exc.problems[0] if isinstance(exc, ProfileError) else exc.message
                 infos.append(ProfileInfo(name, "", "", f"invalid: {problem}", kind))
                 continue
-            newest = newest_as_of(profile)
+            found = as_of_range(profile)
             partner = resolve(profile.partner.name, profile.language, profile.language)
-            info = ProfileInfo(name, partner, newest.iso if newest else "", kind=kind)
+            span = "..".join(dict.fromkeys(d.iso for d in found)) if found else ""
+            info = ProfileInfo(name, partner, found[1].iso if found else "", kind=kind, facts_as_of=span)
             if profile.visit:
                 v = profile.visit
                 own = profile.language
                 # ISO dates, or the period as written: a listing need not load Babel.
-                dates = "..".join(d.isoformat() for d in (v.date, v.end) if d) or resolve(v.period or "", own, own)
+                dates = "..".join(d.isoformat() for d in (v.date, v.end) if d) or resolve(
+                    v.period or v.commitment or "", own, own
+                )
                 info = ProfileInfo(**{**vars(info), "visit": resolve(v.title, own, own), "dates": dates})
             infos.append(info)
     return infos

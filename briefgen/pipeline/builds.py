@@ -105,7 +105,7 @@ def note_all(ready: Sequence[Prepared], *, final: bool, max_age: str, places: Pl
     gaps = {id(p): _translation_gaps(p.merged, p.plan.languages[0], places) for p in ready if p.merged is not None}
     # A final build's options differ from a draft's, so an up-to-date final build had nothing to refuse.
     if final:
-        _refuse_unfinished(ready, gaps)
+        _refuse_unfinished(ready, gaps, max_age)
     notes = {}
     for p in ready:
         if p.merged is not None and p.profile is not None:
@@ -204,15 +204,20 @@ def _translation_gaps(merged: Merged, lang: str | None, places: Places) -> list[
     return translation_findings(merged, lang, places.profiles) if lang else []
 
 
-def _refuse_unfinished(ready: Sequence[Prepared], translation: dict[int, list[Finding]]) -> None:
-    """A FinalError listing every gap, placeholder and missing or stale translation of the names to build."""
-    from briefgen.view.checks import unfinished
+def _refuse_unfinished(ready: Sequence[Prepared], translation: dict[int, list[Finding]], max_age: str) -> None:
+    """A FinalError listing what a final document may not have, on each document's date.
+
+    That is ``briefgen.view.checks.final_findings`` and every missing or stale translation of the names to build.
+    """
+    from briefgen.view.checks import final_findings
 
     found: list[Finding] = []
     for prepared in ready:
         if prepared.merged is None or prepared.profile is None:
             continue  # up to date: its record says it was built final, so it had none
-        found += unfinished(prepared.merged, prepared.profile) + translation.get(id(prepared), [])
+        assert prepared.day is not None, "a build to make has its date"
+        found += final_findings(prepared.merged, prepared.profile, day=prepared.day, max_age=max_age)
+        found += translation.get(id(prepared), [])
     unique = list(dict.fromkeys(found))  # a visit repeats its partner's placeholders
     if unique:
         raise FinalError(unique)

@@ -113,6 +113,7 @@ def build_pack(
     prepared = prepare(name, plan, out=out, places=places, templates=templates, lang=lang, force=True)
     assert prepared.merged is not None and prepared.profile is not None
     notes = make_notes(name, prepared.merged, prepared.profile, day=prepared.day, max_age=MAX_AGE, gaps=[])
+    notes["warnings"] = [*notes["warnings"], *prepared.notices]  # printed, and kept for a skipped run
     prepared.record = {**prepared.record, "notes": notes}  # the warnings a batch prints, kept for its next run
     return execute(prepared, out=out, templates=templates, on_step=on_step)
 

@@ -137,6 +137,8 @@ class Prepared:
     """The documents' date (briefgen.view.dating), when they are to be made."""
     kept: dict[str, Any] | None = None
     """The record found beside the files, when they are up to date (its ``notes``: briefgen.pipeline.notes)."""
+    notices: list[str] = field(default_factory=list)
+    """What a reader should know that did not stop the run (an earlier pack whose facts could not be read)."""
 
 
 def prepare(
@@ -206,7 +208,7 @@ def prepare_each(
     profile = validate(merged, places.profiles)
     images = image_entries(list(images_of(profile, base).values()), base)  # the record's: see read_up_to_date
     clock.lap("validate")
-    earlier = _earlier_facts(name, since if since is not None else zip_path if plan.changes else None)
+    earlier, notices = _earlier_facts(name, since, zip_path if plan.changes else None)
     final = bool(plan.options.get("final"))
     when = document_date(plan.date)
     for p in prepared:
@@ -217,6 +219,7 @@ def prepare_each(
             }
             p.merged, p.profile, p.view, p.day = merged, profile, next(iter(p.views.values())), when.day
             p.record = {**p.record, "images": images}
+            p.notices = notices
     clock.lap("context")
     return prepared
 
@@ -236,16 +239,23 @@ def _visit_languages(merged: Merged) -> tuple[str | None, ...]:
     return tuple(complete_languages(merged))
 
 
-def _earlier_facts(name: str, where: Path | None) -> dict[str, Any] | None:
-    """The facts of an earlier pack; None when there is none, or when it cannot be read (not a reason to stop)."""
-    from briefgen.view.changes import read_facts
+def _earlier_facts(name: str, since: Path | None, earlier_pack: Path | None) -> tuple[dict[str, Any] | None, list[str]]:
+    """The facts to compare with, and a notice when the earlier pack's could not be read.
 
-    if where is None or not where.exists():
-        return None
+    ``since``, named by the caller, must be read (InputError otherwise). The earlier pack
+    ``OUT/NAME.zip`` is looked at when there is one; a broken one is not a reason to stop the new pack,
+    whose changes section is then left out, with one line saying why.
+    """
+    from briefgen.data.earlier import read_facts
+
+    if since is not None:
+        return read_facts(since, name), []
+    if earlier_pack is None or not (earlier_pack.exists() or earlier_pack.is_symlink()):
+        return None, []
     try:
-        return read_facts(where, name)
-    except InputError:
-        return None
+        return read_facts(earlier_pack, name, given=False), []
+    except InputError as exc:
+        return None, [f"{name}: the changes since the earlier pack are left out: {exc.message}"]
 
 
 def view_of(

@@ -21,9 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefgen.data.catalog import Places
 from briefgen.errors import BriefgenError
-from briefgen.languages import DEFAULT
 from briefgen.pipeline import api
-from briefgen.text import shown
 
 if TYPE_CHECKING:
     from briefgen.view.changes import Changes
@@ -159,45 +157,3 @@ def file_changes(folders: Sequence[Path]) -> Iterator[set[Path]]:
             stop.set()
 
     return drain()
-
-
-class TerminalReport:
-    """Prints each outcome: the preview is printed by ``on_view``; this adds what was written or what failed."""
-
-    def __init__(self, console: Any, err_console: Any, quiet: bool = False, lang: str = DEFAULT) -> None:
-        """``quiet``: print only the changed facts and the files written, no preview."""
-        self.console, self.err, self.quiet, self.lang = console, err_console, quiet, lang
-        self.warned: list[str] | None = None
-        """The warnings printed last: a rebuild says them again only when they change."""
-
-    def preview(self, view: Briefing) -> None:
-        """Clear the screen and print the briefing (not when quiet)."""
-        if self.quiet:
-            return
-        from briefgen.render.terminal import render_terminal
-
-        self.console.clear()
-        render_terminal(view, self.console)
-
-    def __call__(self, outcome: Outcome) -> None:
-        """Print the outcome of one build."""
-        from rich.text import Text
-
-        from briefgen.view.changes import print_changes
-
-        stamp = time.strftime("%H:%M:%S")
-        if outcome.error:
-            self.err.print(Text(f"{stamp} build failed; the last good documents are unchanged", style="bold red"))
-            for line in outcome.error:
-                self.err.print(Text(f"error: {line}"))
-        else:
-            if outcome.changes is not None and (self.quiet or not outcome.changes.empty):
-                print_changes(outcome.changes, self.console, self.lang)
-            if outcome.warnings != self.warned:
-                for line in outcome.warnings:
-                    self.err.print(Text(f"warning: {shown(line)}", style="yellow"), soft_wrap=True)
-                self.warned = outcome.warnings
-            for path in outcome.files:
-                self.console.print(Text(str(path)))
-            self.console.print(Text(f"{stamp} built in {outcome.seconds:.2f} s", style="green"))
-        self.console.print(Text("watching for changes (Ctrl-C to stop)", style="dim"))

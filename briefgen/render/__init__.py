@@ -66,7 +66,14 @@ class Format:
         return tuple(name.replace("briefing", document, 1) for name in self.templates)
 
     def render(self, view: Briefing, templates: Path, options: Options | None = None) -> bytes:
-        """The document's bytes; imports the renderer module now, on first use."""
+        """The document's bytes; imports the renderer module now, on first use.
+
+        The template folder is checked first, the same for every format: a file of it that is a
+        link leading outside it is a TemplateError naming it (briefgen.render.templating).
+        """
+        from briefgen.render.templating import check_folder
+
+        check_folder(templates)
         module, function = self.renderer.split(":")
         render: Render = getattr(importlib.import_module(module), function)
         return render(view, templates, options or Options())

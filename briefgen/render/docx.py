@@ -19,7 +19,7 @@ from xml.sax.saxutils import quoteattr
 
 from briefgen.errors import RenderError, TemplateError
 from briefgen.languages import word_language
-from briefgen.render import Options
+from briefgen.render import Options, templating
 from briefgen.render.marking import docx_languages, marked, unmarked
 from briefgen.render.zips import fixed_zip
 from briefgen.view.viewmodel import Briefing, Portrait
@@ -43,6 +43,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
 
     from briefgen.render.docx_package import finish_package
 
+    templating.inside(template.parent, template)
     tpl = DocxTemplate(template)
     try:
         tpl.init_docx()
@@ -59,7 +60,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
     # finalize: docxtpl turns "{_{", "}_}", "{_%" and "%_}" of the rendered XML into "{{", "}}", "{%"
     # and "%}" (for template authors); printed text therefore writes its braces as character
     # references, which that replacement cannot see and the XML parser reads back as braces.
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=_literal_braces)
+    env = templating.environment(None, undefined=jinja2.StrictUndefined, autoescape=True, finalize=_literal_braces)
     env.filters["photo"] = functools.partial(_photo, tpl)
     try:
         tpl.render(_with_images(tpl, briefing, template.parent), env, autoescape=True)
@@ -76,7 +77,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
             file=str(template),
         ) from exc
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"{_part_name(tpl)}{exc}", file=str(template)) from exc
+        raise TemplateError(f"{_part_name(tpl)}{templating.refused(exc) or exc}", file=str(template)) from exc
     except Exception as exc:  # docxtpl and lxml raise many kinds; the CLI shows one family
         raise RenderError(f"could not render {template.name}: {type(exc).__name__}: {exc}") from exc
 
@@ -147,10 +148,8 @@ def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, 
     ]
     if briefing.logo:
         from docx.shared import Mm
-        from docxtpl import InlineImage
 
-        logo = InlineImage(tpl, io.BytesIO(briefing.logo.data), height=Mm(20))
-        names["logo"] = _Described(logo, briefing.cover.issuer)
+        names["logo"] = _Described(_picture(tpl, briefing.logo.data, Mm(20)), briefing.cover.issuer)
     if briefing.charts:
         from docx.shared import Mm
         from docxtpl import InlineImage
@@ -171,10 +170,26 @@ def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, 
 def _photo(tpl: Any, portrait: Portrait) -> _Described:
     """A biography photo (``{{ p | photo }}``), 25 mm high, its alt text the person's name."""
     from docx.shared import Mm
-    from docxtpl import InlineImage
 
     assert portrait.photo is not None, "the template draws a photo only under {% if p.photo %}"
-    return _Described(InlineImage(tpl, io.BytesIO(portrait.photo.data), height=Mm(25)), portrait.name)
+    return _Described(_picture(tpl, portrait.photo.data, Mm(25)), portrait.name)
+
+
+def _picture(tpl: Any, data: bytes, height: int) -> Any:
+    """A profile's image ``height`` high (EMU), as wide as its pixels make it: its own resolution is not trusted.
+
+    A PNG's ``pHYs`` (or a JPEG's density) of 10 pixels per metre, 0 or four billion is an absurd
+    resolution that python-docx would size the picture from, or divide by (ZeroDivisionError). The
+    resolution only matters here through the width-to-height ratio, so it is taken as unknown, the
+    same on both axes: the ratio of the pixels, which is also what the PDF and HTML show.
+    """
+    from docx.image.image import Image as DocxImage
+    from docx.shared import Emu
+    from docxtpl import InlineImage
+
+    pixels = DocxImage.from_blob(data)
+    width = Emu(max(1, round(height * pixels.px_width / max(1, pixels.px_height))))
+    return InlineImage(tpl, io.BytesIO(data), width=width, height=height)
 
 
 def _fonts(template_dir: Path) -> Path:

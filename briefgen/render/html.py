@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import html as htmllib
 import pathlib
 import re
 import traceback
@@ -18,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from briefgen.errors import TemplateError
-from briefgen.render import Options, charts
+from briefgen.render import Options, charts, templating
 from briefgen.render.marking import html_spans, marked, unmarked
 from briefgen.view.viewmodel import Briefing, Chart, Image
 
@@ -29,8 +30,8 @@ TEMPLATE_NAME = "briefing.html"
 @functools.lru_cache(maxsize=8)
 def _environment(template_dir: pathlib.Path) -> jinja2.Environment:
     # One per folder and process: a batch worker compiles each template once, not once per pack.
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_dir),
+    env = templating.environment(
+        template_dir,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -87,7 +88,7 @@ def render_html(briefing: Briefing, template_dir: pathlib.Path, name: str = TEMP
             f"{exc.message or type(exc).__name__} (the briefing has no such name; "
             "see briefgen.view.viewmodel.Briefing for what templates may use)"
             if isinstance(exc, jinja2.UndefinedError)
-            else f"template error: {exc.message or type(exc).__name__}",
+            else templating.refused(exc) or f"template error: {exc.message or type(exc).__name__}",
             file=file,
             line=line,
         ) from exc
@@ -134,17 +135,31 @@ _CSS_URL = re.compile(r'url\("([^":]+)"\)')
 
 
 def standalone(html: str, template_dir: pathlib.Path) -> str:
-    """The HTML as written to ``briefing.html``, standing on its own.
+    """The HTML as written to ``briefing.html``, standing on its own and naming no file of this machine.
 
-    Its stylesheets are inlined and their fonts and images addressed by absolute ``file:`` URLs,
-    so that ``weasyprint briefing.html x.pdf`` (or a browser) renders the same document from the
-    output folder.
+    Its stylesheets are inlined, and the fonts and images they name are written into it as ``data:``
+    URIs (fonts cut down to the document's characters: briefgen.render.web_fonts), so that a
+    browser, or ``weasyprint briefing.html x.pdf``, renders the same document anywhere. A stylesheet
+    or resource that is a link leading outside the template folder is refused (briefgen.render.templating).
     """
-    root = template_dir.resolve()
+    from briefgen.render import web_fonts
+
+    try:
+        sheets = {
+            name: templating.inside(template_dir, template_dir / name).read_text(encoding="utf-8")
+            for name in dict.fromkeys(_STYLESHEET.findall(html))
+        }
+        used = [
+            templating.inside(template_dir, template_dir / u) for css in sheets.values() for u in _CSS_URL.findall(css)
+        ]
+        text = htmllib.unescape(re.sub(r"<[^>]*>", " ", html)) + "".join(sheets.values())
+        uris = web_fonts.sources(used, text)
+    except (OSError, UnicodeDecodeError) as exc:
+        where = getattr(exc, "filename", None)
+        raise TemplateError(f"a stylesheet, or a file it names, cannot be read: {exc}", file=where) from None
 
     def inline(match: re.Match[str]) -> str:
-        css = (root / match[1]).read_text(encoding="utf-8")
-        css = _CSS_URL.sub(lambda m: f'url("{(root / m[1]).as_uri()}")', css)
+        css = _CSS_URL.sub(lambda m: uris[template_dir / m[1]], sheets[match[1]])
         return f"<style>\n{css}</style>"
 
     return _STYLESHEET.sub(inline, html)

@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 
 from briefgen.errors import TemplateError
-from briefgen.render import Options
+from briefgen.render import Options, templating
 from briefgen.view.viewmodel import Bar, Briefing, Chart
 
 # Every character that means something inline in CommonMark or GFM (tables, strikethrough).
@@ -66,8 +66,8 @@ def _url(value: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _environment(template_dir: pathlib.Path) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_dir),
+    env = templating.environment(
+        template_dir,
         autoescape=False,
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,
@@ -100,7 +100,8 @@ def render_markdown(briefing: Briefing, template_dir: pathlib.Path, document: st
         from briefgen.render.html import _template_location
 
         file, line = _template_location(exc, template_dir)
-        raise TemplateError(f"template error: {exc.message or type(exc).__name__}", file=file, line=line) from exc
+        message = templating.refused(exc) or f"template error: {exc.message or type(exc).__name__}"
+        raise TemplateError(message, file=file, line=line) from exc
     # Partials leave blank lines where a section ends; one blank line between blocks is enough.
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 

@@ -1,26 +1,18 @@
-"""``briefgen diff``: which facts were added, changed or removed since a build or a pack.
+"""Which facts were added, changed or removed between two facts documents (``briefgen diff``, packs).
 
-The earlier facts come from ``OUT/NAME/facts.json`` (the last build or pack), or from what
-``--since`` names: a pack folder, a pack's zip, or a ``facts.json`` file. Facts are matched by
-their stable id (see briefgen.view.facts): the same id with another value, source or as-of date is
-*changed*. The result, :class:`Changes`, is plain data, ready for the terminal, ``--json``, and
-the section "Changes since the pack of <date>" that a pack will print (it reads ``changes_since``).
+This module only compares and describes: the earlier facts are read (and checked) by
+``briefgen.data.earlier``, the comparison is run by ``briefgen.pipeline.since`` and printed by
+``briefgen.cli.reports``. Facts are matched by their stable id (see briefgen.view.facts): the same id
+with another value, source or as-of date is *changed*. The result, :class:`Changes`, is plain data,
+ready for the terminal, ``--json``, and the section "Changes since the pack of <date>" of a pack.
 """
 
 from __future__ import annotations
 
-import json
-import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from briefgen.data.catalog import Places
-from briefgen.errors import InputError
 from briefgen.languages import DEFAULT
-from briefgen.view import facts as factsmod
-
-_MAX_BYTES = 16 << 20
 
 
 @dataclass(frozen=True)
@@ -87,94 +79,6 @@ def _differs(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return any(a.get(k) != b.get(k) for k in ("value", "as_of", "source"))
 
 
-def changes_since(
-    name: str, since: Path | str | None = None, *, out: Path | str = "out", places: Places | None = None
-) -> Changes:
-    """What changed in profile ``name`` since ``since`` (pack folder, zip or facts.json), else since ``out/NAME``."""
-    from briefgen.data.assembly import assemble
-    from briefgen.data.merging import merge
-    from briefgen.data.validation import validate
-
-    places = places or Places.find()
-    profile = validate(merge(assemble(name, places).layers), places.profiles)
-    where = Path(since) if since is not None else Path(out) / name
-    before = read_facts(where, name, given=since is not None)
-    after = factsmod.facts_document(name, profile, "")
-    return compare(name, before, after, str(where))
-
-
-def read_facts(where: Path, name: str, *, given: bool = True) -> dict[str, Any]:
-    """The facts document in a pack folder, a pack's zip, or a ``facts.json`` file; InputError if none.
-
-    ``given``: ``where`` is the earlier pack the caller named (option ``since``), not the last build's folder.
-    """
-    origin = _Origin(str(where), "since" if given else None)
-    if where.is_dir():
-        path = where / factsmod.FILENAME
-        if not path.is_file():
-            hint = "give a pack folder, a pack's zip or a facts.json" if given else f"build it first: briefgen {name}"
-            raise origin.error(f"no {factsmod.FILENAME} in this folder; {hint}")
-        return _parsed(_read(path, origin), origin)
-    if not where.is_file():
-        if given:
-            raise origin.error("no such file or folder; give a pack folder, a pack's zip or a facts.json")
-        raise InputError(
-            f"no earlier build of '{name}' in {where}: build it first (briefgen {name}) or name an earlier pack",
-            option="since",
-        )
-    if zipfile.is_zipfile(where):
-        return _parsed(_from_zip(where, origin), origin)
-    return _parsed(_read(where, origin), origin)
-
-
-@dataclass(frozen=True)
-class _Origin:
-    """Where the earlier facts are read from, and the option that named it (``since``), for the errors."""
-
-    where: str
-    option: str | None
-
-    def error(self, message: str) -> InputError:
-        """``WHERE: message``, about the option that named it."""
-        return InputError(f"{self.where}: {message}", option=self.option)
-
-
-def _read(path: Path, origin: _Origin) -> bytes:
-    try:
-        if path.stat().st_size > _MAX_BYTES:
-            raise origin.error(f"larger than {_MAX_BYTES >> 20} MiB; not a facts.json")
-        return path.read_bytes()
-    except OSError as exc:
-        raise origin.error(f"cannot be read ({exc.strerror or exc})") from None
-
-
-def _from_zip(path: Path, origin: _Origin) -> bytes:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = [i for i in archive.infolist() if Path(i.filename).name == factsmod.FILENAME]
-            if len(members) != 1:
-                raise origin.error(f"the zip holds no {factsmod.FILENAME} (a pack made before facts.json?)")
-            if members[0].file_size > _MAX_BYTES:
-                raise origin.error(f"its {factsmod.FILENAME} is larger than {_MAX_BYTES >> 20} MiB")
-            return archive.read(members[0])
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise origin.error(f"cannot be read as a zip ({exc})") from None
-
-
-def _parsed(data: bytes, origin: _Origin) -> dict[str, Any]:
-    try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise origin.error("not JSON; expected a facts.json written by briefgen") from None
-    facts = document.get("facts") if isinstance(document, dict) else None
-    if not isinstance(facts, dict) or not all(isinstance(f, dict) and "kind" in f for f in facts.values()):
-        raise origin.error("not a facts.json written by briefgen (no 'facts' mapping)")
-    if document.get("format") != factsmod.FORMAT:
-        found = document.get("format")
-        raise origin.error(f"facts.json format {found!r}; this briefgen reads format {factsmod.FORMAT}")
-    return dict(document)
-
-
 def describe(fact: dict[str, Any], lang: str = DEFAULT) -> str:
     """A fact's value on one line, text in ``lang`` when given, else as written: for the terminal."""
     value = fact.get("value") or {}
@@ -211,34 +115,6 @@ def _text(value: Any, lang: str) -> str:
     if isinstance(value, dict):
         return str(value.get(lang) or next(iter(value.values()), ""))
     return "" if value is None else str(value)
-
-
-def print_changes(changes: Changes, console: Any, lang: str = DEFAULT) -> None:
-    """Print ``changes`` with rich: a heading, then one block per added, changed and removed fact."""
-    from rich.text import Text
-
-    heading = Text(f"{changes.name}: changes since {changes.since}", style="bold")
-    if changes.since_dated:
-        heading.append(f" (dated {changes.since_dated})", style="dim")
-    console.print(heading)
-    if changes.empty:
-        console.print(Text("no change in the facts"))
-        return
-    for change in changes.added:
-        assert change.after is not None
-        console.print(Text(f"+ added    {change.id}", style="green"))
-        console.print(Text(f"    {describe(change.after, lang)}  [{origin(change.after)}]"))
-    for change in changes.changed:
-        assert change.before is not None and change.after is not None
-        console.print(Text(f"~ changed  {change.id}", style="yellow"))
-        console.print(Text(f"    was {describe(change.before, lang)}  [{origin(change.before)}]"))
-        console.print(Text(f"    now {describe(change.after, lang)}  [{origin(change.after)}]"))
-    for change in changes.removed:
-        assert change.before is not None
-        console.print(Text(f"- removed  {change.id}", style="red"))
-        console.print(Text(f"    {describe(change.before, lang)}  [{origin(change.before)}]"))
-    counts = f"{len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} removed"
-    console.print(Text(counts))
 
 
 def changed_facts(earlier: dict[str, Any], now: dict[str, Any], fmt: Any) -> tuple[str, list[Any]]:

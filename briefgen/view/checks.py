@@ -1,7 +1,8 @@
 """Checks before printing (``briefgen check``, ``build --strict``): what a careful reader would flag.
 
-- stale: a figure whose as-of date is older than the allowed age (a year-only date counts as its
-  last day, a month-only date as the month's last day: the most favourable reading);
+- stale: a figure or a person's title whose as-of date is older than the allowed age (see
+  ``is_older``: a year-only or month-only date counts as what it says, the whole year or month, so it
+  is old only once its last day is); a figure the profile accepts (``accepted_old``) is not listed;
 - unsourced: a visit's objective, talking point or point of vigilance that states a figure while
   the visit names no source (everything else must name a source to pass validation);
 - uncited: an entry of ``sources`` that nothing cites;
@@ -9,10 +10,20 @@
 - stale, for a translation: its French source changed after ``translate import`` wrote it;
 - gap: a section of the visit it leaves out altogether (``briefgen.view.sections.gaps``): a draft shows it
   "to be completed"; give its keys, or give them empty (``follow_up: []``) when there is nothing to say;
-- placeholder: a ``TODO`` left in a value or a key (``briefgen new`` writes them).
+- placeholder: a ``TODO`` left in a value or a key (``briefgen new`` writes them), or in the comment
+  ending a value's line (``value: 3  # TODO check``).
 
-``build --final`` refuses a document with a gap, a placeholder, or a field with no current text in
-the build language (``unfinished`` and ``translation_findings``).
+``build --final`` refuses (``final_findings``, ``translation_findings``), each with its file:line: a
+gap, a placeholder, a field with no current text in the build language, a figure or title older than
+``--max-age`` on the document's date and not accepted (``accepted_old``), a visit already past on
+that date (``past``), and a briefing without its minimum: an issuer, a summary and at least one
+sourced key figure (``incomplete``). No option silences any of them: a final document is complete.
+
+``build --strict`` runs ``check`` with the build's ``--max-age`` and document date.
+
+What the page shows of the age of the facts (a mark on each old figure or title, the cover's count,
+the note "older than 12 months on 7 December 2026", the reason an old figure was kept) comes from
+``age_marks``.
 """
 
 from __future__ import annotations
@@ -25,16 +36,18 @@ from pathlib import Path
 
 from briefgen.data.loading import PathKey, format_path
 from briefgen.data.merging import Merged
-from briefgen.data.schema import PartialDate, Profile, Visit
+from briefgen.data.schema import PartialDate, Profile, Text, Visit
 from briefgen.data.translate import fields, problem
 from briefgen.data.translation import own_language
 from briefgen.data.validation import source_refs
 from briefgen.errors import InputError, Problem
 from briefgen.text import quoted
 
-KINDS = ("stale", "unsourced", "uncited", "untranslated", "gap", "placeholder")
+KINDS = ("stale", "unsourced", "uncited", "untranslated", "gap", "placeholder", "past", "incomplete")
 _TODO = re.compile(r"\bTODO\b")
 _AGE = re.compile(r"^(\d{1,4})([dmy])$")
+_UNITS = {"d": "duration-day", "m": "duration-month", "y": "duration-year"}
+"""The CLDR unit of each ``--max-age`` unit, for the page's note."""
 _NUMBER = re.compile(r"\d[\d\u202f\u00a0 .,]*\d|\d\s*%")
 """A figure: two digits or more (``45``, ``2 500``, ``2025``) or a percentage; ``point 1`` is not one."""
 
@@ -137,6 +150,16 @@ def unfinished(merged: Merged, profile: Profile) -> list[Finding]:
         if _TODO.search(text):
             message = f"placeholder {quoted(text)}: replace it with the fact from its source, or remove it"
             found.append(_finding(merged, "placeholder", path, message))
+    for layer in merged.layers:
+        for path, comment in layer.todo.items():
+            origin = merged.origin(path)
+            if (origin.file, origin.line) != (layer.file, layer.marks.get(path, (None,))[0]):
+                continue  # a later layer replaced the value: its comment no longer speaks of it
+            message = (
+                f"its comment {quoted(comment)} marks it as a placeholder: "
+                "check the value against its source, then remove the comment"
+            )
+            found.append(_finding(merged, "placeholder", path, message))
     found.sort(key=lambda f: (f.problem.file, f.problem.line or 0, f.problem.column or 0))
     return found
 
@@ -157,55 +180,220 @@ def _strings(data: object, path: PathKey) -> list[tuple[PathKey, str]]:
     return found
 
 
-def stale(merged: Merged, profile: Profile, oldest: dt.date) -> list[Finding]:
-    """The figures (key figures, national context) whose as-of date is older than ``oldest``."""
-    figures: list[tuple[PathKey, PartialDate]] = [
-        (("key_figures", i, "as_of"), f.as_of) for i, f in enumerate(profile.key_figures)
+@dataclass(frozen=True)
+class DatedFact:
+    """A figure or a person's title, with the date it holds at: what the age limit applies to."""
+
+    path: PathKey
+    """Where it is in the profile: ``("key_figures", 0)``, ``("people", 2)``."""
+    kind: str
+    """``figure`` or ``title``."""
+    as_of: PartialDate
+    accepted: Text | None = None
+    """The profile's reason for keeping it although old (``Figure.accepted_old``); titles have none."""
+
+
+def dated_facts(profile: Profile) -> list[DatedFact]:
+    """Every key figure, national-context figure and person's title, in the profile's order."""
+    facts = [
+        DatedFact(("key_figures", i), "figure", f.as_of, f.accepted_old) for i, f in enumerate(profile.key_figures)
     ]
     for g, group in enumerate(profile.national_context):
-        figures += [(("national_context", g, "figures", i, "as_of"), f.as_of) for i, f in enumerate(group.figures)]
-    return [
-        _finding(merged, "stale", path, f"as of {as_of.iso}, older than {oldest.isoformat()}")
-        for path, as_of in figures
-        if _last_day(as_of) < oldest
-    ]
+        facts += [
+            DatedFact(("national_context", g, "figures", i), "figure", f.as_of, f.accepted_old)
+            for i, f in enumerate(group.figures)
+        ]
+    facts += [DatedFact(("people", i), "title", p.as_of) for i, p in enumerate(profile.people)]
+    return facts
+
+
+def is_older(as_of: PartialDate, oldest: dt.date) -> bool:
+    """Whether a fact dated ``as_of`` is older than ``oldest`` (the ``cutoff`` of the age limit).
+
+    A date counts as what it says: ``2025`` is the whole year 2025 and ``2025-11`` the whole month,
+    so the fact may hold at any day of it and is older than ``oldest`` only when its latest possible
+    day is: with 12 months on 2026-12-07 (``oldest`` 2025-12-07), ``2025-12-06`` is old, ``2025-12-07``
+    is not; ``2025-11`` is old (30 November); ``2025`` and ``2025-12`` are not (31 December), until
+    the document is dated 2027-01-01 or later.
+    """
+    return _last_day(as_of) < oldest
+
+
+def old_facts(profile: Profile, oldest: dt.date) -> list[DatedFact]:
+    """The figures and titles older than ``oldest`` (see ``is_older``), accepted ones included."""
+    return [fact for fact in dated_facts(profile) if is_older(fact.as_of, oldest)]
+
+
+def stale(merged: Merged, profile: Profile, oldest: dt.date, *, hint: str = "") -> list[Finding]:
+    """The figures and people's titles older than ``oldest``, but for figures the profile accepts as old.
+
+    ``hint`` (``build --final``) ends each message with how to settle it.
+    """
+    found = []
+    for fact in old_facts(profile, oldest):
+        if fact.accepted is not None:
+            continue
+        what = "title as of" if fact.kind == "title" else "as of"
+        settle = ""
+        if hint:
+            settle = (
+                "; check the title in a newer source and update its as_of and source"
+                if fact.kind == "title"
+                else "; give a newer figure from a source, or accept this one with 'accepted_old: REASON' "
+                "(the document prints the reason)"
+            )
+        message = f"{what} {fact.as_of.iso}, older than {oldest.isoformat()}{hint}{settle}"
+        found.append(_finding(merged, "stale", (*fact.path, "as_of"), message))
+    return found
+
+
+def final_findings(merged: Merged, profile: Profile, *, day: dt.date, max_age: str) -> list[Finding]:
+    """What ``build --final`` refuses in a document dated ``day``, in file order (translations aside).
+
+    Gaps and placeholders (``unfinished``), figures and titles older than ``max_age`` that the profile
+    does not accept (``stale``), a visit already past (``past_visit``), a briefing without its minimum
+    (``incomplete``).
+    """
+    hint = f" ({max_age.strip()} before the document's date {day.isoformat()})"
+    old = stale(merged, profile, cutoff(day, parse_age(max_age)), hint=hint)
+    past = past_visit(merged, profile, day)
+    found = unfinished(merged, profile) + old + ([past] if past else []) + incomplete(merged, profile)
+    found.sort(key=lambda f: (f.problem.file, f.problem.line or 0, f.problem.column or 0))
+    return found
+
+
+def incomplete(merged: Merged, profile: Profile) -> list[Finding]:
+    """What a briefing lacks of its minimum: an issuer, a summary, at least one sourced key figure.
+
+    Missing keys are pointed at the partner's ``partner:`` key, where the profile starts.
+    """
+    found = []
+    issuer = [profile.issuer] if isinstance(profile.issuer, str) else list(profile.issuer.values())
+    if not any(text.strip() for text in issuer):
+        found.append(_finding(merged, "incomplete", ("issuer",), "the issuer is empty: name the issuing body"))
+    if not profile.summary:
+        message = "the briefing has no summary: add 'summary:' with at least one sourced sentence"
+        found.append(_finding(merged, "incomplete", ("partner",), message, shown=("summary",)))
+    if not profile.key_figures:
+        message = "the briefing has no key figure: add 'key_figures:' with at least one figure and its source"
+        found.append(_finding(merged, "incomplete", ("partner",), message, shown=("key_figures",)))
+    return found
+
+
+def past_visit(merged: Merged, profile: Profile, day: dt.date) -> Finding | None:
+    """The visit's date, commitment or period, when it is already past on ``day``; else None."""
+    from briefgen.view.dating import visit_past
+
+    visit, when = profile.visit, day.isoformat()
+    past = visit_past(visit, day) if visit is not None else None
+    if visit is None or past is None:
+        return None
+    if past in ("date", "end"):
+        last = visit.end or visit.date
+        assert last is not None
+        message = f"the visit ({last.isoformat()}) is already past on the document's date {when}; update its dates"
+    elif past == "due":
+        assert visit.due is not None
+        message = (
+            f"the visit's commitment (due {visit.due.iso}) is already past on the document's date {when}; "
+            "give the visit its 'date' or the new commitment the sources give"
+        )
+    else:
+        period = visit.period or ""
+        text = period if isinstance(period, str) else period.get(profile.language, "")
+        message = (
+            f"the visit's period {quoted(text)} is already past on the document's date {when}; "
+            "give the visit its 'date' or update its 'period'"
+        )
+    return _finding(merged, "past", ("visit", past), message)
 
 
 def date_warnings(name: str, merged: Merged, profile: Profile, *, day: dt.date, max_age: str) -> list[str]:
-    """What ``build`` warns about on the document's date ``day``: stale figures (one line), a past visit."""
-    from briefgen.view.dating import period_is_past
-
+    """What ``build`` warns about on the document's date ``day``: stale figures and titles (one line), a past visit."""
     lines = []
     age = max_age.strip()
     old = stale(merged, profile, cutoff(day, parse_age(age)))
     if old:
         lines.append(
-            f"{name}: {len(old)} figure(s) older than {age} on the document's date {day.isoformat()}, "
+            f"{name}: {len(old)} figure(s) or title(s) older than {age} on the document's date {day.isoformat()}, "
             f"the first: {old[0].problem}; list them with 'briefgen check {name} --max-age {age}'"
         )
-    visit, when = profile.visit, day.isoformat()
-    if visit is None:
-        return lines
-    last = visit.end or visit.date
-    if last is not None and last < day:
-        message = f"the visit ({last.isoformat()}) is already past on the document's date {when}; update its dates"
-        lines.append(f"{name}: {_finding(merged, 'past', ('visit', 'end' if visit.end else 'date'), message).problem}")
-    elif last is None and visit.period is not None and period_is_past(visit.period, day):
-        text = visit.period if isinstance(visit.period, str) else visit.period.get(profile.language, "")
-        message = (
-            f"the visit's period {quoted(text)} is already past on the document's date {when}; "
-            "give the visit its 'date' or update its 'period'"
-        )
-        lines.append(f"{name}: {_finding(merged, 'past', ('visit', 'period'), message).problem}")
+    past = past_visit(merged, profile, day)
+    if past is not None:
+        lines.append(f"{name}: {past.problem}")
     return lines
 
 
-def _finding(merged: Merged, kind: str, path: PathKey, message: str) -> Finding:
+@dataclass(frozen=True)
+class AgeMarks:
+    """What the page shows of the facts' age on the document's date, ready to print in one language."""
+
+    old: dict[PathKey, str]
+    """Each old figure or title (``("key_figures", 0)``, ``("people", 2)``) to mark, with the reason the
+    profile keeps it (``accepted_old``, in the build language) or ``""``."""
+    count: str
+    """The cover's line: how many figures and titles are marked (``2 figures or titles older than 12 months``),
+    or ``""`` when none is."""
+    note: str
+    """The note that explains the mark, once (``Older than 12 months on 7 December 2026.``), or ``""``."""
+    accepted: str
+    """The words before a kept figure's reason (``Kept although older than the limit:``)."""
+
+    def reason(self, path: PathKey) -> str:
+        """The printed reason an old fact at ``path`` is kept, or ``""``."""
+        why = self.old.get(path, "")
+        return f"{self.accepted} {why}" if why else ""
+
+
+def past_note(profile: Profile, *, day: dt.date, lang: str | None = None) -> str:
+    """What the cover and the visit's heading print when the visit is past on ``day``, in ``lang``.
+
+    ``Already past on 7 December 2026``; ``""`` for a partner briefing or a visit still ahead (``dating.visit_past``).
+    """
+    from briefgen.view.dating import visit_past
+    from briefgen.view.formatting import Formatter
+
+    if profile.visit is None or visit_past(profile.visit, day) is None:
+        return ""
+    fmt = Formatter(lang or profile.language, profile.language)
+    return fmt.labels["visit_past"].format(date=fmt.date(day))
+
+
+def age_marks(profile: Profile, *, day: dt.date, max_age: str, lang: str | None = None) -> AgeMarks:
+    """The marks, count and note of the facts older than ``max_age`` on the document's date ``day``, in ``lang``.
+
+    The writers mark each fact of ``old`` wherever it is shown and print ``note`` once (with the mark)
+    and ``count`` on the cover. The age reads as the language writes a duration (CLDR units via Babel:
+    ``12 months``, ``12 mois``, ``12 tháng``), the date as the document's other dates.
+    """
+    from babel.units import format_unit
+
+    from briefgen.data.translation import resolve
+    from briefgen.view.formatting import Formatter
+
+    lang = lang or profile.language
+    fmt = Formatter(lang, profile.language)
+    n, unit = parse_age(max_age)
+    age = format_unit(n, _UNITS[unit], "long", locale=fmt.locale)
+    old = old_facts(profile, cutoff(day, (n, unit)))
+    marks = {f.path: (resolve(f.accepted, lang, profile.language) if f.accepted else "") for f in old}
+    if not old:
+        return AgeMarks({}, "", "", fmt.labels["old_accepted"])
+    when = fmt.date(day)
+    form = fmt.locale.plural_form(len(old))
+    pattern = fmt.labels.get(f"old_count_{form}", fmt.labels["old_count_other"])
+    count = pattern.format(count=len(old), age=age, date=when)
+    note = fmt.labels["old_note"].format(age=age, date=when)
+    return AgeMarks(marks, count, note, fmt.labels["old_accepted"])
+
+
+def _finding(merged: Merged, kind: str, path: PathKey, message: str, shown: PathKey | None = None) -> Finding:
+    """A finding at the origin of ``path``, named ``shown`` (a key that is missing) when given."""
     origin = merged.origin(path)
-    return Finding(kind, Problem(origin.file, origin.line, origin.column, format_path(path), message))
+    return Finding(kind, Problem(origin.file, origin.line, origin.column, format_path(shown or path), message))
 
 
 def _last_day(date: PartialDate) -> dt.date:
-    month = date.month or 12
-    day = date.day or calendar.monthrange(date.year, month)[1]
-    return dt.date(date.year, month, day)
+    from briefgen.view.dating import last_day
+
+    return last_day(date)

@@ -24,11 +24,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from briefgen.data import schema
+from briefgen.data.earlier import FILENAME as FILENAME
+from briefgen.data.earlier import FORMAT as FORMAT
 from briefgen.data.translation import resolve
-
-FORMAT = 1
-"""The version of the ``facts.json`` layout; a reader refuses any other."""
-FILENAME = "facts.json"
 
 Fact = dict[str, Any]
 

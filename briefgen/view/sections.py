@@ -331,9 +331,6 @@ def as_of_range(profile: schema.Profile) -> tuple[schema.PartialDate, schema.Par
     Of dates that end on the same day (``2025``, ``2025-12`` and ``2025-12-31``), the most precise
     wins at either end, whatever the order of the sections.
     """
-    dates = [d for s in SECTIONS if s.dates for d in s.dates(profile)]
-    if not dates:
-        return None
-    oldest = min(dates, key=lambda d: (d.sort_key, d.month is None, d.day is None))
-    newest = max(dates, key=lambda d: (d.sort_key, d.month is not None, d.day is not None))
-    return oldest, newest
+    from briefgen.view.dating import span  # a year-only date counts as the whole year: see its rule
+
+    return span(d for s in SECTIONS if s.dates for d in s.dates(profile))

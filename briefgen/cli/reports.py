@@ -1,0 +1,96 @@
+"""What ``briefgen diff`` and ``briefgen watch`` print: the changed facts, each build's outcome.
+
+The facts come from profiles and from a ``--since`` file someone else may have written: each line is
+composed, then passed whole through ``shown`` (a line break in a value cannot start a line of its
+own), and printed on a ``briefgen.cli.printing`` console (which escapes what ``shown`` missed).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from briefgen.languages import DEFAULT
+from briefgen.text import shown
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from briefgen.pipeline.watch import Outcome
+    from briefgen.view.changes import Changes
+    from briefgen.view.viewmodel import Briefing
+
+
+def print_changes(changes: Changes, console: Console, lang: str = DEFAULT) -> None:
+    """Print ``changes``: a heading, then one block per added, changed and removed fact, then the counts."""
+    from rich.text import Text
+
+    from briefgen.view.changes import describe, origin
+
+    def line(text: str, style: str = "") -> None:
+        console.print(Text(shown(text), style=style))
+
+    heading = Text(shown(f"{changes.name}: changes since {changes.since}"), style="bold")
+    if changes.since_dated:
+        heading.append(shown(f" (dated {changes.since_dated})"), style="dim")
+    console.print(heading)
+    if changes.empty:
+        line("no change in the facts")
+        return
+    for change in changes.added:
+        assert change.after is not None
+        line(f"+ added    {change.id}", "green")
+        line(f"    {describe(change.after, lang)}  [{origin(change.after)}]")
+    for change in changes.changed:
+        assert change.before is not None and change.after is not None
+        line(f"~ changed  {change.id}", "yellow")
+        line(f"    was {describe(change.before, lang)}  [{origin(change.before)}]")
+        line(f"    now {describe(change.after, lang)}  [{origin(change.after)}]")
+    for change in changes.removed:
+        assert change.before is not None
+        line(f"- removed  {change.id}", "red")
+        line(f"    {describe(change.before, lang)}  [{origin(change.before)}]")
+    line(f"{len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} removed")
+
+
+class TerminalReport:
+    """Prints each outcome of ``watch``: the preview (``preview``), then what was written or what failed."""
+
+    def __init__(self, console: Console, err_console: Console, quiet: bool = False, lang: str = DEFAULT) -> None:
+        """``quiet``: print only the changed facts and the files written, no preview."""
+        self.console, self.err, self.quiet, self.lang = console, err_console, quiet, lang
+        self.warned: list[str] | None = None
+        """The warnings printed last: a rebuild says them again only when they change."""
+
+    def preview(self, view: Briefing) -> None:
+        """Clear the screen and print the briefing (not when quiet)."""
+        if self.quiet:
+            return
+        from briefgen.render.terminal import render_terminal
+
+        self.console.clear()
+        render_terminal(view, self.console)
+
+    def __call__(self, outcome: Outcome) -> None:
+        """Print the outcome of one build."""
+        from rich.text import Text
+
+        def line(on: Any, text: str, style: str = "", **options: Any) -> None:
+            on.print(Text(shown(text), style=style), **options)
+
+        stamp = time.strftime("%H:%M:%S")
+        if outcome.error:
+            line(self.err, f"{stamp} build failed; the last good documents are unchanged", "bold red")
+            for error in outcome.error:
+                line(self.err, f"error: {error}")
+        else:
+            if outcome.changes is not None and (self.quiet or not outcome.changes.empty):
+                print_changes(outcome.changes, self.console, self.lang)
+            if outcome.warnings != self.warned:
+                for warning in outcome.warnings:
+                    line(self.err, f"warning: {warning}", "yellow", soft_wrap=True)
+                self.warned = outcome.warnings
+            for path in outcome.files:
+                line(self.console, str(path))
+            line(self.console, f"{stamp} built in {outcome.seconds:.2f} s", "green")
+        line(self.console, "watching for changes (Ctrl-C to stop)", "dim")

@@ -61,7 +61,7 @@ def test_unknown_profile_message() -> None:
     code, _, err = run_cli("jpan")
     assert err.strip() == (
         f"error: no profile or visit named 'jpan' in {REPO / 'profiles'}; did you mean 'japan'? "
-        "(found: japan, forum-quang-ninh; see 'briefgen list')"
+        "(found: japan, example-quang-ninh-hokkaido-2027, forum-quang-ninh; see 'briefgen list')"
     )
 
 
@@ -72,6 +72,13 @@ def test_list_shows_profiles_templates_and_as_of() -> None:
     common = {"partner": "Japon", "as_of": "2026-01-19", "problem": "", "facts_as_of": "2025..2026-01-19"}
     assert data["profiles"] == [
         {"name": "japan", **common, "kind": "partner", "visit": "", "dates": ""},
+        {
+            "name": "example-quang-ninh-hokkaido-2027",
+            **common,
+            "kind": "visit",
+            "visit": "[Exemple] Visite de travail de la délégation de la province de Quảng Ninh à Hokkaido",
+            "dates": "2027-04-19..2027-04-22",
+        },
         {
             "name": "forum-quang-ninh",
             **common,

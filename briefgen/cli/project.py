@@ -38,12 +38,24 @@ def new(
             "--partner", help="The visit's partner profile.", autocompletion=complete_partners, metavar="PARTNER"
         ),
     ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Start the visit from a copy of this one (the shipped example: example-quang-ninh-hokkaido-2027).",
+            autocompletion=complete_names,
+            metavar="VISIT",
+        ),
+    ] = None,
 ) -> None:
     """Write a commented profile (or visit) to fill in, listing every field; never overwrites a file.
 
     Example: briefgen new ruritania
 
     and its visit: briefgen new --visit strelsau-2026 --partner ruritania
+
+    or a visit started from the complete example:
+    briefgen new --visit my-visit --from example-quang-ninh-hokkaido-2027
     """
     taken = {name, visit} & set(command_names())
     if taken:
@@ -52,8 +64,12 @@ def new(
         fail(["name a partner (briefgen new NAME) or a visit (briefgen new --visit NAME --partner PARTNER)"], 2)
     if partner is not None and visit is None:
         fail([f"--partner goes with --visit: briefgen new --visit NAME --partner {partner}"], 2)
+    if start is not None and visit is None:
+        fail([f"--from goes with --visit: briefgen new --visit NAME --from {start}"], 2)
     with handled_errors():
-        if visit is not None:
+        if visit is not None and start is not None:
+            path = briefgen.new_visit_from(visit, start, partner, current_places())
+        elif visit is not None:
             path = briefgen.new_visit(visit, partner, current_places())
         else:
             assert name is not None

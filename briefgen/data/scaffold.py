@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefgen.data.catalog import Places, check_name
+from briefgen.data.catalog import Places, check_name, shipped
 from briefgen.data.layout import DEFAULTS, VISITS
 from briefgen.data.loading import load_layer
 from briefgen.data.project import installed_package_folder
-from briefgen.data.skeleton import partner_skeleton, visit_skeleton
+from briefgen.data.skeleton import copied_visit, partner_of, partner_skeleton, visit_skeleton
 from briefgen.errors import BriefgenError, InputError
 
 
@@ -32,6 +32,32 @@ def new_visit(name: str, partner: str | None, places: Places | None = None) -> P
     if (places.profiles / f"{name}.yaml").is_file():
         raise InputError(f"a partner profile named '{name}' exists: it would hide a visit of the same name")
     return _write(places.profiles / VISITS / f"{name}.yaml", visit_skeleton(name, partner), name)
+
+
+def new_visit_from(name: str, start: str, partner: str | None = None, places: Places | None = None) -> Path:
+    """Write ``PROFILES/visits/NAME.yaml``, a copy of visit ``start`` to rework (see :func:`copied_visit`).
+
+    ``start`` is looked for among the visits in use, then among the shipped examples, so that a project
+    made by ``briefgen init`` can start from the shipped example visit. Refuses to overwrite.
+    """
+    places = places or Places.find()
+    check_name(name)
+    check_name(start)
+    source = places.profiles / VISITS / f"{start}.yaml"
+    if not source.is_file():
+        source = shipped("profiles") / VISITS / f"{start}.yaml"
+    if not source.is_file():
+        known = sorted(set(places.visit_names()) | {p.stem for p in (shipped("profiles") / VISITS).glob("*.yaml")})
+        raise InputError(
+            f"no visit named '{start}' to start from; known visits: {', '.join(known) or 'none'}", option="from"
+        )
+    if (places.profiles / f"{name}.yaml").is_file():
+        raise InputError(f"a partner profile named '{name}' exists: it would hide a visit of the same name")
+    text = copied_visit(source.read_text(encoding="utf-8"), name, start, partner)
+    chosen = partner or partner_of(text)
+    if chosen:
+        places.profile_files(chosen)  # the partner must exist for the visit to validate
+    return _write(places.profiles / VISITS / f"{name}.yaml", text, name)
 
 
 def _keys_of(path: Path) -> set[str]:

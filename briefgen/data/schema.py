@@ -35,6 +35,7 @@ from briefgen.data.facts_schema import (
     Translatable,
 )
 from briefgen.data.facts_schema import Model as _Model
+from briefgen.data.office_schema import Office
 from briefgen.data.visit_schema import (
     Ask,
     Commitment,
@@ -70,6 +71,7 @@ __all__ = [
     "Language",
     "Locality",
     "Member",
+    "Office",
     "PartialDate",
     "Partner",
     "Partnership",
@@ -97,7 +99,14 @@ class Profile(_Model):
     issuer: Text
     """The issuing body printed on the cover and set as the documents' author."""
     marking: Text
-    """Classification marking printed on the cover and on every page."""
+    """Classification marking printed on the cover and on every page, as the office writes it."""
+    office: Office | None = None
+    """The issuing office's own form: parent body, province, national heading, reference pattern,
+    place-and-date line, addressee and distribution (usually from the defaults layer)."""
+    purpose: Text | None = None
+    """A partner briefing's purpose line: why it is written and for whom (a visit says its own, ``visit.purpose``)."""
+    drafting: Drafting | None = None
+    """A partner briefing's drafting and clearance block (a visit's own ``visit.drafting`` wins)."""
     partner: Partner
     """Who the briefing is about."""
     framework: Claim | None = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import textwrap
 import types
 import typing
@@ -30,6 +31,39 @@ _STEP = "  "
 _DATE = "YYYY-MM-DD"
 _TODO = "TODO"
 _WIDTH = 96
+
+
+_EXAMPLE_MARK = re.compile(r"\[(EXAMPLE|Example|Exemple|Ví dụ)\]")
+_MARKING_BLOCK = re.compile(r"^marking:.*\n(?:[ \t]+.*\n)*", re.M)
+_PARTNER_LINE = re.compile(r"^partner:.*$", re.M)
+
+
+def copied_visit(text: str, name: str, start: str, partner: str | None = None) -> str:
+    """The text of visit ``start`` made into the start of visit ``name``.
+
+    Everything is kept (comments, order, the three languages) except what must not pass for the new
+    visit's own: the example's ``marking`` goes (the defaults' applies again), and every ``[EXAMPLE]``
+    mark becomes ``TODO [EXAMPLE]``, a placeholder that ``build --final`` refuses until it is replaced
+    by the real person, date or line. ``partner`` replaces the visit's partner when given.
+    """
+    body = _EXAMPLE_MARK.sub(lambda m: f"{_TODO} [{m[1]}]", _MARKING_BLOCK.sub("", text))
+    if partner:
+        body = _PARTNER_LINE.sub(f"partner: {partner}", body, count=1)
+    header = [
+        f"# Visit '{name}', started by 'briefgen new --visit {name} --from {start}': a copy of '{start}'.",
+        "# Rework every section for your visit; each 'TODO [EXAMPLE]' is a role, date or line to replace,",
+        f"# and 'briefgen build {name} --final' refuses the file until none is left. Check it with:",
+        f"# briefgen validate {name}",
+        "",
+    ]
+    return "\n".join(header) + body
+
+
+def partner_of(text: str) -> str | None:
+    """The partner a visit file's text names on its top-level ``partner:`` line."""
+    match = _PARTNER_LINE.search(text)
+    value = match[0].partition(":")[2].split("#")[0].strip().strip("'\"") if match else ""
+    return value or None
 
 
 def partner_skeleton(name: str, inherited: set[str] | frozenset[str] = frozenset()) -> str:

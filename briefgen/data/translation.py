@@ -19,6 +19,7 @@ from briefgen.data.loading import PathKey, format_path
 from briefgen.data.merging import Merged
 from briefgen.data.schema import Profile, Translatable
 from briefgen.errors import Problem
+from briefgen.languages import LANGUAGES
 
 Localized = str | Mapping[Any, str]
 """A translatable value as the schema holds it."""
@@ -72,6 +73,18 @@ def untranslated(merged: Merged, lang: str) -> list[Problem]:
             message = missing_text(lang, own)
             problems.append(Problem(origin.file, origin.line, origin.column, format_path(path), message))
     return problems
+
+
+def complete_languages(merged: Merged) -> list[str]:
+    """The languages the merged profile has complete text in, its own first.
+
+    The others follow in ``LANGUAGES`` order: each one in which no translatable field lacks its text
+    (what :func:`untranslated` lists). A pack is made in these unless its visit sets ``languages``.
+    """
+    own = own_language(merged)
+    fields = text_fields(merged)
+    others = [lang for lang in LANGUAGES if lang != own and all(has_text(v, lang, own) for _, v in fields)]
+    return [own, *others]
 
 
 Found = list[tuple[PathKey, Localized]]

@@ -155,6 +155,8 @@ class Drafting(_Model):
     """The date of the draft."""
     clearance: list[str] = Field(default_factory=list)
     """Who cleared it, in order."""
+    cleared_on: dt.date | None = None
+    """The date the last clearance was given."""
     reference: str | None = None
     """The reference number of the note."""
     distribution: list[Text] = Field(default_factory=list)
@@ -196,7 +198,8 @@ class Visit(_Model):
     """The localities on each side the visit is about."""
     languages: list[Language] = Field(default_factory=list)
     """The languages its pre-visit pack is made in (``[fr, en]``): a briefing and a key-facts page in each,
-    the profile's own language without a suffix, the others as ``briefing.en.pdf``; default: the profile's own."""
+    the profile's own language without a suffix, the others as ``briefing.en.pdf``; default: every language
+    in which the visit, its partner profile and the defaults have complete text (``briefgen check --lang``)."""
     purpose: Text | None = None
     """Why the visit takes place, in one paragraph."""
     objectives: list[Text] = Field(default_factory=list)

@@ -364,6 +364,14 @@ def new_visit(name: str, partner: str | None, places: Places | None = None) -> P
     return write_visit(name, partner, places)
 
 
+def new_visit_from(name: str, start: str, partner: str | None = None, places: Places | None = None) -> Path:
+    """Write visit ``name`` as a copy of visit ``start`` (the shipped example too) to rework; never overwrites."""
+    # Deferred (heavy): pydantic and the models (the skeletons are read from the schema).
+    from briefgen.data.scaffold import new_visit_from as write_copy
+
+    return write_copy(name, start, partner, places)
+
+
 def init_project(folder: Path | str = ".", marking: str | None = None) -> list[Path]:
     """Make a project folder (briefgen.toml, profiles/defaults.yaml, templates/, out/); the paths made."""
     return project.init_project(folder, marking)

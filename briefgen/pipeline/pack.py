@@ -63,7 +63,9 @@ def pack_plan(lang: str | None, template: str | None, date: dt.date | None = Non
     ``date`` (``--date``) dates the documents (briefgen.view.dating). No forked child: a batch already
     keeps every core busy with one pack each. A pack rebuilt over an earlier one says what changed
     since (the section ``changes``). Without ``lang``, the pack is made in every language its visit
-    asks for (``visit.languages``): a briefing and a key-facts page each, in one manifest and zip.
+    asks for (``visit.languages``), else in every language its profile has complete text in
+    (briefgen.data.translation.complete_languages): a briefing and a key-facts page each, in one
+    manifest and zip.
     """
     return Plan(
         OUTPUTS,

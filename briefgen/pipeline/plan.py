@@ -76,7 +76,8 @@ class Plan:
     changes: bool = False
     """Add the section of what changed since the earlier pack of the same name (``OUT/NAME.zip``)."""
     visit_languages: bool = False
-    """A pack: made in the languages its visit asks for (``visit.languages``) when no language is given."""
+    """A pack: made in the languages its visit asks for (``visit.languages``) when no language is given, else in
+    every language its profile has complete text in."""
     date: dt.date | None = None
     """``--date``: the documents' date (briefgen.view.dating); the options show it too, so the digest covers it."""
 

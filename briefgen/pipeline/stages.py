@@ -130,10 +130,19 @@ def _recorded_language(path: Path) -> str | None:
 
 
 def _visit_languages(loaded: Loaded) -> tuple[str, ...]:
-    """The languages the visit asks its pack in (``visit.languages``), as written; validation checks them."""
+    """The languages of a pack: those its visit asks for, else every one its profile is complete in.
+
+    ``visit.languages`` is taken as written (validation checks it); without it, see
+    briefgen.data.translation.complete_languages (the profile's own language first).
+    """
+    # Deferred (heavy): the text fields are read from the models (pydantic).
+    from briefgen.data.translation import complete_languages
+
     visit = loaded.merged.data.get("visit")
     asked = visit.get("languages") if isinstance(visit, dict) else None
-    return tuple(lang for lang in asked if isinstance(lang, str)) if isinstance(asked, list) else ()
+    if isinstance(asked, list) and asked:
+        return tuple(lang for lang in asked if isinstance(lang, str))
+    return tuple(complete_languages(loaded.merged))
 
 
 def context(prepared: Prepared, *, since: Path | None = None, clock: Clock | None = None) -> None:

@@ -23,9 +23,10 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("briefing_on", "Briefing note — {partner}"),
     # TRANSLATORS: On the cover. {range}: the oldest and newest as-of dates of the facts,
     # '24 November 2025 – 19 January 2026' (each a day, a month or a year), or one date.
-    word("info_as_of", "Facts as of {range}"),
+    # Say it as your officials head such a line, not word for word ('Information as at', not 'Facts as of').
+    word("info_as_of", "Information as at {range}"),
     # TRANSLATORS: On the cover: the document's own date (the day it was built). {date}: a full date.
-    word("document_date", "Document dated {date}"),
+    word("document_date", "Date: {date}"),
     # TRANSLATORS: A visit with no fixed date: the label of the period it is planned for,
     # 'Planned: by the end of 2025' (not a date).
     word("planned", "Planned"),
@@ -86,11 +87,11 @@ WORDS: tuple[tuple[str, str], ...] = (
     # TRANSLATORS: A fact of the changes section that the earlier pack stated and this one no longer does.
     word("change_removed", "Removed"),
     # TRANSLATORS: Where a fact of the changes section comes from. {date}: its as-of date; {source}: the source.
-    word("change_origin", "as of {date}, source: {source}"),
+    word("change_origin", "as at {date}, source: {source}"),
     word("visit_briefing", "Briefing — visit"),
     word("figure", "Indicator"),
     word("value", "Value"),
-    word("as_of", "As of"),
+    word("as_of", "As at"),
     word("source", "Source"),
     # TRANSLATORS: Column heading: the Vietnamese locality of a partnership.
     word("ours", "Vietnamese locality"),
@@ -117,18 +118,33 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("side_partner", "Partner"),
     # TRANSLATORS: {text}: the relationship's framework, e.g. 'Comprehensive strategic partnership'.
     word("framework_line", "Framework: {text}"),
-    # TRANSLATORS: A figure's rank {n}, in the ordinal category (CLDR) 'one': English 1st, 21st; French 1er.
-    word("rank_one", "{n}st partner"),
-    # TRANSLATORS: A rank in the ordinal category 'two' (English 2nd); as rank_other if your language has none.
-    word("rank_two", "{n}nd partner"),
-    # TRANSLATORS: A rank in the ordinal category 'few' (English 3rd); as rank_other if your language has none.
-    word("rank_few", "{n}rd partner"),
-    # TRANSLATORS: A figure's rank, every other number (English 4th, 11th, 12th). {n}: the rank.
-    word("rank_other", "{n}th partner"),
+    # TRANSLATORS: A figure's rank 1 to 10, as your officials write it: in words where they write words
+    # ('largest partner', 'third-largest partner'; Vietnamese 'đối tác lớn thứ ba'). Higher ranks use rank_one…
+    word("rank_1", "largest partner"),
+    word("rank_2", "second-largest partner"),
+    word("rank_3", "third-largest partner"),
+    word("rank_4", "fourth-largest partner"),
+    word("rank_5", "fifth-largest partner"),
+    word("rank_6", "sixth-largest partner"),
+    word("rank_7", "seventh-largest partner"),
+    word("rank_8", "eighth-largest partner"),
+    word("rank_9", "ninth-largest partner"),
+    word("rank_10", "tenth-largest partner"),
+    # TRANSLATORS: A rank above 10 in the ordinal category (CLDR) 'one': English 21st, 31st. {n}: the rank.
+    word("rank_one", "{n}st-largest partner"),
+    # TRANSLATORS: A rank in the ordinal category 'two' (English 22nd); as rank_other if your language has none.
+    word("rank_two", "{n}nd-largest partner"),
+    # TRANSLATORS: A rank in the ordinal category 'few' (English 23rd); as rank_other if your language has none.
+    word("rank_few", "{n}rd-largest partner"),
+    # TRANSLATORS: A figure's rank, every other number above 10 (English 11th, 12th, 24th). {n}: the rank.
+    word("rank_other", "{n}th-largest partner"),
     # TRANSLATORS: How a full date is written: 'long' (the locale's own long date in Babel/CLDR) or a CLDR date pattern.
     word("date_format", "long"),
     # TRANSLATORS: A date on the first day of a month: 'long', or a CLDR pattern (French writes 1er).
     word("date_format_first", "long"),
+    # TRANSLATORS: A date in January or February: 'long', or a CLDR pattern (the Vietnamese decree on
+    # administrative documents pads these months: 'ngày 07 tháng 02 năm 2026').
+    word("date_format_early", "long"),
     # TRANSLATORS: A figure's value as it is. {}: the formatted number.
     word("qualifier_exactly", "{}"),
     # TRANSLATORS: {}: the formatted number.
@@ -139,12 +155,20 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("qualifier_more_than", "more than {}"),
     # TRANSLATORS: {}: the formatted number.
     word("qualifier_at_least", "at least {}"),
+    # TRANSLATORS: How an amount in US dollars names its currency: 'long' (Babel's long name, 'US dollars')
+    # or the word your officials write ('USD' in Vietnamese: '33,69 tỷ USD').
+    word("currency_USD", "long"),
+    # TRANSLATORS: As currency_USD, for the Vietnamese dong ('đồng' in Vietnamese: '51 tỷ đồng').
+    word("currency_VND", "long"),
     # TRANSLATORS: An amount. {number}: the formatted number; {currency}: the currency's name (Babel's).
     word("amount", "{number} {currency}"),
     # TRANSLATORS: A large amount: {number} is '33.69 billion'; {currency}: the currency's name (Babel's).
     word("amount_compact", "{number} {currency}"),
     # TRANSLATORS: A source's title in quotation marks. {text}: the title.
     word("quoted", "“{text}”"),
+    # TRANSLATORS: A source cited by its original title, followed by a translation we made of it.
+    # {title}: the original title, quoted; {translation}: ours, quoted.
+    word("title_translated", "{title} (our translation: {translation})"),
     # TRANSLATORS: Section title: the visit's purpose (one paragraph) and its objectives.
     word("purpose", "Purpose and objectives"),
     # TRANSLATORS: Section title: what we ask of the partner and what they are likely to ask of us.

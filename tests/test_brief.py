@@ -67,7 +67,7 @@ def test_a_gap_is_in_the_document_language(profiles: Path) -> None:
     view = api.briefing("strelsau-2026", lang="en", places=Places.find(profiles))
     assert view.labels["to_be_completed"] == "To be completed" and view.cover.draft == "DRAFT"
     vi = api.briefing("strelsau-2026", lang="vi", places=Places.find(profiles))
-    assert vi.labels["to_be_completed"] == "Cần bổ sung" and vi.cover.draft == "DỰ THẢO"
+    assert vi.labels["to_be_completed"] == "Chưa có thông tin" and vi.cover.draft == "DỰ THẢO"
 
 
 def test_a_section_given_empty_is_not_a_gap(profiles: Path) -> None:

@@ -41,13 +41,13 @@ def test_french_formats() -> None:
 
 def test_english_and_vietnamese_formats() -> None:
     en, vi = figures("en"), figures("vi")
-    assert en["Japanese companies established in Viet Nam"] == "more than 2,500"
+    assert en["Japanese companies operating in Viet Nam"] == "more than 2,500"
     assert vi["Doanh nghiệp Nhật Bản đang hoạt động tại Việt Nam"] == "hơn 2.500"
-    assert en["Official development assistance (ODA)"] == "1st partner"
+    assert en["Official development assistance (ODA)"] == "largest partner"
     assert vi["Viện trợ phát triển chính thức (ODA)"] == "đối tác lớn nhất"
-    # Ranks read naturally: "3rd partner", "đối tác lớn thứ 3" (the third-largest partner).
-    assert en["Investment"] == "3rd partner" and vi["Đầu tư"] == "đối tác lớn thứ 3"
-    assert en["Trade"] == "4th partner" and vi["Thương mại"] == "đối tác lớn thứ 4"
+    # Ranks read as officials write them, in words: "third-largest partner", "đối tác lớn thứ ba".
+    assert en["Investment"] == "third-largest partner" and vi["Đầu tư"] == "đối tác lớn thứ ba"
+    assert en["Trade"] == "fourth-largest partner" and vi["Thương mại"] == "đối tác lớn thứ tư"
     assert briefgen.briefing("japan", lang="en").timeline[0].date == "27 November 2023"
     assert briefgen.briefing("japan", lang="vi").timeline[0].date == "27 tháng 11 năm 2023"
 

@@ -30,8 +30,8 @@ MARKING = "CONFIDENTIEL"  # the fixture visit's marking: "CONFIDENTIEL (fictif)"
 # On 15 February 2026 (--date), the fixture's facts run from 2 January 2025 to the bare year 2025.
 COVER = {
     "fr": ("Document établi le 15 février 2026", "Date des informations : janvier 2025 – 2025"),
-    "en": ("Document dated 15 February 2026", "Facts as of January 2025 – 2025"),
-    "vi": ("Tài liệu lập ngày 15 tháng 2 năm 2026", "Thời điểm của thông tin: tháng 1 năm 2025 – 2025"),
+    "en": ("Date: 15 February 2026", "Information as at January 2025 – 2025"),
+    "vi": ("Ngày 15 tháng 02 năm 2026", "Thông tin cập nhật: tháng 1 năm 2025 – 2025"),
 }
 """The facts' range of the FICTIONAL visit: from January 2025 (a figure as of 2025-01; the one as of 2025 may
 be as old, and the month is the more precise) to 2025 (the year may hold facts of December: its last day)."""

@@ -183,7 +183,7 @@ def test_a_commitment_is_not_a_date_and_is_past_after_its_last_allowed_day(profi
     [
         ("en", "Already past on 14 May 2026"),
         ("fr", "Déjà passée au 14 mai 2026"),
-        ("vi", "Đã qua tính đến ngày 14 tháng 5 năm 2026"),
+        ("vi", "Đã diễn ra trước ngày 14 tháng 5 năm 2026"),
     ],
 )
 def test_the_page_gets_the_words_of_a_past_visit(profiles: Path, lang: str, words: str) -> None:
@@ -283,8 +283,8 @@ def test_list_shows_the_facts_range_not_the_newest_date_alone(profiles: Path) ->
         ),
         (
             "vi",
-            "Đã quá 12 tháng tính đến ngày 15 tháng 2 năm 2026.",
-            "3 số liệu hoặc chức danh đã quá 12 tháng tính đến ngày 15 tháng 2 năm 2026, có đánh dấu",
+            "Số liệu, chức danh đã quá 12 tháng tính đến ngày 15 tháng 02 năm 2026.",
+            "3 số liệu hoặc chức danh đã quá 12 tháng tính đến ngày 15 tháng 02 năm 2026, có đánh dấu",
         ),
     ],
 )

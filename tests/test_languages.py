@@ -16,12 +16,12 @@ EXPECTED = {
            "27 novembre 2023", "1er partenaire", "7,4 %", "Date des informations : 2025 – 19 janvier 2026",
            "Chiffres clés"],
     "en": ["Briefing note — Japan", "RESTRICTED", "more than 2,500", "33.69 billion US dollars",
-           "27 November 2023", "1st partner", "3rd partner", "7.4%",
-           "Facts as of 2025 – 19 January 2026",
+           "27 November 2023", "largest partner", "third-largest partner", "7.4%",
+           "Information as at 2025 – 19 January 2026", "Department of Foreign Affairs",
            "Key figures"],
-    "vi": ["Nhật Bản", "HẠN CHẾ PHỔ BIẾN", "hơn 2.500", "33,69 tỷ đô la Mỹ", "27 tháng 11 năm 2023",
-           "đối tác lớn nhất", "đối tác lớn thứ 3", "7,4%",
-           "Thời điểm của thông tin: 2025 – 19 tháng 1 năm 2026",
+    "vi": ["Tài liệu tham khảo về Nhật Bản", "LƯU HÀNH NỘI BỘ", "hơn 2.500", "33,69 tỷ USD", "27 tháng 11 năm 2023",
+           "đối tác lớn nhất", "đối tác lớn thứ ba", "7,4%",
+           "Thông tin cập nhật: 2025 – 19 tháng 01 năm 2026",
            "Sở Ngoại vụ"],
 }  # fmt: skip
 

@@ -45,8 +45,8 @@ def test_shipped_japan_profile_is_valid_and_sourced() -> None:
     assert pairs == {
         "Thành phố Hồ Chí Minh": ["Osaka"],
         "Hà Nội": ["Fukuoka"],
-        "Quảng Ninh": ["Hokkaido", "Tottori"],
-        "Đà Nẵng": ["Sakai", "Yokohama"],
+        "Quảng Ninh": ["tỉnh Hokkaido", "Tottori"],  # the level, where only one exists (issue 24)
+        "Đà Nẵng": ["thành phố Sakai", "thành phố Yokohama"],
     }
     # The defaults layer brings the national context, with its own sources.
     assert [resolve(g.title, "fr", "fr") for g in profile.national_context][0].startswith("Action extérieure")

@@ -137,8 +137,11 @@ _SHA256 = r"^[0-9a-f]{64}$"
 class Source(Model):
     """A publication the facts come from."""
 
-    title: str
-    """Title of the article or document, as published."""
+    title: Annotated[str | dict[Language, str], BeforeValidator(_text)]
+    """Title of the article or document, as published (``Nâng tầm hợp tác…``), or per language
+    (``{vi: Nâng tầm…, fr: Renforcer…, en: Raising…}``): the titles in ``language`` and ``original_language``
+    are the published ones, cited as they are; any other is a translation of ours, printed as one after the
+    original title."""
     publisher: str | None = None
     """Who published it (newspaper, ministry, agency)."""
     author: str | None = None
@@ -151,6 +154,10 @@ class Source(Model):
     """Anything a reader should know about the source (republished by, translated from)."""
     language: Language | None = None
     """The language the source is written in (``fr``): the language its quotations are verbatim in."""
+    original_language: Language | None = None
+    """The language the source was first published in, when ``language`` is that of an edition its publisher
+    translated (the French edition of a Vietnamese newspaper's article): a reader of that language is cited
+    the original title."""
     archive: str | None = None
     """A copy of the source's text, by its path relative to the profiles folder (``sources/KEY.txt``): a UTF-8
     text file inside that folder, at most as large as a profile, against which ``briefgen check --sources``

@@ -139,7 +139,8 @@ def _stated(fact: dict[str, Any] | None, fmt: Any) -> str:
         return ""
     text = describe(fact, fmt.lang)
     source = fact.get("source") or {}
-    cited = ", ".join(str(source[k]) for k in ("publisher", "title") if source.get(k)) or str(source.get("key", ""))
+    cited = ", ".join(_text(source[k], fmt.lang) for k in ("publisher", "title") if source.get(k))
+    cited = cited or str(source.get("key", ""))
     as_of = _partial(fact.get("as_of"), fmt)
     if as_of or cited:
         return f"{text} ({fmt.labels['change_origin'].format(date=as_of or '—', source=cited or '—')})"

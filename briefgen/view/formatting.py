@@ -93,7 +93,10 @@ class Formatter:
                 if compact
                 else self.number(value)
             )
-            currency = get_currency_name(figure.unit, count=value, locale=self.locale)
+            # The catalogue names a currency as officials write it (tỷ USD, tỷ đồng), or leaves it to Babel.
+            currency = self.labels.get(f"currency_{figure.unit}", "long")
+            if currency == "long":
+                currency = get_currency_name(figure.unit, count=value, locale=self.locale)
             pattern = self.labels["amount_compact" if compact else "amount"]
             text = pattern.format(number=number, currency=currency)
         else:
@@ -101,20 +104,43 @@ class Formatter:
         return self.labels[f"qualifier_{figure.qualifier}"].format(text)
 
     def rank(self, n: int) -> str:
-        """A partner's rank ``n`` (3e partenaire, 3rd partner, đối tác lớn thứ 3).
+        """A partner's rank ``n`` (3e partenaire, third-largest partner, đối tác lớn thứ ba).
 
-        Babel gives the language's ordinal category of ``n`` (CLDR: one, two, few, other); the
-        catalogue gives the words for each.
+        Ranks 1 to 10 have their own words in the catalogue (``rank_3``); above, Babel gives the
+        language's ordinal category of ``n`` (CLDR: one, two, few, other) and the catalogue the words for each.
         """
         form = self.locale.ordinal_form(n)
-        pattern = self.labels.get(f"rank_{form}", self.labels["rank_other"])
+        pattern = self.labels.get(f"rank_{n}") or self.labels.get(f"rank_{form}", self.labels["rank_other"])
         return pattern.format(n=n)
 
     def date(self, value: dt.date) -> str:
         """A full date in the language's pattern."""
         # The catalogue says "long" (Babel's long date for the locale) or gives a CLDR pattern.
-        key = "date_format_first" if value.day == 1 else "date_format"
-        return format_date(value, self.labels[key], locale=self.locale)
+        return format_date(value, self._date_pattern(value), locale=self.locale)
+
+    def _date_pattern(self, value: dt.date) -> str:
+        """The catalogue's pattern for ``value``: its own for January and February, the first of a month, or any day."""
+        early = self.labels["date_format_early"]
+        if value.month <= 2 and early != self.labels["date_format"]:
+            return early
+        return self.labels["date_format_first" if value.day == 1 else "date_format"]
+
+    def source_title(self, source: schema.Source) -> str:
+        """A source's title as this language cites it (see ``schema.Source.title``).
+
+        Its own published title if it has one, else the original title followed by our translation,
+        marked as ours (``“Nâng tầm…” (our translation: “…”)``), or the original alone.
+        """
+        titles = _titles(source)
+        quoted = self.labels["quoted"]
+        published = [code for code in (source.original_language, source.language) if code and code in titles]
+        first = published[0] if published else next(iter(titles))
+        if self.lang in published or first == self.lang:
+            return quoted.format(text=titles[self.lang])
+        original = quoted.format(text=titles[first])
+        if self.lang not in titles:
+            return original
+        return self.labels["title_translated"].format(title=original, translation=quoted.format(text=titles[self.lang]))
 
     def partial(self, value: schema.PartialDate) -> str:
         """A year, a month or a day, as precise as the profile gives it."""
@@ -131,8 +157,17 @@ class Formatter:
         if end is None or end == start:
             return self.date(start)
         if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}–{self.date(end)}"
+            # The first day padded as the language's pattern pads days (07–09 tháng 12).
+            day = format_date(start, "dd" if "dd" in self._date_pattern(start) else "d", locale=self.locale)
+            return f"{day}–{self.date(end)}"
         return f"{self.date(start)} – {self.date(end)}"
+
+
+def _titles(source: schema.Source) -> dict[str, str]:
+    """A source's titles by language (a single title is in the source's language)."""
+    if isinstance(source.title, str):
+        return {source.original_language or source.language or "": source.title}
+    return dict(source.title)
 
 
 class Sources:

@@ -200,9 +200,8 @@ def sources(i: Input) -> Mapping[str, Any]:
 
 def _citation(source: schema.Source, fmt: Formatter) -> str:
     """The numbered sources, as notes."""
-    labels = fmt.labels
     parts = [p for p in (source.publisher, source.author) if p]
-    parts.append(labels["quoted"].format(text=source.title))
+    parts.append(fmt.source_title(source))
     if source.date:
         parts.append(fmt.partial(source.date))
     text = ", ".join(parts)

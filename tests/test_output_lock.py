@@ -27,7 +27,8 @@ PATIENCE = 3.0
 HOOKED = """
 import os, sys, time
 from pathlib import Path
-import briefgen.pipeline.plan as plan
+import briefgen.pipeline.builds as builds
+import briefgen.pipeline.stages as stages
 
 sync, role, patience = Path(os.environ["SYNC"]), os.environ["ROLE"], float(os.environ["PATIENCE"])
 other = "b" if role == "a" else "a"
@@ -40,9 +41,9 @@ def wait_for(name, timeout):
         time.sleep(0.01)
     return True
 
-real_render, real_all, real_atomic = plan.render_all, plan.write_all, plan.write_atomic
+real_render, real_all, real_atomic = builds.render, stages.write_all, stages.write_atomic
 
-def render_all(*args, **kwargs):
+def render(*args, **kwargs):
     documents = real_render(*args, **kwargs)
     (sync / f"rendered-{role}").touch()
     if not wait_for(f"rendered-{other}", 120):  # both rendered before either writes: they overlap
@@ -61,7 +62,7 @@ def write_atomic(*args, **kwargs):
     real_atomic(*args, **kwargs)
     (sync / f"record-{role}").touch()
 
-plan.render_all, plan.write_all, plan.write_atomic = render_all, write_all, write_atomic
+builds.render, stages.write_all, stages.write_atomic = render, write_all, write_atomic
 from briefgen.cli import main
 main(sys.argv[1:])
 """

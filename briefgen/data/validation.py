@@ -160,17 +160,21 @@ def _untagged(loc: PathKey) -> tuple[PathKey, PathKey | None, list[Any]]:
         if part == "[key]":
             continue
         clean.append(part)
-        if isinstance(part, int):
-            args = typing.get_args(annotation)
-            annotation = args[0] if args else None
-        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            field = annotation.model_fields.get(part)
-            annotation = field.annotation if field else None
-        elif typing.get_origin(annotation) is dict:
-            annotation = typing.get_args(annotation)[1]
-        else:
-            annotation = None
+        annotation = _step(annotation, part)
     return tuple(clean), union_at, members
+
+
+def _step(annotation: Any, part: str | int) -> Any:
+    """The annotation of ``part`` inside a value of ``annotation`` (an item, a field, a mapping's value); else None."""
+    if isinstance(part, int):
+        args = typing.get_args(annotation)
+        return args[0] if args else None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(part)
+        return field.annotation if field else None
+    if typing.get_origin(annotation) is dict:
+        return typing.get_args(annotation)[1]
+    return None
 
 
 def _members(annotation: Any) -> list[Any]:
@@ -253,16 +257,8 @@ def _field_names(loc: PathKey) -> list[str]:
     """The keys allowed in the mapping at ``loc``, following the schema down."""
     annotation: Any = Profile
     for part in loc:
-        annotation = _unwrap(annotation)
-        if isinstance(part, int):
-            args = typing.get_args(annotation)
-            annotation = args[0] if args else None
-        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            field = annotation.model_fields.get(part)
-            annotation = field.annotation if field else None
-        elif typing.get_origin(annotation) is dict:
-            annotation = typing.get_args(annotation)[1]
-        else:
+        annotation = _step(_unwrap(annotation), part)
+        if annotation is None:
             return []
     annotation = _unwrap(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):

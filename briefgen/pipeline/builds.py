@@ -25,7 +25,7 @@ from briefgen.data.assembly import Loaded, load
 from briefgen.data.catalog import Places
 from briefgen.errors import BriefgenError, BuildFailed, CheckError, FinalError, InputError, Problem
 from briefgen.pipeline.notes import kept_notes, make_notes, untranslated_of, warnings_of
-from briefgen.pipeline.plan import BUILD_RECORD, Clock, Output, Plan
+from briefgen.pipeline.plan import BUILD_RECORD, Clock, Output, Plan, suffixed
 from briefgen.pipeline.stages import Prepared, context, prepare, render, write
 from briefgen.view.dating import document_date
 
@@ -62,12 +62,15 @@ def build_plan(
     pdf_variant: str | None = None,
     final: bool = False,
     date: dt.date | None = None,
+    edition: str | None = None,
 ) -> Plan:
     """The plan of ``briefgen build``: the briefing in each format asked for, in each language, a record each.
 
-    ``languages``: codes, checked (none: the profile's own, known once it is loaded).
+    ``languages``: codes, checked (none: the profile's own, known once it is loaded). ``edition="partner"``:
+    the partner's edition, in files (and a record) of its own, ``briefing.partner.pdf``.
     """
     check_pdf_variant(pdf_variant)
+    partner = _edition(edition) == PARTNER
     wanted = formats_registry.chosen(formats)
     options: dict[str, Any] = {
         "formats": [f.name for f in wanted],
@@ -80,11 +83,28 @@ def build_plan(
         "date": date.isoformat() if date else None,
         "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None,
     }
-    outputs = tuple(Output(f.name) for f in wanted)
+    if partner:  # only then: the internal edition's options (and digest) stay as they were
+        options["edition"] = PARTNER
+    outputs = tuple(Output(f.name, edition=PARTNER if partner else "") for f in wanted)
+    record = suffixed(BUILD_RECORD, PARTNER) if partner else BUILD_RECORD
     return Plan(
-        outputs, BUILD_RECORD, options, pdf_variant=pdf_variant, date=date, languages=tuple(languages),
+        outputs, record, options, pdf_variant=pdf_variant, date=date, languages=tuple(languages),
         record_per_language=True,
     )  # fmt: skip
+
+
+PARTNER = "partner"
+EDITIONS = ("internal", PARTNER)
+"""``build --edition``: ours (the default), or the partner's, without what is ours alone."""
+
+
+def _edition(edition: str | None) -> str:
+    """The edition asked for, checked (``None``: the internal one)."""
+    if edition is None or edition == "internal":
+        return "internal"
+    if edition != PARTNER:
+        raise InputError(f"unknown edition '{edition}': use one of {', '.join(EDITIONS)}", option="edition")
+    return edition
 
 
 def check_pdf_variant(variant: str | None) -> None:
@@ -204,6 +224,7 @@ def _notes(ready: Sequence[Prepared], *, final: bool, max_age: str) -> dict[int,
         unique = list(dict.fromkeys(found))  # a visit repeats its partner's placeholders
         if unique:
             raise FinalError(unique)
+        _refuse_internal(to_make)
     notes = {}
     for p in ready:
         if p.up_to_date:
@@ -213,6 +234,24 @@ def _notes(ready: Sequence[Prepared], *, final: bool, max_age: str) -> dict[int,
             p.record = {**p.record, "notes": made}
             notes[id(p)] = made
     return notes
+
+
+def _refuse_internal(to_make: Sequence[Prepared]) -> None:
+    """A final partner's edition showing what is ours alone (an internal section, our marking) is refused."""
+    # Deferred (heavy): the view imports the models (pydantic).
+    from briefgen.view.context import internal_shown
+
+    for p in to_make:
+        if p.plan.options.get("edition") != PARTNER:
+            continue
+        for lang, view in (p.views or {}).items():
+            shown = internal_shown(view)
+            if shown:
+                raise InputError(
+                    f"{p.name}: the partner's edition{f' in {lang}' if lang else ''} would show what is ours alone "
+                    f"({', '.join(shown)}); nothing was built",
+                    option="final",
+                )
 
 
 def _built(prepared: Prepared, files: list[Path], notes: dict[str, Any], asked: bool) -> Built:

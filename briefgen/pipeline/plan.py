@@ -34,11 +34,13 @@ class Output:
     document: str = "briefing"
     lang: str = ""
     """Its language when it is not the profile's own (``""``): it names the file, ``briefing.en.pdf``."""
+    edition: str = ""
+    """``partner`` for the partner's edition, named so that it never overwrites ours: ``briefing.partner.en.pdf``."""
 
     @property
     def filename(self) -> str:
-        """The file it is written to in ``OUT/NAME/``: ``briefing.pdf``, ``briefing.en.pdf``."""
-        return suffixed(formats.get(self.format).filename(self.document), self.lang)
+        """The file it is written to in ``OUT/NAME/``: ``briefing.pdf``, ``briefing.partner.en.pdf``."""
+        return suffixed(suffixed(formats.get(self.format).filename(self.document), self.edition), self.lang)
 
 
 def suffixed(filename: str, lang: str) -> str:

@@ -163,11 +163,12 @@ def context(prepared: Prepared, *, since: Path | None = None, clock: Clock | Non
     zip_path = prepared.folder.parent / f"{loaded.name}.zip"
     earlier, prepared.notices = _earlier_facts(loaded.name, since, zip_path if plan.changes else None)
     when = document_date(plan.date)
-    final = bool(plan.options.get("final"))
+    final, edition = bool(plan.options.get("final")), str(plan.options.get("edition") or "")
     suffixes = dict.fromkeys(o.lang for o in plan.outputs)
     languages = dict(zip(suffixes, plan.languages, strict=True))
     prepared.views = {
-        suffix: view_of(profile, languages[suffix], base, when.timestamp, earlier, final=final) for suffix in suffixes
+        suffix: view_of(profile, languages[suffix], base, when.timestamp, earlier, final=final, edition=edition)
+        for suffix in suffixes
     }
     prepared.day = when.day
     images = image_entries(list(images_of(profile, base).values()), base)  # the record's: see read_up_to_date
@@ -200,15 +201,21 @@ def view_of(
     earlier: dict[str, Any] | None = None,
     *,
     final: bool = False,
+    edition: str = "",
 ) -> Briefing:
-    """The view model of a validated profile in ``lang`` dated ``timestamp``, images read; a draft unless ``final``."""
+    """The view model of a validated profile in ``lang`` dated ``timestamp``, images read; a draft unless ``final``.
+
+    ``edition="partner"``: the partner's edition (briefgen.view.context.build_briefing).
+    """
     # Deferred (heavy): pydantic and the models; the view imports the models (pydantic).
     from briefgen.data.validation import images_of
     from briefgen.view.context import build_briefing
 
     images = {value: path.read_bytes() for value, path in images_of(profile, root).items()}
     logo = images.get(profile.partner.logo or "")
-    return build_briefing(profile, lang, timestamp, logo=logo, earlier=earlier, final=final, photos=images)
+    return build_briefing(
+        profile, lang, timestamp, logo=logo, earlier=earlier, final=final, photos=images, edition=edition
+    )
 
 
 def render(prepared: Prepared, templates: Path, on_step: Callable[[str], None] = lambda step: None) -> dict[str, bytes]:

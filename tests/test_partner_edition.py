@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import docx
@@ -173,3 +174,39 @@ def test_unknown_edition_is_one_line_exit_2(tmp_path: Path) -> None:
     code, _, err = _build(tmp_path, "--edition", "public")
     assert code == 2
     assert re.fullmatch(r"error: .*unknown edition 'public'.*\n", err), err
+
+
+def _both(profiles: Path) -> Path:
+    """The FICTIONAL visit strelsau-2026 set to be made in both editions (``visit.edition: both``)."""
+    path = profiles / "visits" / "strelsau-2026.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nvisit:\n" in text
+    path.write_text(text.replace("\nvisit:\n", "\nvisit:\n  edition: both\n", 1), encoding="utf-8")
+    return profiles
+
+
+def test_a_visit_set_to_both_editions_builds_both(profiles: Path, tmp_path: Path) -> None:
+    code, _, err = run_cli("--profiles", _both(profiles), "build", "strelsau-2026", "--format", "md", "--out", tmp_path)
+    assert code == 0, err
+    folder = tmp_path / "strelsau-2026"
+    ours = (folder / "briefing.md").read_text(encoding="utf-8")
+    partner = (folder / "briefing.partner.md").read_text(encoding="utf-8")
+    assert "CONFIDENTIEL (fictif)" in ours and "Édition destinée au partenaire" not in ours
+    assert "CONFIDENTIEL (fictif)" not in partner and "Édition destinée au partenaire" in partner
+    # --edition says which, whatever the visit says.
+    code, _, err = run_cli(
+        "--profiles", profiles, "build", "strelsau-2026", "--format", "md", "--out", tmp_path / "one",
+        "--edition", "internal",
+    )  # fmt: skip
+    assert code == 0, err
+    assert [p.name for p in (tmp_path / "one" / "strelsau-2026").glob("*.md")] == ["briefing.md"]
+
+
+def test_a_pack_holds_both_editions_its_visit_names(profiles: Path, tmp_path: Path) -> None:
+    code, _, err = run_cli("--profiles", _both(profiles), "batch", "strelsau-2026", "--out", tmp_path)
+    assert code == 0, err
+    with zipfile.ZipFile(tmp_path / "strelsau-2026.zip") as pack:
+        names = {Path(n).name for n in pack.namelist()}
+    assert {"briefing.pdf", "briefing.partner.pdf", "key-facts.partner.pdf", "briefing.partner.docx"} <= names, names
+    partner = _pdf(tmp_path / "strelsau-2026" / "key-facts.partner.pdf")
+    assert "Édition destinée au partenaire" in partner and "CONFIDENTIEL (fictif)" not in partner

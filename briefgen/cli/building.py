@@ -63,8 +63,8 @@ EditionOpt = Annotated[
     str | None,
     typer.Option(
         "--edition",
-        help="internal (the default) or partner: without what is ours alone (lines to avoid, questions, their asks, "
-        "vigilance, comments, our marking), written to briefing.partner.pdf.",
+        help="internal, partner (without what is ours alone: lines to avoid, questions, their asks, vigilance, "
+        "comments, our marking; in briefing.partner.pdf) or both; default: the visit's 'edition', else internal.",
         metavar="EDITION",
     ),
 ]

@@ -25,7 +25,7 @@ from briefgen.data.assembly import Loaded, load
 from briefgen.data.catalog import Places
 from briefgen.errors import BriefgenError, BuildFailed, CheckError, FinalError, InputError, Problem
 from briefgen.pipeline.notes import kept_notes, make_notes, untranslated_of, warnings_of
-from briefgen.pipeline.plan import BUILD_RECORD, Clock, Output, Plan, suffixed
+from briefgen.pipeline.plan import BUILD_RECORD, Clock, Output, Plan
 from briefgen.pipeline.stages import Prepared, context, prepare, render, write
 from briefgen.view.dating import document_date
 
@@ -70,7 +70,7 @@ def build_plan(
     the partner's edition, in files (and a record) of its own, ``briefing.partner.pdf``.
     """
     check_pdf_variant(pdf_variant)
-    partner = _edition(edition) == PARTNER
+    editions = editions_asked(edition)
     wanted = formats_registry.chosen(formats)
     options: dict[str, Any] = {
         "formats": [f.name for f in wanted],
@@ -83,28 +83,25 @@ def build_plan(
         "date": date.isoformat() if date else None,
         "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None,
     }
-    if partner:  # only then: the internal edition's options (and digest) stay as they were
-        options["edition"] = PARTNER
-    outputs = tuple(Output(f.name, edition=PARTNER if partner else "") for f in wanted)
-    record = suffixed(BUILD_RECORD, PARTNER) if partner else BUILD_RECORD
+    outputs = tuple(Output(f.name) for f in wanted)
     return Plan(
-        outputs, record, options, pdf_variant=pdf_variant, date=date, languages=tuple(languages),
-        record_per_language=True,
+        outputs, BUILD_RECORD, options, pdf_variant=pdf_variant, date=date, languages=tuple(languages),
+        record_per_language=True, editions=editions,
     )  # fmt: skip
 
 
 PARTNER = "partner"
-EDITIONS = ("internal", PARTNER)
-"""``build --edition``: ours (the default), or the partner's, without what is ours alone."""
+EDITIONS = {"internal": ("",), PARTNER: (PARTNER,), "both": ("", PARTNER)}
+"""``build --edition`` (and ``visit.edition``): ours, the partner's (without what is ours alone), or both."""
 
 
-def _edition(edition: str | None) -> str:
-    """The edition asked for, checked (``None``: the internal one)."""
-    if edition is None or edition == "internal":
-        return "internal"
-    if edition != PARTNER:
+def editions_asked(edition: str | None) -> tuple[str, ...]:
+    """The editions ``edition`` names, as ``Output.edition`` (``None``: none, the visit's or ours), checked."""
+    if edition is None:
+        return ()
+    if edition not in EDITIONS:
         raise InputError(f"unknown edition '{edition}': use one of {', '.join(EDITIONS)}", option="edition")
-    return edition
+    return EDITIONS[edition]
 
 
 def check_pdf_variant(variant: str | None) -> None:
@@ -242,13 +239,11 @@ def _refuse_internal(to_make: Sequence[Prepared]) -> None:
     from briefgen.view.context import internal_shown
 
     for p in to_make:
-        if p.plan.options.get("edition") != PARTNER:
-            continue
-        for lang, view in (p.views or {}).items():
-            shown = internal_shown(view)
+        for key in dict.fromkeys(o.view for o in p.plan.outputs if o.edition == PARTNER):
+            shown = internal_shown((p.views or {})[key])
             if shown:
                 raise InputError(
-                    f"{p.name}: the partner's edition{f' in {lang}' if lang else ''} would show what is ours alone "
+                    f"{p.name}: the partner's edition {(p.views or {})[key].lang} would show what is ours alone "
                     f"({', '.join(shown)}); nothing was built",
                     option="final",
                 )

@@ -59,6 +59,15 @@ FinalOpt = Annotated[
         ),
     ),
 ]
+EditionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--edition",
+        help="internal, partner (without what is ours alone: lines to avoid, questions, their asks, vigilance, "
+        "comments, our marking; in briefing.partner.pdf) or both; default: the visit's 'edition', else internal.",
+        metavar="EDITION",
+    ),
+]
 PdfVariantOpt = Annotated[
     str | None,
     typer.Option("--pdf-variant", help="pdf/a-3b (archiving), pdf/a-2b, pdf/a-3u or pdf/ua-1.", metavar="VARIANT"),
@@ -96,6 +105,7 @@ def build(
     force: ForceOpt = False,
     date: DateOpt = None,
     max_age: MaxAgeOpt = "12m",
+    edition: EditionOpt = None,
 ) -> None:
     """Write OUT/NAME/briefing.docx and briefing.pdf for each NAME (skipped if nothing changed).
 
@@ -120,6 +130,7 @@ def build(
                 timings=stages,
                 date=briefgen.parse_date(date),
                 max_age=max_age,
+                edition=edition,
             )
         except BuildFailed as exc:
             _say_built(exc.built)  # what was written before the failure, then the error naming it

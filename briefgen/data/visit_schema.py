@@ -200,6 +200,10 @@ class Visit(_Model):
     """The languages its pre-visit pack is made in (``[fr, en]``): a briefing and a key-facts page in each,
     the profile's own language without a suffix, the others as ``briefing.en.pdf``; default: every language
     in which the visit, its partner profile and the defaults have complete text (``briefgen check --lang``)."""
+    edition: Literal["internal", "partner", "both"] | None = None
+    """Which edition its documents are made in when ``build --edition`` does not say: ours (``internal``, the
+    default), the partner's (``partner``: without what is ours alone, ``briefing.partner.pdf``), or ``both``,
+    side by side; a pre-visit pack holds the editions it names."""
     purpose: Text | None = None
     """Why the visit takes place, in one paragraph."""
     objectives: list[Text] = Field(default_factory=list)

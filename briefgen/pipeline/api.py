@@ -130,6 +130,7 @@ def build(
     since: Path | None = None,
     date: dt.date | None = None,
     max_age: str = "12m",
+    edition: str | None = None,
 ) -> list[Built]:
     """Build the briefing of each name into ``out/NAME/``; all inputs are checked before writing.
 
@@ -146,11 +147,14 @@ def build(
     completed"); with it, a gap, a ``TODO``, a field untranslated in ``lang``, a figure or title older
     than ``max_age`` on ``date`` (unless accepted), a past visit or a briefing without its minimum
     (briefgen.view.checks.final_findings) is a FinalError (exit 2). ``strict`` checks on ``date`` with ``max_age``.
+    ``edition="partner"``: the partner's edition, without what is ours alone, in files of its own
+    (``briefing.partner.pdf``); with ``final``, one that still shows an internal section is refused.
     """
     places = places or Places.find()
     plan = build_plan(
-        formats, languages=languages_asked(lang), template=template, pdf_variant=pdf_variant, final=final, date=date
-    )
+        formats, languages=languages_asked(lang), template=template, pdf_variant=pdf_variant, final=final, date=date,
+        edition=edition,
+    )  # fmt: skip
     templates = template_dir(places, template, plan.formats())
     return run_build(
         names, plan, out=Path(out), places=places, templates=templates, force=force, strict=strict, since=since,

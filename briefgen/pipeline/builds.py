@@ -62,12 +62,15 @@ def build_plan(
     pdf_variant: str | None = None,
     final: bool = False,
     date: dt.date | None = None,
+    edition: str | None = None,
 ) -> Plan:
     """The plan of ``briefgen build``: the briefing in each format asked for, in each language, a record each.
 
-    ``languages``: codes, checked (none: the profile's own, known once it is loaded).
+    ``languages``: codes, checked (none: the profile's own, known once it is loaded). ``edition="partner"``:
+    the partner's edition, in files (and a record) of its own, ``briefing.partner.pdf``.
     """
     check_pdf_variant(pdf_variant)
+    editions = editions_asked(edition)
     wanted = formats_registry.chosen(formats)
     options: dict[str, Any] = {
         "formats": [f.name for f in wanted],
@@ -83,8 +86,22 @@ def build_plan(
     outputs = tuple(Output(f.name) for f in wanted)
     return Plan(
         outputs, BUILD_RECORD, options, pdf_variant=pdf_variant, date=date, languages=tuple(languages),
-        record_per_language=True,
+        record_per_language=True, editions=editions,
     )  # fmt: skip
+
+
+PARTNER = "partner"
+EDITIONS = {"internal": ("",), PARTNER: (PARTNER,), "both": ("", PARTNER)}
+"""``build --edition`` (and ``visit.edition``): ours, the partner's (without what is ours alone), or both."""
+
+
+def editions_asked(edition: str | None) -> tuple[str, ...]:
+    """The editions ``edition`` names, as ``Output.edition`` (``None``: none, the visit's or ours), checked."""
+    if edition is None:
+        return ()
+    if edition not in EDITIONS:
+        raise InputError(f"unknown edition '{edition}': use one of {', '.join(EDITIONS)}", option="edition")
+    return EDITIONS[edition]
 
 
 def check_pdf_variant(variant: str | None) -> None:
@@ -204,6 +221,7 @@ def _notes(ready: Sequence[Prepared], *, final: bool, max_age: str) -> dict[int,
         unique = list(dict.fromkeys(found))  # a visit repeats its partner's placeholders
         if unique:
             raise FinalError(unique)
+        _refuse_internal(to_make)
     notes = {}
     for p in ready:
         if p.up_to_date:
@@ -213,6 +231,22 @@ def _notes(ready: Sequence[Prepared], *, final: bool, max_age: str) -> dict[int,
             p.record = {**p.record, "notes": made}
             notes[id(p)] = made
     return notes
+
+
+def _refuse_internal(to_make: Sequence[Prepared]) -> None:
+    """A final partner's edition showing what is ours alone (an internal section, our marking) is refused."""
+    # Deferred (heavy): the view imports the models (pydantic).
+    from briefgen.view.context import internal_shown
+
+    for p in to_make:
+        for key in dict.fromkeys(o.view for o in p.plan.outputs if o.edition == PARTNER):
+            shown = internal_shown((p.views or {})[key])
+            if shown:
+                raise InputError(
+                    f"{p.name}: the partner's edition {(p.views or {})[key].lang} would show what is ours alone "
+                    f"({', '.join(shown)}); nothing was built",
+                    option="final",
+                )
 
 
 def _built(prepared: Prepared, files: list[Path], notes: dict[str, Any], asked: bool) -> Built:

@@ -34,11 +34,18 @@ class Output:
     document: str = "briefing"
     lang: str = ""
     """Its language when it is not the profile's own (``""``): it names the file, ``briefing.en.pdf``."""
+    edition: str = ""
+    """``partner`` for the partner's edition, named so that it never overwrites ours: ``briefing.partner.en.pdf``."""
+
+    @property
+    def view(self) -> str:
+        """The key of the view it is rendered from: its language suffix, and its edition when not ours."""
+        return f"{self.lang}@{self.edition}" if self.edition else self.lang
 
     @property
     def filename(self) -> str:
-        """The file it is written to in ``OUT/NAME/``: ``briefing.pdf``, ``briefing.en.pdf``."""
-        return suffixed(formats.get(self.format).filename(self.document), self.lang)
+        """The file it is written to in ``OUT/NAME/``: ``briefing.pdf``, ``briefing.partner.en.pdf``."""
+        return suffixed(suffixed(formats.get(self.format).filename(self.document), self.edition), self.lang)
 
 
 def suffixed(filename: str, lang: str) -> str:
@@ -80,6 +87,9 @@ class Plan:
     every language its profile has complete text in."""
     date: dt.date | None = None
     """``--date``: the documents' date (briefgen.view.dating); the options show it too, so the digest covers it."""
+    editions: tuple[str, ...] = ()
+    """The editions made, as ``Output.edition`` (``""``: ours, ``partner``); none: those the visit names
+    (``visit.edition``), else ours alone. Resolved once the profile is loaded (briefgen.pipeline.stages.prepare)."""
 
     def formats(self) -> list[str]:
         """The formats the plan renders, each once."""
@@ -88,7 +98,8 @@ class Plan:
     def localised(self, own: str) -> Plan:
         """The plan for a profile written in ``own``: each output once per language, suffixed but for ``own``."""
         langs = list(dict.fromkeys("" if lang == own else lang for lang in self.languages or (own,)))
-        outputs = tuple(replace(o, lang=lang) for lang in langs for o in self.outputs)
+        editions = self.editions or ("",)
+        outputs = tuple(replace(o, lang=lang, edition=e) for lang in langs for e in editions for o in self.outputs)
         return replace(self, outputs=outputs, languages=tuple(lang or own for lang in langs))
 
     def per_language(self) -> list[Plan]:
@@ -98,10 +109,13 @@ class Plan:
         plans = []
         suffixes = dict.fromkeys(o.lang for o in self.outputs)  # in the order of self.languages
         for suffix, lang in zip(suffixes, self.languages, strict=True):
-            outputs = tuple(o for o in self.outputs if o.lang == suffix)
-            record = suffixed(self.record, suffix)
-            options = {**self.options, "lang": lang}
-            plans.append(replace(self, outputs=outputs, languages=(lang,), record=record, options=options))
+            for edition in dict.fromkeys(o.edition for o in self.outputs):
+                outputs = tuple(o for o in self.outputs if o.lang == suffix and o.edition == edition)
+                record = suffixed(suffixed(self.record, edition), suffix)
+                # Ours keeps the options (and the digest) it had before there were editions.
+                options = {**self.options, "lang": lang, **({"edition": edition} if edition else {})}
+                part = replace(self, outputs=outputs, languages=(lang,), record=record, options=options)
+                plans.append(replace(part, editions=(edition,)))
         return plans
 
 

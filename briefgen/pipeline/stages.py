@@ -100,6 +100,8 @@ def prepare(
     clock.lap("merge")
     if plan.visit_languages and not plan.languages:
         plan = replace(plan, languages=_visit_languages(loaded))
+    if not plan.editions:
+        plan = replace(plan, editions=_visit_editions(loaded))
     prepared = _compared(loaded, plan, own, out=out, templates=templates, force=force)
     for p in prepared:
         p.timings = clock.timings
@@ -145,6 +147,13 @@ def _visit_languages(loaded: Loaded) -> tuple[str, ...]:
     return tuple(complete_languages(loaded.merged))
 
 
+def _visit_editions(loaded: Loaded) -> tuple[str, ...]:
+    """The editions its visit names (``visit.edition``, as validation checks it), else ours alone."""
+    visit = loaded.merged.data.get("visit")
+    asked = visit.get("edition") if isinstance(visit, dict) else None
+    return {"partner": ("partner",), "both": ("", "partner")}.get(asked, ("",)) if isinstance(asked, str) else ("",)
+
+
 def context(prepared: Prepared, *, since: Path | None = None, clock: Clock | None = None) -> None:
     """Context: the views of each language of ``prepared``, made from the validated profile, dated.
 
@@ -166,8 +175,10 @@ def context(prepared: Prepared, *, since: Path | None = None, clock: Clock | Non
     final = bool(plan.options.get("final"))
     suffixes = dict.fromkeys(o.lang for o in plan.outputs)
     languages = dict(zip(suffixes, plan.languages, strict=True))
+    views = {o.view: o for o in plan.outputs}  # one per language and edition
     prepared.views = {
-        suffix: view_of(profile, languages[suffix], base, when.timestamp, earlier, final=final) for suffix in suffixes
+        key: view_of(profile, languages[o.lang], base, when.timestamp, earlier, final=final, edition=o.edition)
+        for key, o in views.items()
     }
     prepared.day = when.day
     images = image_entries(list(images_of(profile, base).values()), base)  # the record's: see read_up_to_date
@@ -200,15 +211,21 @@ def view_of(
     earlier: dict[str, Any] | None = None,
     *,
     final: bool = False,
+    edition: str = "",
 ) -> Briefing:
-    """The view model of a validated profile in ``lang`` dated ``timestamp``, images read; a draft unless ``final``."""
+    """The view model of a validated profile in ``lang`` dated ``timestamp``, images read; a draft unless ``final``.
+
+    ``edition="partner"``: the partner's edition (briefgen.view.context.build_briefing).
+    """
     # Deferred (heavy): pydantic and the models; the view imports the models (pydantic).
     from briefgen.data.validation import images_of
     from briefgen.view.context import build_briefing
 
     images = {value: path.read_bytes() for value, path in images_of(profile, root).items()}
     logo = images.get(profile.partner.logo or "")
-    return build_briefing(profile, lang, timestamp, logo=logo, earlier=earlier, final=final, photos=images)
+    return build_briefing(
+        profile, lang, timestamp, logo=logo, earlier=earlier, final=final, photos=images, edition=edition
+    )
 
 
 def render(prepared: Prepared, templates: Path, on_step: Callable[[str], None] = lambda step: None) -> dict[str, bytes]:
@@ -231,14 +248,14 @@ def render(prepared: Prepared, templates: Path, on_step: Callable[[str], None] =
     if child_output is not None:
         options = formats.Options(child_output.document, plan.pdf_variant)
         work = formats.get(child_output.format)
-        view = views[child_output.lang]
+        view = views[child_output.view]
         child = forked.Forked(lambda: work.render(view, templates, options), child_output.filename)
     documents: dict[str, bytes] = {}
     try:
         for output in plan.outputs:
             if output != child_output:
                 options = formats.Options(output.document, plan.pdf_variant)
-                documents[output.filename] = formats.get(output.format).render(views[output.lang], templates, options)
+                documents[output.filename] = formats.get(output.format).render(views[output.view], templates, options)
                 clock.lap(output.format if output.document == "briefing" else output.filename)
                 on_step(output.filename)
     except BaseException:

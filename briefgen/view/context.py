@@ -16,6 +16,7 @@ from briefgen.view import viewmodel
 from briefgen.view.facts import facts_document
 from briefgen.view.formatting import Formatter, Sources
 from briefgen.view.sections import (
+    INTERNAL,
     Input,
     Section,
     as_of_range,
@@ -39,6 +40,7 @@ def build_briefing(
     *,
     final: bool = False,
     photos: Mapping[str, bytes] | None = None,
+    edition: str = "",
 ) -> viewmodel.Briefing:
     """The view model of ``profile`` in ``lang`` (default: the profile's own language).
 
@@ -46,7 +48,8 @@ def build_briefing(
     caller chooses it (``briefgen.view.dating``) so that this stays a pure function of its arguments.
     ``earlier``, the facts of an earlier pack (``facts.json``), adds the section of what changed since.
     A document that is not ``final`` is a draft, marked so on every page. ``logo`` and ``photos`` (by the
-    path the profile gives) are the images' bytes, read by the caller.
+    path the profile gives) are the images' bytes, read by the caller. ``edition="partner"``: the partner's
+    edition, without what is ours alone (``Section.internal``), marked "Edition for the partner" instead of ours.
     """
     fmt = Formatter(lang or profile.language, profile.language)
     fmt.labels.update(section_words(fmt.lang))
@@ -61,6 +64,7 @@ def build_briefing(
         earlier=earlier,
         current=facts_document("", profile, "", newest_as_of(profile)) if earlier is not None else None,
         photos={path: _image(data) for path, data in (photos or {}).items()},
+        partner_edition=edition == PARTNER,
     )
     shown, fields = build_sections(given)
     present = [s for s, _ in shown]
@@ -80,6 +84,19 @@ def build_briefing(
         logo=_image(logo) if logo else None,
         **fields,
     )
+
+
+PARTNER = "partner"
+"""The edition the partner may read (``build --edition partner``); the internal one is the default."""
+
+
+def internal_shown(briefing: viewmodel.Briefing) -> list[str]:
+    """What a partner's edition shows that is ours alone: its internal sections, and our marking.
+
+    ``build --final`` refuses a partner's edition that shows any (``Section.internal``).
+    """
+    found = [s.id for s in briefing.body if s.id in INTERNAL]
+    return found + (["marking"] if briefing.cover.marking != briefing.labels["partner_edition"] else [])
 
 
 def _section(section: Section, gap: bool, given: Input, labels: Mapping[str, str]) -> blocks.Section:
@@ -115,7 +132,8 @@ def _cover(
         partner_native=profile.partner.native or "",
         subtitle=fmt.text(profile.framework.text) if profile.framework else "",
         issuer=fmt.text(profile.issuer),
-        marking=fmt.text(profile.marking),
+        # Ours is not for the partner: the partner's edition is marked as such, on the cover and every page.
+        marking=labels["partner_edition"] if given.partner_edition else fmt.text(profile.marking),
         info_as_of=_facts_as_of(profile, fmt),
         date=labels["document_date"].format(date=fmt.date(day)) if day else "",
         details=_visit_details(visit, labels) if visit else [],

@@ -30,6 +30,8 @@ class Input:
     """The profile's facts now, as ``facts.json`` holds them (made by the context when ``earlier`` is given)."""
     photos: Mapping[str, viewmodel.Image] = field(default_factory=dict)
     """Each biography photo the profile names, by its path in the profile."""
+    partner_edition: bool = False
+    """The partner's edition: without what is ours alone (``Section.internal``, and the parts builders drop)."""
 
     @property
     def labels(self) -> dict[str, str]:

@@ -75,6 +75,10 @@ class Section:
     its id. English is the msgid; a catalogue entry of the same key and msgid wins over the text given
     here (how a language added later translates it). Sections older than this field keep theirs in
     ``briefgen/words.py``; see ``section_words``."""
+    internal: bool = False
+    """Ours alone: left out of the partner's edition (``build --edition partner``), which ``--final`` refuses
+    if it still shows it. Parts of a section that are ours alone are left out by its builder
+    (``Input.partner_edition``: the lines to avoid, the questions, their asks, the commitments' notes)."""
 
 
 # --------------------------------------------------------------------------- builders
@@ -198,6 +202,13 @@ SECTIONS: tuple[Section, ...] = (
         cites=lambda p: [p.visit.source] if p.visit and p.visit.source else [],
         dates=lambda p: [p.visit.as_of] if p.visit and p.visit.as_of else [],
         key_facts=True,
+        words={
+            "partner_edition": {
+                "en": "Edition for the partner",
+                "fr": "Édition destinée au partenaire",
+                "vi": "Bản gửi đối tác",
+            }
+        },
     ),
     Section(
         "changes",
@@ -215,7 +226,9 @@ SECTIONS: tuple[Section, ...] = (
         visit_parts.points_blocks("talking_points", ordered=True),
         key_facts=True,
     ),
-    _visit_section("vigilance", _texts("vigilance"), visit_parts.points_blocks("vigilance", ordered=False)),
+    _visit_section(
+        "vigilance", _texts("vigilance"), visit_parts.points_blocks("vigilance", ordered=False), internal=True
+    ),
     _visit_section("delegation", visit_parts.delegation, visit_parts.delegation_blocks),
     _visit_section("interlocutors", visit_parts.interlocutors, visit_parts.interlocutors_blocks, key_facts=True),
     _visit_section("protocol", visit_parts.protocol, visit_parts.protocol_blocks),
@@ -325,7 +338,7 @@ SECTIONS: tuple[Section, ...] = (
         content=partner_parts.sources_blocks,
         present=lambda i: any(True for _ in i.sources.cited()),
     ),
-    _visit_section("drafting", visit_parts.drafting, visit_parts.drafting_blocks),
+    _visit_section("drafting", visit_parts.drafting, visit_parts.drafting_blocks, internal=True),
 )
 """Every section, in the documents' order: the visit's own first, then the partner's, the sources, and
 the drafting block at the very end. The sources are numbered before any section is built, so ``sources``
@@ -333,6 +346,9 @@ lists what every other section cites wherever it stands."""
 
 IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS)
 """The section ids, in order."""
+
+INTERNAL: tuple[str, ...] = tuple(s.id for s in SECTIONS if s.internal)
+"""The sections that are ours alone, which the partner's edition leaves out."""
 
 KEY_FACTS: tuple[str, ...] = tuple(s.id for s in SECTIONS if s.key_facts)
 """The sections the key-facts page shows, in order."""
@@ -380,6 +396,8 @@ def build_sections(i: Input) -> tuple[list[tuple[Section, bool]], dict[str, Any]
     missing = {s.id for s in gaps(i.profile.visit)}
     shown: list[tuple[Section, bool]] = []
     for section in SECTIONS:
+        if section.internal and i.partner_edition:
+            continue
         if section.present(i):
             shown.append((section, False))
             for key in section.cites(i.profile):

@@ -57,18 +57,21 @@ def asks(i: Input) -> Mapping[str, Any]:
     """Our asks and theirs, each with its reply."""
 
     def shown(items: list[schema.Ask]) -> list[viewmodel.Ask]:
-        return [viewmodel.Ask(i.fmt.text(a.ask), i.fmt.text(a.reply)) for a in items]
+        return [viewmodel.Ask(i.fmt.text(a.ask), "" if i.partner_edition else i.fmt.text(a.reply)) for a in items]
 
-    return {"asks": viewmodel.Asks(shown(i.plan.our_asks), shown(i.plan.their_asks))}
+    theirs = [] if i.partner_edition else i.plan.their_asks  # their likely asks are ours alone
+    return {"asks": viewmodel.Asks(shown(i.plan.our_asks), shown(theirs))}
 
 
 def programme(i: Input) -> Mapping[str, Any]:
     """The programme, each meeting with its own lines, questions and press line."""
     fmt = i.fmt
+    ours = not i.partner_edition  # the lines to avoid and the defensive questions are ours alone
     result = []
     for p in i.plan.programme:
-        questions = [viewmodel.Answer(fmt.text(q.question), fmt.text(q.answer)) for q in p.questions]
-        take, avoid, press = fmt.texts(p.lines_to_take), fmt.texts(p.lines_to_avoid), fmt.text(p.press_line)
+        questions = [viewmodel.Answer(fmt.text(q.question), fmt.text(q.answer)) for q in p.questions if ours]
+        take, press = fmt.texts(p.lines_to_take), fmt.text(p.press_line)
+        avoid = fmt.texts(p.lines_to_avoid) if ours else []
         result.append(
             viewmodel.ProgrammeItem(
                 day=fmt.date(p.day) if isinstance(p.day, dt.date) else fmt.text(p.day),
@@ -120,7 +123,10 @@ def follow_up(i: Input) -> Mapping[str, Any]:
     return {
         "follow_up": [
             viewmodel.Commitment(
-                fmt.text(c.promise), fmt.text(c.by), fmt.labels[f"status_{c.status}"], fmt.text(c.note)
+                fmt.text(c.promise),
+                fmt.text(c.by),
+                fmt.labels[f"status_{c.status}"],
+                "" if i.partner_edition else fmt.text(c.note),  # our internal comment
             )
             for c in i.plan.follow_up
         ]
@@ -170,11 +176,16 @@ def purpose_blocks(i: Input) -> list[blocks.Block]:
 def asks_blocks(i: Input) -> list[blocks.Block]:
     """Our asks, then theirs, each a table of asks and replies."""
     a: viewmodel.Asks = asks(i)["asks"]
-    columns = (blocks.Column(i.labels["ask"], "ask"), blocks.Column(i.labels["reply"], "reply"))
+    columns: tuple[blocks.Column, ...] = (
+        blocks.Column(i.labels["ask"], "ask"),
+        blocks.Column(i.labels["reply"], "reply"),
+    )
+    if i.partner_edition:  # the replies we prepared are ours alone: the partner's edition shows our asks only
+        columns = columns[:1]
     shown: list[blocks.Block] = []
     for key, items in (("our_asks", a.ours), ("their_asks", a.theirs)):
         if items:
-            rows = tuple(blocks.Row(((x.ask,), (x.reply,))) for x in items)
+            rows = tuple(blocks.Row(((x.ask,), (x.reply,))[: len(columns)]) for x in items)
             shown += [blocks.Heading((i.labels[key],)), blocks.Table("asks", columns, rows)]
     return shown
 

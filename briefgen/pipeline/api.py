@@ -149,7 +149,13 @@ def build(
     """
     places = places or Places.find()
     plan = build_plan(
-        formats, languages=languages_asked(lang), template=template, pdf_variant=pdf_variant, final=final, date=date
+        formats,
+        languages=languages_asked(lang),
+        template=template,
+        pdf_variant=pdf_variant,
+        final=final,
+        date=date,
+        max_age=max_age,
     )
     templates = template_dir(places, template, plan.formats())
     return run_build(

@@ -164,10 +164,12 @@ def context(prepared: Prepared, *, since: Path | None = None, clock: Clock | Non
     earlier, prepared.notices = _earlier_facts(loaded.name, since, zip_path if plan.changes else None)
     when = document_date(plan.date)
     final = bool(plan.options.get("final"))
+    age = str(plan.options.get("max_age") or "12m")
     suffixes = dict.fromkeys(o.lang for o in plan.outputs)
     languages = dict(zip(suffixes, plan.languages, strict=True))
     prepared.views = {
-        suffix: view_of(profile, languages[suffix], base, when.timestamp, earlier, final=final) for suffix in suffixes
+        suffix: view_of(profile, languages[suffix], base, when.timestamp, earlier, final=final, max_age=age)
+        for suffix in suffixes
     }
     prepared.day = when.day
     images = image_entries(list(images_of(profile, base).values()), base)  # the record's: see read_up_to_date
@@ -200,15 +202,21 @@ def view_of(
     earlier: dict[str, Any] | None = None,
     *,
     final: bool = False,
+    max_age: str = "12m",
 ) -> Briefing:
-    """The view model of a validated profile in ``lang`` dated ``timestamp``, images read; a draft unless ``final``."""
+    """The view model of a validated profile in ``lang`` dated ``timestamp``, images read; a draft unless ``final``.
+
+    Figures and titles older than ``max_age`` on that date are marked.
+    """
     # Deferred (heavy): pydantic and the models; the view imports the models (pydantic).
     from briefgen.data.validation import images_of
     from briefgen.view.context import build_briefing
 
     images = {value: path.read_bytes() for value, path in images_of(profile, root).items()}
     logo = images.get(profile.partner.logo or "")
-    return build_briefing(profile, lang, timestamp, logo=logo, earlier=earlier, final=final, photos=images)
+    return build_briefing(
+        profile, lang, timestamp, logo=logo, earlier=earlier, final=final, photos=images, max_age=max_age
+    )
 
 
 def render(prepared: Prepared, templates: Path, on_step: Callable[[str], None] = lambda step: None) -> dict[str, bytes]:

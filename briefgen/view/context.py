@@ -39,6 +39,7 @@ def build_briefing(
     *,
     final: bool = False,
     photos: Mapping[str, bytes] | None = None,
+    max_age: str = "12m",
 ) -> viewmodel.Briefing:
     """The view model of ``profile`` in ``lang`` (default: the profile's own language).
 
@@ -46,8 +47,12 @@ def build_briefing(
     caller chooses it (``briefgen.view.dating``) so that this stays a pure function of its arguments.
     ``earlier``, the facts of an earlier pack (``facts.json``), adds the section of what changed since.
     A document that is not ``final`` is a draft, marked so on every page. ``logo`` and ``photos`` (by the
-    path the profile gives) are the images' bytes, read by the caller.
+    path the profile gives) are the images' bytes, read by the caller. Each figure or title older than
+    ``max_age`` on the document's date carries a mark (``checks.age_marks``), counted on the cover.
     """
+    from briefgen.view.checks import age_marks, past_note
+
+    day = dt.date.fromisoformat(timestamp[:10]) if timestamp else None
     fmt = Formatter(lang or profile.language, profile.language)
     fmt.labels.update(section_words(fmt.lang))
     labels = dict(fmt.labels)
@@ -61,6 +66,8 @@ def build_briefing(
         earlier=earlier,
         current=facts_document("", profile, "", newest_as_of(profile)) if earlier is not None else None,
         photos={path: _image(data) for path, data in (photos or {}).items()},
+        ages=age_marks(profile, day=day, max_age=max_age, lang=fmt.lang) if day else None,
+        past=past_note(profile, day=day, lang=fmt.lang) if day else "",
     )
     shown, fields = build_sections(given)
     present = [s for s, _ in shown]
@@ -118,17 +125,21 @@ def _cover(
         marking=fmt.text(profile.marking),
         info_as_of=_facts_as_of(profile, fmt),
         date=labels["document_date"].format(date=fmt.date(day)) if day else "",
-        details=_visit_details(visit, labels) if visit else [],
+        details=_visit_details(visit, labels, given.past) if visit else [],
         fallback_note=fmt.fallback_note(),
         draft="" if final else labels["draft"],
         reference=f"{labels['reference']} {drafting.reference}" if drafting and drafting.reference else "",
+        old_count=given.ages.count if given.ages else "",
     )
 
 
-def _visit_details(visit: viewmodel.Visit, labels: Mapping[str, str]) -> list[str]:
-    """The lines under a visit's title: its dates (or the period planned), its place, its head of delegation."""
+def _visit_details(visit: viewmodel.Visit, labels: Mapping[str, str], past: str = "") -> list[str]:
+    """The lines under a visit's title: dates (or period, or commitment), past or not, place, head of delegation."""
     planned = labels["labelled"].format(label=labels["planned"], value=visit.planned) if visit.planned else ""
-    details = [line for line in (visit.when, planned, visit.place) if line]
+    commitment = (
+        labels["labelled"].format(label=labels["commitment"], value=visit.commitment) if visit.commitment else ""
+    )
+    details = [line for line in (visit.when, planned, commitment, past, visit.place) if line]
     if visit.head:
         details.append(labels["labelled"].format(label=labels["head"], value=visit.head.line))
     return details

@@ -10,7 +10,12 @@ from briefgen.data import schema
 from briefgen.view import viewmodel
 
 if TYPE_CHECKING:
+    from briefgen.data.loading import PathKey
+    from briefgen.view.checks import AgeMarks
     from briefgen.view.formatting import Formatter, Sources
+
+OLD_MARK = "\u2020"
+"""The mark on a figure or title older than the age limit (†), explained once by the note under it."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,24 @@ class Input:
     """The profile's facts now, as ``facts.json`` holds them (made by the context when ``earlier`` is given)."""
     photos: Mapping[str, viewmodel.Image] = field(default_factory=dict)
     """Each biography photo the profile names, by its path in the profile."""
+    ages: AgeMarks | None = None
+    """The facts older than the build's ``--max-age`` on the document's date (``checks.age_marks``); None undated."""
+    past: str = ""
+    """``Already past on 7 December 2026`` when the visit is past on the document's date (``checks.past_note``)."""
+
+    def marks(self, path: PathKey) -> tuple[str, ...]:
+        """What a figure or title at ``path`` carries: ``OLD_MARK`` when old, its reason when kept; else nothing."""
+        if self.ages is None or path not in self.ages.old:
+            return ()
+        return (self.ages.reason(path) or OLD_MARK,)
+
+    def age_legend(self, paths: list[PathKey]) -> list[Any]:
+        """The note explaining ``OLD_MARK`` (``† Older than 12 months on …``), when one of ``paths`` carries it."""
+        from briefgen.view.viewmodel import blocks
+
+        if self.ages is None or not any(self.marks(p) == (OLD_MARK,) for p in paths):
+            return []
+        return [blocks.Paragraph((f"{OLD_MARK} {self.ages.note}",), role="legend")]
 
     @property
     def labels(self) -> dict[str, str]:

@@ -239,15 +239,42 @@ def _event_facts(event: viewmodel.Forum | viewmodel.Visit, i: Input) -> list[blo
     return rows
 
 
+def quotation(q: schema.Quotation | None, i: Input, source: str | None = None) -> list[blocks.Block]:
+    """The words ``q`` quotes, as the build language shows them: verbatim, or marked as our translation."""
+    if q is None:
+        return []
+    from briefgen.data.translation import resolve_with_language
+
+    text, shown = resolve_with_language(q.text, i.fmt.lang, i.profile.language)
+    translated = q.translated(shown)
+    note = ""
+    if translated:
+        by = i.fmt.text(q.translated_by) if q.translated_by else ""
+        note = i.labels["translated_by"].format(who=by) if by else i.labels["our_translation"]
+    ref = i.sources.ref(source) if source else None
+    return [blocks.Quotation(text, q.speaker or "", ref, translated, note)]
+
+
 def summary_blocks(i: Input) -> list[blocks.Block]:
-    """The relationship in brief: one paragraph per claim, the framework line first."""
-    return [blocks.Paragraph(blocks.inline(p.text, p.ref)) for p in summary(i)["summary"]]
+    """The relationship in brief: one paragraph per claim, the framework line first, each quotation after its claim."""
+    profile = i.profile
+    claims = ([profile.framework] if profile.framework else []) + list(profile.summary)
+    shown: list[blocks.Block] = []
+    for p, claim in zip(summary(i)["summary"], claims, strict=True):
+        shown += [blocks.Paragraph(blocks.inline(p.text, p.ref)), *quotation(claim.quotation, i, claim.source)]
+    return shown
 
 
 def forum_blocks(i: Input) -> list[blocks.Block]:
-    """The forum's name and its facts."""
+    """The forum's name and its facts, then its theme as the source prints it."""
     f: viewmodel.Forum = forum(i)["forum"]
-    return [blocks.Heading(blocks.inline(f.name, f.ref)), blocks.Facts(tuple(_event_facts(f, i)))]
+    given = i.profile.forum
+    assert given is not None  # built only when present
+    return [
+        blocks.Heading(blocks.inline(f.name, f.ref)),
+        blocks.Facts(tuple(_event_facts(f, i))),
+        *quotation(given.theme_quotation, i, given.source),
+    ]
 
 
 def _figures_table(figures: list[viewmodel.Figure], i: Input, paths: list[PathKey]) -> list[blocks.Block]:
@@ -363,8 +390,9 @@ def _aside(text: str) -> blocks.Span | None:
 
 
 def priorities_blocks(i: Input) -> list[blocks.Block]:
-    """The priority areas, as a list."""
-    return [blocks.Bullets(tuple(blocks.inline(p.text, p.ref) for p in priorities(i)["priorities"]))]
+    """The priority areas, as a list, then the words their claims quote."""
+    quoted = [b for c in i.profile.priorities for b in quotation(c.quotation, i, c.source)]
+    return [blocks.Bullets(tuple(blocks.inline(p.text, p.ref) for p in priorities(i)["priorities"])), *quoted]
 
 
 def national_context_blocks(i: Input) -> list[blocks.Block]:

@@ -127,7 +127,8 @@ def _visit_blocks(i: Input) -> list[blocks.Block]:
         if value
     ]
     past = blocks.Span(v.past, "aside") if v.past else None
-    return [blocks.Heading(blocks.inline(v.title, v.ref, past)), blocks.Facts(tuple(rows))]
+    said = partner_parts.quotation(i.plan.theme_quotation, i, i.plan.source)
+    return [blocks.Heading(blocks.inline(v.title, v.ref, past)), blocks.Facts(tuple(rows)), *said]
 
 
 def _changes_blocks(i: Input) -> list[blocks.Block]:

@@ -358,7 +358,7 @@ def people_blocks(i: Input) -> list[blocks.Block]:
     labels, people_ = i.labels, people(i)["people"]
     rows = [
         blocks.Row(
-            ((p.name,), blocks.inline(p.role, *_marked(p.marks), _aside(p.as_of), p.ref), (p.side,)), p.highlight
+            ((p.name,), blocks.inline(p.role, _aside(" ".join((p.as_of, *p.marks))), p.ref), (p.side,)), p.highlight
         )
         for p in people_
     ]
@@ -377,11 +377,6 @@ def people_blocks(i: Input) -> list[blocks.Block]:
     if cards:
         shown += [blocks.Heading((labels["biographies"],)), blocks.PeopleCards(tuple(cards))]
     return shown
-
-
-def _marked(marks: tuple[str, ...]) -> tuple[str, ...]:
-    """The marks set after a text, each after a space."""
-    return tuple(f" {m}" for m in marks)
 
 
 def _aside(text: str) -> blocks.Span | None:

@@ -92,8 +92,8 @@ def test_the_markdown_marks_each_old_figure_on_its_row_and_dates_each_title(buil
     text = (built / "briefing.en.md").read_text(encoding="utf-8")
     assert "| 24 November 2025 † | [1] |" in text  # a key figure of the article of 24 November 2025
     # Titles: their as-of date and their note; old ones marked, the one of January 2026 not.
-    assert "President of Viet Nam (As at: 24 November 2025 †) [1]" in text
-    assert "Deputy Minister of Foreign Affairs (As at: 19 January 2026) [2]" in text
+    assert "President of Viet Nam [1] (As at: 24 November 2025 †)" in text
+    assert "Deputy Minister of Foreign Affairs [2] (As at: 19 January 2026)" in text
     # The pairings carry their as-of date and their note like every table of facts.
     assert "| Vietnamese locality | Partner localities | As at | Source |" in text
 

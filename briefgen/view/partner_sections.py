@@ -358,7 +358,7 @@ def people_blocks(i: Input) -> list[blocks.Block]:
     labels, people_ = i.labels, people(i)["people"]
     rows = [
         blocks.Row(
-            ((p.name,), blocks.inline(p.role, _aside(" ".join((p.as_of, *p.marks))), p.ref), (p.side,)), p.highlight
+            ((p.name,), blocks.inline(p.role, p.ref, _aside(" ".join((p.as_of, *p.marks)))), (p.side,)), p.highlight
         )
         for p in people_
     ]

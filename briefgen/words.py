@@ -279,4 +279,8 @@ WORDS: tuple[tuple[str, str], ...] = (
     # TRANSLATORS: On the cover and in the heading of a visit whose dates or commitment are past.
     # {date}: the document's date.
     word("visit_past", "Already past on {date}"),
+    # TRANSLATORS: After a quotation printed in a language other than the source's: we translated it.
+    word("our_translation", "our translation"),
+    # TRANSLATORS: As 'our_translation', naming who translated. {who}: the translator (a department).
+    word("translated_by", "our translation, by {who}"),
 )

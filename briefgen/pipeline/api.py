@@ -152,9 +152,15 @@ def build(
     """
     places = places or Places.find()
     plan = build_plan(
-        formats, languages=languages_asked(lang), template=template, pdf_variant=pdf_variant, final=final, date=date,
+        formats,
+        languages=languages_asked(lang),
+        template=template,
+        pdf_variant=pdf_variant,
+        final=final,
+        date=date,
         edition=edition,
-    )  # fmt: skip
+        max_age=max_age,
+    )
     templates = template_dir(places, template, plan.formats())
     return run_build(
         names, plan, out=Path(out), places=places, templates=templates, force=force, strict=strict, since=since,

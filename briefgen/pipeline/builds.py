@@ -63,6 +63,7 @@ def build_plan(
     final: bool = False,
     date: dt.date | None = None,
     edition: str | None = None,
+    max_age: str = "12m",
 ) -> Plan:
     """The plan of ``briefgen build``: the briefing in each format asked for, in each language, a record each.
 
@@ -82,6 +83,7 @@ def build_plan(
         # when set. Without either, a build made on an earlier day is up to date and keeps its date.
         "date": date.isoformat() if date else None,
         "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "").strip() or None,
+        "max_age": max_age.strip(),  # the age beyond which the page marks a figure or title as old
     }
     outputs = tuple(Output(f.name) for f in wanted)
     return Plan(

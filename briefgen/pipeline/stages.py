@@ -173,11 +173,14 @@ def context(prepared: Prepared, *, since: Path | None = None, clock: Clock | Non
     earlier, prepared.notices = _earlier_facts(loaded.name, since, zip_path if plan.changes else None)
     when = document_date(plan.date)
     final = bool(plan.options.get("final"))
+    age = str(plan.options.get("max_age") or "12m")
     suffixes = dict.fromkeys(o.lang for o in plan.outputs)
     languages = dict(zip(suffixes, plan.languages, strict=True))
     views = {o.view: o for o in plan.outputs}  # one per language and edition
     prepared.views = {
-        key: view_of(profile, languages[o.lang], base, when.timestamp, earlier, final=final, edition=o.edition)
+        key: view_of(
+            profile, languages[o.lang], base, when.timestamp, earlier, final=final, edition=o.edition, max_age=age
+        )
         for key, o in views.items()
     }
     prepared.day = when.day
@@ -212,10 +215,12 @@ def view_of(
     *,
     final: bool = False,
     edition: str = "",
+    max_age: str = "12m",
 ) -> Briefing:
     """The view model of a validated profile in ``lang`` dated ``timestamp``, images read; a draft unless ``final``.
 
-    ``edition="partner"``: the partner's edition (briefgen.view.context.build_briefing).
+    ``edition="partner"``: the partner's edition (briefgen.view.context.build_briefing). Figures and titles
+    older than ``max_age`` on that date are marked.
     """
     # Deferred (heavy): pydantic and the models; the view imports the models (pydantic).
     from briefgen.data.validation import images_of
@@ -224,7 +229,15 @@ def view_of(
     images = {value: path.read_bytes() for value, path in images_of(profile, root).items()}
     logo = images.get(profile.partner.logo or "")
     return build_briefing(
-        profile, lang, timestamp, logo=logo, earlier=earlier, final=final, photos=images, edition=edition
+        profile,
+        lang,
+        timestamp,
+        logo=logo,
+        earlier=earlier,
+        final=final,
+        photos=images,
+        edition=edition,
+        max_age=max_age,
     )
 
 

@@ -10,9 +10,10 @@ bullets       a numbered list (points, most important first): its first five; a 
 table         the rows the visit concerns (highlighted, starred) when there are any; else every row
 people        one line per person: name, their first line (role), the note reference
 chart, image  left out: the sheet has the figures themselves, and no room for pictures
+quotation     left out: the briefing quotes the words (marked when translated); the sheet keeps the facts
 group         its blocks, each made compact
 sources       left out: the sheet ends with the notes its own blocks cite, numbered as in the briefing
-other kinds   as they are (heading, paragraph, facts, definitions, figures, quotation, gap)
+other kinds   as they are (heading, paragraph, facts, definitions, figures, gap)
 ============  =====================================================================================
 
 The result is the view with ``body`` holding those compact sections and, last, a ``sources`` section
@@ -76,8 +77,8 @@ class KeyFactsWriter(b.Walker[b.Block | None]):
         return b.Bullets(tuple(lines))
 
     def visit_quotation(self, block: b.Quotation) -> b.Block | None:
-        """As it is."""
-        return block
+        """Left out: the briefing quotes the words; the sheet has the facts that report them."""
+        return None
 
     def visit_gap(self, block: b.Gap) -> b.Block | None:
         """As it is (a key-facts section has content: a gap never reaches the sheet, but says so if it does)."""

@@ -46,6 +46,8 @@ def render_terminal(view: Briefing, console: Console) -> None:
     if cover.date:
         head.append(cover.date + "\n", style="bold")
     head.append(cover.info_as_of, style="dim")
+    if cover.old_count:
+        head.append("\n" + cover.old_count, style="bold")
     console.print(Panel(head, box=box.DOUBLE))
 
     if cover.draft:

@@ -43,6 +43,7 @@ from briefgen.data.translation import own_language
 from briefgen.data.validation import source_refs
 from briefgen.errors import InputError, Problem
 from briefgen.text import quoted
+from briefgen.view.section_input import AgeMarks
 
 KINDS = ("stale", "unsourced", "uncited", "untranslated", "gap", "placeholder", "past", "incomplete")
 _TODO = re.compile(r"\bTODO\b")
@@ -334,27 +335,6 @@ def date_warnings(name: str, merged: Merged, profile: Profile, *, day: dt.date, 
     if past is not None:
         lines.append(f"{name}: {past.problem}")
     return lines
-
-
-@dataclass(frozen=True)
-class AgeMarks:
-    """What the page shows of the facts' age on the document's date, ready to print in one language."""
-
-    old: dict[PathKey, str]
-    """Each old figure or title (``("key_figures", 0)``, ``("people", 2)``) to mark, with the reason the
-    profile keeps it (``accepted_old``, in the build language) or ``""``."""
-    count: str
-    """The cover's line: how many figures and titles are marked (``2 figures or titles older than 12 months``),
-    or ``""`` when none is."""
-    note: str
-    """The note that explains the mark, once (``Older than 12 months on 7 December 2026.``), or ``""``."""
-    accepted: str
-    """The words before a kept figure's reason (``Kept although older than the limit:``)."""
-
-    def reason(self, path: PathKey) -> str:
-        """The printed reason an old fact at ``path`` is kept, or ``""``."""
-        why = self.old.get(path, "")
-        return f"{self.accepted} {why}" if why else ""
 
 
 def past_note(profile: Profile, *, day: dt.date, lang: str | None = None) -> str:

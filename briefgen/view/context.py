@@ -41,6 +41,7 @@ def build_briefing(
     final: bool = False,
     photos: Mapping[str, bytes] | None = None,
     edition: str = "",
+    max_age: str = "12m",
 ) -> viewmodel.Briefing:
     """The view model of ``profile`` in ``lang`` (default: the profile's own language).
 
@@ -50,7 +51,12 @@ def build_briefing(
     A document that is not ``final`` is a draft, marked so on every page. ``logo`` and ``photos`` (by the
     path the profile gives) are the images' bytes, read by the caller. ``edition="partner"``: the partner's
     edition, without what is ours alone (``Section.internal``), marked "Edition for the partner" instead of ours.
+    Each figure or title older than ``max_age`` on the document's date carries a mark (``checks.age_marks``),
+    counted on the cover.
     """
+    from briefgen.view.checks import age_marks, past_note
+
+    day = dt.date.fromisoformat(timestamp[:10]) if timestamp else None
     fmt = Formatter(lang or profile.language, profile.language)
     fmt.labels.update(section_words(fmt.lang))
     labels = dict(fmt.labels)
@@ -65,6 +71,8 @@ def build_briefing(
         current=facts_document("", profile, "", newest_as_of(profile)) if earlier is not None else None,
         photos={path: _image(data) for path, data in (photos or {}).items()},
         partner_edition=edition == PARTNER,
+        ages=age_marks(profile, day=day, max_age=max_age, lang=fmt.lang) if day else None,
+        past=past_note(profile, day=day, lang=fmt.lang) if day else "",
     )
     shown, fields = build_sections(given)
     present = [s for s, _ in shown]
@@ -136,17 +144,21 @@ def _cover(
         marking=labels["partner_edition"] if given.partner_edition else fmt.text(profile.marking),
         info_as_of=_facts_as_of(profile, fmt),
         date=labels["document_date"].format(date=fmt.date(day)) if day else "",
-        details=_visit_details(visit, labels) if visit else [],
+        details=_visit_details(visit, labels, given.past) if visit else [],
         fallback_note=fmt.fallback_note(),
         draft="" if final else labels["draft"],
         reference=f"{labels['reference']} {drafting.reference}" if drafting and drafting.reference else "",
+        old_count=given.ages.count if given.ages else "",
     )
 
 
-def _visit_details(visit: viewmodel.Visit, labels: Mapping[str, str]) -> list[str]:
-    """The lines under a visit's title: its dates (or the period planned), its place, its head of delegation."""
+def _visit_details(visit: viewmodel.Visit, labels: Mapping[str, str], past: str = "") -> list[str]:
+    """The lines under a visit's title: dates (or period, or commitment), past or not, place, head of delegation."""
     planned = labels["labelled"].format(label=labels["planned"], value=visit.planned) if visit.planned else ""
-    details = [line for line in (visit.when, planned, visit.place) if line]
+    commitment = (
+        labels["labelled"].format(label=labels["commitment"], value=visit.commitment) if visit.commitment else ""
+    )
+    details = [line for line in (visit.when, planned, commitment, past, visit.place) if line]
     if visit.head:
         details.append(labels["labelled"].format(label=labels["head"], value=visit.head.line))
     return details

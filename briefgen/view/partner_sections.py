@@ -9,6 +9,7 @@ count; the visit's own sections are built in ``briefgen.view.visit_sections``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
@@ -18,6 +19,7 @@ from briefgen.view.chart_data import build_charts
 from briefgen.view.viewmodel import blocks
 
 if TYPE_CHECKING:
+    from briefgen.data.loading import PathKey
     from briefgen.view.formatting import Formatter
     from briefgen.view.section_input import Input
 
@@ -83,6 +85,8 @@ def partnerships(i: Input) -> Mapping[str, Any]:
             theirs=", ".join(_locality(t, i.fmt) for t in p.theirs),
             highlight=_in_focus(p, i.plan.focus),
             kind=_pairing(p, i.fmt),
+            as_of=i.fmt.partial(p.as_of),
+            ref=i.sources.ref(p.source),
         )
         for p in i.profile.partnerships
     ]
@@ -167,8 +171,10 @@ def people(i: Input) -> Mapping[str, Any]:
             i.sources.ref(p.source),
             highlight=p.name.casefold() in counterparts,
             biography=visit_parts.portrait(i, p.name, p.role, p.biography) if p.biography else None,
+            as_of=i.labels["labelled"].format(label=i.labels["as_of"], value=i.fmt.partial(p.as_of)),
+            marks=i.marks(("people", n)),
         )
-        for p in i.profile.people
+        for n, p in enumerate(i.profile.people)
     ]
     return {"people": people}
 
@@ -233,39 +239,85 @@ def _event_facts(event: viewmodel.Forum | viewmodel.Visit, i: Input) -> list[blo
     return rows
 
 
+def quotation(q: schema.Quotation | None, i: Input, source: str | None = None) -> list[blocks.Block]:
+    """The words ``q`` quotes, as the build language shows them: verbatim, or marked as our translation."""
+    if q is None:
+        return []
+    from briefgen.data.translation import resolve_with_language
+
+    text, shown = resolve_with_language(q.text, i.fmt.lang, i.profile.language)
+    translated = q.translated(shown)
+    note = ""
+    if translated:
+        by = i.fmt.text(q.translated_by) if q.translated_by else ""
+        note = i.labels["translated_by"].format(who=by) if by else i.labels["our_translation"]
+    ref = i.sources.ref(source) if source else None
+    return [blocks.Quotation(text, q.speaker or "", ref, translated, note)]
+
+
 def summary_blocks(i: Input) -> list[blocks.Block]:
-    """The relationship in brief: one paragraph per claim, the framework line first."""
-    return [blocks.Paragraph(blocks.inline(p.text, p.ref)) for p in summary(i)["summary"]]
+    """The relationship in brief: one paragraph per claim, the framework line first, each quotation after its claim."""
+    profile = i.profile
+    claims = ([profile.framework] if profile.framework else []) + list(profile.summary)
+    shown: list[blocks.Block] = []
+    for p, claim in zip(summary(i)["summary"], claims, strict=True):
+        shown += [blocks.Paragraph(blocks.inline(p.text, p.ref)), *quotation(claim.quotation, i, claim.source)]
+    return shown
 
 
 def forum_blocks(i: Input) -> list[blocks.Block]:
-    """The forum's name and its facts."""
+    """The forum's name and its facts, then its theme as the source prints it."""
     f: viewmodel.Forum = forum(i)["forum"]
-    return [blocks.Heading(blocks.inline(f.name, f.ref)), blocks.Facts(tuple(_event_facts(f, i)))]
+    given = i.profile.forum
+    assert given is not None  # built only when present
+    return [
+        blocks.Heading(blocks.inline(f.name, f.ref)),
+        blocks.Facts(tuple(_event_facts(f, i))),
+        *quotation(given.theme_quotation, i, given.source),
+    ]
 
 
-def _figures_table(figures: list[viewmodel.Figure], i: Input) -> blocks.FiguresTable:
+def _figures_table(figures: list[viewmodel.Figure], i: Input, paths: list[PathKey]) -> list[blocks.Block]:
+    """The figures' table, each old one marked (``paths``: where each is in the profile), and the mark's note."""
     labels = i.labels
-    return blocks.FiguresTable(
+    table = blocks.FiguresTable(
         (labels["figure"], labels["value"], labels["as_of"], labels["source"]),
-        tuple(blocks.FigureRow(f.label, f.value, f.as_of, f.ref, f.note) for f in figures),
+        tuple(
+            blocks.FigureRow(f.label, f.value, f.as_of, f.ref, f.note, i.marks(path))
+            for f, path in zip(figures, paths, strict=True)
+        ),
     )
+    return [table, *i.age_legend(paths)]
 
 
 def key_figures_blocks(i: Input) -> list[blocks.Block]:
     """The key figures as a table, then each chart the data supports."""
     built = key_figures(i)
     charts: list[blocks.Block] = [blocks.BarChart(c) for c in built["charts"]]
-    return [_figures_table(built["key_figures"], i), *charts]
+    paths: list[PathKey] = [("key_figures", n) for n in range(len(built["key_figures"]))]
+    return [*_figures_table(built["key_figures"], i, paths), *charts]
 
 
 def partnerships_blocks(i: Input) -> list[blocks.Block]:
     """The pairings, the visit's focus starred."""
     rows = [
-        blocks.Row(((p.ours,), blocks.inline(p.theirs, blocks.Span(p.kind, "aside") if p.kind else None)), p.highlight)
+        blocks.Row(
+            (
+                (p.ours,),
+                blocks.inline(p.theirs, blocks.Span(p.kind, "aside") if p.kind else None),
+                (p.as_of,),
+                blocks.inline(p.ref),
+            ),
+            p.highlight,
+        )
         for p in partnerships(i)["partnerships"]
     ]
-    columns = (blocks.Column(i.labels["ours"], "ours"), blocks.Column(i.labels["theirs"], "theirs"))
+    columns = (
+        blocks.Column(i.labels["ours"], "ours"),
+        blocks.Column(i.labels["theirs"], "theirs"),
+        blocks.Column(i.labels["as_of"], "date"),
+        blocks.Column(i.labels["source"], "source"),
+    )
     return [blocks.Table("pairs", columns, tuple(rows)), *_legend(rows, i)]
 
 
@@ -304,29 +356,47 @@ def timeline_blocks(i: Input) -> list[blocks.Block]:
 def people_blocks(i: Input) -> list[blocks.Block]:
     """The people: a table (counterparts starred), then the biographies given."""
     labels, people_ = i.labels, people(i)["people"]
-    rows = [blocks.Row(((p.name,), blocks.inline(p.role, p.ref), (p.side,)), p.highlight) for p in people_]
+    rows = [
+        blocks.Row(
+            ((p.name,), blocks.inline(p.role, p.ref, _aside(" ".join((p.as_of, *p.marks)))), (p.side,)), p.highlight
+        )
+        for p in people_
+    ]
     columns = (
         blocks.Column(labels["name"], "name"),
         blocks.Column(labels["role"], "role"),
         blocks.Column(labels["side"], "side"),
     )
-    shown: list[blocks.Block] = [blocks.Table("people", columns, tuple(rows)), *_legend(rows, i)]
-    bios = [p.biography for p in people_ if p.biography]
-    if bios:
-        shown += [blocks.Heading((labels["biographies"],)), blocks.PeopleCards(tuple(blocks.card(b) for b in bios))]
+    paths: list[PathKey] = [("people", n) for n in range(len(people_))]
+    shown: list[blocks.Block] = [blocks.Table("people", columns, tuple(rows)), *_legend(rows, i), *i.age_legend(paths)]
+    cards = [
+        replace(blocks.card(p.biography), as_of=" ".join((p.as_of, *p.marks)), ref=p.ref)
+        for p in people_
+        if p.biography
+    ]
+    if cards:
+        shown += [blocks.Heading((labels["biographies"],)), blocks.PeopleCards(tuple(cards))]
     return shown
 
 
+def _aside(text: str) -> blocks.Span | None:
+    """``text`` as an aside after the main text, or nothing when empty."""
+    return blocks.Span(text, "aside") if text else None
+
+
 def priorities_blocks(i: Input) -> list[blocks.Block]:
-    """The priority areas, as a list."""
-    return [blocks.Bullets(tuple(blocks.inline(p.text, p.ref) for p in priorities(i)["priorities"]))]
+    """The priority areas, as a list, then the words their claims quote."""
+    quoted = [b for c in i.profile.priorities for b in quotation(c.quotation, i, c.source)]
+    return [blocks.Bullets(tuple(blocks.inline(p.text, p.ref) for p in priorities(i)["priorities"])), *quoted]
 
 
 def national_context_blocks(i: Input) -> list[blocks.Block]:
     """Vietnam's own figures, a table per theme."""
     shown: list[blocks.Block] = []
-    for group in national_context(i)["national_context"]:
-        shown += [blocks.Heading((group.title,)), _figures_table(group.figures, i)]
+    given = [n for n, g in enumerate(i.profile.national_context) if g.figures]  # the groups shown
+    for n, group in zip(given, national_context(i)["national_context"], strict=True):
+        paths: list[PathKey] = [("national_context", n, "figures", k) for k in range(len(group.figures))]
+        shown += [blocks.Heading((group.title,)), *_figures_table(group.figures, i, paths)]
     return shown
 
 

@@ -10,7 +10,33 @@ from briefgen.data import schema
 from briefgen.view import viewmodel
 
 if TYPE_CHECKING:
+    from briefgen.data.loading import PathKey
     from briefgen.view.formatting import Formatter, Sources
+
+
+@dataclass(frozen=True)
+class AgeMarks:
+    """What the page shows of the facts' age on the document's date, ready to print in one language."""
+
+    old: dict[PathKey, str]
+    """Each old figure or title (``("key_figures", 0)``, ``("people", 2)``) to mark, with the reason the
+    profile keeps it (``accepted_old``, in the build language) or ``""``."""
+    count: str
+    """The cover's line: how many figures and titles are marked (``2 figures or titles older than 12 months``),
+    or ``""`` when none is."""
+    note: str
+    """The note that explains the mark, once (``Older than 12 months on 7 December 2026.``), or ``""``."""
+    accepted: str
+    """The words before a kept figure's reason (``Kept although older than the limit:``)."""
+
+    def reason(self, path: PathKey) -> str:
+        """The printed reason an old fact at ``path`` is kept, or ``""``."""
+        why = self.old.get(path, "")
+        return f"{self.accepted} {why}" if why else ""
+
+
+OLD_MARK = "\u2020"
+"""The mark on a figure or title older than the age limit (†), explained once by the note under it."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +58,24 @@ class Input:
     """Each biography photo the profile names, by its path in the profile."""
     partner_edition: bool = False
     """The partner's edition: without what is ours alone (``Section.internal``, and the parts builders drop)."""
+    ages: AgeMarks | None = None
+    """The facts older than the build's ``--max-age`` on the document's date (``checks.age_marks``); None undated."""
+    past: str = ""
+    """``Already past on 7 December 2026`` when the visit is past on the document's date (``checks.past_note``)."""
+
+    def marks(self, path: PathKey) -> tuple[str, ...]:
+        """What a figure or title at ``path`` carries: ``OLD_MARK`` when old, its reason when kept; else nothing."""
+        if self.ages is None or path not in self.ages.old:
+            return ()
+        return (self.ages.reason(path) or OLD_MARK,)
+
+    def age_legend(self, paths: list[PathKey]) -> list[Any]:
+        """The note explaining ``OLD_MARK`` (``† Older than 12 months on …``), when one of ``paths`` carries it."""
+        from briefgen.view.viewmodel import blocks
+
+        if self.ages is None or not any(self.marks(p) == (OLD_MARK,) for p in paths):
+            return []
+        return [blocks.Paragraph((f"{OLD_MARK} {self.ages.note}",), role="legend")]
 
     @property
     def labels(self) -> dict[str, str]:

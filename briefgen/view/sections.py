@@ -96,6 +96,8 @@ def _visit(i: Input) -> Mapping[str, Any]:
         title=fmt.text(v.title),
         when=fmt.span(v.date, v.end, ""),
         planned="" if v.date else fmt.text(v.period),
+        commitment="" if v.date else fmt.text(v.commitment),
+        past=i.past,
         place=fmt.text(v.place),
         organisers=", ".join(fmt.texts(v.organisers)),
         theme=fmt.text(v.theme),
@@ -121,13 +123,16 @@ def _visit_blocks(i: Input) -> list[blocks.Block]:
     v: viewmodel.Visit = _visit(i)["visit"]
     labels = i.labels
     rows = [blocks.Fact(labels["planned"], (v.planned,))] if v.planned else []
+    rows += [blocks.Fact(labels["commitment"], (v.commitment,))] if v.commitment else []
     rows += partner_parts._event_facts(v, i)
     rows += [
         blocks.Fact(labels[k], (value,))
         for k, value in (("focus_ours", v.focus_ours), ("focus_theirs", v.focus_theirs))
         if value
     ]
-    return [blocks.Heading(blocks.inline(v.title, v.ref)), blocks.Facts(tuple(rows))]
+    past = blocks.Span(v.past, "aside") if v.past else None
+    said = partner_parts.quotation(i.plan.theme_quotation, i, i.plan.source)
+    return [blocks.Heading(blocks.inline(v.title, v.ref, past)), blocks.Facts(tuple(rows)), *said]
 
 
 def _changes_blocks(i: Input) -> list[blocks.Block]:

@@ -55,6 +55,9 @@ class Cover:
     """``DRAFT`` in the build language on a draft, on every page; empty on a final document."""
     reference: str = ""
     """The drafting block's reference, labelled (``Reference FICT-2026-001``); empty when none is given."""
+    old_count: str = ""
+    """How many figures and titles are older than the age limit on the document's date, and marked
+    (``2 figures or titles older than 12 months on 7 December 2026, marked``); empty when none is."""
 
 
 @dataclass(frozen=True)

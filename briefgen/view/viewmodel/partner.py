@@ -36,6 +36,10 @@ class Partnership:
     """True when the visit focuses on one of these localities."""
     kind: str = ""
     """What kind of pairing, and since when (``jumelage, depuis 2013``); empty when not given."""
+    as_of: str = ""
+    """The date the source states the pairing at."""
+    ref: Ref | None = None
+    """The note of its source."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,10 @@ class Person:
     """True when the person is a counterpart on the visit's programme."""
     biography: Portrait | None = None
     """Their short biography, when the profile gives one."""
+    as_of: str = ""
+    """When the source states the title (``role``), labelled: ``As at: November 2025``."""
+    marks: tuple[str, ...] = ()
+    """What the checks know about the title, printed with it (``†``: older than the age limit); empty when nothing."""
 
 
 @dataclass(frozen=True)

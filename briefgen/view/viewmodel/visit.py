@@ -26,6 +26,11 @@ class Visit:
     planned: str = ""
     """The period it is planned for, as written (``by the end of 2025``), when no date is fixed:
     a commitment, shown under ``labels.planned``, never as a date."""
+    commitment: str = ""
+    """A planning commitment the sources give instead of a date (``by the end of 2025``), shown under
+    ``labels.commitment``, never under a date."""
+    past: str = ""
+    """``Already past on 7 December 2026`` when the visit is past on the document's date; else empty."""
 
 
 @dataclass(frozen=True)

@@ -414,7 +414,8 @@ def check_layout(
 
     ``out/NAME/briefing.pdf`` in the profile's own language, ``briefing.L.pdf`` in another, and the pack's
     ``key-facts[.L].pdf`` beside it when there is one; the names it must not see broken are the profile's own
-    (briefgen.render.layout_check). A name without a built briefing is an InputError saying what to build.
+    (briefgen.render.layout_check). A name asked for without a built briefing is an InputError saying what to
+    build; with no names, every profile and visit whose briefing was built is read.
     """
     from briefgen.render.layout_check import faults
 
@@ -428,6 +429,8 @@ def check_layout(
         folder = Path(out) / name
         briefing_pdf = folder / f"briefing{suffix}.pdf"
         if not briefing_pdf.is_file():
+            if not names:
+                continue  # every name: only those built
             more = f" --lang {language}" if suffix else ""
             raise InputError(f"{briefing_pdf}: not built; run 'briefgen build {name} --format pdf{more}' first")
         proper = _proper_names(loaded.merged.data) + _HOME_COUNTRY

@@ -55,6 +55,18 @@ def check(
             "exit 1 when a quote is not found or an archive no longer matches its sha256.",
         ),
     ] = False,
+    layout: Annotated[
+        bool,
+        typer.Option(
+            "--layout",
+            help="Instead: read the built PDFs (briefing, key-facts page) and list nearly empty pages, headings at "
+            "a page's foot, text under 9 pt, names broken across lines and tables cut from their header, with "
+            "their page; exit 1 when it lists anything.",
+        ),
+    ] = False,
+    out: Annotated[Path, typer.Option("--out", help="Where the PDFs were built (--layout).", metavar="DIR")] = Path(
+        "out"
+    ),
 ) -> None:
     """List stale figures, unsourced claims, uncited sources and untranslated fields.
 
@@ -62,6 +74,9 @@ def check(
     """
     import datetime as dt
 
+    if layout:
+        _check_layout(names or [], lang=lang, out=out, as_json=as_json)
+        return
     if sources:
         _check_sources(names or [], strict=strict, as_json=as_json)
         return
@@ -84,6 +99,21 @@ def check(
         if covered is not None:
             say(covered.line())
     if strict and found:
+        raise typer.Exit(1)
+
+
+def _check_layout(names: list[str], *, lang: str | None, out: Path, as_json: bool) -> None:
+    """``check --layout``: each fault with its file and page; exit 1 when there is any."""
+    with handled_errors():
+        found = briefgen.check_layout(names, lang=lang, out=out, places=current_places())
+    if as_json:
+        say_json([f.as_dict() for f in found])
+    else:
+        for fault in found:
+            printing.say(str(fault))
+        if not found:
+            say("nothing to report")
+    if found:
         raise typer.Exit(1)
 
 

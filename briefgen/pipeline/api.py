@@ -11,7 +11,8 @@ format asks for them, so that validating or previewing never loads WeasyPrint or
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,7 @@ if TYPE_CHECKING:  # the loader, the models and the view model only matter to co
     from briefgen.data.schema import Profile
     from briefgen.data.translate import Coverage
     from briefgen.pipeline.roundtrip import Imported
+    from briefgen.render.layout_check import LayoutFault
     from briefgen.view.changes import Changes
     from briefgen.view.checks import Finding
     from briefgen.view.source_checks import SourceReport
@@ -409,3 +411,75 @@ def import_translation(file: Path, places: Places | None = None) -> Imported:
     from briefgen.pipeline.roundtrip import import_file
 
     return import_file(file, places or Places.find())
+
+
+def check_layout(
+    names: Sequence[str],
+    *,
+    lang: str | None = None,
+    out: Path | str = "out",
+    places: Places | None = None,
+) -> list[LayoutFault]:
+    """The page faults of each name's built PDFs in ``out`` (``check --layout``): its briefing and key-facts page.
+
+    ``out/NAME/briefing.pdf`` in the profile's own language, ``briefing.L.pdf`` in another, and the pack's
+    ``key-facts[.L].pdf`` beside it when there is one; the names it must not see broken are the profile's own
+    (briefgen.render.layout_check). A name asked for without a built briefing is an InputError saying what to
+    build; with no names, every profile and visit whose briefing was built is read.
+    """
+    from briefgen.render.layout_check import faults
+
+    places = places or Places.find()
+    check_lang(lang)
+    found: list[LayoutFault] = []
+    for name in names or places.partner_names() + places.visit_names():
+        loaded = load(name, places)
+        language = lang or loaded.profile.language
+        suffix = "" if language == loaded.profile.language else f".{language}"
+        folder = Path(out) / name
+        briefing_pdf = folder / f"briefing{suffix}.pdf"
+        if not briefing_pdf.is_file():
+            if not names:
+                continue  # every name: only those built
+            more = f" --lang {language}" if suffix else ""
+            raise InputError(f"{briefing_pdf}: not built; run 'briefgen build {name} --format pdf{more}' first")
+        proper = _proper_names(loaded.merged.data) + _HOME_COUNTRY
+        words = {word for name in proper for word in name.split()}
+        proper += _compound_names(loaded.merged.data, words)
+        for pdf in (briefing_pdf, folder / f"key-facts{suffix}.pdf"):
+            if pdf.is_file():
+                found += faults(pdf.read_bytes(), str(pdf), proper)
+    return found
+
+
+_HOME_COUNTRY = ["Vietnam", "Viet Nam", "Việt Nam"]
+"""The issuer's own country, which no profile names as a field."""
+_PREFIXES = {"Vice", "Co", "Ex", "Pre", "Post", "Anti", "Non", "Sous", "Phó"}
+_COMPOUND = re.compile(r"\b[A-ZÀ-Ỹ][\w']*(?:-[A-ZÀ-Ỹ][\w']*)+")
+
+
+def _compound_names(data: object, words: set[str]) -> list[str]:
+    """Hyphenated proper names in a profile's text (États-Unis, Hô Chi Minh-Ville): never to be cut at the hyphen."""
+    if isinstance(data, Mapping):
+        return [n for v in data.values() for n in _compound_names(v, words)]
+    if isinstance(data, list):
+        return [n for item in data for n in _compound_names(item, words)]
+    if not isinstance(data, str):
+        return []
+    # Not a title (Vice-Chairman), nor two names joined (Vietnam-Japon): each may break at its hyphen.
+    found = [n for n in _COMPOUND.findall(data) if n.split("-")[0] not in _PREFIXES]
+    return [n for n in found if not all(part in words for part in n.split("-"))]
+
+
+_NAME_KEYS = ("name", "country", "currency", "partner", "native", "province", "locality", "localities")
+
+
+def _proper_names(data: object, key: str = "") -> list[str]:
+    """The short texts a profile gives under keys that hold names (people, countries, currencies, places)."""
+    if isinstance(data, Mapping):
+        return [n for k, v in data.items() for n in _proper_names(v, key if k in LANGUAGES else str(k))]
+    if isinstance(data, list):
+        return [n for item in data for n in _proper_names(item, key)]
+    if isinstance(data, str) and any(part in key for part in _NAME_KEYS) and len(data) <= 60:
+        return [data]
+    return []

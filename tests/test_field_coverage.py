@@ -22,6 +22,7 @@ import yaml
 from docx import Document
 from pydantic import BaseModel
 
+from briefgen import languages
 from briefgen.data.facts_schema import Translatable
 from briefgen.data.schema import Profile
 
@@ -64,6 +65,24 @@ NOT_SHOWN: dict[str, str] = {
 
 IGNORED_NAMES = {"quote", "photo", "archive", "sha256", "language", "original_language", "source"}
 """Field names that are never document text: excerpts checked against archives, files, languages, source keys."""
+
+
+UNLABELLED: dict[str, str] = {
+    "name": "a name is a heading or the first cell of its row",
+    "value": "a figure's value is formatted with its unit and rank in the Value column",
+    "purpose": "a section of its own",
+    "objectives": "a section of its own",
+    "talking_points": "a section of its own",
+    "vigilance": "a section of its own",
+    "question": "a Question: / Answer: pair",
+    "answer": "a Question: / Answer: pair",
+    "key_figures.note": "printed in brackets after the indicator",
+    "national_context.figures.note": "printed in brackets after the indicator",
+    "partnerships.kind": "printed in brackets after the partner localities",
+    "agreements.status": "printed after the agreement's name",
+    "visit.delegation.head.role": "under the 'Head of delegation' label",
+}
+"""Fields (by name or path) named like a label but printed without it (test_each_field_is_under_its_own_label)."""
 
 
 class Values:
@@ -263,3 +282,54 @@ def test_dates_use_the_day_of_the_month(built: tuple[Values, dict[str, dict[str,
         text = " ".join(found[lang][fmt].split())
         assert DATE_TEXT[lang] in text, f"{lang} {fmt}"
         assert "73" not in re.findall(r"\b\d+\b", text), f"{lang} {fmt}: the day of the year"
+
+
+def _md_labels(markdown: str, token: str) -> set[str]:
+    """The labels ``token`` sits under in the Markdown: a table's column header, a ``- **Label**:`` line, or the
+    ``- **Label**:`` item a nested list hangs from."""
+    lines = markdown.splitlines()
+    found: set[str] = set()
+    for i, line in enumerate(lines):
+        if token not in line:
+            continue
+        if line.startswith("|"):
+            header = next(j for j in range(i, -1, -1) if lines[j].startswith("|---") or lines[j].startswith("|:"))
+            columns = [c.strip() for c in lines[header - 1].strip("|").split("|")]
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            found |= {columns[k] for k, cell in enumerate(cells) if token in cell and k < len(columns)}
+            continue
+        own = re.match(r"^\s*- \*\*(.+?)\*\*: ", line)
+        if own:
+            found.add(own[1])
+            continue
+        indent = len(line) - len(line.lstrip())
+        for j in range(i - 1, -1, -1):
+            above = lines[j]
+            if not above.strip() or above.startswith("#"):
+                break
+            if len(above) - len(above.lstrip()) < indent:
+                parent = re.match(r"^\s*- \*\*(.+?)\*\*:\s*$", above)
+                if parent:
+                    found.add(parent[1])
+                break
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_field_is_under_its_own_label(built: tuple[Values, dict[str, dict[str, str]]], lang: str) -> None:
+    """A field whose name is a label (``phone``, ``career``, ``meetings``...) is printed under that label.
+
+    Catches one field shown in another's place: phone and e-mail swapped, the career under earlier meetings.
+    """
+    values, found = built
+    labels = languages.labels(lang)
+    markdown = found[lang]["md"]
+    wrong = {}
+    for path, tokens in values.expected.items():
+        name = path.rsplit(".", 1)[-1]
+        if name not in labels or name in UNLABELLED or path in UNLABELLED:
+            continue
+        where = _md_labels(markdown, tokens[lang].replace("+", "\\+"))
+        if labels[name] not in where:
+            wrong[path] = (labels[name], sorted(where))
+    assert not wrong, "\n".join(f"{k}: {v}" for k, v in wrong.items())

@@ -26,6 +26,7 @@ from pydantic import BaseModel
 from briefgen import languages
 from briefgen.data.facts_schema import Translatable
 from briefgen.data.schema import Profile
+from briefgen.view.sections import KEY_FACTS
 
 from .helpers import run_cli
 
@@ -408,3 +409,66 @@ UNMARKED_FALLBACK = {
 string (a list joined by commas, ``Name (native)``, ``Status: …``, ``Question: …``) and loses its language, so
 the HTML does not mark it ``lang="fr"``. The set is exact: a new unmarked field fails, and so does a fix until
 it is taken out of here."""
+
+
+KEY_FACTS_LEFT_OUT: dict[str, str] = {
+    "biography": "a person is one line on the key-facts page: name and role",
+    "organisation": "an interlocutor is one line on the key-facts page: name and role",
+}
+"""Field names (anywhere in the path) that a key-facts section shows in the briefing but not on the sheet."""
+
+KEY_FACTS_ALSO: dict[str, str] = {
+    "visit.delegation.head.name": "the sheet's heading names the head of delegation, as the cover does",
+    "visit.delegation.head.role": "the sheet's heading names the head of delegation, as the cover does",
+    "visit.drafting.reference": "the sheet carries the note's reference",
+}
+"""Fields of other sections that the sheet also shows, and why."""
+
+
+def _sections(markdown: str) -> list[tuple[str, str]]:
+    """(heading, body) of each ``## `` section of the Markdown."""
+    parts = re.split(r"^## (.+)$", markdown, flags=re.MULTILINE)
+    return list(zip(parts[1::2], parts[2::2], strict=True))
+
+
+@pytest.fixture(scope="module")
+def sheets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The key-facts page of the generated visit's pack in each language, as text."""
+    root = tmp_path_factory.mktemp("sheets")
+    _, profiles = write_profiles(root)
+    out = root / "out"
+    code, _, err = run_cli("--profiles", profiles, "batch", NAME, "--out", out)
+    assert code == 0, err
+    found = {}
+    for lang in LANGS:
+        suffix = "" if lang == "fr" else f".{lang}"
+        pdf = out / NAME / f"key-facts{suffix}.pdf"
+        found[lang] = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_key_facts_page_has_every_field_of_its_sections(
+    built: tuple[Values, dict[str, dict[str, str]]], sheets: dict[str, str], lang: str
+) -> None:
+    """What the briefing prints in a section the registry marks key_facts is on the sheet, what it prints
+    elsewhere is not (the sheet's sections found from the briefing's Markdown headings)."""
+    values, found = built
+    labels = languages.labels(lang)
+    titles = {labels[key] for key in KEY_FACTS}
+    sections = _sections(found[lang]["md"])
+    assert titles <= {title for title, _ in sections}
+    sheet = _squash(sheets[lang])
+    missing, extra = [], []
+    for path, tokens in values.expected.items():
+        token = tokens[lang]
+        homes = {title for title, body in sections if token in body}
+        if not homes or len(set(tokens.values())) == 1 and not token.startswith("K"):
+            continue  # on the cover only, or not a unique token (a date, a phone number)
+        on_sheet = _squash(token) in sheet
+        if homes & titles and not any(part in KEY_FACTS_LEFT_OUT for part in path.split(".")):
+            if not on_sheet:
+                missing.append(f"{path} ({', '.join(homes)})")
+        elif not homes & titles and on_sheet and path not in KEY_FACTS_ALSO:
+            extra.append(f"{path} ({', '.join(homes)})")
+    assert not missing and not extra, f"missing: {missing}\nnot of the sheet's sections: {extra}"

@@ -8,6 +8,8 @@ and say nothing about the attributes that did not change. Every profile here is 
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -130,3 +132,51 @@ def test_check_names_only_the_fact_made_old(profiles: Path, old: str, new: str, 
     code, printed, err = run_cli("--profiles", profiles, "check", "ruritania", "--max-age", "24m")
     stale = [line for line in (printed + err).splitlines() if "stale" in line]
     assert len(stale) == 1 and f"{path}: " in stale[0], printed + err
+
+
+X = "{urn:oasis:names:tc:xliff:document:2.0}"
+
+
+def _translate(profiles: Path, xlf: Path, fill: Callable[[str, str], str]) -> list[str]:
+    """Export ruritania's missing or stale English, fill each target with ``fill(id, French)``, import it."""
+    code, _, err = run_cli("--profiles", profiles, "translate", "export", "ruritania", "--lang", "en", "-o", xlf)
+    assert code == 0, err
+    tree = ET.parse(xlf)
+    ids = []
+    for unit in tree.iter(X + "unit"):
+        source, target = unit.find(f"{X}segment/{X}source"), unit.find(f"{X}segment/{X}target")
+        assert source is not None and target is not None and source.text
+        target.text = fill(unit.attrib["id"], source.text)
+        ids.append(unit.attrib["id"])
+    tree.write(xlf, encoding="UTF-8", xml_declaration=True)
+    code, _, err = run_cli("--profiles", profiles, "translate", "import", xlf)
+    assert code == 0, err
+    return ids
+
+
+def _english_problems(profiles: Path) -> list[dict[str, Any]]:
+    _, printed, _ = run_cli("--profiles", profiles, "check", "ruritania", "--lang", "en", "--json")
+    entries = json.loads(printed)
+    return [e for e in entries if e["kind"] == "untranslated" or e["kind"] == "stale" and "translated" in e["message"]]
+
+
+def test_a_stale_translation_is_exported_alone_imported_and_built(profiles: Path, tmp_path: Path) -> None:
+    """One French text changes after translation: only it is stale, exported, and its new English replaces the old."""
+    xlf = tmp_path / "ruritania.en.xlf"
+    first = _translate(profiles, xlf, lambda _, french: f"EN {french}")
+    assert "summary.0.text" in first and _english_problems(profiles) == []
+
+    _edit(profiles / "ruritania.yaml", "fr: Relation fictive avec", "fr: Relation fictive renouvelée avec")
+    problems = _english_problems(profiles)
+    assert [(p["kind"], p["path"]) for p in problems] == [("stale", "summary[0].text")], problems
+
+    again = _translate(profiles, xlf, lambda _, french: f"NEW {french}")
+    assert again == ["summary.0.text"]
+    assert _english_problems(profiles) == []
+    out = tmp_path / "out"
+    code, _, err = run_cli("--profiles", profiles, "build", "ruritania", "--lang", "en", "--format", "md", "--out", out)
+    assert code == 0, err
+    markdown = (out / "ruritania" / "briefing.en.md").read_text(encoding="utf-8")
+    assert "NEW Relation fictive renouvelée avec" in markdown
+    assert "EN Relation fictive avec" not in markdown
+    assert "EN Ruritanie" in markdown  # the translations that stayed current are kept

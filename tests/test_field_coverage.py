@@ -472,3 +472,34 @@ def test_the_key_facts_page_has_every_field_of_its_sections(
         elif not homes & titles and on_sheet and path not in KEY_FACTS_ALSO:
             extra.append(f"{path} ({', '.join(homes)})")
     assert not missing and not extra, f"missing: {missing}\nnot of the sheet's sections: {extra}"
+
+
+SOURCED = {
+    "framework.text": "", "summary.text": "", "priorities.text": "", "orientations.text": "",
+    "forum.name": "", "agreements.name": "", "timeline.text": "", "people.role": "", "visit.title": "",
+    "key_figures.label": "as of", "national_context.figures.label": "as of",
+}  # fmt: skip
+"""The text of each sourced fact, and whether its row also prints its as-of date."""
+
+UNSOURCED_IN_PRINT: dict[str, str] = {
+    "partnerships.ours.name": "GAP found by this test: a pairing is a sourced fact, printed with no note "
+    "number and no as-of date (viewmodel.Partnership carries no reference)",
+}
+"""Sourced facts the documents print without their note number, each with the reason."""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_sourced_fact_carries_its_note_number_and_date(
+    built: tuple[Values, dict[str, dict[str, str]]], lang: str
+) -> None:
+    """In the Markdown, the line of a sourced fact's text has its note ``[1]``, and a figure's row its as-of date."""
+    values, found = built
+    lines = found[lang]["md"].splitlines()
+    wrong = []
+    for path in (*SOURCED, *UNSOURCED_IN_PRINT):
+        token = values.expected[path][lang]
+        own = [line for line in lines if token in line and not line.startswith("#  ")]
+        noted = any("[1]" in line and (not SOURCED.get(path) or DATE_TEXT[lang] in line) for line in own)
+        if noted == (path in UNSOURCED_IN_PRINT):
+            wrong.append(f"{path}: {own}")
+    assert not wrong, "\n".join(wrong)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -30,3 +32,20 @@ def run_cli(*args: str | Path, env: dict[str, str] | None = None) -> tuple[int, 
     """Run briefgen in-process; return (exit code, stdout, stderr)."""
     result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False, env=env)
     return result.exit_code, result.stdout, result.stderr
+
+
+def default_signals() -> None:
+    """``preexec_fn`` for a child the test will interrupt: SIGINT back to its default.
+
+    A shell starts a background job (``pytest ... &``) with SIGINT ignored, and a child inherits that; Python
+    then installs no KeyboardInterrupt handler and the test's SIGINT would be lost.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def stop(process: subprocess.Popen[bytes] | subprocess.Popen[str]) -> None:
+    """Kill ``process`` if it still runs and reap it: what a test calls in ``finally``."""
+    if process.poll() is None:
+        process.kill()
+    process.wait(timeout=30)

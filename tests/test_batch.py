@@ -5,6 +5,7 @@ Every profile here is a FICTIONAL fixture (tests/fixtures), copied and multiplie
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -21,7 +22,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from .helpers import REPO, run_cli
+from .helpers import REPO, default_signals, run_cli, stop
 
 VISIT = "strelsau-2026"
 
@@ -315,6 +316,17 @@ main(sys.argv[2:])
 """
 
 
+def _interrupt(process: subprocess.Popen[str], out: Path, how: int) -> None:
+    deadline = time.monotonic() + 120
+    while not list(out.glob("*/manifest.json")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    assert process.poll() is None, "the batch ended before it could be interrupted"
+    if how == signal.SIGINT:
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole group
+    else:
+        process.send_signal(signal.SIGTERM)  # a service manager signals the main process only
+
+
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
 def test_interruption_leaves_complete_packs_and_no_temporaries(profiles: Path, tmp_path: Path, how: int) -> None:
     out = tmp_path / "out"
@@ -337,15 +349,15 @@ def test_interruption_leaves_complete_packs_and_no_temporaries(profiles: Path, t
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal gives a command
+        preexec_fn=default_signals,
     )
-    deadline = time.monotonic() + 120
-    while not list(out.glob("*/manifest.json")) and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.05)
-    if how == signal.SIGINT:
-        os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole group
-    else:
-        process.send_signal(signal.SIGTERM)  # a service manager signals the main process only
-    _, stderr = process.communicate(timeout=60)
+    try:
+        _interrupt(process, out, how)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # the group this test started, workers included
+        stop(process)
     assert process.returncode == 130, stderr
     assert stderr.strip() == "error: interrupted"
     assert list(out.rglob("*.tmp")) == []

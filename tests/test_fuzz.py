@@ -15,7 +15,10 @@ and ``as_of: {year: 2025, month: 13}`` crashed the context; all are snippets bel
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
+import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +29,13 @@ from hypothesis import strategies as st
 
 from briefgen.data.loading import load_layer
 from briefgen.data.merging import merge
+from briefgen.data.translation import resolve
 from briefgen.data.validation import validate
 from briefgen.errors import BriefgenError
 from briefgen.pipeline.api import document_timestamp
 from briefgen.render.html import render_html
 from briefgen.view.context import build_briefing
+from briefgen.view.viewmodel.common import Ref
 
 from .helpers import REPO
 
@@ -131,15 +136,60 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run_pipeline(path: Path, data: bytes, lang: str | None) -> None:
-    """Load, merge, validate, build the view model and render HTML; only BriefgenError may escape."""
+    """Load, merge, validate, build the view model and render HTML; only BriefgenError may escape.
+
+    What builds must read whole: see :func:`assert_read_whole`.
+    """
     path.write_bytes(data)
     try:
         layer = load_layer(path)
         profile = validate(merge([DEFAULTS, layer]))
         view = build_briefing(profile, lang, document_timestamp())
-        render_html(view, TEMPLATES)
+        page = render_html(view, TEMPLATES)
     except BriefgenError:
-        pass
+        return
+    assert_read_whole(profile, view, page)
+
+
+def _refs(value: Any, seen: set[int] | None = None) -> set[int]:
+    """The numbers of every note reference (``Ref``) anywhere in ``value``."""
+    found: set[int] = set()
+    seen = set() if seen is None else seen
+    if id(value) in seen or isinstance(value, str | int | float | bool | type(None)):
+        return found
+    seen.add(id(value))
+    if isinstance(value, Ref):
+        return {value.number}
+    if dataclasses.is_dataclass(value):
+        items: Any = [getattr(value, f.name) for f in dataclasses.fields(value)]
+    elif isinstance(value, dict):
+        items = value.values()
+    elif isinstance(value, list | tuple):
+        items = value
+    else:
+        return found
+    for item in items:
+        found |= _refs(item, seen)
+    return found
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def assert_read_whole(profile: Any, view: Any, page: str) -> None:
+    """Every cited source is numbered 1..N and listed; every summary sentence and the partner's name appear
+    literally in the HTML's text (tags removed, entities undone, spacing squeezed)."""
+    numbers = [s.number for s in view.sources]
+    assert numbers == list(range(1, len(numbers) + 1)), numbers
+    cited = _refs(view.body)
+    assert cited <= set(numbers), f"cited {sorted(cited)}, listed {numbers}"
+    text = _words(html.unescape(re.sub(r"<[^>]+>", " ", page)))
+    own = profile.language
+    expected = [resolve(profile.partner.name, view.lang, own)]
+    expected += [resolve(claim.text, view.lang, own) for claim in profile.summary]
+    for sentence in expected:
+        assert _words(sentence) in text, f"{sentence!r} not in the HTML"
 
 
 JAPAN_LINES = JAPAN.split(b"\n")
@@ -253,4 +303,8 @@ def test_the_unmutated_profile_goes_through(scratch: Path) -> None:
     """The pipeline above really builds: the mutations start from a valid profile."""
     scratch.write_bytes(JAPAN)
     profile = validate(merge([DEFAULTS, load_layer(scratch)]))
-    assert "Japon" in render_html(build_briefing(profile, "fr", document_timestamp()), TEMPLATES)
+    view = build_briefing(profile, "fr", document_timestamp())
+    page = render_html(view, TEMPLATES)
+    assert "Japon" in page
+    assert_read_whole(profile, view, page)
+    assert len(view.sources) > 1 and _refs(view.body) == {s.number for s in view.sources}

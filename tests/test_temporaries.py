@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import REPO
+from .helpers import REPO, default_signals, stop
 
 VISIT = "strelsau-2026"
 
@@ -103,15 +103,19 @@ def test_an_interrupted_batch_leaves_no_temporaries(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=default_signals,
     )
-    deadline = time.monotonic() + 120
-    while not list(out.glob("*/manifest.json")) and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.05)
-    assert process.poll() is None, "the batch ended before it could be interrupted"
-    assert [m.parent.name for m in out.glob("*/manifest.json")] == [VISIT]
-    assert left_in(tmp) != []  # the batch's folder, with the fonts its workers copied: what must go
-    process.send_signal(signal.SIGTERM)
-    _, stderr = process.communicate(timeout=60)
+    try:
+        deadline = time.monotonic() + 120
+        while not list(out.glob("*/manifest.json")) and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+        assert process.poll() is None, "the batch ended before it could be interrupted"
+        assert [m.parent.name for m in out.glob("*/manifest.json")] == [VISIT]
+        assert left_in(tmp) != []  # the batch's folder, with the fonts its workers copied: what must go
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        stop(process)
     assert process.returncode == 130, stderr
     assert left_in(tmp) == []
     assert list(out.rglob("*.tmp")) == []
@@ -145,19 +149,27 @@ def test_workers_die_with_a_parent_killed_outright(
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        preexec_fn=default_signals,
     )
-    deadline = time.monotonic() + 60
     workers: set[int] = set()
-    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
-        workers = {pid for pid in _children(process.pid) if _alive(pid)}
-        time.sleep(0.05)
-    assert len(workers) == 2, "the batch never started its two workers"
-    time.sleep(1.0)  # let them import the renderers and start on a pack
-    process.kill()
-    process.wait(timeout=10)
-    deadline = time.monotonic() + 10
-    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not [pid for pid in workers if _alive(pid)], "workers outlived their parent"
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+            workers = {pid for pid in _children(process.pid) if _alive(pid)}
+            time.sleep(0.05)
+        assert len(workers) == 2, "the batch never started its two workers"
+        time.sleep(1.0)  # let them import the renderers and start on a pack
+        process.kill()
+        process.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        alive = [pid for pid in workers if _alive(pid)]
+    finally:
+        stop(process)
+        for pid in workers:  # our own workers' ids, should the product fail to end them
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+    assert not alive, "workers outlived their parent"
     # The parent could clean nothing; the workers removed their fonts and the last one the batch folder.
     assert left_in(tmp) == []

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from briefgen.data.catalog import Places
 from briefgen.pipeline.watch import Outcome, Watcher, run
 
-from .helpers import REPO
+from .helpers import REPO, default_signals, stop
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -100,7 +100,9 @@ def test_real_watch_rebuilds_the_pdf_keeps_watching_after_a_broken_save_and_exit
     command = [sys.executable, "-m", "briefgen", "--profiles", str(profiles), "--quiet"]
     command += ["watch", "ruritania", "--format", "pdf", "--out", str(out)]
     with stdout.open("wb") as out_file, stderr.open("wb") as err_file:
-        process = subprocess.Popen(command, stdout=out_file, stderr=err_file, cwd=tmp_path, env=env)
+        process = subprocess.Popen(
+            command, stdout=out_file, stderr=err_file, cwd=tmp_path, env=env, preexec_fn=default_signals
+        )
     try:
         wait_for(lambda: "watching for changes" in stdout.read_text(encoding="utf-8"), "the first build", process)
         first = pdf.read_bytes()
@@ -128,9 +130,8 @@ def test_real_watch_rebuilds_the_pdf_keeps_watching_after_a_broken_save_and_exit
         process.send_signal(signal.SIGINT)
         try:
             code = process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            raise
+        finally:
+            stop(process)
     assert code == 130
     assert stderr.read_text(encoding="utf-8").endswith("error: interrupted\n")
     assert sorted(p.name for p in (out / "ruritania").iterdir()) == [
@@ -152,7 +153,9 @@ def test_real_watch_warns_once_and_again_only_when_the_warnings_change(profiles:
     command = [sys.executable, "-m", "briefgen", "--profiles", str(profiles), "--quiet"]
     command += ["watch", "ruritania", "--format", "md", "--out", str(out)]
     with stdout.open("wb") as out_file, stderr.open("wb") as err_file:
-        process = subprocess.Popen(command, stdout=out_file, stderr=err_file, cwd=tmp_path, env=env)
+        process = subprocess.Popen(
+            command, stdout=out_file, stderr=err_file, cwd=tmp_path, env=env, preexec_fn=default_signals
+        )
 
     def reports(n: int) -> None:
         wait_for(lambda: stdout.read_text(encoding="utf-8").count("watching for changes") == n, f"report {n}", process)
@@ -177,9 +180,8 @@ def test_real_watch_warns_once_and_again_only_when_the_warnings_change(profiles:
         process.send_signal(signal.SIGINT)
         try:
             code = process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            raise
+        finally:
+            stop(process)
     assert code == 130
 
 
@@ -191,14 +193,19 @@ def test_a_watch_rebuild_writes_the_bytes_a_plain_build_writes(profiles: Path, t
     command = [sys.executable, "-m", "briefgen", "--profiles", str(profiles)]
     watch = [*command, "watch", "ruritania", "--format", "docx,pdf", "--out", str(out)]  # with the preview
     with stdout.open("wb") as out_file, stderr.open("wb") as err_file:
-        process = subprocess.Popen(watch, stdout=out_file, stderr=err_file, cwd=tmp_path, env=env)
+        process = subprocess.Popen(
+            watch, stdout=out_file, stderr=err_file, cwd=tmp_path, env=env, preexec_fn=default_signals
+        )
     try:
         wait_for(lambda: stdout.read_text(encoding="utf-8").count("watching for changes") == 1, "the build", process)
         edit(profiles / "ruritania.yaml", "value: 2500", "value: 2600")
         wait_for(lambda: stdout.read_text(encoding="utf-8").count("watching for changes") == 2, "the rebuild", process)
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        finally:
+            stop(process)
     assert "Ruritanie" in stdout.read_text(encoding="utf-8")  # the preview was printed
     build = [*command, "ruritania", "--format", "docx,pdf", "--out", str(plain)]
     subprocess.run(build, cwd=tmp_path, env=env, check=True, capture_output=True)

@@ -20,8 +20,32 @@ __all__ = ["complete_langs", "app", "command_names", "main"]
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI (the console script's entry point)."""
-    app(args=argv, prog_name="briefgen")
+    """Run the CLI (the console script's entry point).
+
+    A reader that stops reading (``briefgen preview japan | head -1``) ends the command quietly, exit 0,
+    as ``cat`` does: no BrokenPipeError traceback, no complaint when Python flushes standard output.
+    """
+    import sys
+
+    try:
+        app(args=argv, prog_name="briefgen")
+    except BrokenPipeError:
+        _reader_gone()
+    except SystemExit as exc:
+        # click turns a broken pipe into exit 1, its streams wrapped to keep quiet: a closed reader is no error.
+        if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            _reader_gone()
+        raise
+
+
+def _reader_gone() -> None:
+    import os
+    import sys
+
+    # Python flushes stdout again on exit: point it at /dev/null so that flush cannot fail too.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)
 
 
 run: Callable[[], None] = main

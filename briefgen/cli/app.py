@@ -23,7 +23,7 @@ import briefgen
 from briefgen import languages
 from briefgen.cli import printing
 from briefgen.cli.cli_args import close_command, hide_argument_types, hoist_globals, name_languages
-from briefgen.errors import BriefgenError, FinalError
+from briefgen.errors import BriefgenError, FinalError, InputError
 from briefgen.languages import LANGUAGES
 
 # briefgen uses no pydantic plugins; looking for them scans every installed package's metadata,
@@ -192,8 +192,13 @@ def current_places() -> Any:
 
 
 def out_dir(out: Path | None) -> Path:
-    """--out as given, else the project's output folder, else ./out."""
+    """--out as given, else the project's output folder, else ./out; ``-`` (standard output) is refused."""
     if out is not None:
+        if str(out) == "-":
+            raise InputError(
+                "'-' is not an output folder: briefgen writes files into a folder, not to standard output",
+                option="out",
+            )
         return out
     project = current_places().project
     return project.out if project is not None else Path("out")
@@ -211,6 +216,12 @@ def say(text: str) -> None:
     """Print ``text`` on stdout unless --quiet."""
     if not state.quiet:
         printing.say(text)
+
+
+def warn(text: str) -> None:
+    """Print ``warning: text`` on stderr unless --quiet (which prints nothing but errors)."""
+    if not state.quiet:
+        printing.say(f"warning: {text}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -307,18 +318,17 @@ def say_date_warnings(built: list[Any]) -> None:
     The dates are the profile's, so a build in several languages has the same warnings for each.
     """
     for line in dict.fromkeys(line for result in built for line in result.warnings):
-        printing.say(f"warning: {line}", err=True)
+        warn(line)
 
 
 def warn_ignored(places: Any) -> None:
     """A warning line per file of the profiles folder that is not read (``korea.yml``), or named like a command."""
     for note in places.ignored():
-        printing.say(f"warning: {note}", err=True)
+        warn(note)
     commands = command_names()
     for name in places.partner_names() + places.visit_names():
         if name in commands:
-            printing.say(
-                f"warning: profile {name!r} has the name of a command: 'briefgen {name}' runs the command; "
-                f"build it with 'briefgen build {name}', or rename the file",
-                err=True,
+            warn(
+                f"profile {name!r} has the name of a command: 'briefgen {name}' runs the command; "
+                f"build it with 'briefgen build {name}', or rename the file"
             )

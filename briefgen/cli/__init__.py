@@ -1,7 +1,9 @@
 """The ``briefgen`` command: a thin shell that parses, calls one library function, maps errors.
 
-``briefgen NAME ...`` is shorthand for ``briefgen build NAME ...``. Exit codes: 0 success,
-1 a document could not be produced, 2 bad usage or bad input. Errors go to stderr as
+``briefgen NAME ...`` is shorthand for ``briefgen build NAME ...``. Exit codes (README, Exit codes):
+0 success, 1 a document could not be produced from good input, 2 bad usage or bad input refused
+before anything is written (``--strict`` and ``--final`` refusing, an ``--out`` that is a file),
+130 interrupted. Errors go to stderr as
 ``error: file:line:col: path: message``, without a traceback unless ``--debug``.
 
 The application and what every command shares are in ``app``; the commands, by what they are

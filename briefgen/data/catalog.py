@@ -146,7 +146,7 @@ class Places:
                     f"no {kind} named '{name}': {folder / name}.yml is not read, profile files end in '.yaml'; "
                     f"rename it {name}.yaml"
                 )
-        if self.project is None and self.profiles == shipped("profiles"):
+        if not close and self.project is None and self.profiles == shipped("profiles"):
             return InputError(
                 f"no {kind} named '{name}', and no project here (no briefgen.toml in this folder or above): "
                 "make one with 'briefgen init DIR', then 'briefgen new NAME' in it"

@@ -72,8 +72,15 @@ def _keys_of(path: Path) -> set[str]:
 
 def _write(path: Path, text: str, name: str) -> Path:
     """Create ``path`` with ``text``; an existing file is left alone and reported; never inside a package."""
+    if installed_package_folder(path.parent):
+        raise InputError(
+            f"{path.parent} is the shipped examples inside the installed briefgen package, where briefgen never "
+            "writes: make a project folder with 'briefgen init DIR' and run 'briefgen new' inside it, "
+            "or give another profiles folder",
+            option="profiles",
+        )
     folder = path.parent.parent if path.parent.name == VISITS else path.parent
-    if installed_package_folder(path.parent) or folder.resolve() == shipped("profiles").resolve():
+    if folder.resolve() == shipped("profiles").resolve():
         raise InputError(
             "no project here (no briefgen.toml in this folder or above), and briefgen never writes into its "
             "shipped examples: make one with 'briefgen init DIR' and run 'briefgen new' inside it, "

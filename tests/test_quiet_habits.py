@@ -174,3 +174,15 @@ def test_diff_writes_numbers_as_the_documents_do() -> None:
 
     fact = {"kind": "figure", "value": {"label": "Trade", "qualifier": "about", "value": 1500000.0, "unit": "EUR"}}
     assert briefgen.describe_fact(fact, "en") == "Trade: about 1,500,000 EUR"  # not 1.5e+06
+
+
+def test_a_read_only_output_folder_is_refused_before_rendering(
+    profiles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: Path(path) != locked and real(path, mode, **kw))
+    code, out, err = run_cli("--profiles", profiles, "ruritania", "--format", "md", "--out", locked / "sub")
+    assert (code, out) == (2, "")  # root may write anywhere: os.access stands for a read-only folder
+    assert err == f"error: {locked}: cannot write there (read-only); choose another output folder (--out)\n"

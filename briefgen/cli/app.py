@@ -193,17 +193,23 @@ def current_places() -> Any:
     return briefgen.Places.find(state.profiles, state.templates)
 
 
-def out_dir(out: Path | None) -> Path:
-    """--out as given, else the project's output folder, else ./out; ``-`` (standard output) is refused."""
-    if out is not None:
-        if str(out) == "-":
-            raise InputError(
-                "'-' is not an output folder: briefgen writes files into a folder, not to standard output",
-                option="out",
-            )
-        return out
-    project = current_places().project
-    return project.out if project is not None else Path("out")
+def out_dir(out: Path | None, *, writing: bool = True) -> Path:
+    """--out as given, else the project's output folder, else ./out; ``-`` (standard output) is refused.
+
+    ``writing``: a folder that cannot be written (read-only) is refused now, before anything is rendered.
+    """
+    if out is not None and str(out) == "-":
+        raise InputError(
+            "'-' is not an output folder: briefgen writes files into a folder, not to standard output", option="out"
+        )
+    if out is None:
+        project = current_places().project
+        out = project.out if project is not None else Path("out")
+    if writing:
+        existing = next((p for p in (out, *out.absolute().parents) if p.exists()), None)
+        if existing is not None and existing.is_dir() and not os.access(existing, os.W_OK | os.X_OK):
+            raise InputError(f"{existing}: cannot write there (read-only); choose another output folder", option="out")
+    return out
 
 
 def project_default(given: str | None, key: str) -> str | None:

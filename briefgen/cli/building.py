@@ -279,7 +279,7 @@ def diff(
 
     with handled_errors():
         briefgen.check_lang(lang)
-        found = briefgen.changes_since(name, since, out=out_dir(out), places=current_places())
+        found = briefgen.changes_since(name, since, out=out_dir(out, writing=False), places=current_places())
     if as_json:
         say_json(found.as_dict())
         return

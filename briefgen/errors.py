@@ -102,6 +102,12 @@ class OutputError(BriefgenError):
     """The briefing could not be written: folder not writable, disk full. Raised by output."""
 
 
+class OutputFolderError(OutputError):
+    """The output folder given is a file (or lies under one): bad input, exit 2, found before rendering."""
+
+    exit_code = 2
+
+
 class BuildFailed(BriefgenError):
     """One name of several could not be built; ``built`` holds what was written before it."""
 
@@ -117,7 +123,9 @@ class BuildFailed(BriefgenError):
 
 
 class CheckError(BriefgenError):
-    """``build --strict`` found something ``check`` lists; nothing was built. Raised by ``briefgen.build``."""
+    """``build --strict`` found something ``check`` lists; nothing was built (exit 2, like ``--final``)."""
+
+    exit_code = 2
 
     def __init__(self, found: Sequence[Any]) -> None:
         super().__init__(f"{len(found)} finding(s) (see 'briefgen check'); nothing was built", option="strict")

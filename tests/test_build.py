@@ -134,10 +134,10 @@ def test_render_failure_exits_1_and_keeps_previous_output(
     assert after == before  # the DOCX was rendered but nothing was written: no half-updated pack
 
 
-def test_output_folder_that_is_a_file_exits_1(tmp_path: Path) -> None:
+def test_output_folder_that_is_a_file_exits_2(tmp_path: Path) -> None:
     (tmp_path / "taken").write_text("not a folder")
     code, _, err = run_cli("japan", "--out", tmp_path / "taken", "--format", "html")
-    assert code == 1
+    assert code == 2  # bad input (README, Exit codes)
     assert err.startswith("error: ") and "is a file, not a folder" in err
     assert (tmp_path / "taken").read_text() == "not a folder"
 

@@ -158,11 +158,8 @@ def test_build_warns_about_stale_figures_and_a_past_visit(profiles: Path, tmp_pa
     result = _real_build(profiles, tmp_path, VISIT, "--format", "html", "--date", "2026-06-30")
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
-        f"warning: {VISIT}: 3 figure(s) or title(s) older than 12m on the document's date 2026-06-30, the first: "
-        f"{profiles}/ruritania.yaml:13:5: key_figures[0].as_of: as of 2025-01, older than 2025-06-30; "
-        f"list them with 'briefgen check {VISIT} --max-age 12m'",
-        f"warning: {VISIT}: {profiles}/visits/{VISIT}.yaml:7:3: visit.end: the visit (2026-03-04) is already "
-        "past on the document's date 2026-06-30; update its dates",
+        "warning: ruritania: 3 facts older than 12 months on 30 Jun 2026; see 'briefgen check ruritania'",
+        f"warning: {VISIT}: visit.end is already past on 30 Jun 2026; see 'briefgen check {VISIT}'",
     ]
     assert (tmp_path / VISIT / "briefing.html").is_file()  # a warning, not a refusal
 
@@ -170,7 +167,7 @@ def test_build_warns_about_stale_figures_and_a_past_visit(profiles: Path, tmp_pa
 def test_a_build_in_several_languages_says_each_warning_once(profiles: Path, tmp_path: Path) -> None:
     result = _real_build(profiles, tmp_path, VISIT, "--format", "html", "--lang", "fr,en,vi", "--date", "2026-06-30")
     assert result.returncode == 0
-    warnings = [line for line in result.stderr.splitlines() if "on the document's date" in line]
+    warnings = [line for line in result.stderr.splitlines() if " on 30 Jun 2026" in line]
     assert len(warnings) == 2 and len(set(warnings)) == 2, warnings  # stale figure, past visit: once each
     assert all((tmp_path / VISIT / f"briefing{s}.html").is_file() for s in ("", ".en", ".vi"))
 
@@ -180,16 +177,14 @@ def test_max_age_and_a_fresh_date_silence_the_warnings(profiles: Path, tmp_path:
     assert (quiet.returncode, quiet.stderr) == (0, "")
     stale = _real_build(profiles, tmp_path, "ruritania", "--format", "html", "--date", "2027-01-01")
     assert stale.stderr.startswith(
-        "warning: ruritania: 4 figure(s) or title(s) older than 12m on the document's date 2027-01-01"
+        "warning: ruritania: 4 facts older than 12 months on 1 Jan 2027"
     )  # two figures and the two people's titles
 
 
 def test_a_planned_period_already_past_is_a_warning(profiles: Path, tmp_path: Path) -> None:
     result = _real_build(profiles, tmp_path, "planned", "--format", "html", "--date", "2026-01-10")
     assert result.stderr.splitlines()[1:] == [  # after the line on the FICTIONAL people's titles of 2025-01-02
-        f"warning: planned: {profiles}/visits/planned.yaml:5:3: visit.period: the visit's period "
-        f"'{PERIOD['fr']}' is already past on the document's date 2026-01-10; give the visit its 'date' or "
-        "update its 'period'"
+        "warning: planned: visit.period is already past on 10 Jan 2026; see 'briefgen check planned'"
     ]
 
 
@@ -306,9 +301,7 @@ def test_another_date_rebuilds_the_same_date_is_up_to_date_and_warns_the_same(pr
     other = _real_build(profiles, tmp_path, VISIT, "--format", "html", "--date", "2026-02-15")
     assert other.returncode == 0 and other.stdout == f"{page}\n"  # rebuilt: the date shapes the bytes
     assert other.stderr.splitlines() == [  # on 15 February the visit is ahead; a figure and two titles are stale
-        f"warning: {VISIT}: 3 figure(s) or title(s) older than 12m on the document's date 2026-02-15, the first: "
-        f"{profiles}/ruritania.yaml:13:5: key_figures[0].as_of: as of 2025-01, older than 2025-02-15; "
-        f"list them with 'briefgen check {VISIT} --max-age 12m'"
+        "warning: ruritania: 3 facts older than 12 months on 15 Feb 2026; see 'briefgen check ruritania'"
     ]
     assert "15 février 2026" in page.read_text(encoding="utf-8") and "30 juin 2026" not in page.read_text("utf-8")
     forced = _real_build(profiles, tmp_path, VISIT, "--format", "html", "--date", "2026-02-15", "--force")
@@ -318,7 +311,7 @@ def test_another_date_rebuilds_the_same_date_is_up_to_date_and_warns_the_same(pr
 def test_a_pack_records_its_date_and_dates_every_document(profiles: Path, tmp_path: Path) -> None:
     code, _, err = run_cli("--profiles", profiles, "batch", VISIT, "--out", tmp_path, "--date", "2026-02-15")
     assert code == 0  # and a batch warns as a build does:
-    assert err.startswith(f"warning: {VISIT}: 3 figure(s) or title(s) older than 12m on the document's date 2026-02-15")
+    assert err.startswith("warning: ruritania: 3 facts older than 12 months on 15 Feb 2026")
     manifest = json.loads((tmp_path / VISIT / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["options"]["date"] == "2026-02-15"
     facts = json.loads((tmp_path / VISIT / "facts.json").read_text(encoding="utf-8"))

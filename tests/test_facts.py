@@ -91,12 +91,12 @@ def test_build_writes_facts_json_and_diff_reports_nothing_then_a_change(profiles
     assert [c["id"] for c in found["added"]] == ["people:Flavia Elphberg-Strelsau"]
     assert [c["id"] for c in found["removed"]] == ["people:Flavia Elphberg"]
 
-    # The terminal form says the same, with both values and both as-of dates.
+    # The terminal form says the same, with both values (grouped as the documents write them) and both as-of dates.
     code, stdout, _ = run_cli("--profiles", profiles, "diff", "ruritania", "--out", out)
     text = " ".join(stdout.split())
     assert code == 0 and "1 added, 1 changed, 1 removed" in text
-    assert "was Entreprises fictives: more than 2500 [as of 2025-01, source fict-src]" in text
-    assert "now Entreprises fictives: more than 2600 [as of 2025-06, source fict-src]" in text
+    assert "was Entreprises fictives: more than 2 500 [as of 2025-01, source fict-src]" in text
+    assert "now Entreprises fictives: more than 2 600 [as of 2025-06, source fict-src]" in text
 
 
 def test_pack_carries_facts_json_in_manifest_and_zip_and_diff_reads_each_form(profiles: Path, tmp_path: Path) -> None:

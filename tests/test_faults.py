@@ -59,7 +59,7 @@ def test_output_folder_blocked_by_a_file(tmp_path: Path) -> None:
     (tmp_path / "out").write_text("a file where the output folder should be")
     code, _, err = run_cli("japan", "--out", tmp_path / "out" / "sub")
     expected = f"error: {tmp_path / 'out'}: is a file, not a folder; choose another output folder (--out)\n"
-    assert code == 1 and err == expected
+    assert code == 2 and err == expected
 
 
 def test_target_is_a_folder(previous: Path) -> None:

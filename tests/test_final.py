@@ -232,7 +232,7 @@ def test_build_strict_checks_with_max_age_on_the_documents_date(profiles: Path) 
     code, _, err = run_cli(*strict, "--date", "2025-06-01")
     assert code == 0, err  # every fact is younger than 12 months on 1 June 2025, whatever today is
     code, _, err = run_cli(*strict, "--date", "2025-06-01", "--max-age", "1m")
-    assert code == 1
+    assert code == 2
     assert "stale: profiles/ruritania.yaml:13:5: key_figures[0].as_of: as of 2025-01, older than 2025-05-01" in err
 
 

@@ -38,7 +38,7 @@ def test_an_api_error_names_no_flag_and_the_cli_names_it(tmp_path: Path) -> None
     assert not FLAG.search(str(caught.value))
 
     code, _, err = run_cli("--profiles", FIXTURES, "ruritania", "--format", "md", "--out", blocked / "out")
-    assert code == 1
+    assert code == 2
     assert err == f"error: {blocked}: is a file, not a folder; choose another output folder (--out)\n"
 
 

@@ -98,10 +98,10 @@ def test_a_mapping_gives_each_language_its_text(tmp_path: Path) -> None:
         assert code == 0 and name in out
 
 
-def test_strict_turns_untranslated_fields_into_exit_1(tmp_path: Path) -> None:
+def test_strict_turns_untranslated_fields_into_exit_2(tmp_path: Path) -> None:
     profiles = _fixture_profiles(tmp_path)
     code, out, err = run_cli("--profiles", profiles, "ruritania", "--lang", "en", "--strict", "--out", tmp_path / "out")
-    assert code == 1 and out == ""
+    assert code == 2 and out == ""
     assert err.startswith("error: ") and "nothing was built (--strict)" in err
     assert "untranslated: " in err and "ruritania.yaml:" in err
     assert not (tmp_path / "out/ruritania").exists()

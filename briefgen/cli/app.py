@@ -1,7 +1,9 @@
 """The ``briefgen`` command: a thin shell that parses, calls one library function, maps errors.
 
-``briefgen NAME ...`` is shorthand for ``briefgen build NAME ...``. Exit codes: 0 success,
-1 a document could not be produced, 2 bad usage or bad input. Errors go to stderr as
+``briefgen NAME ...`` is shorthand for ``briefgen build NAME ...``. Exit codes (README, Exit codes):
+0 success, 1 a document could not be produced from good input, 2 bad usage or bad input refused
+before anything is written (``--strict`` and ``--final`` refusing, an ``--out`` that is a file),
+130 interrupted. Errors go to stderr as
 ``error: file:line:col: path: message``, without a traceback unless ``--debug``.
 
 The application, its global options and the helpers every command shares; the commands are in
@@ -23,7 +25,7 @@ import briefgen
 from briefgen import languages
 from briefgen.cli import printing
 from briefgen.cli.cli_args import close_command, hide_argument_types, hoist_globals, name_languages
-from briefgen.errors import BriefgenError, FinalError
+from briefgen.errors import BriefgenError, FinalError, InputError
 from briefgen.languages import LANGUAGES
 
 # briefgen uses no pydantic plugins; looking for them scans every installed package's metadata,
@@ -191,12 +193,23 @@ def current_places() -> Any:
     return briefgen.Places.find(state.profiles, state.templates)
 
 
-def out_dir(out: Path | None) -> Path:
-    """--out as given, else the project's output folder, else ./out."""
-    if out is not None:
-        return out
-    project = current_places().project
-    return project.out if project is not None else Path("out")
+def out_dir(out: Path | None, *, writing: bool = True) -> Path:
+    """--out as given, else the project's output folder, else ./out; ``-`` (standard output) is refused.
+
+    ``writing``: a folder that cannot be written (read-only) is refused now, before anything is rendered.
+    """
+    if out is not None and str(out) == "-":
+        raise InputError(
+            "'-' is not an output folder: briefgen writes files into a folder, not to standard output", option="out"
+        )
+    if out is None:
+        project = current_places().project
+        out = project.out if project is not None else Path("out")
+    if writing:
+        existing = next((p for p in (out, *out.absolute().parents) if p.exists()), None)
+        if existing is not None and existing.is_dir() and not os.access(existing, os.W_OK | os.X_OK):
+            raise InputError(f"{existing}: cannot write there (read-only); choose another output folder", option="out")
+    return out
 
 
 def project_default(given: str | None, key: str) -> str | None:
@@ -211,6 +224,12 @@ def say(text: str) -> None:
     """Print ``text`` on stdout unless --quiet."""
     if not state.quiet:
         printing.say(text)
+
+
+def warn(text: str) -> None:
+    """Print ``warning: text`` on stderr unless --quiet (which prints nothing but errors)."""
+    if not state.quiet:
+        printing.say(f"warning: {text}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -307,18 +326,17 @@ def say_date_warnings(built: list[Any]) -> None:
     The dates are the profile's, so a build in several languages has the same warnings for each.
     """
     for line in dict.fromkeys(line for result in built for line in result.warnings):
-        printing.say(f"warning: {line}", err=True)
+        warn(line)
 
 
 def warn_ignored(places: Any) -> None:
     """A warning line per file of the profiles folder that is not read (``korea.yml``), or named like a command."""
     for note in places.ignored():
-        printing.say(f"warning: {note}", err=True)
+        warn(note)
     commands = command_names()
     for name in places.partner_names() + places.visit_names():
         if name in commands:
-            printing.say(
-                f"warning: profile {name!r} has the name of a command: 'briefgen {name}' runs the command; "
-                f"build it with 'briefgen build {name}', or rename the file",
-                err=True,
+            warn(
+                f"profile {name!r} has the name of a command: 'briefgen {name}' runs the command; "
+                f"build it with 'briefgen build {name}', or rename the file"
             )

@@ -25,6 +25,7 @@ from briefgen.cli.app import (
     say,
     say_date_warnings,
     state,
+    warn,
 )
 from briefgen.cli.opener import document_to_open, open_in_viewer
 from briefgen.cli.printing import say_json
@@ -189,10 +190,9 @@ def _say_gaps(built: list[Any], verbose: bool) -> None:
         stale = sum("stale" in p.message for p in result.untranslated)
         count = len(result.untranslated)
         detail = f" ({stale} of them stale)" if stale else ""
-        printing.say(
-            f"warning: {result.name}: {lang}: {count} field(s) have no current {languages.english_name(lang)} "
-            f"text{detail} and show the profile's own language; see 'briefgen check {result.name} --lang {lang}'",
-            err=True,
+        warn(
+            f"{result.name}: {lang}: {count} field(s) have no current {languages.english_name(lang)} "
+            f"text{detail} and show the profile's own language; see 'briefgen check {result.name} --lang {lang}'"
         )
         if verbose:
             for problem in result.untranslated:
@@ -290,8 +290,10 @@ def diff(
 
     with handled_errors():
         briefgen.check_lang(lang)
-        found = briefgen.changes_since(name, since, out=out_dir(out), places=current_places())
+        found = briefgen.changes_since(name, since, out=out_dir(out, writing=False), places=current_places())
     if as_json:
         say_json(found.as_dict())
         return
-    print_changes(found, console(), lang or languages.DEFAULT)
+    on = console()
+    on.soft_wrap = not on.is_terminal  # a pipe or a file gets whole lines, not lines cut at 80 columns
+    print_changes(found, on, lang or languages.DEFAULT)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -14,6 +14,7 @@ from briefgen.cli.app import (
     complete_langs,
     complete_names,
     current_places,
+    fail,
     handled_errors,
     say,
     state,
@@ -234,3 +235,27 @@ def doctor(
                 printing.say(c.line())
     if not all(c.ok for c in checks):
         raise typer.Exit(1)
+
+
+@app.command("help")
+def help_(
+    ctx: typer.Context,
+    command: Annotated[
+        list[str] | None, typer.Argument(help="A command (and subcommand), such as 'build'.", metavar="COMMAND")
+    ] = None,
+) -> None:
+    """Show the help of briefgen, or of COMMAND: the same text as 'briefgen COMMAND --help'.
+
+    Example: briefgen help build
+    """
+    root = ctx.find_root()
+    group: Any = root.command
+    info = root
+    for word in command or []:
+        sub = getattr(group, "commands", {}).get(word)
+        if sub is None:
+            fail([f"no command named {quoted(word)} (see 'briefgen --help')"], 2)
+        info = sub.make_context(word, [], parent=info, resilient_parsing=True)
+        group = sub
+    for line in group.get_help(info).split("\n"):
+        printing.say(line)

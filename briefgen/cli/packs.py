@@ -25,6 +25,7 @@ from briefgen.cli.app import (
     project_default,
     say,
     state,
+    warn,
 )
 from briefgen.cli.printing import console, say_json
 from briefgen.text import markup_safe, shown
@@ -91,8 +92,8 @@ def _report(results: list[Any], as_json: bool, folder: Path) -> None:
     elif not state.quiet:
         _summary_table(results)
         say(f"packs in: {folder}")
-    for line in (line for r in results for line in r.warnings):
-        printing.say(f"warning: {line}", err=True)  # as 'build' says them, skipped packs too
+    for line in dict.fromkeys(line for r in results for line in r.warnings):
+        warn(line)  # as 'build' says them, skipped packs too; a partner's once, however many packs
     if as_json:
         return
     for r in results:

@@ -95,6 +95,13 @@ def console(*, stderr: bool = False, **options: Any) -> Console:
         return copy
 
     class EscapingConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # The reader stopped reading (``preview japan | head -1``): done, as ``cat`` is, exit 0 (rich: 1).
+            try:
+                super().on_broken_pipe()
+            except SystemExit:
+                raise SystemExit(0) from None
+
         def render_str(self, text: str, **kwargs: Any) -> Text:
             return escaped(super().render_str(text, **kwargs))
 
@@ -117,7 +124,8 @@ def print_paged(draw: Callable[[Console], None], on: Console, *, page: bool = Tr
     Output goes through the pager only when standard output is a terminal and what is drawn is taller
     than the screen; ``--no-pager`` or a pipe prints it straight. The pager is ``$MANPAGER`` or ``$PAGER``
     (Python's ``pydoc`` choice, ``less`` when neither is set); like git, ``LESS=-R`` is set when ``LESS``
-    is not, so that ``less`` shows colours rather than escape codes. ``on`` is a :func:`console`: what
+    is not, so that ``less`` shows colours rather than escape codes. A pager that cannot be run is one
+    warning, and the text is printed straight. ``on`` is a :func:`console`: what
     it captures is already escaped, and is written as it is.
     """
     if not (page and on.is_terminal):
@@ -126,7 +134,7 @@ def print_paged(draw: Callable[[Console], None], on: Console, *, page: bool = Tr
     with on.capture() as captured:
         draw(on)
     text = captured.get()
-    if text.count("\n") <= on.height:
+    if text.count("\n") <= on.height or not _pager_runs():
         on.file.write(text)
         on.file.flush()
         return False
@@ -134,3 +142,24 @@ def print_paged(draw: Callable[[Console], None], on: Console, *, page: bool = Tr
     with on.pager(styles=True, links=True):
         draw(on)
     return True
+
+
+def _pager_runs() -> bool:
+    """Whether the pager named by ``$MANPAGER`` or ``$PAGER`` can be run; if not, say so once on stderr."""
+    import shlex
+    import shutil
+
+    for variable in ("MANPAGER", "PAGER"):
+        command = os.environ.get(variable, "").strip()
+        if command:
+            break
+    else:
+        return True  # pydoc's own choice (less, more)
+    try:
+        program = shlex.split(command)[0] if command else ""
+    except ValueError:
+        program = ""
+    if program and shutil.which(program):
+        return True
+    say(f"warning: the pager ${variable}={command!r} cannot be run; printing without a pager", err=True)
+    return False

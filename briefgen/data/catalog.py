@@ -140,6 +140,17 @@ class Places:
         close = difflib.get_close_matches(name, known, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         shown = ", ".join(known) or "none"
+        for folder in (self.profiles, self.profiles / VISITS):
+            if _NAME.fullmatch(name) and (folder / f"{name}.yml").is_file():
+                return InputError(
+                    f"no {kind} named '{name}': {folder / name}.yml is not read, profile files end in '.yaml'; "
+                    f"rename it {name}.yaml"
+                )
+        if not close and self.project is None and self.profiles == shipped("profiles"):
+            return InputError(
+                f"no {kind} named '{name}', and no project here (no briefgen.toml in this folder or above): "
+                "make one with 'briefgen init DIR', then 'briefgen new NAME' in it"
+            )
         return InputError(f"no {kind} named '{name}' in {self.profiles}{hint} (found: {shown}; see 'briefgen list')")
 
 

@@ -79,6 +79,14 @@ def _write(path: Path, text: str, name: str) -> Path:
             "or give another profiles folder",
             option="profiles",
         )
+    folder = path.parent.parent if path.parent.name == VISITS else path.parent
+    if folder.resolve() == shipped("profiles").resolve():
+        raise InputError(
+            "no project here (no briefgen.toml in this folder or above), and briefgen never writes into its "
+            "shipped examples: make one with 'briefgen init DIR' and run 'briefgen new' inside it, "
+            "or give a profiles folder",
+            option="profiles",
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.data.assembly import load
-from briefgen.data.catalog import Places
+from briefgen.data.catalog import VISITS, Places
 from briefgen.errors import BriefgenError, InputError, ProfileError
 from briefgen.pipeline import pack as packs
 from briefgen.pipeline.output import remove_temporaries
@@ -118,6 +118,12 @@ def _existing_outputs(out: Path, name: str) -> tuple[str, ...]:
 
 def resolve_names(names: Sequence[str], every: bool, places: Places) -> list[str]:
     """The packs a batch is asked for: the names given, or every visit with ``--all``; unknown names are bad usage."""
+    if every and not names and not places.visit_names():
+        raise InputError(
+            f"there are no visits in {places.profiles / VISITS} to build packs of; "
+            "make one with 'briefgen new', or name a profile",
+            option="all",
+        )
     if every:
         chosen = list(dict.fromkeys([*names, *places.visit_names()]))
     else:

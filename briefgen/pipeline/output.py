@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from briefgen.data.files import describe
-from briefgen.errors import OutputError
+from briefgen.errors import OutputError, OutputFolderError
 
 
 def write_atomic(target: Path, data: bytes, root: Path | None = None) -> None:
@@ -108,7 +108,9 @@ def _open_folder(root: Path, folder: Path) -> int:
         fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
     except (FileExistsError, NotADirectoryError):
         blocker = next((p for p in (root, *root.parents) if p.exists() and not p.is_dir()), root)
-        raise OutputError(f"{blocker}: is a file, not a folder; choose another output folder", option="out") from None
+        raise OutputFolderError(
+            f"{blocker}: is a file, not a folder; choose another output folder", option="out"
+        ) from None
     except OSError as exc:
         raise OutputError(f"{root}: cannot create the output folder: {exc.strerror or exc}") from None
     here = root

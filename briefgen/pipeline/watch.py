@@ -100,7 +100,10 @@ class Watcher:
             self.read = self._files_read()
         except BriefgenError as exc:
             return Outcome(time.perf_counter() - started, error=exc.lines(), exit_code=exc.exit_code)
-        facts = json.loads(built.facts.read_bytes()) if built.facts else None
+        # An up-to-date first build writes no facts.json: the one it kept is the facts of the last good build.
+        kept = Path(built.folder) / "facts.json" if built.folder else None
+        where = built.facts or (kept if kept is not None and kept.is_file() else None)
+        facts = json.loads(where.read_bytes()) if where else None
         changes = compare(self.name, self.facts, facts, "the previous build") if self.facts and facts else None
         self.facts = facts
         return Outcome(time.perf_counter() - started, built.files, changes, warnings=built.warnings)

@@ -86,7 +86,7 @@ def describe(fact: dict[str, Any], lang: str = DEFAULT) -> str:
         parts = [_text(value.get("label"), lang) + ":"]
         if "value" in value:
             qualifier = value.get("qualifier", "exactly")
-            number = f"{value['value']:g}"
+            number = _number(value["value"], lang)
             parts.append(number if qualifier == "exactly" else f"{qualifier.replace('_', ' ')} {number}")
         if value.get("unit"):
             parts.append(str(value["unit"]))
@@ -100,6 +100,15 @@ def describe(fact: dict[str, Any], lang: str = DEFAULT) -> str:
         else:
             shown.append(_text(item, lang) if key in ("text", "name", "title") else f"{key}: {_text(item, lang)}")
     return "; ".join(shown)
+
+
+def _number(value: Any, lang: str) -> str:
+    """A figure's number as the documents write it in ``lang`` (``1 500 000``, not ``1.5e+06``)."""
+    from briefgen.view.formatting import Formatter
+
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return str(value)
+    return Formatter(lang).number(value)
 
 
 def origin(fact: dict[str, Any]) -> str:

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefgen.data.layout import DEFAULTS
 from briefgen.data.loading import PathKey, format_path
 from briefgen.data.merging import Merged
 from briefgen.data.schema import PartialDate, Profile, Text, Visit
@@ -322,19 +323,41 @@ def past_visit(merged: Merged, profile: Profile, day: dt.date) -> Finding | None
 
 
 def date_warnings(name: str, merged: Merged, profile: Profile, *, day: dt.date, max_age: str) -> list[str]:
-    """What ``build`` warns about on the document's date ``day``: stale figures and titles (one line), a past visit."""
+    """What ``build`` warns about on the document's date ``day``: stale figures and titles, a past visit.
+
+    One line each, short enough for a terminal of 100 columns, pointing at ``briefgen check`` for the
+    detail. The stale line names the profile the old facts are in (a partner's, for the visits over
+    it), so that a batch of several visits of one partner says it once.
+    """
     lines = []
     age = max_age.strip()
     old = stale(merged, profile, cutoff(day, parse_age(age)))
+    on = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
     if old:
+        files = {f.problem.file for f in old}
+        owner = Path(str(old[0].problem.file)).stem if len(files) == 1 and old[0].problem.file else name
+        if owner == DEFAULTS:
+            owner = name
+        detail = "" if age == "12m" else f" --max-age {age}"
         lines.append(
-            f"{name}: {len(old)} figure(s) or title(s) older than {age} on the document's date {day.isoformat()}, "
-            f"the first: {old[0].problem}; list them with 'briefgen check {name} --max-age {age}'"
+            f"{owner}: {len(old)} {'fact' if len(old) == 1 else 'facts'} older than "
+            f"{_age_words(age)} on {on}; "
+            f"see 'briefgen check {owner}{detail}'"
         )
     past = past_visit(merged, profile, day)
     if past is not None:
-        lines.append(f"{name}: {past.problem}")
+        lines.append(f"{name}: {past.problem.path} is already past on {on}; see 'briefgen check {name}'")
     return lines
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _age_words(age: str) -> str:
+    """``12m`` → ``12 months``, ``90d`` → ``90 days``, ``1y`` → ``1 year``."""
+    n, unit = parse_age(age)
+    word = {"d": "day", "m": "month", "y": "year"}[unit]
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def past_note(profile: Profile, *, day: dt.date, lang: str | None = None) -> str:

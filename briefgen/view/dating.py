@@ -52,7 +52,9 @@ def parse_date_option(text: str | None) -> dt.date | None:
         return None
     try:
         return dt.date.fromisoformat(text.strip())
-    except ValueError:
+    except ValueError as exc:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            raise InputError(f"the document's date {quoted(text)}: {exc}", option="date") from None
         raise InputError(
             f"the document's date {quoted(text)}: expected YYYY-MM-DD, such as 2026-01-24", option="date"
         ) from None

@@ -171,16 +171,8 @@ def test_a_visit_before_its_date_is_not_past(tmp_path: Path) -> None:
 
 
 def test_a_commitment_is_labelled_a_commitment_never_a_date(tmp_path: Path) -> None:
+    # The shipped Forum visit gives the Forum's timing as the source does: a commitment, not a date.
     profiles = shutil.copytree(PROFILES, tmp_path / "profiles")
-    visit = profiles / "visits" / "forum-quang-ninh.yaml"
-    text = visit.read_text(encoding="utf-8")
-    old = "  period: {fr: d'ici la fin de l'année 2025, en: by the end of 2025, vi: trước cuối năm 2025}\n"
-    assert old in text
-    commitment = (
-        "  commitment: {fr: d'ici la fin de l'année 2025, en: by the end of 2025, vi: trước cuối năm 2025}\n"
-        "  due: 2025\n"
-    )
-    visit.write_text(text.replace(old, commitment), encoding="utf-8")
     code, _, err = run_cli(
         "--profiles", profiles, "build", "forum-quang-ninh", "--date", "2025-06-01", "--lang", "en",
         "--format", "md,docx", "--out", tmp_path / "out",
@@ -212,3 +204,14 @@ def test_a_translated_quotation_is_marked_ours_and_a_verbatim_one_is_not(tmp_pat
     theme = fr.partition("> Accompagner le développement")[2].partition("\n\n")[0]
     assert "traduction" not in theme
     assert "our translation, by the drafting department" in _docx_text(folder / "briefing.en.docx")
+
+
+def test_the_forum_held_by_a_commitment_is_never_under_date(tmp_path: Path) -> None:
+    """The article commits to holding the Forum by the end of 2025: the partner briefing says so as a commitment."""
+    out = tmp_path / "out"
+    code, _, err = run_cli("build", "japan", "--lang", "en", "--format", "md", "--date", "2026-12-07", "--out", out)
+    assert code == 0, err
+    md = (out / "japan" / "briefing.en.md").read_text(encoding="utf-8")
+    forum = md.partition("## Forum")[2].partition("\n## ")[0]
+    assert "**Commitment**: by the end of 2025" in forum
+    assert "**Date**" not in forum and "**When**" not in forum

@@ -104,8 +104,9 @@ def test_shipped_forum_visit_is_valid_and_says_only_what_the_seed_says() -> None
     profile = briefgen.load_profile("forum-quang-ninh")
     visit = profile.visit
     assert visit is not None
-    assert visit.date is None and visit.period is not None  # no invented date
-    assert resolve(visit.period, "fr", "fr") == "d'ici la fin de l'année 2025"
+    assert visit.date is None and visit.period is None  # no invented date: the source gives a commitment
+    assert visit.commitment is not None and visit.due is not None and visit.due.iso == "2025"
+    assert resolve(visit.commitment, "fr", "fr") == "d'ici la fin de l'année 2025"
     assert visit.delegation is None and visit.programme == [] and visit.talking_points == []
     assert visit.theme is not None
     assert resolve(visit.theme, "fr", "fr").startswith("« Accompagner le développement – Créer un avenir durable »")

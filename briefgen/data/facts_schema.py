@@ -378,6 +378,9 @@ class Forum(Model):
     """Where it is held."""
     when: Text
     """When, as precisely as the source says (``fin 2025``)."""
+    commitment: bool = False
+    """``when`` is a commitment to hold it by then (``d'ici la fin de 2025``), not a date it was held or set:
+    printed as a commitment, never under "Date"."""
     organisers: list[Text] = Field(default_factory=list)
     """Who organises it."""
     theme: Text | None = None

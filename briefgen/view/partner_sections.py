@@ -222,12 +222,12 @@ def _legend(rows: list[blocks.Row], i: Input) -> list[blocks.Block]:
     return [blocks.Paragraph((i.labels["highlight_note"],), role="legend")] if any(r.highlight for r in rows) else []
 
 
-def _event_facts(event: viewmodel.Forum | viewmodel.Visit, i: Input) -> list[blocks.Fact]:
-    """When, where, who organises, theme, strands: those given."""
+def _event_facts(event: viewmodel.Forum | viewmodel.Visit, i: Input, when: str = "when") -> list[blocks.Fact]:
+    """When (or, ``when="commitment"``, by when it is committed to), where, who organises, theme, strands."""
     rows = [
         blocks.Fact(i.labels[key], (value,))
         for key, value in (
-            ("when", event.when),
+            (when, event.when),
             ("place", event.place),
             ("organisers", event.organisers),
             ("theme", event.theme),
@@ -272,7 +272,7 @@ def forum_blocks(i: Input) -> list[blocks.Block]:
     assert given is not None  # built only when present
     return [
         blocks.Heading(blocks.inline(f.name, f.ref)),
-        blocks.Facts(tuple(_event_facts(f, i))),
+        blocks.Facts(tuple(_event_facts(f, i, "commitment" if given.commitment else "when"))),
         *quotation(given.theme_quotation, i, given.source),
     ]
 

@@ -64,7 +64,7 @@ def test_check_layout_names_what_to_build_when_there_is_no_pdf(tmp_path: Path) -
     code, _, err = run_cli("--profiles", PROFILES, "check", "--layout", "japan", "--out", tmp_path)
     assert code == 2
     assert err.strip() == (
-        f"error: {tmp_path / 'japan' / 'briefing.pdf'}: not built; run 'briefgen build japan --format pdf' first"
+        f"error: {tmp_path / 'japan' / 'briefing.pdf'}: not built; build the briefing's PDF in fr first"
     )
 
 

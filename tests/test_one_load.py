@@ -110,7 +110,7 @@ def test_a_strict_build_from_the_command_line_reads_each_file_once(profiles: Pat
             tmp_path / "o",
         )
     assert (code, (err.splitlines() or [""])[0]) == (
-        1,
+        2,
         "error: 3 finding(s) (see 'briefgen check'); nothing was built (--strict)",
     )
     assert counts == {"defaults.yaml": 1, "ruritania.yaml": 1}

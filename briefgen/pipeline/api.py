@@ -441,8 +441,7 @@ def check_layout(
         if not briefing_pdf.is_file():
             if not names:
                 continue  # every name: only those built
-            more = f" --lang {language}" if suffix else ""
-            raise InputError(f"{briefing_pdf}: not built; run 'briefgen build {name} --format pdf{more}' first")
+            raise InputError(f"{briefing_pdf}: not built; build the briefing's PDF in {language} first")
         proper = _proper_names(loaded.merged.data) + _HOME_COUNTRY
         words = {word for name in proper for word in name.split()}
         proper += _compound_names(loaded.merged.data, words)

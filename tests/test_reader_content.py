@@ -167,7 +167,7 @@ def citations(value: Any) -> Iterator[Ref]:
         yield value
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for field in dataclasses.fields(value):
-            if field.name != "sources":
+            if field.name not in ("sources", "body"):  # the body holds the same references as blocks
                 yield from citations(getattr(value, field.name))
     elif isinstance(value, list | tuple):
         for item in value:
@@ -192,4 +192,6 @@ def test_every_citation_prints_its_number_in_the_docx(built: tuple[Briefing, Pat
     view, folder = built
     document = Document(str(folder / "briefing.docx"))
     text = "\n".join(t.text or "" for t in document.element.body.iter() if t.tag.endswith("}t"))
-    assert sorted(int(n) for n in MARKER.findall(text)) == sorted(r.number for r in citations(view))
+    # One marker per citation, plus one per entry of the sources list (its numbers print as "[n]").
+    expected = [r.number for r in citations(view)] + [s.number for s in view.sources]
+    assert sorted(int(n) for n in MARKER.findall(text)) == sorted(expected)

@@ -147,10 +147,11 @@ def test_sections_appear_in_order_each_with_its_heading(html: str, briefing: Bri
 def test_empty_sections_are_left_out(briefing: Briefing) -> None:
     import dataclasses
 
-    # As the context makes it: a section without content is neither in its field nor in ``sections``.
+    # As the context makes it: a section without content is neither in the body nor in ``sections``.
     gone = {"forum", "timeline", "national_context"}
     kept = [s for s in briefing.sections if s.id not in gone]
-    bare = dataclasses.replace(briefing, forum=None, timeline=[], national_context=[], sections=kept)
+    body = [s for s in briefing.body if s.id not in gone]
+    bare = dataclasses.replace(briefing, forum=None, timeline=[], national_context=[], sections=kept, body=body)
     html = render_html(bare, TEMPLATES)
     assert 'id="forum"' not in html
     assert 'id="timeline"' not in html

@@ -20,10 +20,36 @@ from markupsafe import Markup, escape
 from briefgen.errors import TemplateError
 from briefgen.render import Options, charts
 from briefgen.render.marking import html_spans, marked, unmarked
+from briefgen.view import blocks
 from briefgen.view.viewmodel import Briefing, Chart, Image
 
 TEMPLATE_NAME = "briefing.html"
 """The template file every template folder provides for HTML and PDF output."""
+BLOCKS_NAME = "blocks.html"
+"""The template whose macros draw each kind of block (``briefgen.view.blocks``), one macro per kind, named as it."""
+
+
+def drawn_kinds(template_dir: pathlib.Path) -> set[str]:
+    """The block kinds the folder's ``blocks.html`` has a macro for."""
+    module = _environment(template_dir).get_template(BLOCKS_NAME).module
+    return {name for name in blocks.KIND_NAMES if callable(getattr(module, name, None))}
+
+
+def _check_kinds(briefing: Briefing, template_dir: pathlib.Path) -> None:
+    """Refuse a block no macro draws, before anything is rendered (an unknown kind fails loudly).
+
+    A folder without ``blocks.html`` (a template written before blocks) draws no block: nothing to check.
+    """
+    if not (template_dir / BLOCKS_NAME).is_file():
+        return
+    drawn = drawn_kinds(template_dir)
+    for section in briefing.body:
+        for block in blocks.walk(section.blocks):
+            if getattr(block, "kind", None) not in drawn:
+                raise blocks.UnknownBlock(
+                    f"no macro draws a block of kind {type(block).__name__} (section {section.id!r}); "
+                    f"add a macro {getattr(block, 'kind', '?')!r} to {template_dir / BLOCKS_NAME}"
+                )
 
 
 @functools.lru_cache(maxsize=8)
@@ -69,6 +95,7 @@ def render_html(briefing: Briefing, template_dir: pathlib.Path, name: str = TEMP
     env = _environment(template_dir)
     try:
         template = env.get_template(name)
+        _check_kinds(briefing, template_dir)
         return html_spans(template.render(briefing.template_vars()))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
@@ -119,7 +146,12 @@ def html_of(briefing: Briefing, template_dir: pathlib.Path, document: str = "bri
     name = f"{document}.html"
     if _last is not None and _last[0] is briefing and _last[1] == template_dir and _last[2] == name:
         return _last[3]
-    html = render_html(briefing, template_dir, name)
+    if document == "key-facts":  # the one-page sheet: its sections' blocks made compact (render/key_facts.py)
+        from briefgen.render.key_facts import sheet
+
+        html = render_html(sheet(briefing), template_dir, name)
+    else:
+        html = render_html(briefing, template_dir, name)
     _last = (briefing, template_dir, name, html)
     return html
 

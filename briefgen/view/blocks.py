@@ -49,13 +49,13 @@ def inline(*runs: Run | None) -> Inline:
 
 
 def plain(text: Inline) -> str:
-    """The inline text as a plain string: its texts joined, references as ``[3]``, asides in brackets."""
+    """The inline text as a plain string: its texts joined, references `` [3]`` after text, asides in brackets."""
     parts = []
     for run in text:
         if isinstance(run, Span):
             parts.append(f" ({run.text})" if run.role == "aside" else run.text)
         elif isinstance(run, Ref):
-            parts.append(f" {run.label}")
+            parts.append(f" {run.label}" if parts else run.label)
         else:
             parts.append(run)
     return "".join(parts)

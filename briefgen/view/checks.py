@@ -158,14 +158,12 @@ def _strings(data: object, path: PathKey) -> list[tuple[PathKey, str]]:
 
 
 def stale(merged: Merged, profile: Profile, oldest: dt.date) -> list[Finding]:
-    """The figures (key figures, national context) whose as-of date is older than ``oldest``."""
-    figures: list[tuple[PathKey, PartialDate]] = [
-        (("key_figures", i, "as_of"), f.as_of) for i, f in enumerate(profile.key_figures)
-    ]
-    for g, group in enumerate(profile.national_context):
-        figures += [(("national_context", g, "figures", i, "as_of"), f.as_of) for i, f in enumerate(group.figures)]
+    """The figures the sections state (key figures, national context…) whose as-of date is older than ``oldest``."""
+    from briefgen.view.sections import stated
+
+    figures = [(f.path, f.as_of) for f in stated(profile) if f.kind == "figure" and f.as_of is not None]
     return [
-        _finding(merged, "stale", path, f"as of {as_of.iso}, older than {oldest.isoformat()}")
+        _finding(merged, "stale", (*path, "as_of"), f"as of {as_of.iso}, older than {oldest.isoformat()}")
         for path, as_of in figures
         if _last_day(as_of) < oldest
     ]

@@ -14,7 +14,7 @@ from typing import Any
 from briefgen.data import schema
 from briefgen.view import blocks, viewmodel
 from briefgen.view.formatting import Formatter, Sources
-from briefgen.view.sections import Input, Section, as_of_range, build_sections, key_facts_refs
+from briefgen.view.sections import Input, Section, as_of_range, build_sections, key_facts_refs, section_words
 
 _NO_VISIT = schema.Visit(title="", period="")
 """Stands in for the visit of a partner briefing: no focus, no programme, nothing to add."""
@@ -39,6 +39,7 @@ def build_briefing(
     path the profile gives) are the images' bytes, read by the caller.
     """
     fmt = Formatter(lang or profile.language, profile.language)
+    fmt.labels.update(section_words(fmt.lang))
     labels = dict(fmt.labels)
     partner = fmt.text(profile.partner.name)
     given = Input(

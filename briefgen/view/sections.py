@@ -3,20 +3,18 @@
 ``SECTIONS`` is the one list of sections. Everything that walks the sections reads it:
 
 - the context (``briefgen.view.context``) asks each section whether it is ``present``, numbers the
-  sources it ``cites`` (in registry order, so note ``[1]`` is the first a reader meets), then
-  builds its view data (fields of ``viewmodel.Briefing``);
-- the contents (``Briefing.sections``), the HTML template (``templates/sections/ID.html``, included
-  in this order), the Word template (``templates/sections/ID.docx.py``, assembled in this order by
-  ``templates/make_briefing_docx.py``) and the terminal preview (``render/terminal.py``, one function
-  registered per id) all follow it;
-- the key-facts page shows the sections marked ``key_facts``;
+  sources it ``cites`` (in registry order, so note ``[1]`` is the first a reader meets), then asks
+  it for its ``content``: blocks (``briefgen.view.blocks``), which every writer walks kind by kind,
+  never naming a section (``Briefing.body``);
+- the contents (``Briefing.sections``) follow it; the key-facts page shows the sections marked ``key_facts``;
+- ``facts.json``, ``diff`` and the stale-figure check read the ``facts`` each section states (``stated``);
 - the cover's "facts as of" range runs from the oldest to the newest of the ``dates`` of every
   section that has them (``as_of_range``); the document's own date is another thing
   (``briefgen.view.dating``).
 
 A section's title is ``labels[id]``: the interface word whose key is the id (``briefgen/words.py``,
-translated in the catalogues ``briefgen/locale/``). Adding a section is one entry here, one partial
-per format and its word: see ``docs/architecture.md``.
+translated in the catalogues ``briefgen/locale/``, or declared with the section in ``words``). Adding
+a section is one entry here, with its builder and its words: see ``docs/architecture.md``.
 This module imports neither Babel nor a renderer, so that ``briefgen list`` can read the dates.
 """
 
@@ -27,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
-from briefgen.view import blocks, viewmodel
+from briefgen.view import blocks, fact_items, viewmodel
 from briefgen.view import partner_sections as partner_parts
 from briefgen.view import visit_sections as visit_parts
 
@@ -61,6 +59,10 @@ def _no_sources(profile: schema.Profile) -> Iterable[str]:
     return ()
 
 
+def _no_facts(profile: schema.Profile) -> Iterable[fact_items.Stated]:
+    return ()
+
+
 @dataclass(frozen=True)
 class Section:
     """One section of the briefing: how it is built, when it shows, what it cites and dates."""
@@ -86,6 +88,13 @@ class Section:
     empty (``follow_up: []``) says there is nothing to show, and the section is left out."""
     content: Callable[[Input], list[blocks.Block]] | None = None
     """Its content as blocks (``briefgen.view.blocks``), which every writer walks."""
+    facts: Callable[[schema.Profile], Iterable[fact_items.Stated]] = _no_facts
+    """The facts it states, as ``facts.json`` records them (``briefgen.view.fact_items``)."""
+    words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Interface words of its own, declared with it: ``{key: {"en": …, "fr": …, "vi": …}}``, its title under
+    its id. English is the msgid; a catalogue entry of the same key and msgid wins over the text given
+    here (how a language added later translates it). Sections older than this field keep theirs in
+    ``briefgen/words.py``; see ``section_words``."""
 
 
 # --------------------------------------------------------------------------- builders
@@ -206,6 +215,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "visit",
         _visit,
+        facts=fact_items.visit,
         content=_visit_blocks,
         present=lambda i: i.profile.visit is not None,
         cites=lambda p: [p.visit.source] if p.visit and p.visit.source else [],
@@ -236,6 +246,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "summary",
         partner_parts.summary,
+        facts=fact_items.summary,
         content=partner_parts.summary_blocks,
         present=lambda i: bool(i.profile.framework or i.profile.summary),
         cites=_summary_sources,
@@ -244,6 +255,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "forum",
         partner_parts.forum,
+        facts=fact_items.forum,
         content=partner_parts.forum_blocks,
         present=partner_parts.forum_shown,
         cites=lambda p: [p.forum.source] if p.forum else [],
@@ -251,6 +263,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "key_figures",
         partner_parts.key_figures,
+        facts=fact_items.key_figures,
         content=partner_parts.key_figures_blocks,
         present=lambda i: bool(i.profile.key_figures),
         cites=_sourced("key_figures"),
@@ -260,6 +273,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "partnerships",
         partner_parts.partnerships,
+        facts=fact_items.partnerships,
         content=partner_parts.partnerships_blocks,
         present=lambda i: bool(i.profile.partnerships),
         cites=_sourced("partnerships"),
@@ -269,6 +283,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "agreements",
         partner_parts.agreements,
+        facts=fact_items.agreements,
         content=partner_parts.agreements_blocks,
         present=lambda i: bool(i.profile.agreements),
         cites=_sourced("agreements"),
@@ -276,6 +291,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "timeline",
         partner_parts.timeline,
+        facts=fact_items.timeline,
         content=partner_parts.timeline_blocks,
         present=lambda i: bool(i.profile.timeline),
         cites=_sourced("timeline"),
@@ -283,6 +299,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "people",
         partner_parts.people,
+        facts=fact_items.people,
         content=partner_parts.people_blocks,
         present=lambda i: bool(i.profile.people),
         cites=_sourced("people"),
@@ -292,6 +309,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "priorities",
         partner_parts.priorities,
+        facts=fact_items.priorities,
         content=partner_parts.priorities_blocks,
         present=lambda i: bool(i.profile.priorities),
         cites=_sourced("priorities"),
@@ -300,6 +318,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "national_context",
         partner_parts.national_context,
+        facts=fact_items.national_context,
         content=partner_parts.national_context_blocks,
         present=lambda i: any(g.figures for g in i.profile.national_context),
         cites=_national_sources,
@@ -322,6 +341,30 @@ IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS)
 
 KEY_FACTS: tuple[str, ...] = tuple(s.id for s in SECTIONS if s.key_facts)
 """The sections the key-facts page shows, in order."""
+
+
+def section_words(lang: str) -> dict[str, str]:
+    """The words the sections declare themselves (``Section.words``), in ``lang``.
+
+    Each is the catalogue's translation when the catalogue of ``lang`` has one, else the section's own
+    text in ``lang``, else its English.
+    """
+    from briefgen import languages
+
+    catalogue = languages.translations(lang)
+    found = {}
+    for section in SECTIONS:
+        for key, texts in section.words.items():
+            english = texts["en"]
+            translated = str(catalogue.pgettext(key, english))
+            found[key] = translated if translated != english else texts.get(lang, english)
+    return found
+
+
+def stated(profile: schema.Profile) -> Iterable[fact_items.Stated]:
+    """Every fact of ``profile`` its sections state, section by section in registry order."""
+    for section in SECTIONS:
+        yield from section.facts(profile)
 
 
 def gaps(visit: schema.Visit | None) -> list[Section]:

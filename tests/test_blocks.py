@@ -156,6 +156,7 @@ def test_a_template_may_draw_one_named_section_its_own_way(tmp_path: object) -> 
 
     folder = Path(str(tmp_path)) / "templates"
     shutil.copytree(TEMPLATES, folder)
+    (folder / "sections").mkdir(exist_ok=True)
     (folder / "sections" / "fictive.html").write_text('<section class="own"><h1 id="fictive">À ma façon</h1></section>')
     (folder / "sections" / "fictive.md").write_text("## À ma façon ({{ section.blocks | length }} blocs)")
     content = (blocks.Paragraph(("Paragraphe fictif",)),)

@@ -192,6 +192,6 @@ def test_every_citation_prints_its_number_in_the_docx(built: tuple[Briefing, Pat
     view, folder = built
     document = Document(str(folder / "briefing.docx"))
     text = "\n".join(t.text or "" for t in document.element.body.iter() if t.tag.endswith("}t"))
-    # One marker per citation, plus one per entry of the sources list (its numbers print as "[n]").
+    # As in the PDF: one marker per citation, plus one per entry of the sources list (numbered "[n]").
     expected = [r.number for r in citations(view)] + [s.number for s in view.sources]
     assert sorted(int(n) for n in MARKER.findall(text)) == sorted(expected)

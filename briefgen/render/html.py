@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from briefgen.errors import TemplateError
-from briefgen.render import Options, charts
+from briefgen.render import Options, charts, key_facts
 from briefgen.render.marking import html_spans, marked, unmarked
 from briefgen.view import blocks
 from briefgen.view.viewmodel import Briefing, Chart, Image
@@ -146,12 +146,9 @@ def html_of(briefing: Briefing, template_dir: pathlib.Path, document: str = "bri
     name = f"{document}.html"
     if _last is not None and _last[0] is briefing and _last[1] == template_dir and _last[2] == name:
         return _last[3]
-    if document == "key-facts":  # the one-page sheet: its sections' blocks made compact (render/key_facts.py)
-        from briefgen.render.key_facts import sheet
-
-        html = render_html(sheet(briefing), template_dir, name)
-    else:
-        html = render_html(briefing, template_dir, name)
+    # The key-facts page draws the same blocks, each made compact for one page (briefgen.render.key_facts).
+    view = key_facts.sheet(briefing) if document == "key-facts" else briefing
+    html = render_html(view, template_dir, name)
     _last = (briefing, template_dir, name, html)
     return html
 

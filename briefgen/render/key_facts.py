@@ -18,8 +18,7 @@ other kinds   as they are (paragraph, facts, definitions, figures, quotation, ga
 ============  =====================================================================================
 
 The result is the view with ``body`` holding those compact sections and, last, a ``sources`` section
-listing only the notes they cite (and the briefing's reference, a line labelled so in a facts block, among
-the cover's details), so that ``templates/key-facts.html`` draws ``body`` with the briefing's own
+listing only the notes they cite, so that ``templates/key-facts.html`` draws ``body`` with the briefing's own
 block macros (``blocks.html``), in ``key-facts.css``'s tighter styles. Pure data: no template, no I/O.
 """
 
@@ -143,14 +142,4 @@ def sheet(briefing: Briefing) -> Briefing:
     sources = tuple(s for s in entries if s.number in cited)
     if sources:
         body.append(b.Section("sources", briefing.labels["sources"], (b.SourceList(sources),)))
-    # The briefing's reference (a labelled line of the drafting block) goes in the sheet's header.
-    reference = [
-        f"{fact.label} {b.plain(fact.value)}"
-        for section in briefing.body
-        for block in b.walk(section.blocks)
-        if isinstance(block, b.Facts)
-        for fact in block.rows
-        if fact.label == briefing.labels.get("reference")
-    ]
-    cover = dataclasses.replace(briefing.cover, details=[*briefing.cover.details, *reference[:1]])
-    return dataclasses.replace(briefing, body=body, cover=cover)
+    return dataclasses.replace(briefing, body=body)

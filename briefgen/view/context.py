@@ -96,6 +96,7 @@ def _cover(
 ) -> viewmodel.Cover:
     """What the first page shows: the visit's title and details, or "Briefing on PARTNER"; dates, marking."""
     profile, fmt, partner = given.profile, given.fmt, given.partner
+    drafting = profile.visit.drafting if profile.visit else None
     day = dt.date.fromisoformat(timestamp[:10]) if timestamp else None
     return viewmodel.Cover(
         title=visit.title if visit else labels["briefing_on"].format(partner=partner),
@@ -109,6 +110,7 @@ def _cover(
         details=_visit_details(visit, labels) if visit else [],
         fallback_note=fmt.fallback_note(),
         draft="" if final else labels["draft"],
+        reference=f"{labels['reference']} {drafting.reference}" if drafting and drafting.reference else "",
     )
 
 

@@ -53,6 +53,8 @@ class Cover:
     (``Some passages are in French: …``); empty when everything is in the document's language."""
     draft: str = ""
     """``DRAFT`` in the build language on a draft, on every page; empty on a final document."""
+    reference: str = ""
+    """The drafting block's reference, labelled (``Reference FICT-2026-001``); empty when none is given."""
 
 
 @dataclass(frozen=True)

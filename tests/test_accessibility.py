@@ -96,8 +96,9 @@ def test_table_header_cells_carry_their_scope(ua_briefing: Path, key_facts: Path
 
 @pytest.mark.parametrize("template", ["briefing", "key-facts"])
 def test_every_header_cell_of_the_templates_has_a_scope(template: str) -> None:
-    # A document's HTML is its template and the section partials it includes.
-    files = [TEMPLATES / f"{template}.html", *sorted((TEMPLATES / "sections").glob("*.html"))]
+    # A document's HTML is its template, the block macros that draw its sections, and any section partial.
+    partials = sorted((TEMPLATES / "sections").glob("*.html"))
+    files = [TEMPLATES / f"{template}.html", TEMPLATES / "blocks.html", *partials]
     cells = [cell for f in files for cell in re.findall(r"<th\b[^>]*>", f.read_text(encoding="utf-8"))]
     assert cells
     assert [c for c in cells if not re.search(r'scope="(col|row)"', c)] == []

@@ -25,6 +25,9 @@ LANGUAGES: dict[str, str] = {
 }
 """Each build language's code, and the Babel locale it formats numbers, dates and currencies with."""
 
+SOURCE = "en"
+"""The language of the interface words' msgids (``briefgen/words.py``, a section's own ``words``)."""
+
 DEFAULT = next(iter(LANGUAGES))
 """The language of a profile that does not say which it is written in."""
 

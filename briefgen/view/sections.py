@@ -355,7 +355,7 @@ def section_words(lang: str) -> dict[str, str]:
     found = {}
     for section in SECTIONS:
         for key, texts in section.words.items():
-            english = texts["en"]
+            english = texts[languages.SOURCE]
             translated = str(catalogue.pgettext(key, english))
             found[key] = translated if translated != english else texts.get(lang, english)
     return found

@@ -69,8 +69,8 @@ MUTANTS = [
     ),
     Mutant(
         "briefgen/render/terminal.py",
-        "    for section in view.sections:\n",
-        '    for section in view.sections:\n        if section.id == "people":\n            continue\n',
+        "    for section in view.body:\n",
+        '    for section in view.body:\n        if section.id == "people":\n            continue\n',
         "preview leaves out the people section",
     ),
     Mutant(
@@ -103,12 +103,26 @@ MUTANTS = [
         "HTML/PDF autoescape off",
     ),
     Mutant(
+        "briefgen/render/docx_blocks.py",
+        "            parts.extend(self.visit(block) for block in section.blocks)\n",
+        '            parts.extend(self.visit(block) for block in section.blocks if block.kind != "table")\n',
+        "the Word writer leaves out every table (the people, the timeline, the pairings...)",
+        WORD,
+    ),
+    Mutant(
         "templates/make_briefing_docx.py",
-        "    for number, key in enumerate(IDS, start=1):\n",
-        '    for number, key in enumerate([k for k in IDS if k != "people"], start=1):\n',
-        "the people section dropped from the Word template",
+        '    return "".join([*_cover(), *_toc(), para(run("{{p body }}"))])\n',
+        '    return "".join([*_cover(), *_toc()])\n',
+        "the Word template has no place for the sections",
         WORD,
         REGENERATE_DOCX,
+    ),
+    Mutant(
+        "briefgen/render/key_facts.py",
+        "        return dataclasses.replace(block, items=block.items[:POINTS]) if block.ordered else block\n",
+        "        return block\n",
+        "the key-facts page keeps every talking point, not the first five",
+        ("tests/test_writers.py", "tests/test_key_facts_and_changes.py"),
     ),
     Mutant(
         "briefgen/view/formatting.py",

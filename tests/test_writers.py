@@ -140,3 +140,18 @@ def test_the_key_facts_page_is_made_compact_kind_by_kind() -> None:
 def test_a_table_without_marked_rows_keeps_them_all() -> None:
     table = b.Table("pairs", (b.Column("Nous", "ours"), b.Column("Eux", "theirs")), (b.Row((("A",), ("B",))),))
     assert KeyFactsWriter().visit(table) == table
+
+
+def test_people_a_table_lists_get_no_second_line_nor_an_empty_heading() -> None:
+    people = b.Table("people", (b.Column("Nom", "name"),), (b.Row((("Nguyễn Văn Fictif",),)),))
+    card = b.Card("Nguyễn Văn Fictif", lines=(b.Fact("Fonction", ("Personnage fictif",)),))
+    other = b.Card("Trần Thị Fictive")
+    shown = (
+        people,
+        b.Heading(("Biographies",)),
+        b.PeopleCards((card,)),
+        b.Heading(("Autres",)),
+        b.PeopleCards((card, other)),
+    )
+    compact = KeyFactsWriter().blocks(shown)
+    assert compact == (people, b.Heading(("Autres",)), b.Bullets(((b.Span("Trần Thị Fictive", "strong"),),)))

@@ -16,10 +16,11 @@ facts         a two-column ``Briefing Table`` without header: label | value (a l
               ``Table List Bullet``)
 definitions   ``List Label``, then each term in ``Definition Term`` and its meaning in ``Definition``
 figures       a four-column ``Briefing Table`` with a repeated header row; a figure's note under
-              its label, its marks under its value, in ``Table Note``
+              its label, its marks under its as-of date, in ``Table Note``
 table         a ``Briefing Table`` with a repeated header row, columns as wide as their text needs;
               a highlighted row starred, the star explained by the legend the section gives
-people        each person: ``Heading 2``, photo (``Photo``), lines as facts, lists as bullets
+people        each person: name and note reference in ``Heading 2``, photo (``Photo``), lines as
+              facts, lists as bullets, the as-of date in ``Table Note``
 quotation     ``Quote``, then ``Quote Source``: the speaker, the note reference, the translation note
 gap           ``To Be Completed``
 image         ``Photo``, at most the text's width
@@ -203,10 +204,10 @@ class DocxWriter(b.Walker[str]):
             label = [_para(self._run(f.label), style="TableText")]
             if f.note:
                 label.append(_para(self._run(f.note), style="TableNote"))
-            value = [_para(self._run(f.value), style="TableText")]
-            value += [_para(self._run(mark), style="TableNote") for mark in f.marks]
-            cells = self._cell(widths[0], *label) + self._cell(widths[1], *value)
-            cells += self._text_cell(widths[2], (f.as_of,)) + self._text_cell(widths[3], b.inline(f.ref))
+            as_of = [_para(self._run(f.as_of), style="TableText")]
+            as_of += [_para(self._run(mark), style="TableNote") for mark in f.marks]
+            cells = self._cell(widths[0], *label) + self._text_cell(widths[1], (f.value,))
+            cells += self._cell(widths[2], *as_of) + self._text_cell(widths[3], b.inline(f.ref))
             rows.append(_row(cells))
         return _table(widths, rows)
 
@@ -222,18 +223,18 @@ class DocxWriter(b.Walker[str]):
         return _table(widths, rows)
 
     def visit_people(self, block: b.PeopleCards) -> str:
-        """Each card: name as ``Heading 2``, photo, lines, lists, as-of and source."""
+        """Each card: name and source as ``Heading 2``, photo, lines, lists, as-of date."""
         parts = []
         for card in block.cards:
-            parts.append(_para(self._run(card.name), style="Heading2"))
+            parts.append(_para(self.inline(b.inline(card.name, card.ref)), style="Heading2"))
             if card.photo:
                 parts.append(_para(self._picture(card.photo, card.name, height_mm=25), style="Photo"))
             if card.lines:
                 widths = (LABEL_COL, self.package.text_width - LABEL_COL)
                 parts.append(_table(widths, self._facts_rows(card.lines), header=False))
             parts += [self.visit_bullets(lst) for lst in card.lists]
-            if card.as_of or card.ref:
-                parts.append(_para(self.inline(b.inline(card.as_of, card.ref)), style="TableNote"))
+            if card.as_of:
+                parts.append(_para(self._run(card.as_of), style="TableNote"))
         return "".join(parts)
 
     def visit_quotation(self, block: b.Quotation) -> str:

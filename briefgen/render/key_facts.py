@@ -8,12 +8,14 @@ kind          on the key-facts page
 ============  =====================================================================================
 bullets       a numbered list (points, most important first): its first five; a bulleted one whole
 table         the rows the visit concerns (highlighted, starred) when there are any; else every row
-people        one line per person: name, their first line (role), the note reference
+people        one line per person: name, their first line (role), the note reference; none for a person
+              a table above in the section already lists
 chart, image  left out: the sheet has the figures themselves, and no room for pictures
 quotation     left out: the briefing quotes the words (marked when translated); the sheet keeps the facts
 group         its blocks, each made compact
 sources       left out: the sheet ends with the notes its own blocks cite, numbered as in the briefing
-other kinds   as they are (heading, paragraph, facts, definitions, figures, gap)
+other kinds   as they are (paragraph, facts, definitions, figures, gap); a heading too,
+              unless nothing is left under it
 ============  =====================================================================================
 
 The result is the view with ``body`` holding those compact sections and, last, a ``sources`` section
@@ -36,8 +38,24 @@ class KeyFactsWriter(b.Walker[b.Block | None]):
     """Makes each block compact for the one-page sheet; ``None``: the block is left out."""
 
     def blocks(self, shown: tuple[b.Block, ...]) -> tuple[b.Block, ...]:
-        """The compact form of ``shown``, without the blocks left out."""
-        return tuple(block for block in map(self.visit, shown) if block is not None)
+        """The compact form of ``shown``, without the blocks left out.
+
+        Two rules across blocks: a person a table above already lists (by the name in its first column)
+        gets no line of their own again; and a heading left with nothing under it goes too.
+        """
+        listed: set[str] = set()
+        kept: list[b.Block] = []
+        for block in shown:
+            if isinstance(block, b.Table):
+                listed |= {b.plain(row.cells[0]) for row in block.rows if row.cells}
+            elif isinstance(block, b.PeopleCards):
+                block = dataclasses.replace(block, cards=tuple(c for c in block.cards if c.name not in listed))
+                if not block.cards:
+                    continue
+            compact = self.visit(block)
+            if compact is not None:
+                kept.append(compact)
+        return tuple(block for index, block in enumerate(kept) if not _empty_heading(block, kept[index + 1 :]))
 
     def visit_heading(self, block: b.Heading) -> b.Block | None:
         """As it is."""
@@ -100,6 +118,14 @@ class KeyFactsWriter(b.Walker[b.Block | None]):
         """Its blocks, each made compact; left out when none is left."""
         inner = self.blocks(block.blocks)
         return dataclasses.replace(block, blocks=inner) if inner else None
+
+
+def _empty_heading(block: b.Block, after: list[b.Block]) -> bool:
+    """Whether ``block`` is a heading with nothing under it: the next block is a heading as high, or none."""
+    if not isinstance(block, b.Heading):
+        return False
+    following = after[0] if after else None
+    return following is None or (isinstance(following, b.Heading) and following.level <= block.level)
 
 
 def sheet(briefing: Briefing) -> Briefing:

@@ -125,13 +125,13 @@ class TerminalWriter(b.Walker[RenderableType]):
         return table
 
     def visit_people(self, block: b.PeopleCards) -> RenderableType:
-        """Each person: a rule with the name, lines, lists, as-of and source."""
+        """Each person: a rule with the name and source, lines, lists, the as-of date."""
         parts: list[RenderableType] = []
         for card in block.cards:
-            parts += [Rule(Text(card.name, style="bold"), align="left"), _facts(card.lines)]
+            parts += [Rule(_inline(b.inline(card.name, card.ref), "bold"), align="left"), _facts(card.lines)]
             parts += [self.visit_bullets(lst) for lst in card.lists]
-            if card.as_of or card.ref:
-                parts.append(_inline(b.inline(card.as_of, card.ref), "dim"))
+            if card.as_of:
+                parts.append(Text(card.as_of, style="dim"))
         return Group(*parts)
 
     def visit_quotation(self, block: b.Quotation) -> RenderableType:
@@ -231,9 +231,9 @@ class _Figures:
             line.append(": ")
             line.append(f.value, style="bold")
             line.append(f" — {f.as_of}", style="dim")
-            line.append_text(_ref(f.ref))
             for mark in f.marks:
                 line.append(f" ({mark})", style="yellow")
+            line.append_text(_ref(f.ref))
             yield line
 
     def _table(self) -> Table:
@@ -242,10 +242,10 @@ class _Figures:
             label = Text(f.label)
             if f.note:
                 label.append(f" ({f.note})", style="dim")
-            value = Text(f.value, style="bold")
+            as_of = Text(f.as_of)
             for mark in f.marks:
-                value.append(f"\n{mark}", style="yellow")
-            table.add_row(label, value, Text(f.as_of), _ref(f.ref))
+                as_of.append(f"\n{mark}", style="yellow")
+            table.add_row(label, Text(f.value, style="bold"), as_of, _ref(f.ref))
         return table
 
 

@@ -135,7 +135,7 @@ def _cover(
     drafting = profile.visit.drafting if profile.visit else None
     day = dt.date.fromisoformat(timestamp[:10]) if timestamp else None
     return viewmodel.Cover(
-        title=visit.title if visit else labels["briefing_on"].format(partner=partner),
+        title=visit.title if visit else viewmodel.formatted(labels["briefing_on"], partner=partner),
         partner=partner,
         partner_native=profile.partner.native or "",
         subtitle=fmt.text(profile.framework.text) if profile.framework else "",
@@ -154,13 +154,14 @@ def _cover(
 
 def _visit_details(visit: viewmodel.Visit, labels: Mapping[str, str], past: str = "") -> list[str]:
     """The lines under a visit's title: dates (or period, or commitment), past or not, place, head of delegation."""
-    planned = labels["labelled"].format(label=labels["planned"], value=visit.planned) if visit.planned else ""
+    labelled = labels["labelled"]
+    planned = viewmodel.formatted(labelled, label=labels["planned"], value=visit.planned) if visit.planned else ""
     commitment = (
-        labels["labelled"].format(label=labels["commitment"], value=visit.commitment) if visit.commitment else ""
+        viewmodel.formatted(labelled, label=labels["commitment"], value=visit.commitment) if visit.commitment else ""
     )
     details = [line for line in (visit.when, planned, commitment, past, visit.place) if line]
     if visit.head:
-        details.append(labels["labelled"].format(label=labels["head"], value=visit.head.line))
+        details.append(viewmodel.formatted(labelled, label=labels["head"], value=visit.head.line))
     return details
 
 

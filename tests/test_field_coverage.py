@@ -39,6 +39,16 @@ DAY = dt.date(2025, 3, 14)
 DATE_TEXT = {"fr": "14 mars 2025", "en": "14 March 2025", "vi": "14 tháng 3"}
 """How each language writes DAY (the Vietnamese pattern's year may follow with or without "năm")."""
 
+QUOTATIONS = (
+    "framework.quotation",
+    "summary.quotation",
+    "priorities.quotation",
+    "orientations.quotation",
+    "forum.theme_quotation",
+    "visit.theme_quotation",
+)
+"""Every quotation of the schema: each drawn after its claim, forum or visit."""
+
 NOT_SHOWN: dict[str, str] = {
     "office": "the issuing office's form comes from the defaults layer; tested in test_official_words",
     "partner.logo": "an image path, not text",
@@ -55,17 +65,14 @@ NOT_SHOWN: dict[str, str] = {
     "national_context.figures.accepted_old": "printed only by a final build of a figure older than the age limit",
     "key_figures.unit": "a currency code, set by hand below (USD), printed as the language writes it",
     "national_context.figures.unit": "a currency code, set by hand below (USD), printed as the language writes it",
-    # GAP found by this test: the framework's and the orientations' quotations are drawn by no section (the
-    # summary's, the priorities' and the themes' are: briefgen.view.partner_sections.quotation).
-    "framework.quotation": "GAP: not yet shown by any section (see the comment above)",
-    "orientations.quotation": "GAP: not yet shown by any section",
-    "priorities.quotation": "GAP: the priorities' bullets do not draw their quotation yet",
-    "summary.quotation.also": "the source's other wording, kept for the fact-checker (check --sources), not printed",
-    "forum.theme_quotation.also": "the source's other wording, kept for the fact-checker, not printed",
-    "visit.theme_quotation.also": "the source's other wording, kept for the fact-checker, not printed",
-    "summary.quotation.translated_by": "printed only beside a quotation shown as a translation (test_age_on_page)",
-    "forum.theme_quotation.translated_by": "printed only beside a quotation shown as a translation",
-    "visit.theme_quotation.translated_by": "printed only beside a quotation shown as a translation",
+    **{
+        f"{quotation}.also": "the source's other wording, kept for the fact-checker (check --sources), not printed"
+        for quotation in QUOTATIONS
+    },
+    **{
+        f"{quotation}.translated_by": "printed only beside a quotation shown as a translation (test_age_on_page)"
+        for quotation in QUOTATIONS
+    },
 }
 """Paths (dots, no indexes) of fields the documents deliberately do not print, each with the reason."""
 

@@ -386,10 +386,20 @@ def _aside(text: str) -> blocks.Span | None:
     return blocks.Span(text, "aside") if text else None
 
 
+def claims_blocks(claims: list[schema.Claim], i: Input) -> list[blocks.Block]:
+    """Sourced sentences as a list, then the words they quote (priorities, orientations)."""
+    items = tuple(blocks.inline(i.fmt.text(c.text), i.sources.ref(c.source)) for c in claims)
+    return [blocks.Bullets(items), *(b for c in claims for b in quotation(c.quotation, i, c.source))]
+
+
 def priorities_blocks(i: Input) -> list[blocks.Block]:
     """The priority areas, as a list, then the words their claims quote."""
-    quoted = [b for c in i.profile.priorities for b in quotation(c.quotation, i, c.source)]
-    return [blocks.Bullets(tuple(blocks.inline(p.text, p.ref) for p in priorities(i)["priorities"])), *quoted]
+    return claims_blocks(i.profile.priorities, i)
+
+
+def orientations_blocks(i: Input) -> list[blocks.Block]:
+    """The orientations of local external action, as a list, then the words their claims quote."""
+    return claims_blocks(i.profile.orientations, i)
 
 
 def national_context_blocks(i: Input) -> list[blocks.Block]:

@@ -315,9 +315,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "orientations",
         lambda i: {},
-        content=lambda i: [
-            blocks.Bullets(tuple((i.fmt.text(c.text), i.sources.ref(c.source)) for c in i.profile.orientations))
-        ],
+        content=partner_parts.orientations_blocks,
         present=lambda i: bool(i.profile.orientations),
         cites=_sourced("orientations"),
         dates=_as_of("orientations"),

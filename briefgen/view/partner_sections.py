@@ -276,7 +276,7 @@ def forum_blocks(i: Input) -> list[blocks.Block]:
 
 
 def _figures_table(figures: list[viewmodel.Figure], i: Input, paths: list[PathKey]) -> list[blocks.Block]:
-    """The figures' table, each old one marked (``paths``: where each is in the profile), and the mark's note."""
+    """The figures' table, each old one marked (``paths``: where each is in the profile; the context notes the mark)."""
     labels = i.labels
     table = blocks.FiguresTable(
         (labels["figure"], labels["value"], labels["as_of"], labels["source"]),
@@ -285,7 +285,7 @@ def _figures_table(figures: list[viewmodel.Figure], i: Input, paths: list[PathKe
             for f, path in zip(figures, paths, strict=True)
         ),
     )
-    return [table, *i.age_legend(paths)]
+    return [table]
 
 
 def key_figures_blocks(i: Input) -> list[blocks.Block]:
@@ -369,8 +369,7 @@ def people_blocks(i: Input) -> list[blocks.Block]:
         blocks.Column(labels["role"], "role"),
         blocks.Column(labels["side"], "side"),
     )
-    paths: list[PathKey] = [("people", n) for n in range(len(people_))]
-    shown: list[blocks.Block] = [blocks.Table("people", columns, tuple(rows)), *_legend(rows, i), *i.age_legend(paths)]
+    shown: list[blocks.Block] = [blocks.Table("people", columns, tuple(rows)), *_legend(rows, i)]
     cards = [
         replace(blocks.card(p.biography), as_of=" ".join((p.as_of, *p.marks)), ref=p.ref)
         for p in people_

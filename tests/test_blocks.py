@@ -163,3 +163,23 @@ def test_a_template_may_draw_one_named_section_its_own_way(tmp_path: object) -> 
     assert "À ma façon" in html and "Paragraphe fictif" not in html
     assert "## À ma façon (1 blocs)" in render_markdown(view(*content), folder)
     assert re.search(r"Paragraphe fictif", render_html(view(*content), TEMPLATES))
+
+
+def test_a_mark_is_noted_once_after_the_first_block_that_carries_it() -> None:
+    """The note explaining † follows the first block with the mark, in whichever section; its copies go."""
+    note = blocks.Paragraph(("† Older than 12 months (FICTIONAL).",), role="legend")
+    plain_table = blocks.FiguresTable(("a", "b", "c", "d"), (blocks.FigureRow("Fictional", "1", "2025"),))
+    marked = blocks.FiguresTable(("a", "b", "c", "d"), (blocks.FigureRow("Fictional", "2", "2024", marks=("†",)),))
+    people = blocks.Table(
+        "people", (blocks.Column("Name", "name"),), (blocks.Row((("X", blocks.Span("2024 †", "aside")),)),)
+    )
+    sections = [
+        blocks.Section("one", "One", (plain_table, note)),
+        blocks.Section("two", "Two", (blocks.Heading(("Fictional",)), marked, note, people, note)),
+    ]
+    shown = blocks.noted_once(sections, note, "†")
+    assert shown[0].blocks == (plain_table,)
+    assert shown[1].blocks == (blocks.Heading(("Fictional",)), marked, note, people)
+    # A mark carried only inside a span (a person's as-of date) is found too; no mark, no note.
+    assert blocks.noted_once([blocks.Section("p", "P", (people,))], note, "†")[0].blocks == (people, note)
+    assert blocks.noted_once([blocks.Section("p", "P", (plain_table, note))], note, "†")[0].blocks == (plain_table,)

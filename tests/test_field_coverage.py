@@ -15,6 +15,7 @@ import re
 import subprocess
 import types
 import typing
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,16 @@ DAY = dt.date(2025, 3, 14)
 DATE_TEXT = {"fr": "14 mars 2025", "en": "14 March 2025", "vi": "14 tháng 3"}
 """How each language writes DAY (the Vietnamese pattern's year may follow with or without "năm")."""
 
+QUOTATIONS = (
+    "framework.quotation",
+    "summary.quotation",
+    "priorities.quotation",
+    "orientations.quotation",
+    "forum.theme_quotation",
+    "visit.theme_quotation",
+)
+"""Every quotation of the schema: each drawn after its claim, forum or visit."""
+
 NOT_SHOWN: dict[str, str] = {
     "office": "the issuing office's form comes from the defaults layer; tested in test_official_words",
     "partner.logo": "an image path, not text",
@@ -54,17 +65,14 @@ NOT_SHOWN: dict[str, str] = {
     "national_context.figures.accepted_old": "printed only by a final build of a figure older than the age limit",
     "key_figures.unit": "a currency code, set by hand below (USD), printed as the language writes it",
     "national_context.figures.unit": "a currency code, set by hand below (USD), printed as the language writes it",
-    # GAP found by this test: the framework's and the orientations' quotations are drawn by no section (the
-    # summary's, the priorities' and the themes' are: briefgen.view.partner_sections.quotation).
-    "framework.quotation": "GAP: not yet shown by any section (see the comment above)",
-    "orientations.quotation": "GAP: not yet shown by any section",
-    "priorities.quotation": "GAP: the priorities' bullets do not draw their quotation yet",
-    "summary.quotation.also": "the source's other wording, kept for the fact-checker (check --sources), not printed",
-    "forum.theme_quotation.also": "the source's other wording, kept for the fact-checker, not printed",
-    "visit.theme_quotation.also": "the source's other wording, kept for the fact-checker, not printed",
-    "summary.quotation.translated_by": "printed only beside a quotation shown as a translation (test_age_on_page)",
-    "forum.theme_quotation.translated_by": "printed only beside a quotation shown as a translation",
-    "visit.theme_quotation.translated_by": "printed only beside a quotation shown as a translation",
+    **{
+        f"{quotation}.also": "the source's other wording, kept for the fact-checker (check --sources), not printed"
+        for quotation in QUOTATIONS
+    },
+    **{
+        f"{quotation}.translated_by": "printed only beside a quotation shown as a translation (test_age_on_page)"
+        for quotation in QUOTATIONS
+    },
 }
 """Paths (dots, no indexes) of fields the documents deliberately do not print, each with the reason."""
 
@@ -368,6 +376,8 @@ class _Langs(html.parser.HTMLParser):
         super().__init__()
         self.stack: list[str | None] = []
         self.pieces: list[tuple[str, str | None]] = []
+        self.title: set[str] = set()
+        """The text of ``<title>``, which cannot hold markup (the marks are dropped there)."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in self.VOID:
@@ -380,41 +390,47 @@ class _Langs(html.parser.HTMLParser):
     def handle_data(self, data: str) -> None:
         lang = next((lang for lang in reversed(self.stack) if lang), None)
         self.pieces.append((data, lang))
+        if self.lasttag == "title":
+            self.title.add(data)
+
+
+def _docx_runs(path: Path) -> list[tuple[str, str | None]]:
+    """The text of each run of the DOCX's body, with its ``w:lang`` (None: the document's)."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    runs = []
+    for run in root.iter(f"{w}r"):
+        lang = run.find(f"{w}rPr/{w}lang")
+        text = "".join(t.text or "" for t in run.iter(f"{w}t"))
+        runs.append((text, lang.get(f"{w}val") if lang is not None else None))
+    return runs
 
 
 def test_a_field_without_the_build_language_shows_french_marked_as_french(tmp_path: Path) -> None:
-    """Every mapping lacks ``en``: the English build shows each French text, each inside an element of lang fr."""
+    """Every mapping lacks ``en``: the English build shows each French text, and wherever it shows it (a cell,
+    a list joined by commas, ``Name (native)``, ``Status: …``, a quotation), it marks it French: inside an HTML
+    element of lang fr, in a DOCX run of ``w:lang`` fr-FR."""
     values, profiles = write_profiles(tmp_path, missing="en")
     out = tmp_path / "out"
-    code, _, err = run_cli("--profiles", profiles, "build", NAME, "--lang", "en", "--format", "html", "--out", out)
+    code, _, err = run_cli("--profiles", profiles, "build", NAME, "--lang", "en", "--format", "html,docx", "--out", out)
     assert code == 0, err
     parser = _Langs()
     parser.feed((out / NAME / "briefing.en.html").read_text(encoding="utf-8"))
+    html = [(data, lang) for data, lang in parser.pieces if data not in parser.title]
+    docx = _docx_runs(out / NAME / "briefing.en.docx")
     texts = [tokens["fr"] for tokens in values.expected.values() if tokens["fr"].endswith("fr")]
-    unmarked = sorted(
-        token for token in texts if not any(token in data and lang == "fr" for data, lang in parser.pieces)
-    )
-    paths = {path for path, tokens in values.expected.items() if tokens["fr"] in unmarked}
-    assert paths == UNMARKED_FALLBACK, "\n".join(sorted(paths ^ UNMARKED_FALLBACK))
-
-
-UNMARKED_FALLBACK = {
-    "forum.organisers",
-    "visit.organisers",
-    "partnerships.ours.name",
-    "partnerships.theirs.name",
-    "partnerships.kind",
-    "agreements.status",
-    "visit.programme.questions.question",
-    "visit.programme.questions.answer",
-    "summary.quotation.text",
-    "forum.theme_quotation.text",
-    "visit.theme_quotation.text",
-}
-"""GAP found by this test (product bug, not fixed here): these fields' French fallback is composed into a longer
-string (a list joined by commas, ``Name (native)``, ``Status: …``, ``Question: …``) and loses its language, so
-the HTML does not mark it ``lang="fr"``. The set is exact: a new unmarked field fails, and so does a fix until
-it is taken out of here."""
+    assert texts
+    for name, pieces, french in (("html", html, "fr"), ("docx", docx, "fr-FR")):
+        unmarked = sorted(
+            token
+            for token in texts
+            if not any(token in data for data, _ in pieces)
+            or any(token in data and lang != french for data, lang in pieces)
+        )
+        assert not unmarked, f"{name}: {unmarked}"
 
 
 KEY_FACTS_LEFT_OUT: dict[str, str] = {

@@ -274,17 +274,17 @@ def test_list_shows_the_facts_range_not_the_newest_date_alone(profiles: Path) ->
         (
             "en",
             "Older than 12 months on 15 February 2026.",
-            "3 figures or titles older than 12 months on 15 February 2026, marked",
+            "3 figures or titles older than 12 months on 15 February 2026, marked †",
         ),
         (
             "fr",
             "Datant de plus de 12\u00a0mois au 15 février 2026.",
-            "3 chiffres ou titres datant de plus de 12\u00a0mois au 15 février 2026, signalés",
+            "3 chiffres ou titres datant de plus de 12\u00a0mois au 15 février 2026, signalés †",
         ),
         (
             "vi",
             "Số liệu, chức danh đã quá 12 tháng tính đến ngày 15 tháng 02 năm 2026.",
-            "3 số liệu hoặc chức danh đã quá 12 tháng tính đến ngày 15 tháng 02 năm 2026, có đánh dấu",
+            "3 số liệu hoặc chức danh đã quá 12 tháng tính đến ngày 15 tháng 02 năm 2026, có đánh dấu †",
         ),
     ],
 )

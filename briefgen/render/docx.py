@@ -103,8 +103,9 @@ def _literal_braces(value: Any) -> Any:
 
     if hasattr(value, "__html__"):  # docxtpl's InlineImage, RichText, Listing: XML it built
         return value
-    text = unmarked(str(escape(value))).replace("{", "&#123;").replace("}", "&#125;")
-    return Markup(marked(value, text))
+    if not isinstance(value, str):
+        value = str(value)
+    return Markup(marked(value, lambda text: unmarked(str(escape(text))).replace("{", "&#123;").replace("}", "&#125;")))
 
 
 def _languages_marked(name: str, data: bytes) -> bytes:

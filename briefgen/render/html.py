@@ -86,7 +86,7 @@ def _finalize(value: object) -> object:
     if isinstance(value, Image):
         return data_uri(value)
     if isinstance(value, str) and not hasattr(value, "__html__"):
-        return Markup(marked(value, unmarked(str(escape(value)))))
+        return Markup(marked(value, lambda text: unmarked(str(escape(text)))))
     return value
 
 

@@ -18,9 +18,11 @@ other kinds   as they are (paragraph, facts, definitions, figures, gap); a headi
               unless nothing is left under it
 ============  =====================================================================================
 
-The result is the view with ``body`` holding those compact sections and, last, a ``sources`` section
-listing only the notes they cite, so that ``templates/key-facts.html`` draws ``body`` with the briefing's own
-block macros (``blocks.html``), in ``key-facts.css``'s tighter styles. Pure data: no template, no I/O.
+The note explaining a mark (``Briefing.mark_notes``: † for a figure older than the age limit) is printed once
+on the sheet too, after its first block carrying the mark. The result is the view with ``body`` holding those
+compact sections and, last, a ``sources`` section listing only the notes they cite, so that
+``templates/key-facts.html`` draws ``body`` with the briefing's own block macros (``blocks.html``), in
+``key-facts.css``'s tighter styles. Pure data: no template, no I/O.
 """
 
 from __future__ import annotations
@@ -137,6 +139,8 @@ def sheet(briefing: Briefing) -> Briefing:
             shown = writer.blocks(section.blocks)
             if shown:
                 body.append(dataclasses.replace(section, blocks=shown))
+    for mark, note in briefing.mark_notes.items():
+        body = b.noted_once(body, note, mark)
     cited = b.refs(block for section in body for block in section.blocks)
     listed = (block for section in briefing.body for block in b.walk(section.blocks))
     entries = [entry for block in listed if isinstance(block, b.SourceList) for entry in block.entries]

@@ -1,7 +1,8 @@
 """Marking text in another language than the document's, in the HTML and DOCX renderers.
 
 The context hands a renderer a ``viewmodel.Text`` where a translation is missing (the profile's
-own language shows instead). Templates print it like any string: the renderer's ``finalize``
+own language shows instead), or a ``viewmodel.Mixed`` where such a text is part of a longer one
+(``Name (native)``, a list). Templates print it like any string: the renderer's ``finalize``
 hook wraps it in invisible marks (:func:`marked`), and once the template is rendered the marks
 become a ``<span lang>`` in HTML (:func:`html_spans`) or a run with ``w:lang`` in Word
 (``briefgen.render.docx``). Where a value lands in an attribute or a ``<title>``, which cannot
@@ -14,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from briefgen.view.viewmodel import language_of
+from briefgen.view.viewmodel import Mixed, language_of
 
 OPEN, LANG_END, CLOSE = "\ue000", "\ue001", "\ue002"
 """Private-use characters: no profile text holds them (the marks are stripped from values first)."""
@@ -25,8 +26,14 @@ _OPENING = re.compile(f"{OPEN}([A-Za-z-]+){LANG_END}")
 _HTML_PART = re.compile(r"(<(title|style|script|textarea)\b.*?</\2\s*>|<[^>]*>)", re.DOTALL | re.IGNORECASE)
 
 
-def marked(value: object, text: str) -> str:
-    """``text`` (``value`` already escaped) wrapped in marks when ``value`` is in another language."""
+def marked(value: object, escaped: Callable[[str], str]) -> str:
+    """``value`` escaped by ``escaped``, each part of it in another language wrapped in marks.
+
+    A ``Text`` is marked whole; a ``Mixed`` (a text composed of pieces) piece by piece.
+    """
+    if isinstance(value, Mixed):
+        return "".join(marked(piece, escaped) for piece in value.pieces)
+    text = escaped(str(value))
     lang = language_of(value)
     if lang is None:
         return text

@@ -44,7 +44,7 @@ from briefgen.data.translation import own_language
 from briefgen.data.validation import source_refs
 from briefgen.errors import InputError, Problem
 from briefgen.text import quoted
-from briefgen.view.section_input import AgeMarks
+from briefgen.view.section_input import OLD_MARK, AgeMarks
 
 KINDS = ("stale", "unsourced", "uncited", "untranslated", "gap", "placeholder", "past", "incomplete")
 _TODO = re.compile(r"\bTODO\b")
@@ -377,9 +377,10 @@ def past_note(profile: Profile, *, day: dt.date, lang: str | None = None) -> str
 def age_marks(profile: Profile, *, day: dt.date, max_age: str, lang: str | None = None) -> AgeMarks:
     """The marks, count and note of the facts older than ``max_age`` on the document's date ``day``, in ``lang``.
 
-    The writers mark each fact of ``old`` wherever it is shown and print ``note`` once (with the mark)
-    and ``count`` on the cover. The age reads as the language writes a duration (CLDR units via Babel:
-    ``12 months``, ``12 mois``, ``12 tháng``), the date as the document's other dates.
+    The writers mark each fact of ``old`` wherever it is shown and print ``note`` once per document (with the
+    mark, after the first block carrying it) and ``count``, ending with the mark, on the cover. The age reads
+    as the language writes a duration (CLDR units via Babel: ``12 months``, ``12 mois``, ``12 tháng``), the
+    date as the document's other dates.
     """
     from babel.units import format_unit
 
@@ -397,7 +398,7 @@ def age_marks(profile: Profile, *, day: dt.date, max_age: str, lang: str | None 
     when = fmt.date(day)
     form = fmt.locale.plural_form(len(old))
     pattern = fmt.labels.get(f"old_count_{form}", fmt.labels["old_count_other"])
-    count = pattern.format(count=len(old), age=age, date=when)
+    count = f"{pattern.format(count=len(old), age=age, date=when)} {OLD_MARK}"  # "…, marked †": the mark itself
     note = fmt.labels["old_note"].format(age=age, date=when)
     return AgeMarks(marks, count, note, fmt.labels["old_accepted"])
 

@@ -15,6 +15,7 @@ from briefgen.data import schema
 from briefgen.view import viewmodel
 from briefgen.view.facts import facts_document
 from briefgen.view.formatting import Formatter, Sources
+from briefgen.view.section_input import OLD_MARK
 from briefgen.view.sections import (
     INTERNAL,
     Input,
@@ -52,7 +53,7 @@ def build_briefing(
     path the profile gives) are the images' bytes, read by the caller. ``edition="partner"``: the partner's
     edition, without what is ours alone (``Section.internal``), marked "Edition for the partner" instead of ours.
     Each figure or title older than ``max_age`` on the document's date carries a mark (``checks.age_marks``),
-    counted on the cover.
+    counted on the cover and explained once, after the first block that carries it.
     """
     from briefgen.view.checks import age_marks, past_note
 
@@ -79,12 +80,15 @@ def build_briefing(
     filled = [s for s, gap in shown if not gap]  # a gap has no view data: nothing for the key-facts page
     labels.update({s.id: s.title(given) for s in present if s.title})
     numbers = key_facts_refs(filled, given)
+    body = [_section(s, gap, given, labels) for s, gap in shown]
+    note = given.age_note()
     return viewmodel.Briefing(
         lang=fmt.lang,
         labels=labels,
         cover=_cover(given, labels, fields.get("visit"), timestamp, final=final),
         sections=[viewmodel.Section(s.id, labels[s.id], gap) for s, gap in shown],
-        body=[_section(s, gap, given, labels) for s, gap in shown],
+        body=blocks.noted_once(body, note, OLD_MARK) if note else body,
+        mark_notes={OLD_MARK: note} if note else {},
         gaps=[s.id for s, gap in shown if gap],
         key_facts=[viewmodel.Section(s.id, labels[s.id]) for s in filled if s.key_facts],
         key_facts_sources=[s for s in fields.get("sources", []) if s.number in numbers],
@@ -135,7 +139,7 @@ def _cover(
     drafting = profile.visit.drafting if profile.visit else None
     day = dt.date.fromisoformat(timestamp[:10]) if timestamp else None
     return viewmodel.Cover(
-        title=visit.title if visit else labels["briefing_on"].format(partner=partner),
+        title=visit.title if visit else viewmodel.formatted(labels["briefing_on"], partner=partner),
         partner=partner,
         partner_native=profile.partner.native or "",
         subtitle=fmt.text(profile.framework.text) if profile.framework else "",
@@ -154,13 +158,14 @@ def _cover(
 
 def _visit_details(visit: viewmodel.Visit, labels: Mapping[str, str], past: str = "") -> list[str]:
     """The lines under a visit's title: dates (or period, or commitment), past or not, place, head of delegation."""
-    planned = labels["labelled"].format(label=labels["planned"], value=visit.planned) if visit.planned else ""
+    labelled = labels["labelled"]
+    planned = viewmodel.formatted(labelled, label=labels["planned"], value=visit.planned) if visit.planned else ""
     commitment = (
-        labels["labelled"].format(label=labels["commitment"], value=visit.commitment) if visit.commitment else ""
+        viewmodel.formatted(labelled, label=labels["commitment"], value=visit.commitment) if visit.commitment else ""
     )
     details = [line for line in (visit.when, planned, commitment, past, visit.place) if line]
     if visit.head:
-        details.append(labels["labelled"].format(label=labels["head"], value=visit.head.line))
+        details.append(viewmodel.formatted(labelled, label=labels["head"], value=visit.head.line))
     return details
 
 

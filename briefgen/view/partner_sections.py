@@ -29,7 +29,7 @@ def summary(i: Input) -> Mapping[str, Any]:
     profile, fmt, sources = i.profile, i.fmt, i.sources
     summary = []
     if profile.framework:
-        text = i.labels["framework_line"].format(text=fmt.text(profile.framework.text))
+        text = viewmodel.formatted(i.labels["framework_line"], text=fmt.text(profile.framework.text))
         summary.append(viewmodel.Paragraph(text, sources.ref(profile.framework.source)))
     summary += [viewmodel.Paragraph(fmt.text(c.text), sources.ref(c.source)) for c in profile.summary]
     return {"summary": summary}
@@ -50,7 +50,7 @@ def forum(i: Input) -> Mapping[str, Any]:
         name=fmt.text(f.name),
         when=fmt.text(f.when),
         place=fmt.text(f.place),
-        organisers=", ".join(fmt.texts(f.organisers)),
+        organisers=viewmodel.joined(", ", fmt.texts(f.organisers)),
         theme=fmt.text(f.theme),
         strands=fmt.texts(f.strands),
         ref=i.sources.ref(f.source),
@@ -82,7 +82,7 @@ def partnerships(i: Input) -> Mapping[str, Any]:
     pairs = [
         viewmodel.Partnership(
             ours=_locality(p.ours, i.fmt),
-            theirs=", ".join(_locality(t, i.fmt) for t in p.theirs),
+            theirs=viewmodel.joined(", ", (_locality(t, i.fmt) for t in p.theirs)),
             highlight=_in_focus(p, i.plan.focus),
             kind=_pairing(p, i.fmt),
             as_of=i.fmt.partial(p.as_of),
@@ -97,7 +97,7 @@ def _pairing(p: schema.Partnership, fmt: Formatter) -> str:
     """The locality pairings, the visit's focus starred."""
     """The kind of pairing and its start: ``jumelage, depuis 2013``."""
     since = fmt.labels["since"].format(date=fmt.partial(p.since)) if p.since else ""
-    return ", ".join(part for part in (fmt.text(p.kind), since) if part)
+    return viewmodel.joined(", ", (part for part in (fmt.text(p.kind), since) if part))
 
 
 def _in_focus(partnership: schema.Partnership, focus: schema.Focus) -> bool:
@@ -127,7 +127,7 @@ def _locality(locality: schema.Locality, fmt: Formatter) -> str:
     """The name in the build language, then the native name in brackets unless it is the same."""
     name = fmt.text(locality.name)
     if locality.native and locality.native != name:
-        return f"{name} ({locality.native})"
+        return viewmodel.formatted("{name} ({native})", name=name, native=locality.native)
     return name
 
 
@@ -211,7 +211,7 @@ def _citation(source: schema.Source, fmt: Formatter) -> str:
     if source.date:
         parts.append(fmt.partial(source.date))
     text = ", ".join(parts)
-    return f"{text}. {fmt.text(source.note)}" if source.note else text
+    return viewmodel.joined(". ", (text, fmt.text(source.note))) if source.note else text
 
 
 # --------------------------------------------------------------------------- the partner's sections as blocks
@@ -243,14 +243,12 @@ def quotation(q: schema.Quotation | None, i: Input, source: str | None = None) -
     """The words ``q`` quotes, as the build language shows them: verbatim, or marked as our translation."""
     if q is None:
         return []
-    from briefgen.data.translation import resolve_with_language
-
-    text, shown = resolve_with_language(q.text, i.fmt.lang, i.profile.language)
-    translated = q.translated(shown)
+    text = i.fmt.text(q.text)  # a ``Text`` when shown in another language than the build's: marked so
+    translated = q.translated(viewmodel.language_of(text) or i.fmt.lang)
     note = ""
     if translated:
         by = i.fmt.text(q.translated_by) if q.translated_by else ""
-        note = i.labels["translated_by"].format(who=by) if by else i.labels["our_translation"]
+        note = viewmodel.formatted(i.labels["translated_by"], who=by) if by else i.labels["our_translation"]
     ref = i.sources.ref(source) if source else None
     return [blocks.Quotation(text, q.speaker or "", ref, translated, note)]
 
@@ -278,7 +276,7 @@ def forum_blocks(i: Input) -> list[blocks.Block]:
 
 
 def _figures_table(figures: list[viewmodel.Figure], i: Input, paths: list[PathKey]) -> list[blocks.Block]:
-    """The figures' table, each old one marked (``paths``: where each is in the profile), and the mark's note."""
+    """The figures' table, each old one marked (``paths``: where each is in the profile; the context notes the mark)."""
     labels = i.labels
     table = blocks.FiguresTable(
         (labels["figure"], labels["value"], labels["as_of"], labels["source"]),
@@ -287,7 +285,7 @@ def _figures_table(figures: list[viewmodel.Figure], i: Input, paths: list[PathKe
             for f, path in zip(figures, paths, strict=True)
         ),
     )
-    return [table, *i.age_legend(paths)]
+    return [table]
 
 
 def key_figures_blocks(i: Input) -> list[blocks.Block]:
@@ -326,7 +324,11 @@ def agreements_blocks(i: Input) -> list[blocks.Block]:
     labels = i.labels
 
     def aside(key: str, value: str) -> blocks.Span | None:
-        return blocks.Span(labels["labelled"].format(label=labels[key], value=value), "aside") if value else None
+        return (
+            blocks.Span(viewmodel.formatted(labels["labelled"], label=labels[key], value=value), "aside")
+            if value
+            else None
+        )
 
     rows = tuple(
         blocks.Row(
@@ -367,8 +369,7 @@ def people_blocks(i: Input) -> list[blocks.Block]:
         blocks.Column(labels["role"], "role"),
         blocks.Column(labels["side"], "side"),
     )
-    paths: list[PathKey] = [("people", n) for n in range(len(people_))]
-    shown: list[blocks.Block] = [blocks.Table("people", columns, tuple(rows)), *_legend(rows, i), *i.age_legend(paths)]
+    shown: list[blocks.Block] = [blocks.Table("people", columns, tuple(rows)), *_legend(rows, i)]
     cards = [
         replace(blocks.card(p.biography), as_of=" ".join((p.as_of, *p.marks)), ref=p.ref)
         for p in people_
@@ -384,10 +385,20 @@ def _aside(text: str) -> blocks.Span | None:
     return blocks.Span(text, "aside") if text else None
 
 
+def claims_blocks(claims: list[schema.Claim], i: Input) -> list[blocks.Block]:
+    """Sourced sentences as a list, then the words they quote (priorities, orientations)."""
+    items = tuple(blocks.inline(i.fmt.text(c.text), i.sources.ref(c.source)) for c in claims)
+    return [blocks.Bullets(items), *(b for c in claims for b in quotation(c.quotation, i, c.source))]
+
+
 def priorities_blocks(i: Input) -> list[blocks.Block]:
     """The priority areas, as a list, then the words their claims quote."""
-    quoted = [b for c in i.profile.priorities for b in quotation(c.quotation, i, c.source)]
-    return [blocks.Bullets(tuple(blocks.inline(p.text, p.ref) for p in priorities(i)["priorities"])), *quoted]
+    return claims_blocks(i.profile.priorities, i)
+
+
+def orientations_blocks(i: Input) -> list[blocks.Block]:
+    """The orientations of local external action, as a list, then the words their claims quote."""
+    return claims_blocks(i.profile.orientations, i)
 
 
 def national_context_blocks(i: Input) -> list[blocks.Block]:

@@ -22,10 +22,11 @@ class AgeMarks:
     """Each old figure or title (``("key_figures", 0)``, ``("people", 2)``) to mark, with the reason the
     profile keeps it (``accepted_old``, in the build language) or ``""``."""
     count: str
-    """The cover's line: how many figures and titles are marked (``2 figures or titles older than 12 months``),
-    or ``""`` when none is."""
+    """The cover's line: how many figures and titles are marked, and with what (``2 figures or titles older than
+    12 months on 7 December 2026, marked †``), or ``""`` when none is."""
     note: str
-    """The note that explains the mark, once (``Older than 12 months on 7 December 2026.``), or ``""``."""
+    """The note that explains the mark, printed once per document (``Older than 12 months on 7 December 2026.``),
+    or ``""``."""
     accepted: str
     """The words before a kept figure's reason (``Kept although older than the limit:``)."""
 
@@ -36,7 +37,7 @@ class AgeMarks:
 
 
 OLD_MARK = "\u2020"
-"""The mark on a figure or title older than the age limit (†), explained once by the note under it."""
+"""The mark on a figure or title older than the age limit (†), explained once per document (``Input.age_note``)."""
 
 
 @dataclass(frozen=True)
@@ -69,13 +70,16 @@ class Input:
             return ()
         return (self.ages.reason(path) or OLD_MARK,)
 
-    def age_legend(self, paths: list[PathKey]) -> list[Any]:
-        """The note explaining ``OLD_MARK`` (``† Older than 12 months on …``), when one of ``paths`` carries it."""
+    def age_note(self) -> Any:
+        """The note explaining ``OLD_MARK`` (``† Older than 12 months on …``), or None when nothing is old.
+
+        Printed once per document, after the first block carrying the mark (``blocks.noted_once``).
+        """
         from briefgen.view.viewmodel import blocks
 
-        if self.ages is None or not any(self.marks(p) == (OLD_MARK,) for p in paths):
-            return []
-        return [blocks.Paragraph((f"{OLD_MARK} {self.ages.note}",), role="legend")]
+        if self.ages is None or not self.ages.note:
+            return None
+        return blocks.Paragraph((f"{OLD_MARK} {self.ages.note}",), role="legend")
 
     @property
     def labels(self) -> dict[str, str]:

@@ -86,7 +86,7 @@ class Section:
 
 def _member(m: schema.Member, fmt: Formatter) -> viewmodel.Member:
     role = fmt.text(m.role)
-    return viewmodel.Member(m.name, role, f"{m.name}, {role}" if role else m.name)
+    return viewmodel.Member(m.name, role, viewmodel.joined(", ", (m.name, role)) if role else m.name)
 
 
 def _visit(i: Input) -> Mapping[str, Any]:
@@ -99,14 +99,16 @@ def _visit(i: Input) -> Mapping[str, Any]:
         commitment="" if v.date else fmt.text(v.commitment),
         past=i.past,
         place=fmt.text(v.place),
-        organisers=", ".join(fmt.texts(v.organisers)),
+        organisers=viewmodel.joined(", ", fmt.texts(v.organisers)),
         theme=fmt.text(v.theme),
         strands=fmt.texts(v.strands),
         head=_member(delegation.head, fmt) if delegation.head else None,
         members=[_member(m, fmt) for m in delegation.members],
-        focus_ours=", ".join(partner_parts.focus_names(v.focus.ours, [p.ours for p in i.profile.partnerships], fmt)),
-        focus_theirs=", ".join(
-            partner_parts.focus_names(v.focus.theirs, [t for p in i.profile.partnerships for t in p.theirs], fmt)
+        focus_ours=viewmodel.joined(
+            ", ", partner_parts.focus_names(v.focus.ours, [p.ours for p in i.profile.partnerships], fmt)
+        ),
+        focus_theirs=viewmodel.joined(
+            ", ", partner_parts.focus_names(v.focus.theirs, [t for p in i.profile.partnerships for t in p.theirs], fmt)
         ),
         ref=i.sources.ref(v.source) if v.source else None,
     )
@@ -313,9 +315,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "orientations",
         lambda i: {},
-        content=lambda i: [
-            blocks.Bullets(tuple((i.fmt.text(c.text), i.sources.ref(c.source)) for c in i.profile.orientations))
-        ],
+        content=partner_parts.orientations_blocks,
         present=lambda i: bool(i.profile.orientations),
         cites=_sourced("orientations"),
         dates=_as_of("orientations"),

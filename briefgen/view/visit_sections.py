@@ -200,7 +200,9 @@ def programme_blocks(i: Input) -> list[blocks.Block]:
     if briefed:
         shown.append(blocks.Heading((labels["meeting_lines"],)))
     for p in briefed:
-        title = f"{p.day}{f' · {p.time}' if p.time else ''} — {p.item}{f' ({p.counterpart})' if p.counterpart else ''}"
+        when = (p.day, " · ", p.time) if p.time else (p.day,)
+        who = (" (", p.counterpart, ")") if p.counterpart else ()
+        title = viewmodel.joined("", (*when, " — ", p.item, *who))
         meeting: list[blocks.Block] = [blocks.Heading((title,), level=3)]
         for key, lines in (("lines_to_take", p.lines_to_take), ("lines_to_avoid", p.lines_to_avoid)):
             if lines:
@@ -209,8 +211,8 @@ def programme_blocks(i: Input) -> list[blocks.Block]:
             labelled = labels["labelled"]
             qa = tuple(
                 blocks.Definition(
-                    (labelled.format(label=labels["question"], value=q.question),),
-                    (labelled.format(label=labels["answer"], value=q.answer),),
+                    (viewmodel.formatted(labelled, label=labels["question"], value=q.question),),
+                    (viewmodel.formatted(labelled, label=labels["answer"], value=q.answer),),
                 )
                 for q in p.questions
             )

@@ -8,7 +8,8 @@ are data, which each format draws its own way.
 Its classes live in four modules, by what they describe, and are all importable from here
 (``from briefgen.view.viewmodel import Briefing``):
 
-- ``common``: text in another language, references, labelled lines, images, portraits;
+- ``common``: text in another language (whole, or pieces of a composed text), references, labelled lines,
+  images, portraits;
 - ``partner``: the partner's sections (figures, charts, pairings, agreements, timeline, people, sources);
 - ``visit``: a visit's sections (purpose, asks, programme, delegation, protocol, follow-up, drafting);
 - ``document``: the cover, the contents and ``Briefing``, every name a template sees.
@@ -16,7 +17,19 @@ Its classes live in four modules, by what they describe, and are all importable 
 
 from __future__ import annotations
 
-from briefgen.view.viewmodel.common import Bullets, Image, Line, Paragraph, Portrait, Ref, Text, language_of
+from briefgen.view.viewmodel.common import (
+    Bullets,
+    Image,
+    Line,
+    Mixed,
+    Paragraph,
+    Portrait,
+    Ref,
+    Text,
+    formatted,
+    joined,
+    language_of,
+)
 from briefgen.view.viewmodel.document import Briefing, Cover, Section
 from briefgen.view.viewmodel.partner import (
     Agreement,
@@ -66,6 +79,7 @@ __all__ = [
     "Image",
     "Line",
     "Member",
+    "Mixed",
     "Paragraph",
     "Partnership",
     "Person",
@@ -78,6 +92,8 @@ __all__ = [
     "Source",
     "Text",
     "Visit",
+    "formatted",
+    "joined",
     "language_of",
 ]
 

@@ -17,7 +17,7 @@ cell carries its note reference and its aside itself.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import ClassVar, Generic, Literal, TypeAlias, TypeVar
 
 from briefgen.errors import RenderError
@@ -332,6 +332,41 @@ def _refs(value: object) -> Iterator[int]:
     elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Group | Chart | Image | Source):
         for f in fields(value):  # type: ignore[arg-type]
             yield from _refs(getattr(value, f.name))
+
+
+def noted_once(sections: Iterable[Section], note: Block, mark: str) -> list[Section]:
+    """``sections`` with ``note``, which explains ``mark`` (†), once: right after the first block carrying the mark.
+
+    Every other copy of ``note`` goes, and without a block carrying the mark there is no note. The briefing
+    and the key-facts page each place theirs, since the page keeps only some of the briefing's blocks.
+    """
+    placed = False
+    shown = []
+    for section in sections:
+        kept: list[Block] = []
+        for block in section.blocks:
+            if block == note:
+                continue
+            kept.append(block)
+            if not placed and any(mark in text for text in _strings(block)):
+                kept.append(note)
+                placed = True
+        shown.append(replace(section, blocks=tuple(kept)))
+    return shown
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string a block holds, in its inline text, cells, rows, cards and nested blocks."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Span):
+        yield value.text
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _strings(item)
+    elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Chart | Image | Source | Ref):
+        for f in fields(value):  # type: ignore[arg-type]
+            yield from _strings(getattr(value, f.name))
 
 
 class UnknownBlock(RenderError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +28,57 @@ class Text(str):
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled with its language (a batch sends views between processes)."""
         return Text, (str(self), self.lang)
+
+
+class Mixed(str):
+    """Text composed of pieces of which some are in another language (``Name (native)``, a list, ``Status: …``).
+
+    A ``str`` like any other for the formats that do not mark languages (Markdown, terminal); ``pieces``
+    keeps each piece, a ``Text`` where a translation is missing, so that the HTML/PDF and DOCX renderers
+    mark that piece alone. Made by :func:`joined` and :func:`formatted`, and only when a piece is a ``Text``.
+    """
+
+    pieces: tuple[str, ...]
+    """The pieces in reading order, each a plain ``str`` or a ``Text`` (a piece whose translation is missing)."""
+
+    def __new__(cls, pieces: tuple[str, ...]) -> Mixed:
+        """The text of ``pieces``, each a ``str`` or a ``Text``."""
+        self = super().__new__(cls, "".join(pieces))
+        self.pieces = pieces
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its pieces' languages."""
+        return Mixed, (self.pieces,)
+
+
+def _composed(pieces: list[str]) -> str:
+    """``pieces`` as one string: a ``Mixed`` when one is in another language, else a plain ``str``."""
+    flat: list[str] = []
+    for piece in pieces:
+        flat.extend(piece.pieces if isinstance(piece, Mixed) else (piece,) if piece else ())
+    if not any(isinstance(piece, Text) for piece in flat):
+        return "".join(flat)
+    return Mixed(tuple(flat))
+
+
+def joined(separator: str, items: Iterable[str]) -> str:
+    """``separator.join(items)``, keeping the language of each item in another language (``Text``)."""
+    pieces: list[str] = []
+    for item in items:
+        pieces += [separator, item] if pieces else [item]
+    return _composed(pieces)
+
+
+def formatted(template: str, **values: str) -> str:
+    """``template.format(**values)`` (plain ``{name}`` fields), keeping the language of each value in another one."""
+    pieces: list[str] = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        pieces.append(literal)
+        if name is not None:
+            value = values[name]
+            pieces.append(value if not spec and not conversion else format(str(value), spec or ""))
+    return _composed(pieces)
 
 
 def language_of(value: object) -> str | None:

@@ -115,6 +115,9 @@ class Briefing:
     """The sections present that the key-facts page shows (``key_facts`` in the section registry), in order."""
     key_facts_sources: list[Source] = field(default_factory=list)
     """The sources the key-facts sections cite, numbered as in the briefing."""
+    mark_notes: dict[str, blocks.Paragraph] = field(default_factory=dict)
+    """Each mark the checks print (``†``: older than the age limit) with the note explaining it, which ``body``
+    carries once, after the first block with the mark; the key-facts page places it again among its own blocks."""
     delegation: list[Portrait] = field(default_factory=list)
     """Our delegation, head first, with biographies."""
     interlocutors: list[Portrait] = field(default_factory=list)

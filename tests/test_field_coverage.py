@@ -319,7 +319,7 @@ def test_no_other_language_shows_through(built: tuple[Values, dict[str, dict[str
     others = {t[other] for t in values.expected.values() for other in LANGS if other != lang and t[other] != t[lang]}
     for fmt in FORMATS:
         text = found[lang][fmt]
-        leaked = sorted(token for token in others if re.search(rf"\b{token}\b", text))
+        leaked = sorted(others & set(re.findall(r"\bK\d{3}[a-z]{2}\b", text)))  # every text token is so made
         assert not leaked, f"{lang} {fmt}: {leaked}"
 
 

@@ -1,13 +1,15 @@
 """Mutation testing by hand: plant one bug at a time in a copy of the repository and see the tests catch it.
 
 Run ``.venv/bin/python bench/mutants.py`` (``--list`` shows the mutants, ``--only N,M`` runs some,
-``--check`` only checks that every snippet still applies). Each mutant is one exact snippet
-replaced in one file of the modules that decide what a reader sees (context, formatting,
-sections, renderers, templates, output, plan, record). The repository (its tracked files, plus
-new ones not ignored) is copied once to a temporary folder; each mutant is applied there, the
-tests that concern it run (``pytest -x -q``, with a timeout), and the file is restored. The
-working tree is never touched. A mutant is *killed* when a test fails, *survived* when they all
-pass: a survivor is a hole in the tests (or a harmless change: say so beside it).
+``--check`` only checks that every snippet still applies, ``--workers 0`` runs each mutant's tests
+serially). Each mutant is one exact snippet replaced in one file of the modules that decide what a
+reader sees (context, formatting, sections, renderers, templates, catalogues, output, plan, record,
+watch, checks). The repository (its tracked files, plus new ones not ignored) is copied once to a
+temporary folder; each mutant is applied there, the tests it names run (files or single tests,
+``pytest -x -q``, with a timeout), and the file is restored, with what a script run after it
+regenerated (the Word template, the compiled catalogues). The working tree is never touched. A
+mutant is *killed* when a test fails, *survived* when they all pass: a survivor is a hole in the
+tests (or a harmless change: say so beside it).
 
 The copy's ``briefgen`` is imported through ``PYTHONPATH`` ahead of the editable install; the
 script checks that before it starts. Prints one line per mutant and the score; exit 1 if any
@@ -27,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PYTHON = REPO / ".venv" / "bin" / "python"
+PYTHON = REPO / ".venv" / "bin" / "python" if (REPO / ".venv").is_dir() else Path(sys.executable)
+"""The repository's own environment (the README's set-up), else the Python running this script."""
 TIMEOUT = 600
 
 READER = (
@@ -44,6 +47,13 @@ WORD = ("tests/test_render_docx.py", "tests/test_render_docx_package.py", *READE
 WRITE = ("tests/test_output.py", "tests/test_build.py", "tests/test_faults.py", "tests/test_batch.py")
 LANG = ("tests/test_languages.py", "tests/test_context.py", "tests/test_fuzz_outputs.py", *READER)
 REGENERATE_DOCX = ("templates/make_briefing_docx.py",)
+COMPILE_CATALOGUES = ("docs/tools/catalogues.py",)
+GENERATED = ("templates/briefing.docx", "briefgen/locale/*/LC_MESSAGES/*", "briefgen/locale/*.pot")
+"""What the ``after`` scripts rewrite: saved before each mutant and put back after it."""
+COVERAGE = "tests/test_field_coverage.py"
+STALE = "tests/test_fact_reports.py::test_a_stale_translation_is_exported_alone_imported_and_built"
+WATCH = "tests/test_watch.py::test_loop_rebuilds_on_a_save_of_the_visit_and_of_a_template_in_a_sub_folder"
+FINAL_PARTNER = "tests/test_final.py::test_a_visit_s_final_build_and_check_refuse_a_placeholder_in_its_partner_s_file"
 
 
 @dataclass(frozen=True)
@@ -177,8 +187,8 @@ MUTANTS = [
     # Sections and context.
     Mutant(
         "briefgen/view/sections.py",
-        "    for section in SECTIONS:\n        if section.present(i):\n",
-        "    for section in reversed(SECTIONS):\n        if section.present(i):\n",
+        "    for section in SECTIONS:\n        if section.internal and i.partner_edition:\n",
+        "    for section in reversed(SECTIONS):\n        if section.internal and i.partner_edition:\n",
         "sections (and source numbers) in reverse order",
     ),
     Mutant(
@@ -202,7 +212,7 @@ MUTANTS = [
     ),
     Mutant(
         "briefgen/view/partner_sections.py",
-        '    parts.append(labels["quoted"].format(text=source.title))\n',
+        "    parts.append(fmt.source_title(source))\n",
         "",
         "a source's title left out of its note",
     ),
@@ -213,15 +223,15 @@ MUTANTS = [
         "a source's web address dropped",
     ),
     Mutant(
-        "briefgen/view/sections.py",
-        "    newest = max(dates, key=lambda d: (d.sort_key, d.month is not None, d.day is not None))\n",
-        "    newest = min(dates, key=lambda d: (d.sort_key, d.month is not None, d.day is not None))\n",
+        "briefgen/view/dating.py",
+        "    newest = max(found, key=lambda d: (last_day(d), d.month is not None, d.day is not None))\n",
+        "    newest = min(found, key=lambda d: (last_day(d), d.month is not None, d.day is not None))\n",
         "the cover's 'facts as of' range ends at the oldest fact",
     ),
     Mutant(
         "briefgen/view/context.py",
-        "        marking=fmt.text(profile.marking),\n",
-        '        marking="",\n',
+        '        marking=labels["partner_edition"] if given.partner_edition else fmt.text(profile.marking),\n',
+        '        marking=labels["partner_edition"] if given.partner_edition else "",\n',
         "classification marking left off the cover and pages",
     ),
     Mutant(
@@ -233,22 +243,22 @@ MUTANTS = [
     ),
     # Templates.
     Mutant(
-        "templates/sections/people.html",
-        "<td>{{ person.role }}{{ cite(person.ref) }}</td>",
-        "<td>{{ cite(person.ref) }}</td>",
-        "HTML/PDF: people's roles left out",
+        "briefgen/view/partner_sections.py",
+        "            ((p.name,), blocks.inline(p.role, p.ref, _aside(",
+        "            ((p.name,), blocks.inline(p.ref, _aside(",
+        "people's roles left out of the people table (every format)",
     ),
     Mutant(
-        "templates/sections/sources.html",
+        "templates/blocks.html",
         '<span class="number">{{ source.number }}</span>',
         '<span class="number"></span>',
         "HTML/PDF: the sources list without its numbers",
     ),
     Mutant(
-        "templates/sections/timeline.md",
-        "{{ event.text }}{{ cite(event.ref) | raw }}",
-        "{{ event.text }}",
-        "Markdown: timeline events without their source number",
+        "briefgen/render/markdown.py",
+        '                out.append(f" {run.label}" if out else run.label)\n',
+        "                pass\n",
+        "Markdown: note references [n] left out",
     ),
     Mutant(
         "templates/briefing.html",
@@ -273,8 +283,8 @@ MUTANTS = [
     ),
     Mutant(
         "briefgen/pipeline/stages.py",
-        "    write_all(files, out)\n    write_atomic(folder / plan.record, record, out)\n",
-        "    write_atomic(folder / plan.record, record, out)\n    write_all(files, out)\n",
+        "        write_all(files, out)\n        write_atomic(folder / plan.record, record, out)\n",
+        "        write_atomic(folder / plan.record, record, out)\n        write_all(files, out)\n",
         "the build record written before the documents",
         WRITE,
     ),
@@ -321,11 +331,106 @@ MUTANTS = [
         ("tests/test_brief.py", *READER),
     ),
     Mutant(
-        "templates/sections/people.html",
-        '<th scope="col">{{ labels.name }}</th>',
-        "<th>{{ labels.name }}</th>",
-        "HTML/PDF: the people table's header cells without their scope",
+        "templates/blocks.html",
+        '<thead><tr>{% for c in b.columns %}<th scope="col">{{ c.title }}</th>{% endfor %}</tr></thead>',
+        "<thead><tr>{% for c in b.columns %}<th>{{ c.title }}</th>{% endfor %}</tr></thead>",
+        "HTML/PDF: the tables' header cells (people, pairings...) without their scope",
         ("tests/test_accessibility.py", *READER),
+    ),
+    # The classes of issue 23, each caught by a test of behaviour (not only by the golden hashes).
+    Mutant(
+        "briefgen/view/partner_sections.py",
+        "fmt.text(e.period)), fmt.text(e.text), sources.ref(e.source))",
+        'fmt.text(e.period)), f"{fmt.text(e.text)}", sources.ref(e.source))',
+        "a timeline event's text composed into a plain string: its French fallback unmarked in an English build",
+        (f"{COVERAGE}::test_a_field_without_the_build_language_shows_french_marked_as_french",),
+    ),
+    Mutant(
+        "briefgen/pipeline/roundtrip.py",
+        "        by_unit[unit] = {own: digest(source), lang: digest(translation)}\n",
+        "        by_unit.setdefault(unit, {own: digest(source), lang: digest(translation)})\n",
+        "translate import of a stale translation keeps the old record: the next French change is not seen",
+        (STALE,),
+    ),
+    Mutant(
+        "briefgen/pipeline/roundtrip.py",
+        "        if lang in value:\n            value[lang] = new\n",
+        "        if lang in value:\n            pass\n",
+        "translate import of a stale translation leaves the old English in place",
+        (STALE,),
+    ),
+    Mutant(
+        "briefgen/view/changes.py",
+        'for k in ("value", "as_of", "source"))',
+        'for k in ("value", "as_of"))',
+        "diff: a fact whose only change is its source is not changed",
+        ("tests/test_fact_reports.py::test_diff_and_facts_json_see_one_attribute_changed",),
+    ),
+    Mutant(
+        "briefgen/view/changes.py",
+        'for k in ("value", "as_of", "source"))',
+        'for k in ("value", "source"))',
+        "diff: a fact whose only change is its as-of date is not changed",
+        ("tests/test_fact_reports.py::test_diff_and_facts_json_see_one_attribute_changed",),
+    ),
+    Mutant(
+        "briefgen/pipeline/watch.py",
+        "        files = [*loaded.files, *template_files(self.template_dir)]\n",
+        "        files = [*loaded.files[:-1], *template_files(self.template_dir)]\n",
+        "watch: a save of the visit's own file does not rebuild",
+        (WATCH,),
+    ),
+    Mutant(
+        "briefgen/pipeline/watch.py",
+        "        files = [*loaded.files, *template_files(self.template_dir)]\n",
+        "        files = [*loaded.files, *(f for f in template_files(self.template_dir)"
+        " if f.parent == self.template_dir)]\n",
+        "watch: a save in a template's sub-folder (sections/) does not rebuild",
+        (WATCH,),
+    ),
+    Mutant(
+        "briefgen/render/key_facts.py",
+        "    sources = tuple(s for s in entries if s.number in cited)\n",
+        "    sources = tuple(dataclasses.replace(s, number=n)"
+        " for n, s in enumerate([s for s in entries if s.number in cited], 1))\n",
+        "key facts: the notes renumbered 1..k while the sheet's text keeps the briefing's numbers",
+        ("tests/test_key_facts_numbers.py",),
+    ),
+    Mutant(
+        "briefgen/view/checks.py",
+        "    for path, text in _strings(merged.data, ()):\n",
+        '    for path, text in _strings({"visit": merged.data.get("visit")}, ()):\n',
+        "--final and check: a TODO in a partner-level value not seen in a visit's build",
+        (FINAL_PARTNER,),
+    ),
+    Mutant(
+        "briefgen/view/checks.py",
+        "    for layer in merged.layers:\n",
+        "    for layer in merged.layers[-1:]:\n",
+        "--final and check: a TODO comment in the partner's file not seen in a visit's build",
+        (FINAL_PARTNER,),
+    ),
+    Mutant(
+        "briefgen/view/visit_sections.py",
+        '(("career", bio.career), ("meetings", bio.meetings))',
+        '(("career", bio.career), ("meetings", bio.career))',
+        "an interlocutor's earlier meetings list shows the career list",
+        (f"{COVERAGE}::test_each_field_is_under_its_own_label",),
+    ),
+    Mutant(
+        "briefgen/view/visit_sections.py",
+        'fmt.text(c.role), c.phone or "", c.email or "")',
+        'fmt.text(c.role), c.email or "", c.phone or "")',
+        "protocol contacts: phone and e-mail swapped",
+        (f"{COVERAGE}::test_each_field_is_under_its_own_label",),
+    ),
+    Mutant(
+        "briefgen/locale/vi/LC_MESSAGES/briefgen.po",
+        'msgctxt "date_format"\nmsgid "long"\nmsgstr "dd \'tháng\' M \'năm\' y"',
+        'msgctxt "date_format"\nmsgid "long"\nmsgstr "DD \'tháng\' M \'năm\' y"',
+        "Vietnamese dates with the day of the year (DD) for the day of the month (dd)",
+        (f"{COVERAGE}::test_dates_use_the_day_of_the_month",),
+        COMPILE_CATALOGUES,
     ),
 ]
 
@@ -357,9 +462,14 @@ def run(args: list[str], cwd: Path, timeout: float = TIMEOUT) -> tuple[int, str]
     return done.returncode, lines[-1] if lines else ""
 
 
-def test_command(tests: tuple[str, ...]) -> list[str]:
-    """The pytest command for ``tests``, each file once."""
-    return [str(PYTHON), "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *dict.fromkeys(tests)]
+def test_command(tests: tuple[str, ...], workers: str) -> list[str]:
+    """The pytest command for ``tests`` (files or node ids), each once, on ``workers`` processes (xdist ``-n``)."""
+    return [str(PYTHON), "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-n", workers, *dict.fromkeys(tests)]
+
+
+def generated(copy: Path) -> dict[Path, bytes]:
+    """The files of :data:`GENERATED` in ``copy``, with their bytes, to put back after a mutant."""
+    return {path: path.read_bytes() for pattern in GENERATED for path in copy.glob(pattern) if path.is_file()}
 
 
 def apply(copy: Path, mutant: Mutant) -> str:
@@ -381,6 +491,7 @@ def main() -> int:
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
     parser.add_argument("--check", action="store_true", help="only check that every snippet applies")
     parser.add_argument("--only", help="comma-separated mutant numbers (1-based)")
+    parser.add_argument("--workers", default="auto", help="pytest-xdist workers per mutant's tests (0: serially)")
     options = parser.parse_args()
     chosen = list(enumerate(MUTANTS, start=1))
     if options.only:
@@ -404,17 +515,18 @@ def main() -> int:
         killed = 0
         for n, mutant in chosen:
             original = apply(copy, mutant)
-            docx = (copy / "templates" / "briefing.docx").read_bytes()
+            saved = generated(copy)
             started = time.monotonic()
             try:
                 for script in mutant.after:
                     code, last = run([str(PYTHON), script], copy)
                     if code != 0:
                         raise SystemExit(f"error: {script} failed for mutant {n}: {last}")
-                code, last = run(test_command(mutant.tests), copy)
+                code, last = run(test_command(mutant.tests, options.workers), copy)
             finally:
                 (copy / mutant.file).write_text(original, encoding="utf-8")
-                (copy / "templates" / "briefing.docx").write_bytes(docx)
+                for path, data in saved.items():
+                    path.write_bytes(data)
             verdict = "killed" if code != 0 else "SURVIVED"
             killed += code != 0
             seconds = time.monotonic() - started

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import FIXTURES
+from .helpers import FIXTURES, REPO, run_cli
 
 FIXED_EPOCH = "1767139200"
 """2025-12-31T00:00:00Z."""
@@ -34,3 +34,17 @@ def profiles(tmp_path: Path) -> Path:
     folder = tmp_path / "profiles"
     shutil.copytree(FIXTURES, folder)
     return folder
+
+
+@pytest.fixture(scope="session")
+def japan_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The shipped Japan briefing built once per test process (DOCX and PDF, in fr, en and vi), for the tests of
+    several files that only read it: (the out folder, holding ``japan/briefing[.LANG].*``; {lang: the build's
+    stderr}). Building it once saves the costliest renders of the suite (see tests/test_languages.py)."""
+    out = tmp_path_factory.mktemp("japan-built")
+    errors = {}
+    for lang in ("fr", "en", "vi"):
+        code, _, err = run_cli("--profiles", REPO / "profiles", "build", "japan", "--lang", lang, "--out", out)
+        assert code == 0, err
+        errors[lang] = err
+    return out, errors

@@ -182,3 +182,8 @@ def test_a_stale_translation_is_exported_alone_imported_and_built(profiles: Path
     assert "NEW Relation fictive renouvelée avec" in markdown
     assert "EN Relation fictive avec" not in markdown
     assert "EN Ruritanie" in markdown  # the translations that stayed current are kept
+
+    # The import remembered the new French: changing it once more makes the new English stale in turn.
+    _edit(profiles / "ruritania.yaml", "fr: Relation fictive renouvelée avec", "fr: Relation fictive révisée avec")
+    problems = _english_problems(profiles)
+    assert [(p["kind"], p["path"]) for p in problems] == [("stale", "summary[0].text")], problems

@@ -10,6 +10,7 @@ whose day of the month (14) and day of the year (73) differ, so a pattern using 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import html.parser
 import re
 import subprocess
@@ -22,12 +23,13 @@ from typing import Any
 import pytest
 import yaml
 from docx import Document
+from docx.oxml.ns import qn
 from pydantic import BaseModel
 
 from briefgen import languages
 from briefgen.data.facts_schema import Translatable
 from briefgen.data.schema import Profile
-from briefgen.view.sections import KEY_FACTS
+from briefgen.view.sections import IDS, KEY_FACTS, SECTIONS
 
 from .helpers import run_cli
 
@@ -238,25 +240,42 @@ def write_profiles(root: Path, missing: str | None = None) -> tuple[Values, Path
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Values, dict[str, dict[str, str]]]:
-    """The generated profile built once per language in every format: {lang: {format: text}}."""
+def pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[Values, Path, Path]:
+    """The generated visit's pack, once: its briefing (DOCX, PDF) and key-facts page in each of its three
+    languages, from one ``batch`` (the costliest step of this file: every PDF is rendered once, here).
+    (values, profiles, the pack's folder)."""
     values, profiles = write_profiles(tmp_path_factory.mktemp("coverage"))
-    root = profiles.parent
+    out = profiles.parent / "pack"
+    code, _, err = run_cli("--profiles", profiles, "batch", NAME, "--out", out)
+    assert code == 0, err
+    return values, profiles, out / NAME
+
+
+def _pdf_text(pdf: Path, *options: str) -> str:
+    return subprocess.run(["pdftotext", *options, pdf, "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def built(pack: tuple[Values, Path, Path]) -> tuple[Values, dict[str, dict[str, str]]]:
+    """The generated profile in every format and language: {lang: {format: text}}. The PDF and DOCX are the
+    pack's (a pack's briefing is the build's); the Markdown and HTML, which render nothing costly, are built."""
+    values, profiles, folder = pack
     found: dict[str, dict[str, str]] = {}
-    out = root / "out"
+    out = profiles.parent / "out"
     for lang in LANGS:
         code, _, err = run_cli(
-            "--profiles", profiles, "build", NAME, "--lang", lang, "--format", "md,html,docx,pdf", "--out", out
+            "--profiles", profiles, "build", NAME, "--lang", lang, "--format", "md,html", "--out", out
         )
         assert code == 0, err
-        folder = out / NAME
         suffix = "" if lang == "fr" else f".{lang}"
-        pdf = folder / f"briefing{suffix}.pdf"
         texts = {
-            "md": (folder / f"briefing{suffix}.md").read_text(encoding="utf-8"),
-            "html": (folder / f"briefing{suffix}.html").read_text(encoding="utf-8"),
+            "md": (out / NAME / f"briefing{suffix}.md").read_text(encoding="utf-8"),
+            "html": (out / NAME / f"briefing{suffix}.html").read_text(encoding="utf-8"),
             "docx": _docx_text(folder / f"briefing{suffix}.docx"),
-            "pdf": subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout,
+            "pdf": _pdf_text(folder / f"briefing{suffix}.pdf"),
+            # As laid out: a table's header cells share a line, so a column named as a section (Vietnamese
+            # "Nguồn", "Đề nghị") is not taken for that section's heading, which stands alone on its line.
+            "pdf-layout": _pdf_text(folder / f"briefing{suffix}.pdf", "-layout"),
         }
         code, preview, err = run_cli("--profiles", profiles, "preview", NAME, "--lang", lang, "--no-pager")
         assert code == 0, err
@@ -266,13 +285,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Values, dict[str, d
 
 
 def _docx_text(path: Path) -> str:
+    """The headers, then the body's paragraphs and table rows in document order (a row: its cells joined by
+    `` | ``), then the footers."""
     document = Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
+    parts = [p.text for section in document.sections for p in section.header.paragraphs]
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            parts.append("".join(t.text or "" for t in child.iter(qn("w:t"))))
+        elif child.tag == qn("w:tbl"):
+            for row in child.iter(qn("w:tr")):
+                cells = ["".join(t.text or "" for t in cell.iter(qn("w:t"))) for cell in row.iter(qn("w:tc"))]
+                parts.append(" | ".join(cells))
     for section in document.sections:
-        parts.extend(p.text for p in section.header.paragraphs)
         parts.extend(p.text for p in section.footer.paragraphs)
     return "\n".join(parts)
 
@@ -303,7 +327,7 @@ def test_no_other_language_shows_through(built: tuple[Values, dict[str, dict[str
     others = {t[other] for t in values.expected.values() for other in LANGS if other != lang and t[other] != t[lang]}
     for fmt in FORMATS:
         text = found[lang][fmt]
-        leaked = sorted(token for token in others if re.search(rf"\b{token}\b", text))
+        leaked = sorted(others & set(re.findall(r"\bK\d{3}[a-z]{2}\b", text)))  # every text token is so made
         assert not leaked, f"{lang} {fmt}: {leaked}"
 
 
@@ -455,19 +479,10 @@ def _sections(markdown: str) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def sheets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def sheets(pack: tuple[Values, Path, Path]) -> dict[str, str]:
     """The key-facts page of the generated visit's pack in each language, as text."""
-    root = tmp_path_factory.mktemp("sheets")
-    _, profiles = write_profiles(root)
-    out = root / "out"
-    code, _, err = run_cli("--profiles", profiles, "batch", NAME, "--out", out)
-    assert code == 0, err
-    found = {}
-    for lang in LANGS:
-        suffix = "" if lang == "fr" else f".{lang}"
-        pdf = out / NAME / f"key-facts{suffix}.pdf"
-        found[lang] = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
-    return found
+    folder = pack[2]
+    return {lang: _pdf_text(folder / f"key-facts{'' if lang == 'fr' else f'.{lang}'}.pdf") for lang in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -523,3 +538,148 @@ def test_each_sourced_fact_carries_its_note_number_and_date(
         if noted == (path in UNSOURCED_IN_PRINT):
             wrong.append(f"{path}: {own}")
     assert not wrong, "\n".join(wrong)
+
+
+# --------------------------------------------------------------------------- each field in its section, every format
+
+HOME_ELSEWHERE: dict[str, str] = {
+    "framework": "summary",
+}
+"""Top-level fields shown in a section named otherwise (the framework is the summary's first line)."""
+
+
+def _home(path: str) -> str | None:
+    """The id of the section a field belongs to, from the registry: a visit field's section is the one that
+    declares its key (``visit_keys``), else the visit's own; a partner field's is named as it is. ``None``: the
+    cover's (the partner's name, the issuer, the marking), which no section owns."""
+    parts = path.split(".")
+    if parts[0] == "visit":
+        return next((s.id for s in SECTIONS if parts[1] in s.visit_keys), "visit")
+    home = HOME_ELSEWHERE.get(parts[0], parts[0])
+    return home if home in IDS else None
+
+
+def _titles(page: str) -> list[tuple[str, str]]:
+    """(id, title) of each section of a briefing's HTML, in order."""
+    return [(i, html.unescape(t)) for i, t in re.findall(r'<h1 id="([a-z_]+)">(.*?)</h1>', page)]
+
+
+def _heading(line: str) -> str:
+    """A line as a heading would read: no panel border (preview), no contents number, spaces collapsed."""
+    return " ".join(re.sub(r"^\d+\.\s", "", line.strip(" \t╭╮─│")).split()).casefold()
+
+
+def _split(text: str, titles: list[tuple[str, str]], fmt: str, every: bool = True) -> dict[str, str]:
+    """``text`` cut into its sections: {id: the text from its heading to the next}.
+
+    Each heading is the first line after the previous one that reads as its title; when the titles are all
+    found twice, the first round was the contents page, and the second is taken. (From the first line after
+    the previous heading: a table column named as its section, as Vietnamese "Đề nghị", comes after it.)
+    The HTML is cut at its ``<h1 id>``, the Markdown at its ``## ``. ``every``: each title must be found
+    (a key-facts page shows only some sections).
+    """
+    if fmt == "html":
+        cut = re.split(r'<h1 id="([a-z_]+)">', text)
+        return dict(zip(cut[1::2], cut[2::2], strict=True))
+    if fmt == "md":
+        by_title = dict(_sections(text))
+        return {i: by_title[t] for i, t in titles if t in by_title}
+    lines = text.splitlines()
+    starts = _starts(lines, titles, 0, every)
+    assert starts is not None and starts, f"{fmt}: not every heading of {[t for _, t in titles]}"
+    again = _starts(lines, titles, max(starts.values()) + 1, every)
+    if again and set(again) == set(starts):
+        starts = again
+    order = sorted(starts.items(), key=lambda item: item[1])
+    bounds = [*(at for _, at in order[1:]), len(lines)]
+    return {section: "\n".join(lines[at:stop]) for (section, at), stop in zip(order, bounds, strict=True)}
+
+
+def _starts(lines: list[str], titles: list[tuple[str, str]], begin: int, every: bool) -> dict[str, int] | None:
+    """The line of each title's heading, in order from ``begin``; ``None`` when ``every`` and one is missing."""
+    starts: dict[str, int] = {}
+    at = begin
+    for section, title in titles:
+        wanted = " ".join(title.split()).casefold()
+        found = next((n for n in range(at, len(lines)) if _heading(lines[n]) == wanted), None)
+        if found is None:
+            if every:
+                return None
+            continue
+        starts[section], at = found, found + 1
+    return starts
+
+
+def _laid_out(texts: dict[str, str], fmt: str) -> str:
+    """The text of ``fmt`` to cut into sections: the PDF's as laid out (see ``built``)."""
+    return texts["pdf-layout" if fmt == "pdf" else fmt]
+
+
+def _plain(text: str) -> str:
+    """Entities decoded, every kind of space one space."""
+    return " ".join(html.unescape(text).replace("\u202f", " ").replace("\u00a0", " ").split())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_field_is_in_its_own_section_in_every_format(
+    built: tuple[Values, dict[str, dict[str, str]]], lang: str, fmt: str
+) -> None:
+    """Each field's value is in the section the registry gives it (found by its heading), in every format."""
+    values, found = built
+    titles = _titles(found[lang]["html"])
+    sections = {key: _squash(body) for key, body in _split(_laid_out(found[lang], fmt), titles, fmt).items()}
+    assert [key for key, _ in titles] == list(sections) or fmt != "html"
+    wrong = {}
+    for path, tokens in values.expected.items():
+        home = _home(path)
+        token = _squash(tokens[lang])
+        if home is not None and token not in sections.get(home, ""):
+            wrong[path] = (home, sorted(key for key, body in sections.items() if token in body))
+    assert not wrong, "\n".join(
+        f"{path}: expected in {home}, found in {where}" for path, (home, where) in wrong.items()
+    )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_sourced_fact_has_its_note_number_and_date_in_its_section_in_every_format(
+    built: tuple[Values, dict[str, dict[str, str]]], lang: str, fmt: str
+) -> None:
+    """The section of each sourced fact carries its note ``[1]`` (and a figure's its as-of date), every format.
+
+    Every list of the generated profile has one item citing one source, so a section's note and date are its fact's.
+    """
+    values, found = built
+    sections = _split(_laid_out(found[lang], fmt), _titles(found[lang]["html"]), fmt)
+    wrong = []
+    for path, dated in SOURCED.items():
+        home = _home(path)
+        assert home is not None, path
+        body = _plain(re.sub(r"<[^>]+>", "", sections[home]) if fmt == "html" else sections[home])
+        if values.expected[path][lang] not in body or "[1]" not in body or dated and DATE_TEXT[lang] not in body:
+            wrong.append(f"{path} ({home}): {body[:300]}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_key_facts_page_shows_each_fact_in_its_section_with_its_note_and_date(
+    built: tuple[Values, dict[str, dict[str, str]]], pack: tuple[Values, Path, Path], lang: str
+) -> None:
+    """On the sheet, a key-facts section's sourced fact is under that section's heading, with ``[1]`` (a figure
+    with its as-of date), and the notes listed at its end are the sheet's own: ``[1]`` and the source."""
+    values, found = built
+    titles = [(key, title) for key, title in _titles(found[lang]["html"]) if key in (*KEY_FACTS, "sources")]
+    sheet = _pdf_text(pack[2] / f"key-facts{'' if lang == 'fr' else f'.{lang}'}.pdf", "-layout")
+    sections = {key: _plain(body) for key, body in _split(sheet, titles, "pdf", every=False).items()}
+    assert set(sections) == {key for key, _ in titles}, sorted(sections)
+    wrong = []
+    for path, dated in SOURCED.items():
+        home = _home(path)
+        if home not in KEY_FACTS or any(part in KEY_FACTS_LEFT_OUT for part in path.split(".")):
+            continue
+        body = sections[home]
+        if values.expected[path][lang] not in body or "[1]" not in body or dated and DATE_TEXT[lang] not in body:
+            wrong.append(f"{path} ({home}): {body[:300]}")
+    assert not wrong, "\n".join(wrong)
+    assert "[1]" in sections["sources"] and "Source fictive de couverture" in sections["sources"]

@@ -93,6 +93,27 @@ def test_a_todo_in_the_comment_of_a_value_is_a_placeholder(profiles: Path) -> No
     assert code == 2 and f"error: placeholder: {line}" in err
 
 
+def test_a_visit_s_final_build_and_check_refuse_a_placeholder_in_its_partner_s_file(profiles: Path) -> None:
+    """A TODO in a partner-level value, and one in the comment ending a partner-level line, are refused in a
+    build of a visit of that partner, each with its line in the partner's file (not only the visit's own)."""
+    partner = profiles / "ruritania.yaml"
+    _edit(partner, "role: Gouverneur fictif de Strelsau", "role: TODO Gouverneur fictif de Strelsau")
+    _edit(partner, "    value: 2500\n", "    value: 2500  # TODO check against the source\n")
+    lines = partner.read_text(encoding="utf-8").splitlines()
+    role = next(n for n, line in enumerate(lines, 1) if "role: TODO" in line)
+    value = next(n for n, line in enumerate(lines, 1) if "value: 2500" in line)
+    expected = [
+        f"placeholder: profiles/ruritania.yaml:{value}:5: key_figures[0].value: its comment 'TODO check against",
+        f"placeholder: profiles/ruritania.yaml:{role}:5: people[0].role: placeholder 'TODO Gouverneur fictif",
+    ]
+    code, out, _ = run_cli("--profiles", "profiles", "check", "strelsau-2026", "--strict")
+    found = [x for x in out.splitlines() if x.startswith("placeholder")]
+    assert code == 1 and [x[: len(e)] for x, e in zip(found, expected, strict=True)] == expected, out
+    code, out, err = _final("strelsau-2026")
+    assert (code, out) == (2, "") and all(f"error: {e}" in err for e in expected), err
+    assert not Path("out").exists()
+
+
 def test_a_todo_comment_on_a_value_a_later_layer_replaces_marks_nothing(profiles: Path) -> None:
     _edit(profiles / "defaults.yaml", "marking: NON PROTÉGÉ (fictif)", "marking: NON PROTÉGÉ  # TODO confirm")
     found = api.check(["zenda-summit-2026"], places=Places.find(profiles))  # the visit sets its own marking

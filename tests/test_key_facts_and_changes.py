@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
@@ -25,6 +26,19 @@ def _pack(profiles: Path | None, name: str, out: Path, *extra: str) -> Path:
     code, _, stderr = run_cli(*args, "batch", name, "--out", out, *extra)
     assert code == 0, stderr
     return out / name
+
+
+@pytest.fixture(scope="module")
+def shared_pack(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path | None, str], Path]:
+    """A pack made once per module for the tests that only read it: ``shared_pack(profiles, name)``."""
+    made: dict[tuple[Path | None, str], Path] = {}
+
+    def pack(profiles: Path | None, name: str) -> Path:
+        if (profiles, name) not in made:
+            made[profiles, name] = _pack(profiles, name, tmp_path_factory.mktemp("pack") / "out")
+        return made[profiles, name]
+
+    return pack
 
 
 def _bands(pdf: Path) -> tuple[int, str, str, str]:
@@ -46,9 +60,9 @@ def _bands(pdf: Path) -> tuple[int, str, str, str]:
     ],
 )
 def test_the_key_facts_page_is_one_page_with_issuer_date_marking_and_its_sources(
-    tmp_path: Path, profiles: Path | None, name: str, issuer: str, marking: str
+    shared_pack: Callable[[Path | None, str], Path], profiles: Path | None, name: str, issuer: str, marking: str
 ) -> None:
-    folder = _pack(profiles, name, tmp_path / "out")
+    folder = shared_pack(profiles, name)
     pages, top, bottom, text = _bands(folder / "key-facts.pdf")
     # Its text never under 9 pt (check --layout): a sheet as full as the Forum's runs onto a second page.
     assert pages <= 2
@@ -120,9 +134,9 @@ def test_a_pack_rebuilt_after_an_edit_lists_the_changes_and_a_first_or_unchanged
     assert heading not in _docx_text(third / "briefing.docx")
 
 
-def test_the_key_facts_page_leaves_out_the_visit_s_gaps(tmp_path: Path) -> None:
+def test_the_key_facts_page_leaves_out_the_visit_s_gaps(shared_pack: Callable[[Path | None, str], Path]) -> None:
     """The shipped visit has no talking points or interlocutors yet: the sheet shows no empty heading for them."""
-    folder = _pack(None, "forum-quang-ninh", tmp_path / "out")
+    folder = shared_pack(None, "forum-quang-ninh")
     _, _, _, text = _bands(folder / "key-facts.pdf")
     for gap in (FR["talking_points"], FR["interlocutors"], FR["to_be_completed"]):
         assert gap not in text

@@ -31,13 +31,12 @@ def _normal(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str, str]]:
-    """The Japan briefing in each language: (DOCX text, PDF text, stderr of the build)."""
+def built(japan_built: tuple[Path, dict[str, str]]) -> dict[str, tuple[str, str, str]]:
+    """The Japan briefing in each language (built once, conftest.japan_built): (DOCX text, PDF text, stderr)."""
+    out, errors = japan_built
     texts = {}
     for lang in EXPECTED:
-        out = tmp_path_factory.mktemp(lang)
-        code, _, err = run_cli("japan", "--lang", lang, "--out", out)
-        assert code == 0, err
+        err = errors[lang]
         suffix = "" if lang == "fr" else f".{lang}"  # the profile's own language keeps the plain names
         document = Document(str(out / f"japan/briefing{suffix}.docx"))
         parts = [p.text for p in document.paragraphs]

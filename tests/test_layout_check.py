@@ -23,13 +23,11 @@ DRAFT = {"fr": "PROJET", "en": "DRAFT", "vi": "DỰ THẢO"}
 
 
 @pytest.fixture(scope="module")
-def shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The Japan briefing and the example pack (batch: briefing and key-facts page), built in fr, en and vi."""
+def shipped(tmp_path_factory: pytest.TempPathFactory, japan_built: tuple[Path, dict[str, str]]) -> Path:
+    """The Japan briefing (built once, conftest.japan_built, copied here) and the example pack (batch: briefing
+    and key-facts page), in fr, en and vi."""
     out = tmp_path_factory.mktemp("out")
-    code, _, err = run_cli(
-        "--profiles", PROFILES, "build", "japan", "--format", "pdf", "--lang", "fr,en,vi", "--out", out
-    )
-    assert code == 0, err
+    shutil.copytree(japan_built[0] / "japan", out / "japan")
     code, _, err = run_cli("--profiles", PROFILES, "batch", EXAMPLE, "--out", out)
     assert code == 0, err
     return out

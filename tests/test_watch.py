@@ -6,6 +6,7 @@ Every profile here is a FICTIONAL fixture (tests/fixtures), copied into tmp_path
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -66,6 +67,36 @@ def test_loop_rebuilds_on_a_file_it_read_ignores_others_and_survives_a_broken_sa
     assert good[2] == good[1]  # the last good document stays in place
     assert fixed.changes is not None and [c.id for c in fixed.changes.changed] == ["key_figures:Entreprises fictives"]
     assert len(previews) == 3  # one preview per good build
+
+
+def test_loop_rebuilds_on_a_save_of_the_visit_and_of_a_template_in_a_sub_folder(profiles: Path, tmp_path: Path) -> None:
+    """Not only the partner's file: the visit's own file and a section template in the template folder's
+    ``sections/`` are read by the build, so a save of either rebuilds it, with the saved text (issue 23)."""
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    shutil.copy(REPO / "templates" / "briefing.md", templates)
+    override = templates / "sections" / "timeline.md"
+    override.parent.mkdir()
+    override.write_text("## Chronologie fictive A\n", encoding="utf-8")
+    visit = profiles / "visits" / "strelsau-2026.yaml"
+    markdown = tmp_path / "out" / "strelsau-2026" / "briefing.md"
+    watcher = Watcher("strelsau-2026", places=Places(profiles, templates), out=tmp_path / "out", formats=["md"])
+
+    def saves() -> Iterator[set[Path]]:
+        edit(visit, "Objectif fictif numéro un", "Objectif fictif numéro deux")
+        yield {visit}
+        override.write_text("## Chronologie fictive B\n", encoding="utf-8")
+        yield {override}
+
+    outcomes: list[Outcome] = []
+    texts: list[str] = []
+    run(watcher, saves(), lambda o: (outcomes.append(o), texts.append(markdown.read_text(encoding="utf-8"))))
+
+    assert len(outcomes) == 3 and [o.error for o in outcomes] == [[], [], []] and all(o.files for o in outcomes)
+    first, visit_saved, template_saved = texts
+    assert "numéro un" in first and "Chronologie fictive A" in first
+    assert "numéro deux" in visit_saved and "numéro un" not in visit_saved
+    assert "Chronologie fictive B" in template_saved and "Chronologie fictive A" not in template_saved
 
 
 def test_unknown_name_is_bad_usage_before_any_build(profiles: Path, tmp_path: Path) -> None:

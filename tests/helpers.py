@@ -49,3 +49,15 @@ def stop(process: subprocess.Popen[bytes] | subprocess.Popen[str]) -> None:
     if process.poll() is None:
         process.kill()
     process.wait(timeout=30)
+
+
+def pdf_text(pdf: Path, *, layout: bool = False) -> str:
+    """A PDF's text, its pages separated by form feeds, as ``pdftotext`` gives it (``layout``: ``pdftotext -layout``).
+
+    Read with pdfplumber, a dependency of briefgen itself, so that the suite needs nothing a fresh clone lacks
+    (poppler-utils is not installed on a new user's machine, nor in CI).
+    """
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        return "\f".join((page.extract_text(layout=layout) or "") for page in document.pages) + "\f"

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .helpers import REPO, run_cli
+from .helpers import REPO, pdf_text, run_cli
 
 PROFILES = REPO / "profiles"
 EXAMPLE = "example-quang-ninh-hokkaido-2027"
@@ -63,7 +62,7 @@ def test_example_builds_final_before_the_visit_with_example_on_every_page(tmp_pa
     for lang, suffix in (("fr", ""), ("en", ".en"), ("vi", ".vi")):
         pdf = folder / f"briefing{suffix}.pdf"
         assert str(pdf) in out
-        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        text = pdf_text(pdf, layout=True)
         pages = [page for page in text.split("\f") if page.strip()]
         assert len(pages) > 3
         assert all(MARKS[lang] in page for page in pages), [i + 1 for i, p in enumerate(pages) if MARKS[lang] not in p]
@@ -148,7 +147,7 @@ def _pack(profiles: Path, out: Path, name: str) -> list[str]:
 
 
 def _pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
+    return pdf_text(path)
 
 
 def test_a_pack_is_made_in_every_language_its_profiles_are_complete_in(tmp_path: Path) -> None:

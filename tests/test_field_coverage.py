@@ -13,7 +13,6 @@ import datetime as dt
 import html
 import html.parser
 import re
-import subprocess
 import types
 import typing
 import zipfile
@@ -31,7 +30,7 @@ from briefgen.data.facts_schema import Translatable
 from briefgen.data.schema import Profile
 from briefgen.view.sections import IDS, KEY_FACTS, SECTIONS
 
-from .helpers import run_cli
+from .helpers import pdf_text, run_cli
 
 LANGS = ("fr", "en", "vi")
 NAME = "coverage"
@@ -252,7 +251,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[Values, Path, Path]:
 
 
 def _pdf_text(pdf: Path, *options: str) -> str:
-    return subprocess.run(["pdftotext", *options, pdf, "-"], capture_output=True, text=True, check=True).stdout
+    return pdf_text(pdf, layout="-layout" in options)
 
 
 @pytest.fixture(scope="module")

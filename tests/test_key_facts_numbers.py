@@ -12,14 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
 from briefgen import languages
-from tests.helpers import FIXTURES, run_cli
+from tests.helpers import FIXTURES, pdf_text, run_cli
 
 FR = languages.labels("fr")
 DAY = dt.date(2025, 1, 2)
@@ -46,7 +45,7 @@ def _rewrite(profiles: Path) -> None:
 
 
 def _text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    return pdf_text(pdf, layout=True)
 
 
 def _notes(text: str) -> tuple[set[int], dict[int, str]]:

@@ -210,3 +210,46 @@ def test_a_pack_holds_both_editions_its_visit_names(profiles: Path, tmp_path: Pa
     assert {"briefing.pdf", "briefing.partner.pdf", "key-facts.partner.pdf", "briefing.partner.docx"} <= names, names
     partner = _pdf(tmp_path / "strelsau-2026" / "key-facts.partner.pdf")
     assert "Édition destinée au partenaire" in partner and "CONFIDENTIEL (fictif)" not in partner
+
+
+def _visit_edition(profiles: Path, edition: str) -> Path:
+    """The FICTIONAL visit strelsau-2026 set to be made in ``edition`` (``visit.edition``)."""
+    path = profiles / "visits" / "strelsau-2026.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nvisit:\n" in text
+    path.write_text(text.replace("\nvisit:\n", f"\nvisit:\n  edition: {edition}\n", 1), encoding="utf-8")
+    return profiles
+
+
+def _md_build(profiles: Path, out: Path, *more: str) -> list[str]:
+    """Build strelsau-2026 in Markdown; the lines it printed (the files written, or 'up to date: ...')."""
+    code, printed, err = run_cli(
+        "--profiles", profiles, "build", "strelsau-2026", "--format", "md", "--out", out, *more
+    )  # fmt: skip
+    assert code == 0, err
+    return [Path(line).name if not line.startswith("up to date") else "up to date" for line in printed.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "visit", "expected"),
+    [
+        (("--edition", "internal"), ("--edition", "partner"), None, ["briefing.partner.md"]),
+        (("--edition", "partner"), ("--edition", "internal"), None, ["briefing.md"]),
+        (("--edition", "partner"), ("--edition", "both"), None, ["briefing.md", "up to date"]),
+        (("--edition", "internal"), ("--edition", "both"), None, ["up to date", "briefing.partner.md"]),
+        # ours built on purpose, then the visit's own choice: the partner's is still to make.
+        (("--edition", "internal"), (), "partner", ["briefing.partner.md"]),
+        (("--edition", "internal"), (), "both", ["up to date", "briefing.partner.md"]),
+        (("--edition", "partner"), (), "both", ["briefing.md", "up to date"]),
+    ],
+)
+def test_one_editions_record_never_makes_the_other_up_to_date(
+    profiles: Path, tmp_path: Path, first: tuple[str, ...], then: tuple[str, ...], visit: str | None, expected: list[str]
+) -> None:
+    """Each edition is compared with its own record: building one never passes for the other's build."""
+    if visit is not None:
+        _visit_edition(profiles, visit)
+    _md_build(profiles, tmp_path, *first)
+    assert _md_build(profiles, tmp_path, *then) == expected
+    again = _md_build(profiles, tmp_path, *then)  # and now both are up to date
+    assert again == ["up to date"] * len(expected)

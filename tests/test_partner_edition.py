@@ -244,7 +244,12 @@ def _md_build(profiles: Path, out: Path, *more: str) -> list[str]:
     ],
 )
 def test_one_editions_record_never_makes_the_other_up_to_date(
-    profiles: Path, tmp_path: Path, first: tuple[str, ...], then: tuple[str, ...], visit: str | None, expected: list[str]
+    profiles: Path,
+    tmp_path: Path,
+    first: tuple[str, ...],
+    then: tuple[str, ...],
+    visit: str | None,
+    expected: list[str],
 ) -> None:
     """Each edition is compared with its own record: building one never passes for the other's build."""
     if visit is not None:
@@ -253,3 +258,44 @@ def test_one_editions_record_never_makes_the_other_up_to_date(
     assert _md_build(profiles, tmp_path, *then) == expected
     again = _md_build(profiles, tmp_path, *then)  # and now both are up to date
     assert again == ["up to date"] * len(expected)
+
+
+def _preview(*more: str) -> str:
+    """The example's English preview, wide enough that no text wraps, flattened."""
+    code, out, err = run_cli(
+        "--profiles", PROFILES, "preview", EXAMPLE, "--lang", "en", "--date", DATE, "--no-pager", *more,
+        env={"COLUMNS": "1000"},
+    )  # fmt: skip
+    assert code == 0, err
+    return _flat(out)
+
+
+def test_the_preview_of_the_partners_edition_shows_what_its_documents_show() -> None:
+    partner, ours, both = _preview("--edition", "partner"), _preview(), _preview("--edition", "both")
+    assert PARTNER_WORDS in partner[: partner.index("Purpose and objectives")] and "RESTRICTED" not in partner
+    assert PARTNER_WORDS not in ours and "RESTRICTED" in ours
+    for kind, texts in _ours_alone().items():
+        for text in texts:
+            probe = _flat(text)[:40]
+            assert probe not in partner, f"the partner's preview shows {kind}: {probe!r}"
+            if kind != "drafting":
+                assert probe in ours and probe in both, f"ours lacks {kind}: {probe!r}"
+    for title in _titles():
+        assert title not in partner and title in ours, title
+    # both: ours, then the partner's, each whole
+    assert both.index("RESTRICTED") < both.index(PARTNER_WORDS)
+    assert both == _flat(ours + " " + partner)
+
+
+def test_preview_refuses_an_unknown_edition_in_one_line() -> None:
+    code, _, err = run_cli("--profiles", PROFILES, "preview", EXAMPLE, "--edition", "public")
+    assert code == 2
+    assert re.fullmatch(r"error: .*unknown edition 'public'.*\n", err), err
+
+
+def test_preview_of_a_visit_set_to_both_editions_shows_both(profiles: Path) -> None:
+    code, out, err = run_cli(
+        "--profiles", _visit_edition(profiles, "both"), "preview", "strelsau-2026", "--no-pager", env={"COLUMNS": "300"}
+    )  # fmt: skip
+    assert code == 0, err
+    assert out.index("CONFIDENTIEL (fictif)") < out.index("Édition destinée au partenaire")

@@ -103,10 +103,10 @@ def prepare(
     clock.lap("merge")
     if plan.visit_languages and not plan.languages:
         plan = replace(plan, languages=_visit_languages(loaded))
-    visit_editions = _visit_editions(loaded)
+    named = visit_editions(loaded)
     if not plan.editions:
-        plan = replace(plan, editions=visit_editions)
-    prepared = _compared(loaded, plan, own, visit_editions, out=out, templates=templates, force=force)
+        plan = replace(plan, editions=named)
+    prepared = _compared(loaded, plan, own, named, out=out, templates=templates, force=force)
     for p in prepared:
         p.timings = clock.timings
     clock.lap("load")
@@ -133,8 +133,10 @@ def _compared(
 
 
 def _recorded(path: Path) -> tuple[str, tuple[str, ...]] | None:
-    """What a build's plain record says, if readable: the language its documents were built in (the profile's
-    own), and the editions the visit named then (none when the record is older than ``visit_editions``)."""
+    """What a build's plain record says, if readable: its documents' language, and the visit's editions then.
+
+    The language is the profile's own; the editions are none when the record is older than ``visit_editions``.
+    """
     try:
         stored: Any = json.loads(read_regular(path, MAX_RECORD_BYTES))
         lang = stored["options"]["lang"]
@@ -162,7 +164,7 @@ def _visit_languages(loaded: Loaded) -> tuple[str, ...]:
     return tuple(complete_languages(loaded.merged))
 
 
-def _visit_editions(loaded: Loaded) -> tuple[str, ...]:
+def visit_editions(loaded: Loaded) -> tuple[str, ...]:
     """The editions its visit names (``visit.edition``, as validation checks it), else ours alone."""
     visit = loaded.merged.data.get("visit")
     asked = visit.get("edition") if isinstance(visit, dict) else None

@@ -51,6 +51,10 @@ EN_NEVER = (
     "State President",
     "General Secretary of the Party",
     "Local Forum",
+    "To give life",  # "donner vie"
+    "first partner",  # "premier partenaire": the largest
+    "in the framework of",  # "dans le cadre de"
+    "Accompanying development",  # "accompagner le développement"
 )
 
 
@@ -168,10 +172,35 @@ def test_the_template_reference_shows_the_words_the_documents_print() -> None:
         assert labels[key].format(range=example, date=example) in page, key
 
 
+SHIPPED = sorted([*(REPO / "profiles").glob("*.yaml"), *(REPO / "profiles" / "visits").glob("*.yaml")])
+"""Every shipped profile and visit, the example included: what a user copies is written as officials write."""
+
+
+def _texts(value: object, lang: str) -> list[str]:
+    """Every text of a profile in ``lang`` (the ``lang`` of each ``{fr:, en:, vi:}``), flattened."""
+    if isinstance(value, dict):
+        if lang in value and set(value) <= {"fr", "en", "vi"}:
+            return [_normal(str(value[lang]))]
+        return [t for v in value.values() for t in _texts(v, lang)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v, lang)]
+    return []
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_no_shipped_text_carries_a_calque(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # Two Prime Ministers do hold talks (hội đàm): the word is wrong for a province's interlocutors only.
+    never = {"vi": [w for w in VI_NEVER if w != "hội đàm"], "en": list(EN_NEVER)}
+    for lang, words in never.items():
+        for text in _texts(data, lang):
+            found = [w for w in words if w in text]
+            assert not found, f"{path.name}: {lang}: {found}: {text[:160]}"
+            assert "Un tournant stratégique" not in text, f"a French title left untranslated: {text[:160]}"
+
+
 def test_one_name_for_the_forum_in_every_shipped_text() -> None:
-    texts = " ".join(
-        (REPO / "profiles" / p).read_text(encoding="utf-8") for p in ("japan.yaml", "visits/forum-quang-ninh.yaml")
-    )
+    texts = " ".join(p.read_text(encoding="utf-8") for p in SHIPPED)
     vi = set(re.findall(r"Diễn đàn [^,.;()]*?Việt Nam - Nhật Bản", texts))
     assert vi == {"Diễn đàn Hợp tác địa phương Việt Nam - Nhật Bản"}
     en = set(re.findall(r"Viet Nam–Japan [A-Z][a-z]+ [A-Za-z ]*?Forum", texts))

@@ -299,3 +299,24 @@ def test_preview_of_a_visit_set_to_both_editions_shows_both(profiles: Path) -> N
     )  # fmt: skip
     assert code == 0, err
     assert out.index("CONFIDENTIEL (fictif)") < out.index("Édition destinée au partenaire")
+
+
+def test_batch_edition_says_which_editions_a_pack_holds(profiles: Path, tmp_path: Path) -> None:
+    """``batch --edition`` as build's: the partner's alone, then both (the pack is rebuilt, not up to date)."""
+    code, _, err = run_cli("--profiles", profiles, "batch", "strelsau-2026", "--out", tmp_path, "--edition", "partner")
+    assert code == 0, err
+    with zipfile.ZipFile(tmp_path / "strelsau-2026.zip") as pack:
+        names = {Path(n).name for n in pack.namelist()}
+    assert {"briefing.partner.pdf", "briefing.partner.docx", "key-facts.partner.pdf"} <= names, names
+    assert not names & {"briefing.pdf", "briefing.docx", "key-facts.pdf"}, names
+    code, out, err = run_cli(
+        "--profiles", profiles, "batch", "strelsau-2026", "--out", tmp_path, "--edition", "both", "--json"
+    )  # fmt: skip
+    assert code == 0, err
+    assert '"up to date"' not in out
+    with zipfile.ZipFile(tmp_path / "strelsau-2026.zip") as pack:
+        names = {Path(n).name for n in pack.namelist()}
+    assert {"briefing.pdf", "briefing.partner.pdf", "key-facts.pdf", "key-facts.partner.pdf"} <= names, names
+    code, _, err = run_cli("--profiles", profiles, "batch", "strelsau-2026", "--out", tmp_path, "--edition", "public")
+    assert code == 2
+    assert re.fullmatch(r"error: .*unknown edition 'public'.*\n", err), err

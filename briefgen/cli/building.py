@@ -13,6 +13,7 @@ from briefgen.cli import printing
 from briefgen.cli.app import (
     BuildOutOpt,
     DateOpt,
+    EditionOpt,
     FormatOpt,
     LangOpt,
     TemplateOpt,
@@ -58,15 +59,6 @@ FinalOpt = Annotated[
             "figure or title older than --max-age on the document's date (unless accepted_old), past visit, "
             "or a briefing without issuer, summary and a key figure."
         ),
-    ),
-]
-EditionOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--edition",
-        help="internal, partner (without what is ours alone: lines to avoid, questions, their asks, vigilance, "
-        "comments, our marking; in briefing.partner.pdf) or both; default: the visit's 'edition', else internal.",
-        metavar="EDITION",
     ),
 ]
 PdfVariantOpt = Annotated[

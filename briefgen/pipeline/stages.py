@@ -143,7 +143,7 @@ def _recorded(path: Path) -> tuple[str, tuple[str, ...]] | None:
         editions = stored.get("visit_editions", [])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    if not isinstance(lang, str) or not isinstance(editions, list) or not set(editions) <= {"", "partner"}:
+    if not isinstance(lang, str) or not isinstance(editions, list) or any(e not in ("", "partner") for e in editions):
         return None
     return lang, tuple(editions)
 

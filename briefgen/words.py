@@ -88,7 +88,8 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("change_removed", "Removed"),
     # TRANSLATORS: Where a fact of the changes section comes from. {date}: its as-of date; {source}: the source.
     word("change_origin", "as at {date}, source: {source}"),
-    word("visit_briefing", "Briefing — visit"),
+    # TRANSLATORS: The kind of document a visit's briefing is, on its cover above the visit's title.
+    word("visit_briefing", "Visit briefing"),
     word("figure", "Indicator"),
     word("value", "Value"),
     word("as_of", "As at"),
@@ -145,6 +146,12 @@ WORDS: tuple[tuple[str, str], ...] = (
     # TRANSLATORS: A date in January or February: 'long', or a CLDR pattern (the Vietnamese decree on
     # administrative documents pads these months: 'ngày 07 tháng 02 năm 2026').
     word("date_format_early", "long"),
+    # TRANSLATORS: A month without its day ('January 2026'): 'long' (the locale's own month and year in
+    # Babel/CLDR) or a CLDR date pattern.
+    word("month_format", "long"),
+    # TRANSLATORS: A month without its day, in January or February: 'long', or a CLDR pattern padded as
+    # 'date_format_early' pads these months ('tháng 01 năm 2026').
+    word("month_format_early", "long"),
     # TRANSLATORS: A figure's value as it is. {}: the formatted number.
     word("qualifier_exactly", "{}"),
     # TRANSLATORS: {}: the formatted number.

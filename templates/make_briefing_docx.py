@@ -49,13 +49,16 @@ OUTPUT = HERE / "briefing.docx"
 
 
 def _cover() -> list[str]:
-    """The first page: marking, title, partner, subtitle, issuer, date of the information."""
+    """The first page: marking, the kind of document (a visit's), title, partner, subtitle, issuer, dates."""
     return [
         tag("if cover.marking"),
         para(v("cover.marking"), style="CoverMarking"),
         tag("endif"),
         tag("if logo"),
         para(v("logo"), style="CoverDetail"),
+        tag("endif"),
+        tag("if cover.kind"),
+        para(v("cover.kind"), style="CoverDetail"),
         tag("endif"),
         para(v("cover.title"), style="Title"),
         para(v("cover.partner"), style="CoverPartner"),

@@ -201,7 +201,7 @@ def test_a_translated_quotation_is_marked_ours_and_a_verbatim_one_is_not(tmp_pat
     en = (folder / "briefing.en.md").read_text(encoding="utf-8")
     fr = (folder / "briefing.md").read_text(encoding="utf-8")
     # The Forum's theme, printed in French by the article: verbatim in French, our translation in English.
-    assert "> Accompanying development – Creating a sustainable future\n>\n> [1] our translation, by the drafting" in en
+    assert "> Partners in development – Building a sustainable future\n>\n> [1] our translation, by the drafting" in en
     assert "> Accompagner le développement – Créer un avenir durable" in fr
     theme = fr.partition("> Accompagner le développement")[2].partition("\n\n")[0]
     assert "traduction" not in theme

@@ -31,7 +31,7 @@ MARKING = "CONFIDENTIEL"  # the fixture visit's marking: "CONFIDENTIEL (fictif)"
 COVER = {
     "fr": ("Document établi le 15 février 2026", "Date des informations : janvier 2025 – 2025"),
     "en": ("Date: 15 February 2026", "Information as at January 2025 – 2025"),
-    "vi": ("Ngày 15 tháng 02 năm 2026", "Thông tin cập nhật: tháng 1 năm 2025 – 2025"),
+    "vi": ("Ngày 15 tháng 02 năm 2026", "Thông tin cập nhật: tháng 01 năm 2025 – 2025"),  # January padded (Decree 30)
 }
 """The facts' range of the FICTIONAL visit: from January 2025 (a figure as of 2025-01; the one as of 2025 may
 be as old, and the month is the more precise) to 2025 (the year may hold facts of December: its last day)."""

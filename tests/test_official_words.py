@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 import yaml
 from docx import Document
+from pypdf import PdfReader
 
 from briefgen import languages
 from briefgen.data import schema
@@ -49,6 +51,10 @@ EN_NEVER = (
     "State President",
     "General Secretary of the Party",
     "Local Forum",
+    "To give life",  # "donner vie"
+    "first partner",  # "premier partenaire": the largest
+    "in the framework of",  # "dans le cadre de"
+    "Accompanying development",  # "accompagner le développement"
 )
 
 
@@ -103,6 +109,18 @@ def test_vietnamese_dates_pad_the_day_and_january_february_as_the_decree_does(bu
     assert Formatter("en").date(dt.date(2026, 2, 7)) == "7 February 2026"  # English is not padded
 
 
+def test_vietnamese_months_without_a_day_are_padded_as_the_full_dates_are() -> None:
+    """The decree pads January and February (ngày 07 tháng 01); a month without its day follows suit."""
+    month = schema.PartialDate.model_validate
+    vi = Formatter("vi")
+    assert vi.partial(month({"year": 2026, "month": 1})) == "tháng 01 năm 2026"
+    assert vi.partial(month({"year": 2025, "month": 2})) == "tháng 02 năm 2025"
+    assert vi.partial(month({"year": 2025, "month": 8})) == "tháng 8 năm 2025"  # as "ngày 07 tháng 8"
+    assert vi.partial(month({"year": 2025, "month": 12})) == "tháng 12 năm 2025"
+    assert Formatter("en").partial(month({"year": 2026, "month": 1})) == "January 2026"
+    assert Formatter("fr").partial(month({"year": 2026, "month": 1})) == "janvier 2026"
+
+
 def test_vietnamese_amounts_read_ty_usd_and_ty_dong(built: dict[str, str]) -> None:
     assert "33,69 tỷ USD" in built["vi"] and "51 tỷ đồng" in built["vi"]
 
@@ -144,10 +162,45 @@ def test_english_reads_as_a_diplomatic_note(built: dict[str, str]) -> None:
         assert expected in built["en"], expected
 
 
+def test_the_template_reference_shows_the_words_the_documents_print() -> None:
+    """docs/templates.md (from the view model's docstrings) gives its examples in the current English words."""
+    page = _normal((REPO / "docs" / "templates.md").read_text(encoding="utf-8"))
+    for wrong in (*EN_NEVER, "Some passages are in"):
+        assert wrong not in page, wrong
+    labels = languages.labels("en")
+    for key, example in (("info_as_of", "24 November 2025 – 19 January 2026"), ("document_date", "24 January 2026")):
+        assert labels[key].format(range=example, date=example) in page, key
+
+
+SHIPPED = sorted([*(REPO / "profiles").glob("*.yaml"), *(REPO / "profiles" / "visits").glob("*.yaml")])
+"""Every shipped profile and visit, the example included: what a user copies is written as officials write."""
+
+
+def _texts(value: object, lang: str) -> list[str]:
+    """Every text of a profile in ``lang`` (the ``lang`` of each ``{fr:, en:, vi:}``), flattened."""
+    if isinstance(value, dict):
+        if lang in value and set(value) <= {"fr", "en", "vi"}:
+            return [_normal(str(value[lang]))]
+        return [t for v in value.values() for t in _texts(v, lang)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v, lang)]
+    return []
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_no_shipped_text_carries_a_calque(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # Two Prime Ministers do hold talks (hội đàm): the word is wrong for a province's interlocutors only.
+    never = {"vi": [w for w in VI_NEVER if w != "hội đàm"], "en": list(EN_NEVER)}
+    for lang, words in never.items():
+        for text in _texts(data, lang):
+            found = [w for w in words if w in text]
+            assert not found, f"{path.name}: {lang}: {found}: {text[:160]}"
+            assert "Un tournant stratégique" not in text, f"a French title left untranslated: {text[:160]}"
+
+
 def test_one_name_for_the_forum_in_every_shipped_text() -> None:
-    texts = " ".join(
-        (REPO / "profiles" / p).read_text(encoding="utf-8") for p in ("japan.yaml", "visits/forum-quang-ninh.yaml")
-    )
+    texts = " ".join(p.read_text(encoding="utf-8") for p in SHIPPED)
     vi = set(re.findall(r"Diễn đàn [^,.;()]*?Việt Nam - Nhật Bản", texts))
     assert vi == {"Diễn đàn Hợp tác địa phương Việt Nam - Nhật Bản"}
     en = set(re.findall(r"Viet Nam–Japan [A-Z][a-z]+ [A-Za-z ]*?Forum", texts))
@@ -203,3 +256,38 @@ def test_a_rank_or_date_word_is_in_every_catalogue() -> None:
     for lang in ("fr", "en", "vi"):
         labels = languages.labels(lang)
         assert all(labels[f"rank_{n}"] for n in range(1, 11)) and labels["date_format_early"], lang
+
+
+def _cover_texts(folder: Path, stem: str) -> dict[str, str]:
+    """The first page of the PDF, the DOCX's paragraphs before its contents, the Markdown before its first section."""
+    pdf = PdfReader(str(folder / f"{stem}.pdf")).pages[0].extract_text() or ""
+    paragraphs = [p.text for p in Document(str(folder / f"{stem}.docx")).paragraphs]
+    markdown = (folder / f"{stem}.md").read_text(encoding="utf-8").split("\n## ")[0]
+    return {"pdf": _normal(pdf), "docx": _normal(" ".join(paragraphs[:12])), "md": _normal(markdown)}
+
+
+@pytest.mark.parametrize(("lang", "kind", "generic"), [("vi", "Tài liệu phục vụ chuyến thăm", "Tài liệu tham khảo"),
+                                                       ("en", "Visit briefing", "Briefing note")])  # fmt: skip
+def test_a_visit_cover_says_it_is_a_visit_briefing_in_every_format(
+    tmp_path: Path, lang: str, kind: str, generic: str
+) -> None:
+    """The cover names the document as the visit's (labels.visit_briefing), never as a partner's briefing note."""
+    code, _, err = run_cli(VISIT, "--lang", lang, "--format", "pdf,docx,md", "--date", "2026-12-07", "--out", tmp_path)
+    assert code == 0, err
+    code, preview, err = run_cli("preview", VISIT, "--lang", lang, "--date", "2026-12-07", env={"COLUMNS": "300"})
+    assert code == 0, err
+    covers = {**_cover_texts(tmp_path / VISIT, f"briefing.{lang}"), "preview": _normal(preview.split("╝")[0])}
+    for fmt, cover in covers.items():
+        assert kind.casefold() in cover.casefold(), f"{fmt}: {cover[:300]}"
+        assert generic.casefold() not in cover.casefold(), f"{fmt}: {cover[:300]}"
+
+
+def test_a_partner_cover_keeps_its_title_and_no_visit_word(tmp_path: Path) -> None:
+    code, _, err = run_cli(
+        "japan", "--lang", "vi", "--format", "pdf,docx,md", "--date", "2026-12-07", "--out", tmp_path
+    )  # fmt: skip
+    assert code == 0, err
+    for fmt, cover in _cover_texts(tmp_path / "japan", "briefing.vi").items():
+        assert "tài liệu tham khảo về nhật bản" in cover.casefold(), fmt
+        assert "chuyến thăm" not in cover.casefold(), fmt
+        assert cover.casefold().count("tài liệu tham khảo") == 1, fmt  # the title says it: no second line

@@ -210,3 +210,113 @@ def test_a_pack_holds_both_editions_its_visit_names(profiles: Path, tmp_path: Pa
     assert {"briefing.pdf", "briefing.partner.pdf", "key-facts.partner.pdf", "briefing.partner.docx"} <= names, names
     partner = _pdf(tmp_path / "strelsau-2026" / "key-facts.partner.pdf")
     assert "Édition destinée au partenaire" in partner and "CONFIDENTIEL (fictif)" not in partner
+
+
+def _visit_edition(profiles: Path, edition: str) -> Path:
+    """The FICTIONAL visit strelsau-2026 set to be made in ``edition`` (``visit.edition``)."""
+    path = profiles / "visits" / "strelsau-2026.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\nvisit:\n" in text
+    path.write_text(text.replace("\nvisit:\n", f"\nvisit:\n  edition: {edition}\n", 1), encoding="utf-8")
+    return profiles
+
+
+def _md_build(profiles: Path, out: Path, *more: str) -> list[str]:
+    """Build strelsau-2026 in Markdown; the lines it printed (the files written, or 'up to date: ...')."""
+    code, printed, err = run_cli(
+        "--profiles", profiles, "build", "strelsau-2026", "--format", "md", "--out", out, *more
+    )  # fmt: skip
+    assert code == 0, err
+    return [Path(line).name if not line.startswith("up to date") else "up to date" for line in printed.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "visit", "expected"),
+    [
+        (("--edition", "internal"), ("--edition", "partner"), None, ["briefing.partner.md"]),
+        (("--edition", "partner"), ("--edition", "internal"), None, ["briefing.md"]),
+        (("--edition", "partner"), ("--edition", "both"), None, ["briefing.md", "up to date"]),
+        (("--edition", "internal"), ("--edition", "both"), None, ["up to date", "briefing.partner.md"]),
+        # ours built on purpose, then the visit's own choice: the partner's is still to make.
+        (("--edition", "internal"), (), "partner", ["briefing.partner.md"]),
+        (("--edition", "internal"), (), "both", ["up to date", "briefing.partner.md"]),
+        (("--edition", "partner"), (), "both", ["briefing.md", "up to date"]),
+    ],
+)
+def test_one_editions_record_never_makes_the_other_up_to_date(
+    profiles: Path,
+    tmp_path: Path,
+    first: tuple[str, ...],
+    then: tuple[str, ...],
+    visit: str | None,
+    expected: list[str],
+) -> None:
+    """Each edition is compared with its own record: building one never passes for the other's build."""
+    if visit is not None:
+        _visit_edition(profiles, visit)
+    _md_build(profiles, tmp_path, *first)
+    assert _md_build(profiles, tmp_path, *then) == expected
+    again = _md_build(profiles, tmp_path, *then)  # and now both are up to date
+    assert again == ["up to date"] * len(expected)
+
+
+def _preview(*more: str) -> str:
+    """The example's English preview, wide enough that no text wraps, flattened."""
+    code, out, err = run_cli(
+        "--profiles", PROFILES, "preview", EXAMPLE, "--lang", "en", "--date", DATE, "--no-pager", *more,
+        env={"COLUMNS": "1000"},
+    )  # fmt: skip
+    assert code == 0, err
+    return _flat(out)
+
+
+def test_the_preview_of_the_partners_edition_shows_what_its_documents_show() -> None:
+    partner, ours, both = _preview("--edition", "partner"), _preview(), _preview("--edition", "both")
+    assert PARTNER_WORDS in partner[: partner.index("Purpose and objectives")] and "RESTRICTED" not in partner
+    assert PARTNER_WORDS not in ours and "RESTRICTED" in ours
+    for kind, texts in _ours_alone().items():
+        for text in texts:
+            probe = _flat(text)[:40]
+            assert probe not in partner, f"the partner's preview shows {kind}: {probe!r}"
+            if kind != "drafting":
+                assert probe in ours and probe in both, f"ours lacks {kind}: {probe!r}"
+    for title in _titles():
+        assert title not in partner and title in ours, title
+    # both: ours, then the partner's, each whole
+    assert both.index("RESTRICTED") < both.index(PARTNER_WORDS)
+    assert both == _flat(ours + " " + partner)
+
+
+def test_preview_refuses_an_unknown_edition_in_one_line() -> None:
+    code, _, err = run_cli("--profiles", PROFILES, "preview", EXAMPLE, "--edition", "public")
+    assert code == 2
+    assert re.fullmatch(r"error: .*unknown edition 'public'.*\n", err), err
+
+
+def test_preview_of_a_visit_set_to_both_editions_shows_both(profiles: Path) -> None:
+    code, out, err = run_cli(
+        "--profiles", _visit_edition(profiles, "both"), "preview", "strelsau-2026", "--no-pager", env={"COLUMNS": "300"}
+    )  # fmt: skip
+    assert code == 0, err
+    assert out.index("CONFIDENTIEL (fictif)") < out.index("Édition destinée au partenaire")
+
+
+def test_batch_edition_says_which_editions_a_pack_holds(profiles: Path, tmp_path: Path) -> None:
+    """``batch --edition`` as build's: the partner's alone, then both (the pack is rebuilt, not up to date)."""
+    code, _, err = run_cli("--profiles", profiles, "batch", "strelsau-2026", "--out", tmp_path, "--edition", "partner")
+    assert code == 0, err
+    with zipfile.ZipFile(tmp_path / "strelsau-2026.zip") as pack:
+        names = {Path(n).name for n in pack.namelist()}
+    assert {"briefing.partner.pdf", "briefing.partner.docx", "key-facts.partner.pdf"} <= names, names
+    assert not names & {"briefing.pdf", "briefing.docx", "key-facts.pdf"}, names
+    code, out, err = run_cli(
+        "--profiles", profiles, "batch", "strelsau-2026", "--out", tmp_path, "--edition", "both", "--json"
+    )  # fmt: skip
+    assert code == 0, err
+    assert '"up to date"' not in out
+    with zipfile.ZipFile(tmp_path / "strelsau-2026.zip") as pack:
+        names = {Path(n).name for n in pack.namelist()}
+    assert {"briefing.pdf", "briefing.partner.pdf", "key-facts.pdf", "key-facts.partner.pdf"} <= names, names
+    code, _, err = run_cli("--profiles", profiles, "batch", "strelsau-2026", "--out", tmp_path, "--edition", "public")
+    assert code == 2
+    assert re.fullmatch(r"error: .*unknown edition 'public'.*\n", err), err

@@ -241,3 +241,38 @@ def test_a_watch_rebuild_writes_the_bytes_a_plain_build_writes(profiles: Path, t
     for name in ("briefing.pdf", "briefing.docx", "facts.json"):
         assert (out / "ruritania" / name).read_bytes() == (plain / "ruritania" / name).read_bytes(), name
     assert "2 600" in pdf_text(out / "ruritania" / "briefing.pdf")
+
+
+def test_watch_builds_and_previews_each_edition_asked(profiles: Path, tmp_path: Path) -> None:
+    """``watch --edition both``: both editions written and previewed, ours first, on every good build."""
+    out = tmp_path / "out"
+    visit = profiles / "visits" / "strelsau-2026.yaml"
+    markings: list[str] = []
+    watcher = Watcher(
+        "strelsau-2026",
+        places=Places(profiles, REPO / "templates"),
+        out=out,
+        formats=["md"],
+        edition="both",
+        on_view=lambda view: markings.append(view.cover.marking),
+    )
+    outcomes: list[Outcome] = []
+
+    def saves() -> Iterator[set[Path]]:
+        visit.write_text(visit.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        yield {visit}
+
+    run(watcher, saves(), outcomes.append)
+    folder = out / "strelsau-2026"
+    assert [o.files for o in outcomes] == [[folder / "briefing.md", folder / "briefing.partner.md"]] * 2
+    assert markings == ["CONFIDENTIEL (fictif)", "Édition destinée au partenaire"] * 2
+    partner = (folder / "briefing.partner.md").read_text(encoding="utf-8")
+    assert "Édition destinée au partenaire" in partner and "CONFIDENTIEL (fictif)" not in partner
+
+
+def test_watch_refuses_an_unknown_edition_before_any_build(profiles: Path, tmp_path: Path) -> None:
+    from briefgen.errors import InputError
+
+    with pytest.raises(InputError, match="unknown edition 'public'"):
+        Watcher("strelsau-2026", places=Places(profiles, REPO / "templates"), out=tmp_path / "out", edition="public")
+    assert not (tmp_path / "out").exists()

@@ -310,6 +310,15 @@ BuildOutOpt = Annotated[
 ]
 
 
+EditionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--edition",
+        help="internal, partner (without what is ours alone: lines to avoid, questions, their asks, vigilance, "
+        "comments, our marking; in briefing.partner.pdf) or both; default: the visit's 'edition', else internal.",
+        metavar="EDITION",
+    ),
+]
 DateOpt = Annotated[
     str | None,
     typer.Option(

@@ -13,6 +13,7 @@ from briefgen.cli import printing
 from briefgen.cli.app import (
     BuildOutOpt,
     DateOpt,
+    EditionOpt,
     FormatOpt,
     LangOpt,
     TemplateOpt,
@@ -58,15 +59,6 @@ FinalOpt = Annotated[
             "figure or title older than --max-age on the document's date (unless accepted_old), past visit, "
             "or a briefing without issuer, summary and a key figure."
         ),
-    ),
-]
-EditionOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--edition",
-        help="internal, partner (without what is ours alone: lines to avoid, questions, their asks, vigilance, "
-        "comments, our marking; in briefing.partner.pdf) or both; default: the visit's 'edition', else internal.",
-        metavar="EDITION",
     ),
 ]
 PdfVariantOpt = Annotated[
@@ -216,16 +208,23 @@ def preview(
         bool, typer.Option("--pager/--no-pager", help="Page a briefing taller than the screen (on a terminal).")
     ] = True,
     date: DateOpt = None,
+    edition: EditionOpt = None,
 ) -> None:
-    """Show the briefing in the terminal, with the same content as the documents.
+    """Show the briefing in the terminal, with the same content as the documents (each edition's, ours first).
 
-    Example: briefgen preview japan
+    Example: briefgen preview japan --edition partner
     """
     from briefgen.cli.printing import console, print_paged  # rich's console and pager: preview only
 
     with handled_errors():
-        view = briefgen.briefing(name, lang=lang, places=current_places(), date=briefgen.parse_date(date))
-    print_paged(lambda on: briefgen.render_terminal(view, on), console(), page=pager)
+        when = briefgen.parse_date(date)
+        views = briefgen.briefings(name, lang=lang, places=current_places(), date=when, edition=edition)
+
+    def draw(on: Any) -> None:
+        for view in views:
+            briefgen.render_terminal(view, on)
+
+    print_paged(draw, console(), page=pager)
 
 
 @app.command()
@@ -235,13 +234,14 @@ def watch(
     lang: LangOpt = None,
     out: BuildOutOpt = None,
     template: TemplateOpt = None,
+    edition: EditionOpt = None,
 ) -> None:
     """Build, then rebuild and re-preview on every save of a file the build reads; Ctrl-C stops.
 
     With --quiet, prints only the facts that changed and the files written. A broken save is
     reported with its file:line and the last good documents stay in place.
 
-    Example: briefgen watch japan --format pdf
+    Example: briefgen watch japan --format pdf --edition both
     """
     from briefgen.cli.printing import console  # rich: watch only
     from briefgen.cli.reports import TerminalReport
@@ -256,6 +256,7 @@ def watch(
             formats=[f.strip() for f in format.split(",")],
             lang=lang,
             template=project_default(template, "template"),
+            edition=edition,
             on_view=report.preview,
         )
         briefgen.watch.run(watcher, briefgen.watch.file_changes(watcher.folders()), report)

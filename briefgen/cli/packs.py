@@ -14,6 +14,7 @@ import briefgen
 from briefgen.cli import printing
 from briefgen.cli.app import (
     DateOpt,
+    EditionOpt,
     LangOpt,
     TemplateOpt,
     app,
@@ -53,6 +54,7 @@ def batch(
     template: TemplateOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     date: DateOpt = None,
+    edition: EditionOpt = None,
 ) -> None:
     """Build pre-visit packs (briefing, key-facts page, manifest, zip) in parallel; skip unchanged ones.
 
@@ -79,6 +81,7 @@ def batch(
                 force=force,
                 progress=progress,
                 date=day,
+                edition=edition,
             )
     _report(results, as_json, out_dir(out))
     if any(r.status == "failed" for r in results):

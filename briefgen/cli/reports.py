@@ -60,14 +60,18 @@ class TerminalReport:
         self.console, self.err, self.quiet, self.lang = console, err_console, quiet, lang
         self.warned: list[str] | None = None
         """The warnings printed last: a rebuild says them again only when they change."""
+        self.fresh = True
+        """No preview yet since the last outcome: the next one starts a new screen."""
 
     def preview(self, view: Briefing) -> None:
-        """Clear the screen and print the briefing (not when quiet)."""
+        """Print the briefing (not when quiet), on a cleared screen unless it follows another edition's."""
         if self.quiet:
             return
         from briefgen import render_terminal
 
-        self.console.clear()
+        if self.fresh:
+            self.console.clear()
+            self.fresh = False
         render_terminal(view, self.console)
 
     def __call__(self, outcome: Outcome) -> None:
@@ -78,6 +82,7 @@ class TerminalReport:
             on.print(Text(shown(text), style=style), **options)
 
         stamp = time.strftime("%H:%M:%S")
+        self.fresh = True
         if outcome.error:
             line(self.err, f"{stamp} build failed; the last good documents are unchanged", "bold red")
             for error in outcome.error:

@@ -23,11 +23,11 @@ from briefgen.data.catalog import Places
 from briefgen.data.earlier import read_facts
 from briefgen.errors import InputError, Problem, ProfileError
 from briefgen.languages import LANGUAGES, check_lang
-from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant, checked, run_build
+from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant, checked, editions_asked, run_build
 from briefgen.pipeline.output import write_atomic
 from briefgen.pipeline.pack import STEPS as PACK_STEPS
 from briefgen.pipeline.plan import list_templates, template_dir
-from briefgen.pipeline.stages import view_of
+from briefgen.pipeline.stages import view_of, visit_editions
 from briefgen.text import shown
 from briefgen.view.dating import document_timestamp, parse_date_option
 
@@ -50,6 +50,7 @@ __all__ = [
     "check_lang",
     "check_pdf_variant",
     "document_timestamp",
+    "editions_asked",
     "list_templates",
     "template_dir",
 ]
@@ -106,13 +107,41 @@ def input_files(name: str, places: Places | None = None) -> list[Path]:
 
 
 def briefing(
-    name: str, *, lang: str | None = None, places: Places | None = None, date: dt.date | None = None
+    name: str,
+    *,
+    lang: str | None = None,
+    places: Places | None = None,
+    date: dt.date | None = None,
+    edition: str = "internal",
 ) -> Briefing:
-    """The view model of profile ``name`` in ``lang``, dated ``date`` (see ``briefgen.view.dating``)."""
+    """The view model of profile ``name`` in ``lang``, dated ``date`` (see ``briefgen.view.dating``).
+
+    ``edition``: ours (``internal``) or the partner's (``partner``, without what is ours alone).
+    """
+    if edition not in ("internal", "partner"):
+        raise InputError(f"unknown edition '{edition}': use internal or partner", option="edition")
+    return briefings(name, lang=lang, places=places, date=date, edition=edition)[0]
+
+
+def briefings(
+    name: str,
+    *,
+    lang: str | None = None,
+    places: Places | None = None,
+    date: dt.date | None = None,
+    edition: str | None = None,
+) -> list[Briefing]:
+    """The view models ``build`` would make of ``name`` in ``lang``: one per edition, ours first (``preview``).
+
+    ``edition``: as ``build --edition`` (``internal``, ``partner``, ``both``); none: the visit's, else ours.
+    """
     check_lang(lang)
-    places = places or Places.find()
-    profile = load_profile(name, places)
-    return view_of(profile, lang or profile.language, places.profiles, document_timestamp(date))
+    editions = editions_asked(edition)
+    loaded = load(name, places or Places.find())
+    profile, root = loaded.profile, loaded.places.profiles
+    when = document_timestamp(date)
+    lang = lang or profile.language
+    return [view_of(profile, lang, root, when, edition=e) for e in editions or visit_editions(loaded)]
 
 
 def build(

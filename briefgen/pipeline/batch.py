@@ -68,6 +68,8 @@ class Job:
     template: str | None
     date: str | None = None
     """``--date``, ISO: the documents' date (see briefgen.view.dating)."""
+    edition: str | None = None
+    """``--edition``: ``internal``, ``partner`` or ``both``; none, the visit's."""
 
 
 @dataclass
@@ -90,9 +92,10 @@ def plan(
     template: str | None,
     force: bool,
     date: dt.date | None = None,
+    edition: str | None = None,
 ) -> tuple[list[str], list[PackResult]]:
     """Split ``names`` into packs to build and packs already settled (up to date, or failing to load)."""
-    pack = pack_plan(lang, template, date)
+    pack = pack_plan(lang, template, date, edition)
     template_dir = find_template(places, template, pack.formats())
     options = pack.options
     to_build, settled = [], []
@@ -147,14 +150,21 @@ def run(
     force: bool = False,
     progress: Progress = lambda name, event: None,
     date: dt.date | None = None,
+    edition: str | None = None,
 ) -> list[PackResult]:
-    """Build the packs of ``names`` with ``jobs`` workers; return one result per name, in order."""
+    """Build the packs of ``names`` with ``jobs`` workers; return one result per name, in order.
+
+    ``edition``: as ``build --edition`` (checked first: InputError); none, each visit's own.
+    """
     day = date.isoformat() if date else None
-    to_build, settled = plan(names, out=out, places=places, lang=lang, template=template, force=force, date=date)
+    to_build, settled = plan(
+        names, out=out, places=places, lang=lang, template=template, force=force, date=date, edition=edition
+    )
     for result in settled:
         progress(result.name, result.status)
     jobs_list = [
-        Job(name, str(out), str(places.profiles), str(places.templates), lang, template, day) for name in to_build
+        Job(name, str(out), str(places.profiles), str(places.templates), lang, template, day, edition)
+        for name in to_build
     ]
     results = {r.name: r for r in settled}
     if jobs_list:
@@ -383,6 +393,7 @@ def _build(job: Job, on_step: Callable[[str], None]) -> PackResult:
             template=job.template,
             on_step=on_step,
             date=dt.date.fromisoformat(job.date) if job.date else None,
+            edition=job.edition,
         )
     except BriefgenError as exc:
         error = str(exc.problems[0]) if isinstance(exc, ProfileError) else " ".join(exc.lines())

@@ -24,6 +24,7 @@ from briefgen.data.assembly import load
 from briefgen.data.catalog import Places
 from briefgen.data.files import read_regular
 from briefgen.pipeline import record
+from briefgen.pipeline.builds import editions_asked
 from briefgen.pipeline.notes import kept_notes, make_notes, warnings_of
 from briefgen.pipeline.plan import Clock, Output, Plan, template_dir
 from briefgen.pipeline.stages import context, prepare, render, write
@@ -57,7 +58,7 @@ class PackResult:
     """Dates a reader should know about (stale figures, a visit already past), one line each."""
 
 
-def pack_plan(lang: str | None, template: str | None, date: dt.date | None = None) -> Plan:
+def pack_plan(lang: str | None, template: str | None, date: dt.date | None = None, edition: str | None = None) -> Plan:
     """The plan of a pack: briefing in DOCX and PDF, the key-facts sheet, the manifest and the zip.
 
     ``date`` (``--date``) dates the documents (briefgen.view.dating). No forked child: a batch already
@@ -65,18 +66,20 @@ def pack_plan(lang: str | None, template: str | None, date: dt.date | None = Non
     since (the section ``changes``). Without ``lang``, the pack is made in every language its visit
     asks for (``visit.languages``), else in every language its profile has complete text in
     (briefgen.data.translation.complete_languages): a briefing and a key-facts page each, in one
-    manifest and zip.
+    manifest and zip. ``edition`` (``batch --edition``, checked): the editions made, whatever the visit names.
     """
+    editions = editions_asked(edition)
     return Plan(
         OUTPUTS,
         MANIFEST,
-        pack_options(lang, template, date),
+        pack_options(lang, template, date, edition),
         archive=True,
         fork=False,
         changes=True,
         date=date,
         languages=(lang,) if lang else (),
         visit_languages=lang is None,
+        editions=editions,
     )
 
 
@@ -107,13 +110,15 @@ def build_pack(
     template: str | None = None,
     on_step: Callable[[str], None] = lambda step: None,
     date: dt.date | None = None,
+    edition: str | None = None,
 ) -> list[Path]:
     """Build the pack of profile or visit ``name`` into ``out/NAME/`` and ``out/NAME.zip``; return the files.
 
-    The stages of a build (briefgen.pipeline.stages), with one record (the manifest) for all its languages.
+    The stages of a build (briefgen.pipeline.stages), with one record (the manifest) for all its languages
+    and editions (``edition``: as ``batch --edition``; none, those its visit names).
     """
     on_step("load")
-    plan = pack_plan(lang, template, date)
+    plan = pack_plan(lang, template, date, edition)
     templates = template_dir(places, template, plan.formats())
     # 1. Load: each file read once.
     clock = Clock()
@@ -130,9 +135,13 @@ def build_pack(
     return write(prepared, render(prepared, templates, on_step), out=out, on_step=on_step)
 
 
-def pack_options(lang: str | None, template: str | None, date: dt.date | None = None) -> dict[str, Any]:
-    """The options that shape a pack's bytes, as the manifest records them (``date``: only when given)."""
+def pack_options(
+    lang: str | None, template: str | None, date: dt.date | None = None, edition: str | None = None
+) -> dict[str, Any]:
+    """The options that shape a pack's bytes, as the manifest records them (``date``, ``edition``: when given)."""
     options: dict[str, Any] = {"lang": lang, "template": template or "default", "formats": list(DOCUMENTS)}
     if date is not None:
         options["date"] = date.isoformat()
+    if edition is not None:
+        options["edition"] = edition
     return options

@@ -88,9 +88,12 @@ def prepare(
     # The profile's language names the files to compare. A build's plain record names it too, and is
     # trusted only if its digest then matches: the files are byte for byte those it was built from
     # (so an up-to-date partner is not even parsed); otherwise the profile says (parsed and merged).
-    recorded = None if force or plan.archive else _recorded_language(folder / plan.record)
-    if recorded is not None:
-        prepared = _compared(loaded, plan, recorded, out=out, templates=templates, force=force)
+    # Without --edition, the editions are the visit's: that record says which they were, the files being the same.
+    recorded = None if force or plan.archive else _recorded(folder / plan.record)
+    if recorded is not None and (plan.editions or recorded[1]):
+        lang, editions = recorded
+        known = plan if plan.editions else replace(plan, editions=editions)
+        prepared = _compared(loaded, known, lang, editions, out=out, templates=templates, force=force)
         if all(p.up_to_date for p in prepared):
             clock.lap("load")
             for p in prepared:
@@ -100,35 +103,49 @@ def prepare(
     clock.lap("merge")
     if plan.visit_languages and not plan.languages:
         plan = replace(plan, languages=_visit_languages(loaded))
+    named = visit_editions(loaded)
     if not plan.editions:
-        plan = replace(plan, editions=_visit_editions(loaded))
-    prepared = _compared(loaded, plan, own, out=out, templates=templates, force=force)
+        plan = replace(plan, editions=named)
+    prepared = _compared(loaded, plan, own, named, out=out, templates=templates, force=force)
     for p in prepared:
         p.timings = clock.timings
     clock.lap("load")
     return prepared
 
 
-def _compared(loaded: Loaded, plan: Plan, own: str, *, out: Path, templates: Path, force: bool) -> list[Prepared]:
-    """One Prepared per record of ``plan`` for a profile written in ``own``, each compared with its record."""
+def _compared(
+    loaded: Loaded, plan: Plan, own: str, visit_editions: tuple[str, ...], *, out: Path, templates: Path, force: bool
+) -> list[Prepared]:
+    """One Prepared per record of ``plan`` for a profile written in ``own``, each compared with its record.
+
+    Each record keeps ``visit_editions``, the editions the visit names (outside the digest, which covers
+    the visit's file): a later build without ``--edition`` knows from it which records to compare.
+    """
     folder, base = out / loaded.name, loaded.places.profiles
     zip_path = out / f"{loaded.name}.zip" if plan.archive else None
     prepared = []
     for part in plan.localised(own).per_language():
         record = inputs_record(loaded.digests, base, templates, part.options, out)
+        record["visit_editions"] = list(visit_editions)
         kept = None if force else read_up_to_date(folder, part.record, record["inputs_digest"], zip_path, base)
         prepared.append(Prepared(loaded, part, folder, record, kept is not None, kept=kept))
     return prepared
 
 
-def _recorded_language(path: Path) -> str | None:
-    """The language a build's plain record says its documents were built in (the profile's own), if readable."""
+def _recorded(path: Path) -> tuple[str, tuple[str, ...]] | None:
+    """What a build's plain record says, if readable: its documents' language, and the visit's editions then.
+
+    The language is the profile's own; the editions are none when the record is older than ``visit_editions``.
+    """
     try:
         stored: Any = json.loads(read_regular(path, MAX_RECORD_BYTES))
         lang = stored["options"]["lang"]
-    except (OSError, ValueError, KeyError, TypeError):
+        editions = stored.get("visit_editions", [])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    return lang if isinstance(lang, str) else None
+    if not isinstance(lang, str) or not isinstance(editions, list) or any(e not in ("", "partner") for e in editions):
+        return None
+    return lang, tuple(editions)
 
 
 def _visit_languages(loaded: Loaded) -> tuple[str, ...]:
@@ -147,7 +164,7 @@ def _visit_languages(loaded: Loaded) -> tuple[str, ...]:
     return tuple(complete_languages(loaded.merged))
 
 
-def _visit_editions(loaded: Loaded) -> tuple[str, ...]:
+def visit_editions(loaded: Loaded) -> tuple[str, ...]:
     """The editions its visit names (``visit.edition``, as validation checks it), else ours alone."""
     visit = loaded.merged.data.get("visit")
     asked = visit.get("edition") if isinstance(visit, dict) else None

@@ -56,14 +56,19 @@ class Watcher:
         formats: Sequence[str] = api.DEFAULT_FORMATS,
         lang: str | None = None,
         template: str | None = None,
+        edition: str | None = None,
         on_view: Callable[[Briefing], None] = lambda view: None,
     ) -> None:
-        """Check the name and options now (InputError); nothing is built until :meth:`build`."""
+        """Check the name and options now (InputError); nothing is built until :meth:`build`.
+
+        ``edition``: as ``build --edition``; each edition built is previewed (``on_view``), ours first.
+        """
         api.check_lang(lang)
+        api.editions_asked(edition)
         self.template_dir = api.template_dir(places, template, formats)
         api.input_files(name, places)  # an unknown name is bad usage, not a broken save
         self.name, self.places, self.out = name, places, out
-        self.formats, self.lang, self.template = list(formats), lang, template
+        self.formats, self.lang, self.template, self.edition = list(formats), lang, template, edition
         self.on_view = on_view
         self.read: set[Path] | None = None
         """The files the last good build read; None until one succeeds (then any change counts)."""
@@ -88,7 +93,7 @@ class Watcher:
 
         started = time.perf_counter()
         try:
-            (built,) = api.build(
+            built = api.build(
                 [self.name],
                 formats=self.formats,
                 lang=self.lang,
@@ -96,17 +101,20 @@ class Watcher:
                 template=self.template,
                 places=self.places,
                 on_view=lambda name, view: self.on_view(view),
-            )
+                edition=self.edition,
+            )  # one per edition, the same facts
             self.read = self._files_read()
         except BriefgenError as exc:
             return Outcome(time.perf_counter() - started, error=exc.lines(), exit_code=exc.exit_code)
         # An up-to-date first build writes no facts.json: the one it kept is the facts of the last good build.
-        kept = Path(built.folder) / "facts.json" if built.folder else None
-        where = built.facts or (kept if kept is not None and kept.is_file() else None)
+        first = built[0]
+        kept = Path(first.folder) / "facts.json" if first.folder else None
+        where = first.facts or (kept if kept is not None and kept.is_file() else None)
         facts = json.loads(where.read_bytes()) if where else None
         changes = compare(self.name, self.facts, facts, "the previous build") if self.facts and facts else None
         self.facts = facts
-        return Outcome(time.perf_counter() - started, built.files, changes, warnings=built.warnings)
+        files = [f for b in built for f in b.files]
+        return Outcome(time.perf_counter() - started, files, changes, warnings=first.warnings)
 
     def _files_read(self) -> set[Path]:
         # Deferred (heavy): pydantic and the models.

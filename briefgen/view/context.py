@@ -138,8 +138,11 @@ def _cover(
     profile, fmt, partner = given.profile, given.fmt, given.partner
     drafting = profile.visit.drafting if profile.visit else None
     day = dt.date.fromisoformat(timestamp[:10]) if timestamp else None
+    title = visit.title if visit else viewmodel.formatted(labels["briefing_on"], partner=partner)
+    kind = labels["visit_briefing"] if visit else labels["briefing"]
     return viewmodel.Cover(
-        title=visit.title if visit else viewmodel.formatted(labels["briefing_on"], partner=partner),
+        title=title,
+        kind="" if kind.casefold() in str(title).casefold() else kind,
         partner=partner,
         partner_native=profile.partner.native or "",
         subtitle=fmt.text(profile.framework.text) if profile.framework else "",
@@ -170,7 +173,7 @@ def _visit_details(visit: viewmodel.Visit, labels: Mapping[str, str], past: str 
 
 
 def _facts_as_of(profile: schema.Profile, fmt: Formatter) -> str:
-    """``Facts as of 24 November 2025 – 19 January 2026``: the oldest and newest as-of dates (one when equal)."""
+    """``Information as at 24 November 2025 – 19 January 2026``: the oldest and newest as-of dates (one when equal)."""
     found = as_of_range(profile)
     if found is None:
         return ""

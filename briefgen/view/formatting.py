@@ -147,7 +147,11 @@ class Formatter:
         if value.month is None:
             return str(value.year)
         if value.day is None:
-            return format_skeleton("yMMMM", dt.date(value.year, value.month, 1), locale=self.locale)
+            month = dt.date(value.year, value.month, 1)
+            pattern = self.labels["month_format_early" if value.month <= 2 else "month_format"]
+            if pattern == "long":
+                return format_skeleton("yMMMM", month, locale=self.locale)
+            return format_date(month, pattern, locale=self.locale)
         return self.date(dt.date(value.year, value.month, value.day))
 
     def span(self, start: dt.date | None, end: dt.date | None, period: str) -> str:

@@ -37,24 +37,29 @@ class Cover:
     """What the first page shows."""
 
     title: str
+    """The visit's title, or ``Briefing note — Japan`` (labels.briefing_on) for a partner's briefing."""
     partner: str
     partner_native: str
     subtitle: str
     issuer: str
     marking: str
     info_as_of: str
-    """The range of the facts' as-of dates, labelled: ``Facts as of 24 November 2025 – 19 January 2026``."""
+    """The range of the facts' as-of dates, labelled: ``Information as at 24 November 2025 – 19 January 2026``."""
     date: str = ""
-    """The document's own date, labelled: ``Document dated 24 January 2026`` (see ``briefgen.view.dating``)."""
+    """The document's own date, labelled: ``Date: 24 January 2026`` (see ``briefgen.view.dating``)."""
     details: list[str] = field(default_factory=list)
     """Lines under the title of a visit briefing: dates, place, head of delegation."""
     fallback_note: str = ""
     """When some text lacks a translation: the sentence saying which parts are in which language
-    (``Some passages are in French: …``); empty when everything is in the document's language."""
+    (``Parts of this document are in French: they have not been translated yet.``); empty when everything
+    is in the document's language."""
     draft: str = ""
     """``DRAFT`` in the build language on a draft, on every page; empty on a final document."""
     reference: str = ""
     """The drafting block's reference, labelled (``Reference FICT-2026-001``); empty when none is given."""
+    kind: str = ""
+    """The kind of document, over the title when the title does not say it: ``Visit briefing``
+    (labels.visit_briefing) for a visit; empty for a partner's briefing, whose title says it."""
     old_count: str = ""
     """How many figures and titles are older than the age limit on the document's date, and marked
     (``2 figures or titles older than 12 months on 7 December 2026, marked``); empty when none is."""

@@ -186,3 +186,18 @@ def test_a_read_only_output_folder_is_refused_before_rendering(
     code, out, err = run_cli("--profiles", profiles, "ruritania", "--format", "md", "--out", locked / "sub")
     assert (code, out) == (2, "")  # root may write anywhere: os.access stands for a read-only folder
     assert err == f"error: {locked}: cannot write there (read-only); choose another output folder (--out)\n"
+
+
+def test_watch_quiet_prints_no_warning_and_no_status_line(tmp_path: Path) -> None:
+    from briefgen.cli.reports import TerminalReport
+    from briefgen.pipeline.watch import Outcome
+
+    out, err = io.StringIO(), io.StringIO()
+    on, on_err = printing.console(file=out, width=400), printing.console(file=err, width=400)
+    report = TerminalReport(on, on_err, quiet=True)
+    written = tmp_path / "out" / "ruritania" / "briefing.pdf"
+    stale = "ruritania: 3 facts older than 12 months on 15 Feb 2026; see 'briefgen check ruritania'"
+    report(Outcome(0.5, files=[written], warnings=[stale]))
+    report(Outcome(0.1, error=["profiles/ruritania.yaml:12:14: key_figures[0].value: expected a number"]))
+    assert out.getvalue().splitlines() == [str(written)]
+    assert "warning" not in err.getvalue() and "ruritania.yaml:12:14" in err.getvalue()

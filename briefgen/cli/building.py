@@ -238,7 +238,7 @@ def watch(
 ) -> None:
     """Build, then rebuild and re-preview on every save of a file the build reads; Ctrl-C stops.
 
-    With --quiet, prints only the facts that changed and the files written. A broken save is
+    With --quiet, prints only errors, the facts that changed and the files written. A broken save is
     reported with its file:line and the last good documents stay in place.
 
     Example: briefgen watch japan --format pdf

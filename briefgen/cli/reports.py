@@ -56,7 +56,7 @@ class TerminalReport:
     """Prints each outcome of ``watch``: the preview (``preview``), then what was written or what failed."""
 
     def __init__(self, console: Console, err_console: Console, quiet: bool = False, lang: str = DEFAULT) -> None:
-        """``quiet``: print only the changed facts and the files written, no preview."""
+        """``quiet``: print only the errors, the changed facts and the files written: no preview, warning or status."""
         self.console, self.err, self.quiet, self.lang = console, err_console, quiet, lang
         self.warned: list[str] | None = None
         """The warnings printed last: a rebuild says them again only when they change."""
@@ -85,11 +85,13 @@ class TerminalReport:
         else:
             if outcome.changes is not None and (self.quiet or not outcome.changes.empty):
                 print_changes(outcome.changes, self.console, self.lang)
-            if outcome.warnings != self.warned:
+            if outcome.warnings != self.warned and not self.quiet:
                 for warning in outcome.warnings:
                     line(self.err, f"warning: {warning}", "yellow", soft_wrap=True)
                 self.warned = outcome.warnings
             for path in outcome.files:
                 line(self.console, str(path))
-            line(self.console, f"{stamp} built in {outcome.seconds:.2f} s", "green")
-        line(self.console, "watching for changes (Ctrl-C to stop)", "dim")
+            if not self.quiet:
+                line(self.console, f"{stamp} built in {outcome.seconds:.2f} s", "green")
+        if not self.quiet:
+            line(self.console, "watching for changes (Ctrl-C to stop)", "dim")

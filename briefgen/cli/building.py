@@ -224,7 +224,9 @@ def preview(
     from briefgen.cli.printing import console, print_paged  # rich's console and pager: preview only
 
     with handled_errors():
-        view = briefgen.briefing(name, lang=lang, places=current_places(), date=briefgen.parse_date(date))
+        view = briefgen.briefing(
+            name, lang=lang, places=current_places(), date=briefgen.parse_date(date), on_warning=warn
+        )
     print_paged(lambda on: briefgen.render_terminal(view, on), console(), page=pager)
 
 

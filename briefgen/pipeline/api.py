@@ -106,12 +106,26 @@ def input_files(name: str, places: Places | None = None) -> list[Path]:
 
 
 def briefing(
-    name: str, *, lang: str | None = None, places: Places | None = None, date: dt.date | None = None
+    name: str,
+    *,
+    lang: str | None = None,
+    places: Places | None = None,
+    date: dt.date | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> Briefing:
-    """The view model of profile ``name`` in ``lang``, dated ``date`` (see ``briefgen.view.dating``)."""
+    """The view model of profile ``name`` in ``lang``, dated ``date`` (see ``briefgen.view.dating``).
+
+    ``on_warning`` receives one line when ``date`` comes before the newest fact (as ``build`` warns).
+    """
+    from briefgen.view.checks import early_date
+
     check_lang(lang)
     places = places or Places.find()
     profile = load_profile(name, places)
+    if date is not None and on_warning is not None:
+        early = early_date(name, profile, date)
+        if early:
+            on_warning(early)
     return view_of(profile, lang or profile.language, places.profiles, document_timestamp(date))
 
 

@@ -57,7 +57,7 @@ def test_diff_is_not_cut_at_80_columns_in_a_pipe(profiles: Path, tmp_path: Path)
     code, text, _ = run_cli("--profiles", profiles, "diff", "ruritania", "--out", out)
     assert code == 0
     heading = text.splitlines()[0]
-    assert heading.startswith("ruritania: changes since ") and len(heading) > 80 and heading.endswith(")")
+    assert heading.startswith("ruritania : changements depuis ") and len(heading) > 80 and heading.endswith(")")
 
 
 def _outside_a_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -173,7 +173,8 @@ def test_diff_writes_numbers_as_the_documents_do() -> None:
     import briefgen
 
     fact = {"kind": "figure", "value": {"label": "Trade", "qualifier": "about", "value": 1500000.0, "unit": "EUR"}}
-    assert briefgen.describe_fact(fact, "en") == "Trade: about 1,500,000 EUR"  # not 1.5e+06
+    assert briefgen.describe_fact(fact, "en") == "Trade: about 1.5 million euros"  # not 1.5e+06, as the documents
+    assert briefgen.describe_fact(fact, "fr").startswith("Trade : environ 1,5")  # in one language
 
 
 def test_a_read_only_output_folder_is_refused_before_rendering(

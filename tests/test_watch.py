@@ -118,7 +118,8 @@ def test_real_watch_rebuilds_the_pdf_keeps_watching_after_a_broken_save_and_exit
         rebuilt = pdf.read_bytes()
         assert "2 600" in pdf_text(pdf) and "2 500" not in pdf_text(pdf)
         report = " ".join(stdout.read_text(encoding="utf-8").split())
-        assert "~ changed key_figures:Entreprises fictives" in report and "0 added, 1 changed, 0 removed" in report
+        assert "~ Modifié key_figures:Entreprises fictives" in report
+        assert "Nouveau : 0, Modifié : 1, Supprimé : 0" in report
 
         edit(profile, "value: 2600", "value: [broken")
         wait_for(lambda: "error: " in stderr.read_text(encoding="utf-8"), "the error of the broken save", process)

@@ -250,7 +250,7 @@ def watch(
 
     lang = project_default(lang, "lang")
     with handled_errors():
-        report = TerminalReport(console(), console(stderr=True), quiet=state.quiet, lang=lang or languages.DEFAULT)
+        report = TerminalReport(console(), console(stderr=True), quiet=state.quiet, lang=lang)
         watcher = briefgen.watch.Watcher(
             name,
             places=current_places(),
@@ -290,6 +290,7 @@ def diff(
     from briefgen.cli.printing import console  # rich: diff only
     from briefgen.cli.reports import print_changes
 
+    lang = project_default(lang, "lang")  # the build's language, else (None) the profile's own
     with handled_errors():
         briefgen.check_lang(lang)
         found = briefgen.changes_since(name, since, out=out_dir(out, writing=False), places=current_places())
@@ -298,4 +299,4 @@ def diff(
         return
     on = console()
     on.soft_wrap = not on.is_terminal  # a pipe or a file gets whole lines, not lines cut at 80 columns
-    print_changes(found, on, lang or languages.DEFAULT)
+    print_changes(found, on, lang)

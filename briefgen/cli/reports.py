@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from briefgen.languages import DEFAULT
 from briefgen.text import shown
 
 if TYPE_CHECKING:
@@ -19,43 +18,23 @@ if TYPE_CHECKING:
     from briefgen import Briefing, Changes, Outcome
 
 
-def print_changes(changes: Changes, console: Console, lang: str = DEFAULT) -> None:
-    """Print ``changes``: a heading, then one block per added, changed and removed fact, then the counts."""
+_STYLES = {"heading": "bold", "added": "green", "changed": "yellow", "removed": "red"}
+
+
+def print_changes(changes: Changes, console: Console, lang: str | None = None) -> None:
+    """Print ``changes`` in ``lang`` alone (default: the profile's), words and numbers as the documents write them."""
     from rich.text import Text
 
-    from briefgen import describe_fact as describe
-    from briefgen import fact_origin as origin
+    from briefgen import change_lines
 
-    def line(text: str, style: str = "") -> None:
-        console.print(Text(shown(text), style=style))
-
-    heading = Text(shown(f"{changes.name}: changes since {changes.since}"), style="bold")
-    if changes.since_dated:
-        heading.append(shown(f" (dated {changes.since_dated})"), style="dim")
-    console.print(heading)
-    if changes.empty:
-        line("no change in the facts")
-        return
-    for change in changes.added:
-        assert change.after is not None
-        line(f"+ added    {change.id}", "green")
-        line(f"    {describe(change.after, lang)}  [{origin(change.after)}]")
-    for change in changes.changed:
-        assert change.before is not None and change.after is not None
-        line(f"~ changed  {change.id}", "yellow")
-        line(f"    was {describe(change.before, lang)}  [{origin(change.before)}]")
-        line(f"    now {describe(change.after, lang)}  [{origin(change.after)}]")
-    for change in changes.removed:
-        assert change.before is not None
-        line(f"- removed  {change.id}", "red")
-        line(f"    {describe(change.before, lang)}  [{origin(change.before)}]")
-    line(f"{len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} removed")
+    for status, text in change_lines(changes, lang):
+        console.print(Text(shown(text), style=_STYLES.get(status, "")))
 
 
 class TerminalReport:
     """Prints each outcome of ``watch``: the preview (``preview``), then what was written or what failed."""
 
-    def __init__(self, console: Console, err_console: Console, quiet: bool = False, lang: str = DEFAULT) -> None:
+    def __init__(self, console: Console, err_console: Console, quiet: bool = False, lang: str | None = None) -> None:
         """``quiet``: print only the errors, the changed facts and the files written: no preview, warning or status."""
         self.console, self.err, self.quiet, self.lang = console, err_console, quiet, lang
         self.warned: list[str] | None = None

@@ -22,6 +22,7 @@ from briefgen.data import assembly, project
 from briefgen.data.catalog import Places
 from briefgen.data.earlier import read_facts
 from briefgen.errors import InputError, Problem, ProfileError
+from briefgen.languages import DEFAULT as DEFAULT_LANGUAGE
 from briefgen.languages import LANGUAGES, check_lang
 from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant, checked, run_build
 from briefgen.pipeline.output import write_atomic
@@ -359,6 +360,14 @@ def describe_fact(fact: dict[str, Any], lang: str) -> str:
     from briefgen.view.changes import describe
 
     return describe(fact, lang)
+
+
+def change_lines(changes: Changes, lang: str | None = None) -> list[tuple[str, str]]:
+    """What ``diff`` and ``watch`` print of ``changes``, in ``lang`` (default: the profile's): (status, line) pairs."""
+    # Deferred (heavy): the view imports the models (pydantic).
+    from briefgen.view.changes import report
+
+    return report(changes, lang or changes.language or DEFAULT_LANGUAGE)
 
 
 def fact_origin(fact: dict[str, Any]) -> str:

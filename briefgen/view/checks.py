@@ -323,8 +323,7 @@ def past_visit(merged: Merged, profile: Profile, day: dt.date) -> Finding | None
 
 
 def date_warnings(name: str, merged: Merged, profile: Profile, *, day: dt.date, max_age: str) -> list[str]:
-    """What ``build`` warns about on the document's date ``day``: stale figures and titles, a past visit, a date
-    before the newest fact.
+    """What ``build`` warns about on the document's date ``day``: stale facts, a past visit, an early date.
 
     One line each, short enough for a terminal of 100 columns, pointing at ``briefgen check`` for the
     detail. The stale line names the profile the old facts are in (a partner's, for the visits over

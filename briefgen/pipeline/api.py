@@ -34,6 +34,7 @@ from briefgen.view.dating import document_timestamp, parse_date_option
 
 if TYPE_CHECKING:  # the loader, the models and the view model only matter to commands that load or render
     from briefgen.data.assembly import Loaded
+    from briefgen.data.fonts import AddedFont
     from briefgen.data.schema import Profile
     from briefgen.data.translate import Coverage
     from briefgen.pipeline.roundtrip import Imported
@@ -249,7 +250,7 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
         try:
             layers = assembly.layers_for(target, places)
             files = [layer.file for layer in layers]
-            validate_merged(merge(layers), places.profiles)
+            validate_merged(merge(layers), places.profiles, places.fonts)
         except ProfileError as exc:
             problems = exc.problems
         except InputError as exc:
@@ -376,6 +377,22 @@ def fact_origin(fact: dict[str, Any]) -> str:
     from briefgen.view.changes import origin
 
     return origin(fact)
+
+
+def add_font(file: Path | str, places: Places | None = None) -> AddedFont:
+    """Copy font ``file`` into the project's ``fonts/`` and record its coverage (briefgen.data.fonts).
+
+    Outside a project (no ``briefgen.toml`` here or above) it refuses: fonts belong to a project.
+    """
+    from briefgen.data.fonts import add_font as add
+
+    places = places or Places.find()
+    if places.project is None or places.fonts is None:
+        raise InputError(
+            "no project here (no briefgen.toml in this folder or above), and fonts are added to a project: "
+            "make one with 'briefgen init DIR' and run 'briefgen fonts add' inside it"
+        )
+    return add(Path(file), places.fonts)
 
 
 def project_search() -> list[Path]:

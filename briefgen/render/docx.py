@@ -32,11 +32,15 @@ _CORE_PROPERTY_MAX = 255
 
 def render(briefing: Briefing, template_dir: Path, options: Options) -> bytes:
     """The ``docx`` format: ``template_dir/DOCUMENT.docx`` filled by docxtpl (briefgen.render registry)."""
-    return render_docx(briefing, template_dir / f"{options.document}.docx")
+    return render_docx(briefing, template_dir / f"{options.document}.docx", options.fonts)
 
 
-def render_docx(briefing: Briefing, template: Path) -> bytes:
-    """Render the briefing through the docxtpl ``template``; return the bytes of a .docx file."""
+def render_docx(briefing: Briefing, template: Path, added: tuple[Path, ...] = ()) -> bytes:
+    """Render the briefing through the docxtpl ``template``; return the bytes of a .docx file.
+
+    ``added``: the fonts a project adds (briefgen.data.fonts), named and embedded for the characters the
+    template's fonts cannot draw (briefgen.render.docx_package).
+    """
     import jinja2
     from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 
@@ -88,7 +92,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
         with zipfile.ZipFile(buffer) as package:
             entries = [(info.filename, package.read(info.filename)) for info in package.infolist()]
         entries = [(name, _languages_marked(name, data)) for name, data in entries]
-        entries = finish_package(entries, _fonts(template.parent))
+        entries = finish_package(entries, _fonts(template.parent), added)
     except Exception as exc:
         raise RenderError(f"could not write the rendered {template.name}: {type(exc).__name__}: {exc}") from exc
     return fixed_zip(entries)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import json
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,18 +48,18 @@ def shipped_fonts() -> Path:
     return shipped("templates") / "fonts"
 
 
-def drawable(char: str, fonts: Path | None = None, added: Path | None = None) -> bool:
+def drawable(char: str, fonts: Path | None = None, added: Sequence[Path] = ()) -> bool:
     """Tell whether some font family of ``fonts`` (default: the shipped fonts) draws ``char`` in every face.
 
-    ``added``: a project's fonts folder (briefgen.data.fonts), whose fonts count too.
+    ``added``: the font files a project adds (briefgen.data.fonts.added_fonts), which count too.
     """
     return _drawable_in(char, _coverage(_signature(fonts or shipped_fonts())) + _added_coverage(added))
 
 
-def glyph_problems(merged: Merged, fonts: Path | None = None, added: Path | None = None) -> list[Problem]:
+def glyph_problems(merged: Merged, fonts: Path | None = None, added: Sequence[Path] = ()) -> list[Problem]:
     """One problem per text field of ``merged`` holding a character the fonts cannot draw (the first such).
 
-    ``added``: a project's fonts folder, whose fonts draw too (briefgen.data.fonts). The message names a
+    ``added``: the font files a project adds, which draw too (briefgen.data.fonts). The message names a
     font that has the character's script, to add with ``briefgen fonts add``.
     """
     folder = fonts or shipped_fonts()
@@ -117,14 +118,11 @@ def font_for(char: str) -> str:
     return "a Noto font of its script"
 
 
-def _added_coverage(added: Path | None) -> tuple[frozenset[int], ...]:
-    """The coverage of a project's added fonts (none when there are none)."""
-    from briefgen.data.fonts import added_fonts
-
-    files = added_fonts(added)
-    if not files:
+def _added_coverage(added: Sequence[Path]) -> tuple[frozenset[int], ...]:
+    """The coverage of a project's added fonts, by family (none when there are none)."""
+    if not added:
         return ()
-    return _coverage(tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files))
+    return _coverage(tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in added))
 
 
 def _texts(data: Any, path: PathKey = ()) -> list[tuple[PathKey, str]]:

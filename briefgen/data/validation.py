@@ -12,6 +12,7 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +37,11 @@ entry count, so a larger profile is refused at ``validate`` rather than left to 
 _IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
 
-def validate(merged: Merged, root: Path | None = None, fonts: Path | None = None) -> Profile:
+def validate(merged: Merged, root: Path | None = None, fonts: Sequence[Path] = ()) -> Profile:
     """The typed Profile for ``merged``, or ProfileError listing every problem found.
 
     ``root`` is the profiles folder: images the profile names must be files inside it. ``fonts``: a
-    project's added fonts folder (briefgen.data.fonts), whose fonts draw characters too.
+    project's added font files (briefgen.data.fonts), which draw characters too.
     """
     too_many = _too_many_entries(merged)
     if too_many:

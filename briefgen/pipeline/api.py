@@ -34,7 +34,7 @@ from briefgen.view.dating import document_timestamp, parse_date_option
 
 if TYPE_CHECKING:  # the loader, the models and the view model only matter to commands that load or render
     from briefgen.data.assembly import Loaded
-    from briefgen.data.fonts import AddedFont
+    from briefgen.data.font_install import AddedFont
     from briefgen.data.schema import Profile
     from briefgen.data.translate import Coverage
     from briefgen.pipeline.roundtrip import Imported
@@ -250,7 +250,7 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
         try:
             layers = assembly.layers_for(target, places)
             files = [layer.file for layer in layers]
-            validate_merged(merge(layers), places.profiles, places.fonts)
+            validate_merged(merge(layers), places.profiles, places.added_fonts())
         except ProfileError as exc:
             problems = exc.problems
         except InputError as exc:
@@ -384,7 +384,7 @@ def add_font(file: Path | str, places: Places | None = None) -> AddedFont:
 
     Outside a project (no ``briefgen.toml`` here or above) it refuses: fonts belong to a project.
     """
-    from briefgen.data.fonts import add_font as add
+    from briefgen.data.font_install import add_font as add
 
     places = places or Places.find()
     if places.project is None or places.fonts is None:

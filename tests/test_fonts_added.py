@@ -222,3 +222,21 @@ def test_a_link_in_the_fonts_folder_is_refused_before_rendering(project: Path, t
     assert (code, out) == (2, "")
     assert err.startswith(f"error: {project / 'fonts' / 'Elsewhere.ttf'}: is not a plain file")
     assert not (project / "out" / "korea").exists()
+
+
+def test_watch_rebuilds_when_the_missing_font_is_added(project: Path, tmp_path: Path) -> None:
+    from briefgen.data.catalog import Places
+    from briefgen.pipeline.watch import Watcher
+
+    watcher = Watcher("korea", places=Places.find(), out=project / "out", formats=["html"])
+    broken = watcher.build()
+    assert broken.exit_code == 2 and "no font draws '한'" in broken.error[0]
+    assert run_cli("fonts", "add", make_font(tmp_path / "TestHangul.ttf", HANGUL))[0] == 0
+    added = project / "fonts" / "TestHangul.ttf"
+    assert watcher.concerns({added})
+    fixed = watcher.build()
+    assert not fixed.error and fixed.files == [project / "out" / "korea" / "briefing.html"]
+    assert "Corée (한국)" in fixed.files[0].read_text(encoding="utf-8")
+    assert "Briefgen Added" in fixed.files[0].read_text(encoding="utf-8")  # declared, with the font's data
+    # After a good build: a font saved into the folder counts, another file there does not.
+    assert watcher.concerns({project / "fonts" / "Other.otf"}) and not watcher.concerns({project / "fonts" / "a.txt"})

@@ -240,3 +240,14 @@ def test_watch_rebuilds_when_the_missing_font_is_added(project: Path, tmp_path: 
     assert "Briefgen Added" in fixed.files[0].read_text(encoding="utf-8")  # declared, with the font's data
     # After a good build: a font saved into the folder counts, another file there does not.
     assert watcher.concerns({project / "fonts" / "Other.otf"}) and not watcher.concerns({project / "fonts" / "a.txt"})
+
+
+def test_a_chart_label_the_template_fonts_lack_is_drawn_with_the_added_font(tmp_path: Path) -> None:
+    from briefgen.data.glyphs import shipped_fonts
+    from briefgen.render import chart_png
+
+    font = make_font(tmp_path / "TestHangul.ttf", HANGUL)
+    shipped = shipped_fonts()
+    assert chart_png._font_for("서울", shipped, False, (font,)) == font  # the Word briefing's PNG charts
+    assert chart_png._font_for("Séoul", shipped, False, (font,)) == shipped / chart_png.SANS  # shipped first
+    assert chart_png._font_for("서울", shipped, False) == shipped / chart_png.SANS  # without it: boxes, as before

@@ -88,6 +88,13 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("change_removed", "Removed"),
     # TRANSLATORS: Where a fact of the changes section comes from. {date}: its as-of date; {source}: the source.
     word("change_origin", "as at {date}, source: {source}"),
+    # TRANSLATORS: 'briefgen diff', in the terminal: the heading above the facts that changed.
+    # {name}: the profile's file name (japan); {since}: the file or folder compared with (a path).
+    word("diff_since", "{name}: changes since {since}"),
+    # TRANSLATORS: 'briefgen diff', after the heading, in brackets: the date of the build compared with.
+    word("diff_dated", "dated {date}"),
+    # TRANSLATORS: 'briefgen diff', when no fact was added, changed or removed.
+    word("diff_none", "No fact has changed."),
     # TRANSLATORS: The kind of document a visit's briefing is, on its cover above the visit's title.
     word("visit_briefing", "Visit briefing"),
     word("figure", "Indicator"),

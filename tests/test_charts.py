@@ -90,7 +90,7 @@ def test_svg_is_a_160_mm_wide_accessible_image(root: ET.Element) -> None:
     assert root.get("viewBox") == f"0 0 160 {height.removesuffix('mm')}"
     assert root.get("role") == "img"
     assert root.get("aria-label") == root.findtext("svg:title", namespaces=NS) == sample().alt
-    assert root.get("font-family") == "Briefgen Sans, Briefgen JP"
+    assert root.get("font-family") == "Briefgen Sans, Briefgen JP, Briefgen Added"
     assert root.get("id") == "chart-sample"
 
 

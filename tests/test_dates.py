@@ -325,3 +325,27 @@ def test_a_pack_records_its_date_and_dates_every_document(profiles: Path, tmp_pa
     assert code == 0
     manifest = json.loads((tmp_path / VISIT / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["options"]["date"] == "2026-02-16"  # another date: rebuilt, not up to date
+
+
+@pytest.mark.parametrize("command", ["build", "preview", "batch"])
+def test_a_date_before_the_newest_fact_warns_in_one_line(profiles: Path, tmp_path: Path, command: str) -> None:
+    # The fixture's newest fact is as of the year 2025: on 1 June 2024 the document predates it.
+    name = VISIT if command == "batch" else "ruritania"
+    args: list[str | Path] = ["--profiles", profiles, command, name, "--date", "2024-06-01"]
+    if command == "build":
+        args += ["--format", "md", "--out", tmp_path / "out"]
+    elif command == "batch":
+        args += ["--jobs", "1", "--out", tmp_path / "out"]
+    else:
+        args += ["--no-pager"]
+    code, _, err = run_cli(*args)
+    assert code == 0, err
+    early = [line for line in err.splitlines() if "before its newest fact" in line]
+    assert early == [f"warning: {name}: dated 1 Jun 2024, before its newest fact (2025)"]
+    assert all(len(line) <= 100 for line in err.splitlines())
+    # From the newest fact's first day on, nothing is said.
+    later = ["--date" if a == "--date" else "2025-01-01" if a == "2024-06-01" else a for a in args]
+    if command != "preview":
+        later += ["--force"]
+    code, _, err = run_cli(*later)
+    assert code == 0 and "before its newest fact" not in err

@@ -77,7 +77,7 @@ def test_a_character_no_shipped_font_has_is_a_build_error(tmp_path: Path) -> Non
     (profiles / "ruritania.yaml").write_text(text.replace("Relation fictive", "Relation 𝄞 fictive"), encoding="utf-8")
     code, _, err = run_cli("--profiles", profiles, "ruritania", "--format", "pdf", "--out", tmp_path / "out")
     assert code == 2  # refused at validate, before any rendering
-    assert "ruritania.yaml:6:5: summary[0].text: character U+1D11E (MUSICAL SYMBOL G CLEF) cannot be drawn" in err
+    assert "ruritania.yaml:6:5: summary[0].text: no font draws '𝄞' (U+1D11E, MUSICAL SYMBOL G CLEF); add one" in err
     assert not (tmp_path / "out" / "ruritania" / "briefing.pdf").exists()
 
 

@@ -23,15 +23,15 @@ PERSON = "people:Rudolf Rassendyll"
 EDITS = {
     # name: (old text, new text, the fact, the attributes that change, words the text report must show)
     "value only": ("value: 2500", "value: 2600", FIGURE, {"value.value"}, ("2500", "2600")),
-    "as-of only": ("as_of: 2025-01\n", "as_of: 2025-02\n", FIGURE, {"as_of"}, ("as of 2025-01", "as of 2025-02")),
+    "as-of only": ("as_of: 2025-01\n", "as_of: 2025-02\n", FIGURE, {"as_of"}, ("au janvier 2025", "au février 2025")),
     "source only": (
         "qualifier: more_than\n    as_of: 2025-01\n    source: fict-src\n",
         "qualifier: more_than\n    as_of: 2025-01\n    source: fict-src-2\n",
         FIGURE,
         {"source.key", "source.title"},
-        ("source fict-src]", "source fict-src-2]"),
+        ("Source fictive)", "Seconde source fictive)"),
     ),
-    "qualifier only": ("qualifier: more_than", "qualifier: about", FIGURE, {"value.qualifier"}, ("more than",)),
+    "qualifier only": ("qualifier: more_than", "qualifier: about", FIGURE, {"value.qualifier"}, ("plus de", "environ")),
     "text only": ("Gouverneur fictif de Strelsau", "Gouverneur fictif de Zenda", PERSON, {"value.role"}, ("Zenda",)),
 }
 
@@ -94,7 +94,7 @@ def test_diff_and_facts_json_see_one_attribute_changed(built: tuple[Path, Path],
     code, printed, err = run_cli("--profiles", profiles, "diff", "ruritania", "--out", out)
     assert code == 0, err
     text = " ".join(printed.split())
-    assert f"~ changed {fact}" in text and "0 added, 1 changed, 0 removed" in text, text
+    assert f"~ Modifié {fact}" in text and "Nouveau : 0, Modifié : 1, Supprimé : 0" in text, text
     # Numbers are grouped as the documents write them (2 500, with a narrow no-break space in French).
     bare = "".join(ch for ch in text if ch not in " \u00a0\u202f")
     assert all(word.replace(" ", "") in bare for word in words), text

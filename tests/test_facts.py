@@ -91,12 +91,21 @@ def test_build_writes_facts_json_and_diff_reports_nothing_then_a_change(profiles
     assert [c["id"] for c in found["added"]] == ["people:Flavia Elphberg-Strelsau"]
     assert [c["id"] for c in found["removed"]] == ["people:Flavia Elphberg"]
 
-    # The terminal form says the same, with both values (grouped as the documents write them) and both as-of dates.
+    # The terminal form says the same, in the profile's language alone, with both values (grouped and
+    # qualified as the documents write them) and both as-of dates with the source.
     code, stdout, _ = run_cli("--profiles", profiles, "diff", "ruritania", "--out", out)
     text = " ".join(stdout.split())
-    assert code == 0 and "1 added, 1 changed, 1 removed" in text
-    assert "was Entreprises fictives: more than 2 500 [as of 2025-01, source fict-src]" in text
-    assert "now Entreprises fictives: more than 2 600 [as of 2025-06, source fict-src]" in text
+    assert code == 0 and "Nouveau : 1, Modifié : 1, Supprimé : 1" in text
+    source = "source : Éditeur fictif, Source fictive"
+    assert f"Entreprises fictives : plus de 2 500 (au janvier 2025, {source}) → " in text
+    assert f"→ Entreprises fictives : plus de 2 600 (au juin 2025, {source})" in text
+    for english in ("added", "changed", "removed", "was ", "now ", "more than", "as of"):
+        assert english not in text, english
+    # --lang speaks another language, numbers and dates included.
+    code, stdout, _ = run_cli("--profiles", profiles, "diff", "ruritania", "--out", out, "--lang", "en")
+    text = " ".join(stdout.split())
+    assert code == 0 and "New: 1, Changed: 1, Removed: 1" in text and "more than 2,600 (as at June 2025" in text
+    assert "plus de" not in text and "Nouveau" not in text
 
 
 def test_pack_carries_facts_json_in_manifest_and_zip_and_diff_reads_each_form(profiles: Path, tmp_path: Path) -> None:
@@ -143,3 +152,15 @@ def test_diff_without_an_earlier_build_says_to_build_first(profiles: Path, tmp_p
     assert code == 2
     assert "no earlier build of 'ruritania'" in stderr and "build it first (briefgen ruritania)" in stderr
     assert stderr.endswith("or name an earlier pack (--since)\n"), stderr
+
+
+def test_diff_reads_back_a_facts_json_whose_source_titles_are_translated(tmp_path: Path) -> None:
+    # The shipped Japan profile gives its sources' titles in fr, en and vi: facts.json keeps them as mappings.
+    shipped = REPO / "profiles"
+    code, _, err = run_cli("--profiles", shipped, "japan", "--format", "md", "--out", tmp_path / "out", "-q")
+    assert code == 0, err
+    facts = tmp_path / "out" / "japan" / "facts.json"
+    kept = json.loads(facts.read_text(encoding="utf-8"))["facts"].values()
+    assert any(isinstance((f.get("source") or {}).get("title"), dict) for f in kept)
+    code, out, err = run_cli("--profiles", shipped, "diff", "japan", "--since", facts, "--lang", "en")
+    assert (code, err) == (0, "") and out.splitlines()[-1] == "No fact has changed."

@@ -125,7 +125,7 @@ def test_a_pack_rebuilt_after_an_edit_lists_the_changes_and_a_first_or_unchanged
     second = _pack(fictional, "strelsau-2026", out)
     for body in (_pdf_text(second / "briefing.pdf"), _docx_text(second / "briefing.docx")):
         assert heading in body
-        assert re.search(r"Entreprises fictives: more than 2\W?500 .*→ Entreprises fictives: more than 2\W?700", body)
+        assert re.search(r"Entreprises fictives\W+plus de 2\W?500 .*→ Entreprises fictives\W+plus de 2\W?700", body)
         assert FR["change_added"] in body and "Ports fictifs" in body
         assert FR["change_changed"] in body
 

@@ -212,7 +212,7 @@ def test_diff_since_a_hostile_facts_json_prints_every_sequence_escaped(tmp_path:
     code, out, err = run_cli("--profiles", folder, "diff", "ruritania", "--since", since, env={"COLUMNS": "300"})
     assert code == 0, err
     _assert_escaped(out + err)
-    assert "~ changed  summary:fict-src#1" in out
+    assert "~ Modifié  summary:fict-src#1" in out
     for escaped in HOSTILE.values():
         assert escaped in out
     code, out, err = run_cli("--profiles", folder, "diff", "ruritania", "--since", since, "--json")
@@ -236,7 +236,7 @@ def test_diff_shows_hostile_profile_text_escaped(tmp_path: Path) -> None:
     code, out, err = run_cli("--profiles", folder, "diff", "ruritania", "--since", since, env={"COLUMNS": "300"})
     assert code == 0, err
     _assert_escaped(out + err)
-    assert "now Relation\\x9b2K \\x9d0;T\\x9c \\u202egnp.exe \\u2067x\\u2069 a\\u200bb\\u2060c x\\nok: forged" in out
+    assert "→ Relation\\x9b2K \\x9d0;T\\x9c \\u202egnp.exe \\u2067x\\u2069 a\\u200bb\\u2060c x\\nok: forged" in out
 
 
 def test_watch_prints_hostile_profile_text_escaped(tmp_path: Path) -> None:
@@ -278,7 +278,7 @@ def test_watch_prints_hostile_profile_text_escaped(tmp_path: Path) -> None:
     printed, errors = stdout.read_text(encoding="utf-8"), stderr.read_text(encoding="utf-8")
     _assert_escaped(printed + errors)
     flat = " ".join(printed.split())
-    assert "~ changed summary:fict-src#1" in flat
+    assert "~ Modifié summary:fict-src#1" in flat
     assert "Relation\\x9b2K \\x9d0;T\\x9c \\u202egnp.exe \\u2067x\\u2069 a\\u200bb\\u2060c x\\nok: forged" in flat
     assert "x\\u202e\\u200b" in errors
 
@@ -288,7 +288,7 @@ def _report_lines(outcome: Any) -> str:
 
     stream = io.StringIO()
     on = console(file=stream, width=300)
-    TerminalReport(on, on, quiet=True)(outcome)
+    TerminalReport(on, on)(outcome)  # not quiet: quiet prints no warning
     return stream.getvalue()
 
 

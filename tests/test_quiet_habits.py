@@ -57,7 +57,7 @@ def test_diff_is_not_cut_at_80_columns_in_a_pipe(profiles: Path, tmp_path: Path)
     code, text, _ = run_cli("--profiles", profiles, "diff", "ruritania", "--out", out)
     assert code == 0
     heading = text.splitlines()[0]
-    assert heading.startswith("ruritania: changes since ") and len(heading) > 80 and heading.endswith(")")
+    assert heading.startswith("ruritania : changements depuis ") and len(heading) > 80 and heading.endswith(")")
 
 
 def _outside_a_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -173,7 +173,8 @@ def test_diff_writes_numbers_as_the_documents_do() -> None:
     import briefgen
 
     fact = {"kind": "figure", "value": {"label": "Trade", "qualifier": "about", "value": 1500000.0, "unit": "EUR"}}
-    assert briefgen.describe_fact(fact, "en") == "Trade: about 1,500,000 EUR"  # not 1.5e+06
+    assert briefgen.describe_fact(fact, "en") == "Trade: about 1.5 million euros"  # not 1.5e+06, as the documents
+    assert briefgen.describe_fact(fact, "fr").startswith("Trade : environ 1,5")  # in one language
 
 
 def test_a_read_only_output_folder_is_refused_before_rendering(
@@ -186,3 +187,18 @@ def test_a_read_only_output_folder_is_refused_before_rendering(
     code, out, err = run_cli("--profiles", profiles, "ruritania", "--format", "md", "--out", locked / "sub")
     assert (code, out) == (2, "")  # root may write anywhere: os.access stands for a read-only folder
     assert err == f"error: {locked}: cannot write there (read-only); choose another output folder (--out)\n"
+
+
+def test_watch_quiet_prints_no_warning_and_no_status_line(tmp_path: Path) -> None:
+    from briefgen.cli.reports import TerminalReport
+    from briefgen.pipeline.watch import Outcome
+
+    out, err = io.StringIO(), io.StringIO()
+    on, on_err = printing.console(file=out, width=400), printing.console(file=err, width=400)
+    report = TerminalReport(on, on_err, quiet=True)
+    written = tmp_path / "out" / "ruritania" / "briefing.pdf"
+    stale = "ruritania: 3 facts older than 12 months on 15 Feb 2026; see 'briefgen check ruritania'"
+    report(Outcome(0.5, files=[written], warnings=[stale]))
+    report(Outcome(0.1, error=["profiles/ruritania.yaml:12:14: key_figures[0].value: expected a number"]))
+    assert out.getvalue().splitlines() == [str(written)]
+    assert "warning" not in err.getvalue() and "ruritania.yaml:12:14" in err.getvalue()

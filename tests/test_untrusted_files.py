@@ -194,7 +194,7 @@ def test_a_good_since_zip_still_compares(profiles: Path, tmp_path: Path) -> None
     since = _zip_with_facts(tmp_path / "old.zip", json.dumps(document).encode())
     code, out, err = run_cli("--profiles", profiles, "diff", "ruritania", "--since", since)
     assert code == 0, err
-    assert "no change in the facts" in out
+    assert "Aucun fait n’a changé." in out
 
 
 # ---- an earlier pack in batch ---------------------------------------------------------------------------

@@ -135,17 +135,22 @@ def test_real_watch_rebuilds_the_pdf_keeps_watching_after_a_broken_save_and_exit
             command, stdout=out_file, stderr=err_file, cwd=tmp_path, env=env, preexec_fn=default_signals
         )
     try:
-        wait_for(lambda: "watching for changes" in stdout.read_text(encoding="utf-8"), "the first build", process)
+        # Quiet: no status line to wait for, only the path of each PDF written.
+        def written() -> int:
+            return stdout.read_text(encoding="utf-8").splitlines().count(str(pdf))
+
+        wait_for(lambda: written() == 1, "the first build", process)
         first = pdf.read_bytes()
         assert "2 500" in pdf_text(pdf)
 
         edit(profile, "value: 2500", "value: 2600")
         wait_for(lambda: pdf.read_bytes() != first, "the rebuilt PDF", process)
-        wait_for(lambda: stdout.read_text(encoding="utf-8").count("watching for changes") == 2, "the report", process)
+        wait_for(lambda: written() == 2, "the report", process)
         rebuilt = pdf.read_bytes()
         assert "2 600" in pdf_text(pdf) and "2 500" not in pdf_text(pdf)
         report = " ".join(stdout.read_text(encoding="utf-8").split())
-        assert "~ changed key_figures:Entreprises fictives" in report and "0 added, 1 changed, 0 removed" in report
+        assert "~ Modifié key_figures:Entreprises fictives" in report
+        assert "Nouveau : 0, Modifié : 1, Supprimé : 0" in report
 
         edit(profile, "value: 2600", "value: [broken")
         wait_for(lambda: "error: " in stderr.read_text(encoding="utf-8"), "the error of the broken save", process)
@@ -156,7 +161,7 @@ def test_real_watch_rebuilds_the_pdf_keeps_watching_after_a_broken_save_and_exit
 
         edit(profile, "value: [broken", "value: 2700")
         wait_for(lambda: pdf.read_bytes() != rebuilt, "the PDF after the fix", process)
-        wait_for(lambda: stdout.read_text(encoding="utf-8").count("watching for changes") == 4, "the report", process)
+        wait_for(lambda: written() == 3, "the report", process)
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -165,6 +170,8 @@ def test_real_watch_rebuilds_the_pdf_keeps_watching_after_a_broken_save_and_exit
             stop(process)
     assert code == 130
     assert stderr.read_text(encoding="utf-8").endswith("error: interrupted\n")
+    # --quiet: the changed facts and the paths, no status line ("built in", "watching for changes")
+    assert "watching" not in stdout.read_text(encoding="utf-8") and "built in" not in stdout.read_text(encoding="utf-8")
     assert sorted(p.name for p in (out / "ruritania").iterdir()) == [
         ".briefgen-build.json",
         "briefing.pdf",
@@ -181,7 +188,7 @@ def test_real_watch_warns_once_and_again_only_when_the_warnings_change(profiles:
     # 15 February 2026: one figure (as of 2025-01) and the two titles (2025-01-02) are older than 12 months;
     # the other figure (2025) is not.
     env.update(PYTHONUNBUFFERED="1", COLUMNS="100", SOURCE_DATE_EPOCH="1771113600")
-    command = [sys.executable, "-m", "briefgen", "--profiles", str(profiles), "--quiet"]
+    command = [sys.executable, "-m", "briefgen", "--profiles", str(profiles)]  # --quiet would say no warning
     command += ["watch", "ruritania", "--format", "md", "--out", str(out)]
     with stdout.open("wb") as out_file, stderr.open("wb") as err_file:
         process = subprocess.Popen(

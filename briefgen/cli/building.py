@@ -218,7 +218,9 @@ def preview(
 
     with handled_errors():
         when = briefgen.parse_date(date)
-        views = briefgen.briefings(name, lang=lang, places=current_places(), date=when, edition=edition)
+        views = briefgen.briefings(
+            name, lang=lang, places=current_places(), date=when, edition=edition, on_warning=warn
+        )
 
     def draw(on: Any) -> None:
         for view in views:
@@ -238,7 +240,7 @@ def watch(
 ) -> None:
     """Build, then rebuild and re-preview on every save of a file the build reads; Ctrl-C stops.
 
-    With --quiet, prints only the facts that changed and the files written. A broken save is
+    With --quiet, prints only errors, the facts that changed and the files written. A broken save is
     reported with its file:line and the last good documents stay in place.
 
     Example: briefgen watch japan --format pdf --edition both
@@ -248,7 +250,7 @@ def watch(
 
     lang = project_default(lang, "lang")
     with handled_errors():
-        report = TerminalReport(console(), console(stderr=True), quiet=state.quiet, lang=lang or languages.DEFAULT)
+        report = TerminalReport(console(), console(stderr=True), quiet=state.quiet, lang=lang)
         watcher = briefgen.watch.Watcher(
             name,
             places=current_places(),
@@ -289,6 +291,7 @@ def diff(
     from briefgen.cli.printing import console  # rich: diff only
     from briefgen.cli.reports import print_changes
 
+    lang = project_default(lang, "lang")  # the build's language, else (None) the profile's own
     with handled_errors():
         briefgen.check_lang(lang)
         found = briefgen.changes_since(name, since, out=out_dir(out, writing=False), places=current_places())
@@ -297,4 +300,4 @@ def diff(
         return
     on = console()
     on.soft_wrap = not on.is_terminal  # a pipe or a file gets whole lines, not lines cut at 80 columns
-    print_changes(found, on, lang or languages.DEFAULT)
+    print_changes(found, on, lang)

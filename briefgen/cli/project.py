@@ -20,6 +20,7 @@ from briefgen.cli.app import (
     fail,
     handled_errors,
     say,
+    warn,
 )
 
 
@@ -152,3 +153,35 @@ def init(
     for path in made:
         say(str(path))
     say(f"next: fill in {folder / 'profiles' / 'defaults.yaml'}, then: cd {folder} && briefgen new NAME")
+
+
+fonts_app = typer.Typer(
+    help=(
+        "Fonts a project adds, for a script the shipped fonts lack (Korean, Chinese, Thai, Khmer…).\n\n"
+        "Example: briefgen fonts add NotoSansKR-Regular.otf"
+    ),
+    no_args_is_help=True,
+    context_settings=HELP_OPTIONS,
+)
+
+
+app.add_typer(fonts_app, name="fonts")
+
+
+@fonts_app.command("add")
+def fonts_add(
+    file: Annotated[Path, typer.Argument(help="A TrueType (.ttf) or OpenType (.otf) font file.", metavar="FILE")],
+) -> None:
+    """Copy a font into the project's fonts/ and record what it draws: the PDF and the DOCX then embed it.
+
+    The shipped fonts stay first; the added font draws only what they lack. It must be a single font
+    (not a .ttc collection) whose licence allows embedding, such as Noto Sans KR, SC, TC, Thai or Khmer.
+
+    Example: briefgen fonts add ~/Downloads/NotoSansKR-Regular.otf
+    """
+    with handled_errors():
+        added = briefgen.add_font(file, current_places())
+    say(str(added.path))
+    say(f"{added.family}: {added.characters} characters, {added.new} of them not in the shipped fonts")
+    if not added.new:
+        warn(f"{added.family} draws nothing the shipped fonts do not; it will not be used")

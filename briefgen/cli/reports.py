@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from briefgen.languages import DEFAULT
 from briefgen.text import shown
 
 if TYPE_CHECKING:
@@ -19,44 +18,24 @@ if TYPE_CHECKING:
     from briefgen import Briefing, Changes, Outcome
 
 
-def print_changes(changes: Changes, console: Console, lang: str = DEFAULT) -> None:
-    """Print ``changes``: a heading, then one block per added, changed and removed fact, then the counts."""
+_STYLES = {"heading": "bold", "added": "green", "changed": "yellow", "removed": "red"}
+
+
+def print_changes(changes: Changes, console: Console, lang: str | None = None) -> None:
+    """Print ``changes`` in ``lang`` alone (default: the profile's), words and numbers as the documents write them."""
     from rich.text import Text
 
-    from briefgen import describe_fact as describe
-    from briefgen import fact_origin as origin
+    from briefgen import change_lines
 
-    def line(text: str, style: str = "") -> None:
-        console.print(Text(shown(text), style=style))
-
-    heading = Text(shown(f"{changes.name}: changes since {changes.since}"), style="bold")
-    if changes.since_dated:
-        heading.append(shown(f" (dated {changes.since_dated})"), style="dim")
-    console.print(heading)
-    if changes.empty:
-        line("no change in the facts")
-        return
-    for change in changes.added:
-        assert change.after is not None
-        line(f"+ added    {change.id}", "green")
-        line(f"    {describe(change.after, lang)}  [{origin(change.after)}]")
-    for change in changes.changed:
-        assert change.before is not None and change.after is not None
-        line(f"~ changed  {change.id}", "yellow")
-        line(f"    was {describe(change.before, lang)}  [{origin(change.before)}]")
-        line(f"    now {describe(change.after, lang)}  [{origin(change.after)}]")
-    for change in changes.removed:
-        assert change.before is not None
-        line(f"- removed  {change.id}", "red")
-        line(f"    {describe(change.before, lang)}  [{origin(change.before)}]")
-    line(f"{len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} removed")
+    for status, text in change_lines(changes, lang):
+        console.print(Text(shown(text), style=_STYLES.get(status, "")))
 
 
 class TerminalReport:
     """Prints each outcome of ``watch``: the preview (``preview``), then what was written or what failed."""
 
-    def __init__(self, console: Console, err_console: Console, quiet: bool = False, lang: str = DEFAULT) -> None:
-        """``quiet``: print only the changed facts and the files written, no preview."""
+    def __init__(self, console: Console, err_console: Console, quiet: bool = False, lang: str | None = None) -> None:
+        """``quiet``: print only the errors, the changed facts and the files written: no preview, warning or status."""
         self.console, self.err, self.quiet, self.lang = console, err_console, quiet, lang
         self.warned: list[str] | None = None
         """The warnings printed last: a rebuild says them again only when they change."""
@@ -90,11 +69,13 @@ class TerminalReport:
         else:
             if outcome.changes is not None and (self.quiet or not outcome.changes.empty):
                 print_changes(outcome.changes, self.console, self.lang)
-            if outcome.warnings != self.warned:
+            if outcome.warnings != self.warned and not self.quiet:
                 for warning in outcome.warnings:
                     line(self.err, f"warning: {warning}", "yellow", soft_wrap=True)
                 self.warned = outcome.warnings
             for path in outcome.files:
                 line(self.console, str(path))
-            line(self.console, f"{stamp} built in {outcome.seconds:.2f} s", "green")
-        line(self.console, "watching for changes (Ctrl-C to stop)", "dim")
+            if not self.quiet:
+                line(self.console, f"{stamp} built in {outcome.seconds:.2f} s", "green")
+        if not self.quiet:
+            line(self.console, "watching for changes (Ctrl-C to stop)", "dim")

@@ -101,7 +101,7 @@ class Loaded:
         from briefgen.data.validation import validate  # pydantic and the models: not for an up-to-date build
 
         _check_all(self.layers)
-        return validate(self.merged, self.places.profiles)
+        return validate(self.merged, self.places.profiles, self.places.added_fonts())
 
 
 def load(name: str, places: Places) -> Loaded:

@@ -65,6 +65,19 @@ class Places:
         return cls(found_profiles or shipped("profiles"), found_templates or shipped("templates"), project)
 
     @property
+    def fonts(self) -> Path | None:
+        """The fonts folder of the project found (``PROJECT/fonts``: briefgen.data.fonts), or None outside one."""
+        from briefgen.data.fonts import FOLDER
+
+        return self.project.root / FOLDER if self.project is not None else None
+
+    def added_fonts(self) -> tuple[Path, ...]:
+        """The font files the project adds (none outside a project); InputError for one that is not a plain file."""
+        from briefgen.data.fonts import added_fonts
+
+        return added_fonts(self.fonts)
+
+    @property
     def origin(self) -> str:
         """Where the profiles folder comes from: ``project PATH/briefgen.toml``, ``shipped`` or ``given``."""
         if self.project is not None and self.profiles == self.project.profiles:

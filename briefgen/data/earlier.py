@@ -152,8 +152,8 @@ def _check_fact(fact_id: str, fact: Any, origin: _Origin) -> None:
     if fact.get("as_of") is not None:
         _check_date(fact["as_of"], f"{where}.as_of", origin)
     source = fact.get("source")
-    if source is not None and not (isinstance(source, dict) and all(_scalar(v) for v in source.values())):
-        raise origin.error(f"{where}.source: expected a mapping of strings; {_NOT_OURS}")
+    if source is not None and not (isinstance(source, dict) and all(_text(v) for v in source.values())):
+        raise origin.error(f"{where}.source: expected a mapping of texts; {_NOT_OURS}")
 
 
 def _scalar(value: Any) -> bool:

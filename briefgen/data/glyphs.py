@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import json
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,13 +48,20 @@ def shipped_fonts() -> Path:
     return shipped("templates") / "fonts"
 
 
-def drawable(char: str, fonts: Path | None = None) -> bool:
-    """Tell whether some font family of ``fonts`` (default: the shipped fonts) draws ``char`` in every face."""
-    return _drawable_in(char, _coverage(_signature(fonts or shipped_fonts())))
+def drawable(char: str, fonts: Path | None = None, added: Sequence[Path] = ()) -> bool:
+    """Tell whether some font family of ``fonts`` (default: the shipped fonts) draws ``char`` in every face.
+
+    ``added``: the font files a project adds (briefgen.data.fonts.added_fonts), which count too.
+    """
+    return _drawable_in(char, _coverage(_signature(fonts or shipped_fonts())) + _added_coverage(added))
 
 
-def glyph_problems(merged: Merged, fonts: Path | None = None) -> list[Problem]:
-    """One problem per text field of ``merged`` holding a character the fonts cannot draw (the first such)."""
+def glyph_problems(merged: Merged, fonts: Path | None = None, added: Sequence[Path] = ()) -> list[Problem]:
+    """One problem per text field of ``merged`` holding a character the fonts cannot draw (the first such).
+
+    ``added``: the font files a project adds, which draw too (briefgen.data.fonts). The message names a
+    font that has the character's script, to add with ``briefgen fonts add``.
+    """
     folder = fonts or shipped_fonts()
     problems = []
     coverage: tuple[frozenset[int], ...] | None = None
@@ -64,17 +72,57 @@ def glyph_problems(merged: Merged, fonts: Path | None = None) -> list[Problem]:
             if 0xFE00 <= ord(char) <= 0xFE0F:  # variation selectors choose a glyph, draw none
                 continue
             if coverage is None:
-                coverage = _coverage(_signature(folder))
+                coverage = _coverage(_signature(folder)) + _added_coverage(added)
             if not _drawable_in(char, coverage):
                 origin = merged.origin(path)
                 name = unicodedata.name(char, "unnamed")
                 message = (
-                    f"character U+{ord(char):04X} ({name}) cannot be drawn by the shipped fonts; "
-                    "remove it or write it in Latin, Vietnamese or Japanese script"
+                    f"no font draws {char!r} (U+{ord(char):04X}, {name}); "
+                    f"add one: briefgen fonts add FILE.ttf, e.g. {font_for(char)}"
                 )
                 problems.append(Problem(origin.file, origin.line, origin.column, format_path(path), message))
                 break
     return problems
+
+
+_SCRIPT_FONTS = (
+    ((0x1100, 0x11FF), "Noto Sans KR"),
+    ((0x3130, 0x318F), "Noto Sans KR"),
+    ((0xA960, 0xA97F), "Noto Sans KR"),
+    ((0xAC00, 0xD7FF), "Noto Sans KR"),
+    ((0x0E00, 0x0E7F), "Noto Sans Thai"),
+    ((0x1780, 0x17FF), "Noto Sans Khmer"),
+    ((0x19E0, 0x19FF), "Noto Sans Khmer"),
+    ((0x0E80, 0x0EFF), "Noto Sans Lao"),
+    ((0x1000, 0x109F), "Noto Sans Myanmar"),
+    ((0x3100, 0x312F), "Noto Sans TC"),
+    ((0x3400, 0x4DBF), "Noto Sans SC or Noto Sans TC"),
+    ((0x4E00, 0x9FFF), "Noto Sans SC or Noto Sans TC"),
+    ((0x20000, 0x3FFFF), "Noto Sans SC or Noto Sans TC"),
+    ((0x0600, 0x06FF), "Noto Sans Arabic"),
+    ((0x0590, 0x05FF), "Noto Sans Hebrew"),
+    ((0x0900, 0x097F), "Noto Sans Devanagari"),
+    ((0x0370, 0x03FF), "Noto Sans"),
+    ((0x0400, 0x04FF), "Noto Sans"),
+    ((0x1F000, 0x1FAFF), "Noto Emoji"),
+)
+"""A Noto font for each script a partner may write in, by code point range (the first that holds it)."""
+
+
+def font_for(char: str) -> str:
+    """A font to add for ``char``: a Noto font of its script (``Noto Sans KR`` for Hangul), else a general hint."""
+    point = ord(char)
+    for (first, last), font in _SCRIPT_FONTS:
+        if first <= point <= last:
+            return font
+    return "a Noto font of its script"
+
+
+def _added_coverage(added: Sequence[Path]) -> tuple[frozenset[int], ...]:
+    """The coverage of a project's added fonts, by family (none when there are none)."""
+    if not added:
+        return ()
+    return _coverage(tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in added))
 
 
 def _texts(data: Any, path: PathKey = ()) -> list[tuple[PathKey, str]]:

@@ -12,6 +12,7 @@ import difflib
 import re
 import types
 import typing
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,11 @@ entry count, so a larger profile is refused at ``validate`` rather than left to 
 _IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
 
-def validate(merged: Merged, root: Path | None = None) -> Profile:
+def validate(merged: Merged, root: Path | None = None, fonts: Sequence[Path] = ()) -> Profile:
     """The typed Profile for ``merged``, or ProfileError listing every problem found.
 
-    ``root`` is the profiles folder: images the profile names must be files inside it.
+    ``root`` is the profiles folder: images the profile names must be files inside it. ``fonts``: a
+    project's added font files (briefgen.data.fonts), which draw characters too.
     """
     too_many = _too_many_entries(merged)
     if too_many:
@@ -51,7 +53,7 @@ def validate(merged: Merged, root: Path | None = None) -> Profile:
     except ValidationError as exc:
         problems.extend(_problem(merged, error) for error in _without_union_tags(exc.errors(include_url=False)))
     problems.extend(_dangling_sources(merged))
-    problems.extend(glyph_problems(merged))
+    problems.extend(glyph_problems(merged, added=fonts))
     if profile is not None and profile.visit is not None:
         problems.extend(_unknown_focus(merged, profile))
     if profile is not None and root is not None:

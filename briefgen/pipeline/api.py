@@ -22,6 +22,7 @@ from briefgen.data import assembly, project
 from briefgen.data.catalog import Places
 from briefgen.data.earlier import read_facts
 from briefgen.errors import InputError, Problem, ProfileError
+from briefgen.languages import DEFAULT as DEFAULT_LANGUAGE
 from briefgen.languages import LANGUAGES, check_lang
 from briefgen.pipeline.builds import Built, build_plan, check_pdf_variant, checked, editions_asked, run_build
 from briefgen.pipeline.output import write_atomic
@@ -33,6 +34,7 @@ from briefgen.view.dating import document_timestamp, parse_date_option
 
 if TYPE_CHECKING:  # the loader, the models and the view model only matter to commands that load or render
     from briefgen.data.assembly import Loaded
+    from briefgen.data.font_install import AddedFont
     from briefgen.data.schema import Profile
     from briefgen.data.translate import Coverage
     from briefgen.pipeline.roundtrip import Imported
@@ -113,14 +115,16 @@ def briefing(
     places: Places | None = None,
     date: dt.date | None = None,
     edition: str = "internal",
+    on_warning: Callable[[str], None] | None = None,
 ) -> Briefing:
     """The view model of profile ``name`` in ``lang``, dated ``date`` (see ``briefgen.view.dating``).
 
-    ``edition``: ours (``internal``) or the partner's (``partner``, without what is ours alone).
+    ``edition``: ours (``internal``) or the partner's (``partner``, without what is ours alone);
+    ``on_warning`` receives one line when ``date`` comes before the newest fact (as ``build`` warns).
     """
     if edition not in ("internal", "partner"):
         raise InputError(f"unknown edition '{edition}': use internal or partner", option="edition")
-    return briefings(name, lang=lang, places=places, date=date, edition=edition)[0]
+    return briefings(name, lang=lang, places=places, date=date, edition=edition, on_warning=on_warning)[0]
 
 
 def briefings(
@@ -130,15 +134,23 @@ def briefings(
     places: Places | None = None,
     date: dt.date | None = None,
     edition: str | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> list[Briefing]:
     """The view models ``build`` would make of ``name`` in ``lang``: one per edition, ours first (``preview``).
 
     ``edition``: as ``build --edition`` (``internal``, ``partner``, ``both``); none: the visit's, else ours.
+    ``on_warning`` receives one line when ``date`` comes before the newest fact (as ``build`` warns).
     """
+    from briefgen.view.checks import early_date
+
     check_lang(lang)
     editions = editions_asked(edition)
     loaded = load(name, places or Places.find())
     profile, root = loaded.profile, loaded.places.profiles
+    if date is not None and on_warning is not None:
+        early = early_date(name, profile, date)
+        if early:
+            on_warning(early)
     when = document_timestamp(date)
     lang = lang or profile.language
     return [view_of(profile, lang, root, when, edition=e) for e in editions or visit_editions(loaded)]
@@ -263,7 +275,7 @@ def validate(targets: Sequence[str] = (), places: Places | None = None) -> list[
         try:
             layers = assembly.layers_for(target, places)
             files = [layer.file for layer in layers]
-            validate_merged(merge(layers), places.profiles)
+            validate_merged(merge(layers), places.profiles, places.added_fonts())
         except ProfileError as exc:
             problems = exc.problems
         except InputError as exc:
@@ -376,12 +388,36 @@ def describe_fact(fact: dict[str, Any], lang: str) -> str:
     return describe(fact, lang)
 
 
+def change_lines(changes: Changes, lang: str | None = None) -> list[tuple[str, str]]:
+    """What ``diff`` and ``watch`` print of ``changes``, in ``lang`` (default: the profile's): (status, line) pairs."""
+    # Deferred (heavy): the view imports the models (pydantic).
+    from briefgen.view.changes import report
+
+    return report(changes, lang or changes.language or DEFAULT_LANGUAGE)
+
+
 def fact_origin(fact: dict[str, Any]) -> str:
     """Where a ``facts.json`` fact comes from and when it holds: ``as of 2025-11, source KEY``."""
     # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.view.changes import origin
 
     return origin(fact)
+
+
+def add_font(file: Path | str, places: Places | None = None) -> AddedFont:
+    """Copy font ``file`` into the project's ``fonts/`` and record its coverage (briefgen.data.fonts).
+
+    Outside a project (no ``briefgen.toml`` here or above) it refuses: fonts belong to a project.
+    """
+    from briefgen.data.font_install import add_font as add
+
+    places = places or Places.find()
+    if places.project is None or places.fonts is None:
+        raise InputError(
+            "no project here (no briefgen.toml in this folder or above), and fonts are added to a project: "
+            "make one with 'briefgen init DIR' and run 'briefgen fonts add' inside it"
+        )
+    return add(Path(file), places.fonts)
 
 
 def project_search() -> list[Path]:

@@ -106,7 +106,9 @@ def plan(
             error = str(exc.problems[0]) if isinstance(exc, ProfileError) else exc.message
             settled.append(PackResult(name, "failed", error=error, option=exc.option, exit_code=exc.exit_code))
             continue
-        digest = inputs_record(inputs, places.profiles, template_dir, options, out)["inputs_digest"]
+        digest = inputs_record(inputs, places.profiles, template_dir, options, out, places.added_fonts())[
+            "inputs_digest"
+        ]
         if not force and is_up_to_date(out / name, out / f"{name}.zip", digest, places.profiles):
             outputs, warnings = _existing_outputs(out, name), pack_warnings(out / name)
             settled.append(PackResult(name, "up to date", outputs=outputs, warnings=warnings))

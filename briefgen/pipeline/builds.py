@@ -229,7 +229,15 @@ def _notes(ready: Sequence[Prepared], *, final: bool, max_age: str) -> dict[int,
         if p.up_to_date:
             notes[id(p)] = kept_notes(p.kept, max_age) or _notes_again(p, max_age)
         else:
-            made = make_notes(p.name, p.loaded.merged, p.loaded.profile, day=p.day, max_age=max_age, gaps=gaps[id(p)])
+            made = make_notes(
+                p.name,
+                p.loaded.merged,
+                p.loaded.profile,
+                day=p.day,
+                max_age=max_age,
+                gaps=gaps[id(p)],
+                asked=p.plan.date is not None,
+            )
             p.record = {**p.record, "notes": made}
             notes[id(p)] = made
     return notes
@@ -284,7 +292,13 @@ def _notes_again(prepared: Prepared, max_age: str) -> dict[str, Any]:
         when = document_date(prepared.plan.date).day
     loaded = prepared.loaded
     return make_notes(
-        prepared.name, loaded.merged, loaded.profile, day=when, max_age=max_age, gaps=_translation_gaps(prepared)
+        prepared.name,
+        loaded.merged,
+        loaded.profile,
+        day=when,
+        max_age=max_age,
+        gaps=_translation_gaps(prepared),
+        asked=prepared.plan.date is not None,
     )
 
 

@@ -22,9 +22,19 @@ _FIELDS = ("file", "line", "column", "path", "message")
 
 
 def make_notes(
-    name: str, merged: Merged, profile: Profile, *, day: dt.date | None, max_age: str, gaps: list[Finding]
+    name: str,
+    merged: Merged,
+    profile: Profile,
+    *,
+    day: dt.date | None,
+    max_age: str,
+    gaps: list[Finding],
+    asked: bool = False,
 ) -> dict[str, Any]:
-    """The notes of a build of ``name`` dated ``day``: its date warnings for ``max_age`` and its translation gaps."""
+    """The notes of a build of ``name`` dated ``day``: its date warnings for ``max_age`` and its translation gaps.
+
+    ``asked``: ``day`` is the one ``--date`` gave, which is then checked against the newest fact too.
+    """
     # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.view.checks import date_warnings
 
@@ -32,7 +42,7 @@ def make_notes(
     return {
         "max_age": max_age,
         "day": day.isoformat(),
-        "warnings": date_warnings(name, merged, profile, day=day, max_age=max_age),
+        "warnings": date_warnings(name, merged, profile, day=day, max_age=max_age, asked=asked),
         "untranslated": [f.problem.as_dict() for f in gaps],
     }
 

@@ -128,7 +128,9 @@ def build_pack(
     (prepared,) = prepare(loaded, plan, out=out, templates=templates, force=True, clock=clock)
     # 3. Context: the views of its languages, and the warnings a batch prints, kept for its next run.
     context(prepared)
-    notes = make_notes(name, loaded.merged, loaded.profile, day=prepared.day, max_age=MAX_AGE, gaps=[])
+    notes = make_notes(
+        name, loaded.merged, loaded.profile, day=prepared.day, max_age=MAX_AGE, gaps=[], asked=date is not None
+    )
     notes["warnings"] = [*notes["warnings"], *prepared.notices]  # printed, and kept for a skipped run
     prepared.record = {**prepared.record, "notes": notes}
     # 4. Render, 5. write: the documents, the zip, the manifest last.

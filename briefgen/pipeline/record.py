@@ -15,7 +15,7 @@ import json
 import os
 import stat
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +62,12 @@ def _hidden(name: str) -> bool:
 
 
 def inputs_record(
-    inputs: Mapping[Path, str], base: Path, template_dir: Path, options: dict[str, Any], out: Path | None = None
+    inputs: Mapping[Path, str],
+    base: Path,
+    template_dir: Path,
+    options: dict[str, Any],
+    out: Path | None = None,
+    fonts: Sequence[Path] = (),
 ) -> dict[str, Any]:
     """The record of what a document set is made from, with the digest that sums it up.
 
@@ -70,7 +75,8 @@ def inputs_record(
     (briefgen.data.assembly.Loaded.digests: the files are not read again here). Input paths are
     written relative to ``base`` (the profiles folder), template files relative to the template
     folder: a record names no folder of the machine that built it. Files under ``out`` (the
-    outputs themselves) are not inputs.
+    outputs themselves) are not inputs. ``fonts``: the fonts a project adds (briefgen.data.fonts), by
+    file name; without any, the record and its digest are what they were before projects could add fonts.
     """
     files = [{"path": _relative(p, base), "sha256": sha256} for p, sha256 in inputs.items()]
     templates = [
@@ -84,6 +90,10 @@ def inputs_record(
         "inputs": [f["sha256"] for f in files],
         "templates": [[t["path"], t["sha256"]] for t in templates],
     }
+    if fonts:
+        added = [{"path": p.name, "sha256": file_digest(p)} for p in fonts]
+        record["fonts"] = added
+        summary["fonts"] = [[f["path"], f["sha256"]] for f in added]
     record["inputs_digest"] = hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()
     return record
 

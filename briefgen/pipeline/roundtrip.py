@@ -250,7 +250,7 @@ def _validate_edited(loaded: list[Layer], places: Places, texts: dict[Path, str]
             data = {k: v for k, v in new.data.items() if k in layer.data or k != "partner"}
             layer = type(layer)(layer.file, data, new.marks)
         layers.append(layer)
-    validate(merge(layers), places.profiles)
+    validate(merge(layers), places.profiles, places.added_fonts())
 
 
 def _records_bytes(root: Path, relative: str, lang: str, own: str, new: dict[str, tuple[str, str]]) -> bytes:

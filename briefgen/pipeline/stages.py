@@ -125,7 +125,7 @@ def _compared(
     zip_path = out / f"{loaded.name}.zip" if plan.archive else None
     prepared = []
     for part in plan.localised(own).per_language():
-        record = inputs_record(loaded.digests, base, templates, part.options, out)
+        record = inputs_record(loaded.digests, base, templates, part.options, out, loaded.places.added_fonts())
         record["visit_editions"] = list(visit_editions)
         kept = None if force else read_up_to_date(folder, part.record, record["inputs_digest"], zip_path, base)
         prepared.append(Prepared(loaded, part, folder, record, kept is not None, kept=kept))
@@ -272,11 +272,12 @@ def render(prepared: Prepared, templates: Path, on_step: Callable[[str], None] =
 
     assert prepared.views, "an up-to-date run renders nothing; context() makes the views"
     plan, views, clock = prepared.plan, prepared.views, Clock(prepared.timings)
+    added = prepared.loaded.places.added_fonts()
     slow = [o for o in plan.outputs if formats.get(o.format).parallel]
     child_output = slow[0] if plan.fork and len(slow) > 1 and forked.available() else None
     child = None
     if child_output is not None:
-        options = formats.Options(child_output.document, plan.pdf_variant)
+        options = formats.Options(child_output.document, plan.pdf_variant, added)
         work = formats.get(child_output.format)
         view = views[child_output.view]
         child = forked.Forked(lambda: work.render(view, templates, options), child_output.filename)
@@ -284,7 +285,7 @@ def render(prepared: Prepared, templates: Path, on_step: Callable[[str], None] =
     try:
         for output in plan.outputs:
             if output != child_output:
-                options = formats.Options(output.document, plan.pdf_variant)
+                options = formats.Options(output.document, plan.pdf_variant, added)
                 documents[output.filename] = formats.get(output.format).render(views[output.view], templates, options)
                 clock.lap(output.format if output.document == "briefing" else output.filename)
                 on_step(output.filename)

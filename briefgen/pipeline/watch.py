@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data.catalog import Places
+from briefgen.data.fonts import SUFFIXES as FONT_SUFFIXES
 from briefgen.errors import BriefgenError
 from briefgen.pipeline import api
 from briefgen.pipeline.record import template_files
@@ -75,12 +76,19 @@ class Watcher:
         self.facts: dict[str, Any] | None = None
 
     def folders(self) -> list[Path]:
-        """The folders to watch: the profiles folder and the template folder."""
-        return [self.places.profiles, self.template_dir]
+        """The folders to watch: the profiles folder, the template folder and the project's fonts folder, if any."""
+        fonts = self.places.fonts
+        return [self.places.profiles, self.template_dir, *([fonts] if fonts is not None and fonts.is_dir() else [])]
 
     def concerns(self, changed: Iterable[Path]) -> bool:
-        """Whether any changed path is a file the build reads (any file in the folders before a good build)."""
+        """Whether any changed path is a file the build reads (any file in the folders before a good build).
+
+        A font added to, or removed from, the project's fonts folder counts too (briefgen.data.fonts).
+        """
         paths = {p.resolve() for p in changed}
+        fonts = self.places.fonts
+        if fonts is not None and any(p.parent == fonts.resolve() and p.suffix.lower() in FONT_SUFFIXES for p in paths):
+            return True
         if self.read is None:
             roots = [f.resolve() for f in self.folders()]
             return any(root in p.parents for p in paths for root in roots)
@@ -121,7 +129,7 @@ class Watcher:
         from briefgen.data.validation import images_of
 
         loaded = api.load(self.name, self.places)
-        files = [*loaded.files, *template_files(self.template_dir)]
+        files = [*loaded.files, *template_files(self.template_dir), *self.places.added_fonts()]
         files += images_of(loaded.profile, self.places.profiles).values()
         return {f.resolve() for f in files}
 

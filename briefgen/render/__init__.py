@@ -33,6 +33,8 @@ class Options:
     """Which document of the template folder: ``briefing``, or ``key-facts`` (a pack's one-page sheet)."""
     pdf_variant: str | None = None
     """The PDF/A or PDF/UA variant WeasyPrint is asked for (PDF only)."""
+    fonts: tuple[Path, ...] = ()
+    """The fonts a project adds (briefgen.data.fonts): drawn and embedded after the template's own (PDF, DOCX)."""
 
 
 Render = Callable[["Briefing", Path, Options], bytes]

@@ -83,8 +83,11 @@ def _notdef(path: Path) -> bytes:
 
 
 @functools.lru_cache(maxsize=4096)
-def _font_for(text: str, fonts: Path, bold: bool = False) -> Path:
-    """The font file that draws every character of ``text``: Noto Sans if it can, else the Japanese face."""
+def _font_for(text: str, fonts: Path, bold: bool = False, added: tuple[Path, ...] = ()) -> Path:
+    """The font file that draws every character of ``text``: Noto Sans if it can, else the Japanese face.
+
+    ``added``: the fonts a project adds (briefgen.data.fonts), tried after the template's, in order.
+    """
     sans = fonts / (SANS_BOLD if bold else SANS)
     # Every Noto Sans has printable ASCII; skipping its probes halves the first chart of a process.
     if text.isascii() and text.isprintable():
@@ -94,18 +97,21 @@ def _font_for(text: str, fonts: Path, bold: bool = False) -> Path:
     jp = fonts / JP
     if all(unicodedata.combining(ch) or _has_glyph(jp, ch) for ch in text):
         return jp
+    for font in added:
+        if all(unicodedata.combining(ch) or _has_glyph(font, ch) for ch in text):
+            return font
     # Neither covers it: draw with Noto Sans so the gap shows as .notdef boxes rather than in a wrong face.
     return sans
 
 
-def _runs(text: str, fonts: Path, bold: bool) -> list[tuple[str, Path]]:
+def _runs(text: str, fonts: Path, bold: bool, added: tuple[Path, ...] = ()) -> list[tuple[str, Path]]:
     """``text`` split into runs drawn with one font each; a combining mark stays with its base letter."""
     runs: list[tuple[str, Path]] = []
     for ch in text:
-        if runs and (unicodedata.combining(ch) or _font_for(ch, fonts, bold) == runs[-1][1]):
+        if runs and (unicodedata.combining(ch) or _font_for(ch, fonts, bold, added) == runs[-1][1]):
             runs[-1] = (runs[-1][0] + ch, runs[-1][1])
         else:
-            runs.append((ch, _font_for(ch, fonts, bold)))
+            runs.append((ch, _font_for(ch, fonts, bold, added)))
     return runs
 
 
@@ -129,8 +135,11 @@ def _palette() -> bytes:
     return bytes(out + stops[-1][1])
 
 
-def png(chart: Chart, fonts: Path, scale: int = 3) -> bytes:
-    """The chart as PNG bytes at ``scale`` × 96 dpi, drawn with the TrueType fonts in ``fonts``; deterministic."""
+def png(chart: Chart, fonts: Path, scale: int = 3, added: tuple[Path, ...] = ()) -> bytes:
+    """The chart as PNG bytes at ``scale`` × 96 dpi, drawn with the TrueType fonts in ``fonts``; deterministic.
+
+    ``added``: the fonts a project adds, for the characters the template's fonts lack (briefgen.data.fonts).
+    """
     from PIL import Image, ImageDraw
 
     if scale < 1:
@@ -146,7 +155,7 @@ def png(chart: Chart, fonts: Path, scale: int = 3) -> bytes:
 
     def text(item: Text) -> None:
         size = at(item.size)
-        runs = [(run, _font(path, size)) for run, path in _runs(item.text, fonts, item.bold)]
+        runs = [(run, _font(path, size)) for run, path in _runs(item.text, fonts, item.bold, added)]
         x = item.x * px
         if item.anchor == "end":
             x -= sum(font.getlength(run) for run, font in runs)

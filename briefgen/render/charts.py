@@ -47,7 +47,7 @@ NAVY = "#1f3a5f"
 TRACK_GREY = "#e6e9ee"
 BLACK = "#000000"
 WHITE = "#ffffff"
-FONT_FAMILY = "Briefgen Sans, Briefgen JP"
+FONT_FAMILY = "Briefgen Sans, Briefgen JP, Briefgen Added"
 """The @font-face families of the HTML template, so WeasyPrint draws the SVG text with the shipped fonts."""
 
 

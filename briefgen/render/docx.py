@@ -32,11 +32,15 @@ _CORE_PROPERTY_MAX = 255
 
 def render(briefing: Briefing, template_dir: Path, options: Options) -> bytes:
     """The ``docx`` format: ``template_dir/DOCUMENT.docx`` filled by docxtpl (briefgen.render registry)."""
-    return render_docx(briefing, template_dir / f"{options.document}.docx")
+    return render_docx(briefing, template_dir / f"{options.document}.docx", options.fonts)
 
 
-def render_docx(briefing: Briefing, template: Path) -> bytes:
-    """Render the briefing through the docxtpl ``template``; return the bytes of a .docx file."""
+def render_docx(briefing: Briefing, template: Path, added: tuple[Path, ...] = ()) -> bytes:
+    """Render the briefing through the docxtpl ``template``; return the bytes of a .docx file.
+
+    ``added``: the fonts a project adds (briefgen.data.fonts), named and embedded for the characters the
+    template's fonts cannot draw (briefgen.render.docx_package).
+    """
     import jinja2
     from docxtpl import DocxTemplate  # type: ignore[import-untyped]
 
@@ -61,7 +65,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
     # references, which that replacement cannot see and the XML parser reads back as braces.
     env = templating.environment(None, undefined=jinja2.StrictUndefined, autoescape=True, finalize=_literal_braces)
     try:
-        tpl.render(_with_images(tpl, briefing, template.parent), env, autoescape=True)
+        tpl.render(_with_images(tpl, briefing, template.parent, added), env, autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"{_part_name(tpl)}Jinja syntax error: {exc.message}{_near(exc)}; "
@@ -88,7 +92,7 @@ def render_docx(briefing: Briefing, template: Path) -> bytes:
         with zipfile.ZipFile(buffer) as package:
             entries = [(info.filename, package.read(info.filename)) for info in package.infolist()]
         entries = [(name, _languages_marked(name, data)) for name, data in entries]
-        entries = finish_package(entries, _fonts(template.parent))
+        entries = finish_package(entries, _fonts(template.parent), added)
     except Exception as exc:
         raise RenderError(f"could not write the rendered {template.name}: {type(exc).__name__}: {exc}") from exc
     return fixed_zip(entries)
@@ -136,7 +140,7 @@ def _set_metadata(document: object, briefing: Briefing) -> None:
         lang.set(qn("w:val"), word_language(briefing.lang))
 
 
-def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, Any]:
+def _with_images(tpl: Any, briefing: Briefing, template_dir: Path, added: tuple[Path, ...] = ()) -> dict[str, Any]:
     """The template's names, Word-ready: the logo placed with its alt text, and ``body``, the sections.
 
     ``body`` is written by ``docx_blocks.DocxWriter`` when docxtpl prints it (``{{p body }}``), in the
@@ -150,13 +154,13 @@ def _with_images(tpl: Any, briefing: Briefing, template_dir: Path) -> dict[str, 
         from docx.shared import Mm
 
         names["logo"] = _Described(_picture(tpl, briefing.logo.data, Mm(20)), briefing.cover.issuer)
-    writer = DocxWriter(_package(tpl, template_dir), _literal_braces)
+    writer = DocxWriter(_package(tpl, template_dir, added), _literal_braces)
     names["body"] = _Later(lambda: writer.sections(briefing.body))
     return names
 
 
-def _package(tpl: Any, template_dir: Path) -> Any:
-    """What the block writer needs of the document being made (``docx_blocks.Package``)."""
+def _package(tpl: Any, template_dir: Path, added: tuple[Path, ...] = ()) -> Any:
+    """What the block writer needs of the document being made (``docx_blocks.Package``); ``added``: project fonts."""
     from briefgen.render.docx_blocks import Package, described
 
     document = tpl.docx
@@ -174,7 +178,7 @@ def _package(tpl: Any, template_dir: Path) -> Any:
     def chart(block: Any) -> bytes:
         from briefgen.render.chart_png import png
 
-        return png(block.chart, _fonts(template_dir))
+        return png(block.chart, _fonts(template_dir), added=added)
 
     def restart_numbering() -> int:
         numbering = document.part.numbering_part.element

@@ -27,6 +27,14 @@ ASCII keeps every subset above that.
 
 The key is derived from the font's bytes and the subset's bytes from the characters, so the same
 document gives the same file.
+
+A font a project adds (briefgen.data.fonts: Korean, Chinese, Thai, Khmer…) is embedded the same way, a
+TrueType subset of the characters it draws, with its layout tables kept (Thai and Khmer shape with
+them), but only when the document holds a character the template's fonts cannot draw: each run
+holding one names that font in its East Asian and complex-script slots (``w:rFonts`` ``w:eastAsia``,
+``w:cs``: Word and LibreOffice draw Hangul and Han with the first, Thai and Khmer with the second),
+and the font table gains the font with its ``w:embedRegular``. A document that needs no added font
+is byte for byte what it was.
 Noto is under the SIL Open Font License, which allows embedding and subsetting
 (``templates/fonts/OFL.txt``). ``tests/test_libreoffice.py`` converts a DOCX on a machine without
 Noto and checks that the PDF's Japanese is drawn from the embedded TrueType subset.
@@ -37,7 +45,7 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,18 +129,70 @@ def obfuscate(data: bytes, key: str) -> bytes:
     return head + data[32:]
 
 
-def finish_package(entries: Iterable[tuple[str, bytes]], fonts: Path) -> list[tuple[str, bytes]]:
-    """The .docx entries with the template's Noto faces embedded and ``docProps/app.xml`` naming briefgen."""
+def finish_package(
+    entries: Iterable[tuple[str, bytes]], fonts: Path, added: Sequence[Path] = ()
+) -> list[tuple[str, bytes]]:
+    """The .docx entries with the template's Noto faces embedded and ``docProps/app.xml`` naming briefgen.
+
+    ``added``: the fonts a project adds, named and embedded for the characters ``fonts`` cannot draw.
+    """
+    from briefgen.render.added_fonts import assign
+
     parts = dict(entries)
     order = list(parts)
     if "docProps/app.xml" in parts:
         parts["docProps/app.xml"] = APP_XML
     characters = _characters(parts)
     faces = _faces_to_embed(parts, fonts, characters)
+    extra = assign(characters, added, fonts) if added else {}
+    if extra:
+        faces += _name_added(parts, extra)
     if faces:
-        added = _embed(parts, faces, fonts, characters)
-        order += [name for name in added if name not in order]
+        new = _embed(parts, faces, fonts, characters, extra)
+        order += [name for name in new if name not in order]
     return [(name, parts[name]) for name in order]
+
+
+def _name_added(parts: dict[str, bytes], extra: dict[Path, set[str]]) -> list[Face]:
+    """Name each added font on the runs holding its characters, and in the font table; its faces to embed."""
+    from briefgen.data.glyphs import font_coverage
+
+    families = {path: font_coverage(path)[0] for path in extra}
+    owner = {char: families[path] for path, chars in extra.items() for char in chars}
+    for name, data in list(parts.items()):
+        if not _STORY.fullmatch(name):
+            continue
+        root = _parse(data)
+        changed = False
+        for run in root.iter(f"{{{W}}}r"):
+            text = "".join(t.text or "" for t in run.iter(f"{{{W}}}t"))
+            family = next((owner[c] for c in text if c in owner), None)
+            if family is None:
+                continue
+            properties = run.find(f"{{{W}}}rPr")
+            if properties is None:
+                properties = ET.Element(f"{{{W}}}rPr")
+                run.insert(0, properties)
+            fonts = properties.find(f"{{{W}}}rFonts")
+            if fonts is None:
+                fonts = ET.Element(f"{{{W}}}rFonts")
+                style = properties.find(f"{{{W}}}rStyle")  # rStyle comes first in CT_RPr's sequence
+                properties.insert(0 if style is None else list(properties).index(style) + 1, fonts)
+            fonts.set(f"{{{W}}}eastAsia", family)
+            fonts.set(f"{{{W}}}cs", family)
+            changed = True
+        if changed:
+            parts[name] = _xml(root)
+    table = _parse(parts["word/fontTable.xml"])
+    named = {f.get(f"{{{W}}}name") for f in table.iter(f"{{{W}}}font")}
+    for family in dict.fromkeys(families.values()):
+        if family not in named:
+            font = ET.SubElement(table, f"{{{W}}}font")
+            font.set(f"{{{W}}}name", family)
+            ET.SubElement(font, f"{{{W}}}family").set(f"{{{W}}}val", "auto")
+            ET.SubElement(font, f"{{{W}}}pitch").set(f"{{{W}}}val", "variable")
+    parts["word/fontTable.xml"] = _xml(table)
+    return [Face(families[path], "Regular", str(path), subset=True) for path in extra]
 
 
 def _characters(parts: dict[str, bytes]) -> frozenset[str]:
@@ -157,14 +217,26 @@ def _faces_to_embed(parts: dict[str, bytes], fonts: Path, characters: frozenset[
     ]
 
 
-def _embed(parts: dict[str, bytes], faces: list[Face], fonts: Path, characters: frozenset[str]) -> list[str]:
-    """Store the faces and point the font table and settings at them; return the names of new parts."""
+def _embed(
+    parts: dict[str, bytes],
+    faces: list[Face],
+    fonts: Path,
+    characters: frozenset[str],
+    extra: dict[Path, set[str]] | None = None,
+) -> list[str]:
+    """Store the faces and point the font table and settings at them; return the names of new parts.
+
+    ``extra``: the added fonts (a face's ``file`` is then the font's whole path) and the characters each draws.
+    """
+    extra = extra or {}
     table = _parse(parts["word/fontTable.xml"])
     rels_name = "word/_rels/fontTable.xml.rels"
     rels = _parse(parts[rels_name]) if rels_name in parts else ET.Element(f"{{{REL}}}Relationships", nsmap={None: REL})
     added = [rels_name]
     for number, face in enumerate(faces, start=1):
-        if face.subset:
+        if Path(face.file) in extra:
+            data = truetype_subset(Path(face.file), frozenset(extra[Path(face.file)]) | _ASCII, layout=True)
+        elif face.subset:
             data = truetype_subset(fonts / face.file, characters | _ASCII)
         else:
             data = (fonts / face.file).read_bytes()

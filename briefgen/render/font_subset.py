@@ -29,6 +29,9 @@ from typing import Any
 # Tables a TrueType subset of a briefing's text does without: layout and vertical metrics (see above).
 _DROPPED = ("GSUB", "GPOS", "BASE", "GDEF", "JSTF", "VORG", "vhea", "vmtx")
 
+_LAYOUT = ("GSUB", "GPOS", "GDEF")
+"""The layout tables an added font keeps: the shaping of Thai, Khmer and other complex scripts."""
+
 # The maxp fields about TrueType instructions, which the converted outlines have none of.
 _NO_INSTRUCTIONS = (
     "maxTwilightPoints",
@@ -44,27 +47,31 @@ _MAX_ERROR = 1.0
 """How far (in font units) a quadratic curve may stray from the cubic one it replaces."""
 
 
-def truetype_subset(font_file: Path, characters: Iterable[str]) -> bytes:
-    """The bytes of ``font_file`` cut down to ``characters`` it has, with TrueType (``glyf``) outlines."""
+def truetype_subset(font_file: Path, characters: Iterable[str], *, layout: bool = False) -> bytes:
+    """The bytes of ``font_file`` cut down to ``characters`` it has, with TrueType (``glyf``) outlines.
+
+    ``layout``: keep the layout tables (GSUB, GPOS, GDEF) and their features, for a script that shapes
+    with them (Thai, Khmer: an added font, briefgen.data.fonts); the vertical metrics still go.
+    """
     stat = font_file.stat()
-    return _subset(str(font_file), stat.st_size, stat.st_mtime_ns, frozenset(characters))
+    return _subset(str(font_file), stat.st_size, stat.st_mtime_ns, frozenset(characters), layout)
 
 
 @functools.lru_cache(maxsize=32)
-def _subset(path: str, size: int, mtime_ns: int, characters: frozenset[str]) -> bytes:
+def _subset(path: str, size: int, mtime_ns: int, characters: frozenset[str], layout: bool = False) -> bytes:
     """:func:`truetype_subset`, cached per file version and character set (size and mtime name the version)."""
     from fontTools import subset  # type: ignore[import-untyped]
     from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     font = TTFont(path, lazy=True, recalcTimestamp=False)
     for tag in _DROPPED:
-        if tag in font:
+        if tag in font and not (layout and tag in _LAYOUT):
             del font[tag]  # before subsetting: the subsetter would otherwise read them whole
     options = subset.Options()
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.name_legacy = True
-    options.layout_features = []
+    options.layout_features = ["*"] if layout else []
     options.hinting = False  # CFF hints mean nothing to TrueType outlines
     options.desubroutinize = True
     options.notdef_outline = True

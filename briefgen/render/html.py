@@ -155,7 +155,12 @@ def html_of(briefing: Briefing, template_dir: pathlib.Path, document: str = "bri
 
 def render(briefing: Briefing, template_dir: pathlib.Path, options: Options) -> bytes:
     """The ``html`` format: the document as a web page standing on its own (briefgen.render registry)."""
-    return standalone(html_of(briefing, template_dir, options.document), template_dir).encode("utf-8")
+    html = html_of(briefing, template_dir, options.document)
+    if options.fonts:
+        from briefgen.render.added_fonts import fonts_of, with_faces
+
+        html = with_faces(html, options.fonts, fonts_of(template_dir))
+    return standalone(html, template_dir).encode("utf-8")
 
 
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"/:]+\.css)">')

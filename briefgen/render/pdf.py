@@ -36,6 +36,10 @@ def render(briefing: Briefing, template_dir: pathlib.Path, options: Options) -> 
     from briefgen.render.html import html_of
 
     html = html_of(briefing, template_dir, options.document)
+    if options.fonts:
+        from briefgen.render.added_fonts import fonts_of, with_faces
+
+        html = with_faces(html, options.fonts, fonts_of(template_dir))
     fit = _FIT.search(html)
     if fit is None:
         return render_pdf(html, template_dir, options.pdf_variant)

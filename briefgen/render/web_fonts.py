@@ -70,12 +70,12 @@ def sources(paths: list[Path], text: str) -> dict[Path, str]:
             data = base64.b64encode(path.read_bytes()).decode("ascii")
             found[path] = f'url("data:{_MEDIA[path.suffix.lower()]};base64,{data}")'
         else:
-            found[path] = _subset_uri(path, info.st_size, info.st_mtime_ns, drawn)
+            found[path] = subset_uri(path, info.st_size, info.st_mtime_ns, drawn)
     return found
 
 
 @functools.lru_cache(maxsize=32)
-def _subset_uri(path: Path, size: int, mtime: int, drawn: frozenset[int]) -> str:
+def subset_uri(path: Path, size: int, mtime: int, drawn: frozenset[int]) -> str:
     """The font cut down to ``drawn``, in a ``url(data:…)`` (``size`` and ``mtime`` key the cache)."""
     from fontTools import subset  # type: ignore[import-untyped]
     from fontTools.ttLib import TTFont  # type: ignore[import-untyped]

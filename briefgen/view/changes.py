@@ -46,6 +46,8 @@ class Changes:
     added: list[Change] = field(default_factory=list)
     changed: list[Change] = field(default_factory=list)
     removed: list[Change] = field(default_factory=list)
+    language: str = ""
+    """The language of the profile now (its first): what ``diff`` speaks when no ``--lang`` is given."""
 
     @property
     def empty(self) -> bool:
@@ -72,7 +74,7 @@ def compare(name: str, before: dict[str, Any], after: dict[str, Any], since: str
     changed = [
         Change(i, new[i]["kind"], old[i], new[i]) for i in sorted(old.keys() & new.keys()) if _differs(old[i], new[i])
     ]
-    return Changes(name, since, before.get("dated"), added, changed, removed)
+    return Changes(name, since, before.get("dated"), added, changed, removed, str(after.get("language") or ""))
 
 
 def _differs(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -80,35 +82,76 @@ def _differs(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def describe(fact: dict[str, Any], lang: str = DEFAULT) -> str:
-    """A fact's value on one line, text in ``lang`` when given, else as written: for the terminal."""
-    value = fact.get("value") or {}
-    if fact.get("kind") == "figure":
-        parts = [_text(value.get("label"), lang) + ":"]
-        if "value" in value:
-            qualifier = value.get("qualifier", "exactly")
-            number = _number(value["value"], lang)
-            parts.append(number if qualifier == "exactly" else f"{qualifier.replace('_', ' ')} {number}")
-        if value.get("unit"):
-            parts.append(str(value["unit"]))
-        if value.get("rank"):
-            parts.append(f"(rank {value['rank']})")
-        return " ".join(parts)
-    shown = []
-    for key, item in value.items():
-        if isinstance(item, list):
-            shown.append(f"{key}: {', '.join(_text(i, lang) for i in item)}")
-        else:
-            shown.append(_text(item, lang) if key in ("text", "name", "title") else f"{key}: {_text(item, lang)}")
-    return "; ".join(shown)
+    """A fact's value on one line, in ``lang``, its numbers written as the documents write them (``plus de 2 500``).
 
-
-def _number(value: Any, lang: str) -> str:
-    """A figure's number as the documents write it in ``lang`` (``1 500 000``, not ``1.5e+06``)."""
+    A figure reads ``label: quantity — rank`` in the language's ``labelled`` form (briefgen.view.formatting);
+    any other fact its values, each in ``lang``, joined by ``; `` (no field names: they are English words).
+    """
     from briefgen.view.formatting import Formatter
 
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        return str(value)
-    return Formatter(lang).number(value)
+    fmt = Formatter(lang)
+    value = fact.get("value") or {}
+    if fact.get("kind") == "figure":
+        parts = [_text(value.get("label"), lang)]
+        if isinstance(value.get("value"), int | float) and not isinstance(value.get("value"), bool):
+            parts.append(fmt.quantity(_figure(value)))
+        if isinstance(value.get("rank"), int) and not isinstance(value.get("rank"), bool) and value["rank"] > 0:
+            parts.append(fmt.rank(value["rank"]))
+        if len(parts) == 1:
+            return parts[0]
+        return fmt.labels["labelled"].format(label=parts[0], value=" — ".join(parts[1:]))
+    shown = []
+    for item in value.values():
+        if isinstance(item, list):
+            shown.append(", ".join(_text(i, lang) for i in item))
+        else:
+            shown.append(_text(item, lang))
+    return "; ".join(s for s in shown if s)
+
+
+def _figure(value: dict[str, Any]) -> Any:
+    """A figure of ``facts.json`` as the Formatter reads one (value, unit, qualifier), not validated again."""
+    from briefgen.data.schema import Figure
+
+    qualifier = value.get("qualifier") if value.get("qualifier") in _QUALIFIERS else "exactly"
+    unit = value.get("unit") if isinstance(value.get("unit"), str) else None
+    fields: dict[str, Any] = {"value": value["value"], "unit": unit, "qualifier": qualifier}
+    return Figure.model_construct(**fields)
+
+
+_QUALIFIERS = ("exactly", "about", "nearly", "more_than", "at_least")
+
+
+def report(changes: Changes, lang: str) -> list[tuple[str, str]]:
+    """What ``diff`` and ``watch`` print of ``changes``, in ``lang`` alone: (status, line) pairs.
+
+    The status is ``heading``, ``added``, ``changed``, ``removed`` or ``""`` (the lines under a fact and the
+    counts), for the terminal to colour. Words, dates and numbers are the documents' (the section "Changes
+    since the pack"): each fact with its as-of date and its source, a changed one as its old line then ``→``
+    its new one.
+    """
+    from briefgen.view.formatting import Formatter
+
+    fmt = Formatter(lang)
+    labels = fmt.labels
+    heading = labels["diff_since"].format(name=changes.name, since=changes.since)
+    if changes.since_dated:
+        heading += f" ({labels['diff_dated'].format(date=_day(changes.since_dated, fmt))})"
+    lines = [("heading", heading)]
+    if changes.empty:
+        return [*lines, ("", labels["diff_none"])]
+    marks = {"added": "+", "changed": "~", "removed": "-"}
+    for change in (*changes.added, *changes.changed, *changes.removed):
+        lines.append((change.status, f"{marks[change.status]} {labels[f'change_{change.status}']}  {change.id}"))
+        if change.before is not None:
+            lines.append(("", f"    {_stated(change.before, fmt)}"))
+        if change.after is not None:
+            lines.append(("", f"  {'→ ' if change.before is not None else '  '}{_stated(change.after, fmt)}"))
+    counts = (
+        labels["labelled"].format(label=labels[f"change_{status}"], value=len(found))
+        for status, found in (("added", changes.added), ("changed", changes.changed), ("removed", changes.removed))
+    )
+    return [*lines, ("", ", ".join(counts))]
 
 
 def origin(fact: dict[str, Any]) -> str:

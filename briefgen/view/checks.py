@@ -322,8 +322,13 @@ def past_visit(merged: Merged, profile: Profile, day: dt.date) -> Finding | None
     return _finding(merged, "past", ("visit", past), message)
 
 
-def date_warnings(name: str, merged: Merged, profile: Profile, *, day: dt.date, max_age: str) -> list[str]:
-    """What ``build`` warns about on the document's date ``day``: stale figures and titles, a past visit.
+def date_warnings(
+    name: str, merged: Merged, profile: Profile, *, day: dt.date, max_age: str, asked: bool = False
+) -> list[str]:
+    """What ``build`` warns about on the document's date ``day``: stale facts, a past visit, an early ``--date``.
+
+    ``asked``: ``day`` is the one ``--date`` gave, and a day before the newest fact warns (:func:`early_date`);
+    a document dated by ``SOURCE_DATE_EPOCH`` or the clock is not second-guessed.
 
     One line each, short enough for a terminal of 100 columns, pointing at ``briefgen check`` for the
     detail. The stale line names the profile the old facts are in (a partner's, for the visits over
@@ -347,7 +352,23 @@ def date_warnings(name: str, merged: Merged, profile: Profile, *, day: dt.date, 
     past = past_visit(merged, profile, day)
     if past is not None:
         lines.append(f"{name}: {past.problem.path} is already past on {on}; see 'briefgen check {name}'")
+    early = early_date(name, profile, day) if asked else ""
+    if early:
+        lines.append(early)
     return lines
+
+
+def early_date(name: str, profile: Profile, day: dt.date) -> str:
+    """A warning when ``day`` (the document's date, ``--date``) comes before its newest fact's as-of date; else "".
+
+    A fact as of a month or a year counts from its first day: only a date certainly before it warns.
+    """
+    from briefgen.view.sections import newest_as_of  # the section registry reads this module
+
+    newest = newest_as_of(profile)
+    if newest is None or day >= dt.date(newest.year, newest.month or 1, newest.day or 1):
+        return ""
+    return f"{name}: dated {day.day} {_MONTHS[day.month - 1]} {day.year}, before its newest fact ({newest.iso})"
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

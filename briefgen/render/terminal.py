@@ -42,8 +42,10 @@ def render_terminal(view: Briefing, console: Console) -> None:
         head.append(cover.subtitle + "\n", style="italic")
     for line in cover.details:
         head.append(line + "\n")
-    head.append(cover.issuer + "\n")
-    if cover.date:
+    heading = cover.heading
+    for line in _heading_lines(cover) if heading else [cover.issuer]:
+        head.append(line + "\n")
+    if cover.date and not (heading and heading.place_date):
         head.append(cover.date + "\n", style="bold")
     head.append(cover.info_as_of, style="dim")
     if cover.old_count:
@@ -57,6 +59,21 @@ def render_terminal(view: Briefing, console: Console) -> None:
         console.print(
             Panel(writer.section(section), title=Text(section.title, style="bold"), title_align="left", box=box.ROUNDED)
         )
+    if cover.closing:
+        closing = Text()
+        closing.append(cover.closing.label + "\n", style="bold")
+        closing.append("".join(line + "\n" for line in cover.closing.recipients))
+        if cover.closing.signer:
+            closing.append(cover.closing.signer + "\n", style="bold")
+        closing.append("\n".join(cover.closing.lines))
+        console.print(Panel(closing, box=box.ROUNDED))
+
+
+def _heading_lines(cover: Any) -> list[str]:
+    """The issuer's heading as lines, in the documents' order (parent, issuer, reference, state, place and date)."""
+    h = cover.heading
+    lines = [h.parent, h.issuer, h.reference, *h.national, h.place_date, h.addressee, h.purpose]
+    return [line for line in lines if line]
 
 
 def _shown_all(value: _T) -> _T:

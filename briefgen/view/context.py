@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from briefgen.data import schema
-from briefgen.view import viewmodel
+from briefgen.view import office_form, viewmodel
 from briefgen.view.facts import facts_document
 from briefgen.view.formatting import Formatter, Sources
 from briefgen.view.sections import (
@@ -132,10 +132,11 @@ def _cover(
 ) -> viewmodel.Cover:
     """What the first page shows: the visit's title and details, or "Briefing on PARTNER"; dates, marking."""
     profile, fmt, partner = given.profile, given.fmt, given.partner
-    drafting = profile.visit.drafting if profile.visit else None
+    reference = office_form.reference(profile)
     day = dt.date.fromisoformat(timestamp[:10]) if timestamp else None
+    title = visit.title if visit else labels["briefing_on"].format(partner=partner)
     return viewmodel.Cover(
-        title=visit.title if visit else labels["briefing_on"].format(partner=partner),
+        title=title,
         partner=partner,
         partner_native=profile.partner.native or "",
         subtitle=fmt.text(profile.framework.text) if profile.framework else "",
@@ -147,8 +148,11 @@ def _cover(
         details=_visit_details(visit, labels, given.past) if visit else [],
         fallback_note=fmt.fallback_note(),
         draft="" if final else labels["draft"],
-        reference=f"{labels['reference']} {drafting.reference}" if drafting and drafting.reference else "",
+        reference=f"{labels['reference']} {reference}" if reference else "",
         old_count=given.ages.count if given.ages else "",
+        kind="" if labels["briefing"] in title else labels["briefing"],
+        heading=office_form.heading(given, labels, day),
+        closing=office_form.closing(given, labels),
     )
 
 

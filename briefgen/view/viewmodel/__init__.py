@@ -17,7 +17,7 @@ Its classes live in four modules, by what they describe, and are all importable 
 from __future__ import annotations
 
 from briefgen.view.viewmodel.common import Bullets, Image, Line, Paragraph, Portrait, Ref, Text, language_of
-from briefgen.view.viewmodel.document import Briefing, Cover, Section
+from briefgen.view.viewmodel.document import Briefing, Closing, Cover, Heading, Section
 from briefgen.view.viewmodel.partner import (
     Agreement,
     Bar,
@@ -55,6 +55,7 @@ __all__ = [
     "Bullets",
     "ChangedFact",
     "Chart",
+    "Closing",
     "Commitment",
     "Contact",
     "Cover",
@@ -63,6 +64,7 @@ __all__ = [
     "Figure",
     "FigureGroup",
     "Forum",
+    "Heading",
     "Image",
     "Line",
     "Member",

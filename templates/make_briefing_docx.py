@@ -150,10 +150,7 @@ def _cover() -> list[str]:
         *_when("cover.heading and cover.heading.addressee", para(v("cover.heading.addressee"), style="CoverAddressee")),
         *_when("cover.heading and cover.heading.purpose", para(v("cover.heading.purpose"), style="CoverDetail")),
         *_when("cover.fallback_note", para(v("cover.fallback_note"), style="CoverDetail")),
-        *_when(
-            "cover.date and not (cover.heading and cover.heading.place_date)",
-            para(v("cover.date"), style="CoverDetail"),
-        ),
+        *_when("cover.date", para(v("cover.date"), style="CoverDetail")),
         para(v("cover.info_as_of"), style="CoverDetail"),
         tag("if cover.old_count"),
         para(v("cover.old_count"), style="CoverDetail"),

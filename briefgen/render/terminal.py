@@ -45,7 +45,7 @@ def render_terminal(view: Briefing, console: Console) -> None:
     heading = cover.heading
     for line in _heading_lines(cover) if heading else [cover.issuer]:
         head.append(line + "\n")
-    if cover.date and not (heading and heading.place_date):
+    if cover.date:
         head.append(cover.date + "\n", style="bold")
     head.append(cover.info_as_of, style="dim")
     if cover.old_count:

@@ -120,3 +120,35 @@ def test_libreoffice_draws_with_the_embedded_fonts(tmp_path: Path, lang: str) ->
     programs = {name: kinds for name, kinds in _font_programs(converted).items() if name.startswith("NotoSansCJKjp")}
     assert programs and all(kinds == {"/FontFile2"} for kinds in programs.values()), programs
     assert all("NotoSans-Regular" in fonts[n] for n in vietnamese)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (.ci/run installs it)")
+def test_libreoffice_shows_the_contents_page_numbers(tmp_path: Path) -> None:
+    """Each entry of the contents ends with the page its section starts on, as LibreOffice lays it out."""
+    import re
+
+    assert SOFFICE is not None
+    code, _, err = run_cli("japan", "--format", "docx", "--lang", "en", "--out", tmp_path)
+    assert code == 0, err
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            str(tmp_path / "japan" / "briefing.en.docx"),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=180,
+    )
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "pdf" / "briefing.en.pdf").pages]
+    entries = re.findall(r"^(\S[^\n.]*?)\.{4,}\s*(\d+)\s*$", pages[1], flags=re.MULTILINE)
+    assert len(entries) >= 8 and "Sources" in [title for title, _ in entries], pages[1]
+    for title, number in entries:
+        heading = re.compile(rf"^{re.escape(title)}\s*$", re.MULTILINE)
+        starts = [n for n, text in enumerate(pages, start=1) if n > 1 and heading.search(text)]
+        assert starts and int(number) == starts[0], (title, number, starts)

@@ -36,6 +36,8 @@ def render_terminal(view: Briefing, console: Console) -> None:
     if cover.draft:
         head.append(cover.draft + "\n", style="bold red")
     head.append(cover.marking + "\n", style="bold red")
+    if cover.kind:
+        head.append(cover.kind + "\n", style="dim")
     head.append(cover.title + "\n", style="bold")
     head.append(f"{cover.partner} {cover.partner_native}".strip() + "\n")
     if cover.subtitle:

@@ -132,7 +132,8 @@ def _cover(
 ) -> viewmodel.Cover:
     """What the first page shows: the visit's title and details, or "Briefing on PARTNER"; dates, marking."""
     profile, fmt, partner = given.profile, given.fmt, given.partner
-    reference = office_form.reference(profile)
+    drafting = office_form.drafting_of(profile)
+    reference = drafting.reference if drafting and drafting.reference else ""
     day = dt.date.fromisoformat(timestamp[:10]) if timestamp else None
     title = visit.title if visit else labels["briefing_on"].format(partner=partner)
     return viewmodel.Cover(

@@ -26,6 +26,11 @@ LANGUAGES: dict[str, str] = {
 }
 """Each build language's code, and the Babel locale it formats numbers, dates and currencies with."""
 
+STATE_FORM: frozenset[str] = frozenset({"vi"})
+"""The languages whose documents take the state's own presentation of an official note: Vietnamese
+follows Decree 30/2020/NĐ-CP (national heading, bodies in upper case, "Số:", "Nơi nhận:"); the others
+give the same information in a neutral form (``briefgen.view.office_form``)."""
+
 SOURCE = "en"
 """The language of the interface words' msgids (``briefgen/words.py``, a section's own ``words``)."""
 

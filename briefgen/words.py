@@ -269,6 +269,21 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("reference", "Reference"),
     # TRANSLATORS: Label: who receives the note.
     word("distribution", "Distribution"),
+    # TRANSLATORS: Label: the day the last clearance was given.
+    word("cleared_on", "Date cleared"),
+    # TRANSLATORS: Under the issuing body at the head of the first page: the note's number and symbol
+    # ('Số: …/BC-SNgV' in Vietnamese, as Decree 30/2020 writes it). {reference}: the number and symbol.
+    word("reference_line", "Ref.: {reference}"),
+    # TRANSLATORS: The place-and-date line at the head of the first page. {place}: the office's place;
+    # {date}: a full date ('Quảng Ninh, ngày 07 tháng 12 năm 2026' in Vietnamese, as Decree 30/2020 writes it).
+    word("place_date", "{place}, {date}"),
+    # TRANSLATORS: Whom the note is addressed to, on the first page ('Kính gửi: …'). {addressee}: who.
+    word("addressee", "To: {addressee}"),
+    # TRANSLATORS: The note's purpose line, on the first page. {purpose}: one sentence.
+    word("purpose_line", "Purpose: {purpose}"),
+    # TRANSLATORS: Heading of the list of who receives a copy, at the end of the note ('Nơi nhận:'
+    # in Vietnamese, bold italic, as Decree 30/2020 writes it).
+    word("recipients", "Distribution:"),
     # TRANSLATORS: Shown in a draft where a section or a field is still missing.
     word("to_be_completed", "To be completed"),
     # TRANSLATORS: Mark on every page of a document that is not final (upper case).

@@ -177,7 +177,7 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   </w:style>
   <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableHeading">
     <w:name w:val="Table Heading"/><w:basedOn w:val="TableText"/><w:qFormat/>
-    <w:pPr><w:keepNext/></w:pPr>
+    <w:pPr></w:pPr>
     <w:rPr><w:b/><w:bCs/><w:color w:val="{ACCENT}"/></w:rPr>
   </w:style>
   <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableListBullet">
@@ -233,6 +233,118 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
     <w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/></w:pPr>
     <w:rPr><w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>
+  </w:style>
+
+  <!-- The issuer's own form (make_briefing_docx.py, cover.heading and cover.closing): "Office" styles give
+       the neutral form (French, English); "Decree" styles draw Decree 30/2020/NĐ-CP's (Vietnamese): the
+       bodies centred, the office bold with a short rule under it, the national heading bold over the
+       motto and its rule, the place-and-date line in italics, "Nơi nhận:" in bold italics. -->
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="Office">
+    <w:name w:val="Office Line"/><w:basedOn w:val="Normal"/><w:qFormat/>
+    <w:pPr><w:spacing w:after="20" w:line="240" w:lineRule="auto"/></w:pPr>
+    <w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="OfficeRight">
+    <w:name w:val="Office Line Right"/><w:basedOn w:val="Office"/><w:qFormat/>
+    <w:pPr><w:jc w:val="right"/></w:pPr>
+    <w:rPr></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="OfficeIssuer">
+    <w:name w:val="Office Issuer"/><w:basedOn w:val="Office"/><w:qFormat/>
+    <w:pPr></w:pPr>
+    <w:rPr><w:b/><w:bCs/><w:color w:val="{ACCENT}"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="OfficeNational">
+    <w:name w:val="Office National Heading"/><w:basedOn w:val="OfficeRight"/><w:qFormat/>
+    <w:pPr></w:pPr>
+    <w:rPr></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="OfficeMotto">
+    <w:name w:val="Office Motto"/><w:basedOn w:val="OfficeRight"/><w:qFormat/>
+    <w:pPr></w:pPr>
+    <w:rPr></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="OfficePlaceDate">
+    <w:name w:val="Office Place Date"/><w:basedOn w:val="OfficeRight"/><w:qFormat/>
+    <w:pPr><w:spacing w:before="80"/></w:pPr>
+    <w:rPr></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="Decree">
+    <w:name w:val="Decree Line"/><w:basedOn w:val="Office"/><w:qFormat/>
+    <w:pPr><w:jc w:val="center"/></w:pPr>
+    <w:rPr><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="DecreeRight">
+    <w:name w:val="Decree Line Right"/><w:basedOn w:val="Decree"/><w:qFormat/>
+    <w:pPr><w:jc w:val="center"/></w:pPr>
+    <w:rPr></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="DecreeIssuer">
+    <w:name w:val="Decree Issuer"/><w:basedOn w:val="Decree"/><w:qFormat/>
+    <w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="1A1A1A"/></w:pBdr>
+      <w:spacing w:after="120"/><w:ind w:left="900" w:right="900"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="DecreeNational">
+    <w:name w:val="Decree National Heading"/><w:basedOn w:val="Decree"/><w:qFormat/>
+    <w:pPr></w:pPr>
+    <w:rPr><w:b/><w:bCs/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="DecreeMotto">
+    <w:name w:val="Decree Motto"/><w:basedOn w:val="Decree"/><w:qFormat/>
+    <w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="1A1A1A"/></w:pBdr>
+      <w:spacing w:after="120"/><w:ind w:left="700" w:right="700"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="DecreePlaceDate">
+    <w:name w:val="Decree Place Date"/><w:basedOn w:val="Decree"/><w:qFormat/>
+    <w:pPr></w:pPr>
+    <w:rPr><w:i/><w:iCs/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="TitleDecree">
+    <w:name w:val="Title Decree"/><w:basedOn w:val="Title"/><w:qFormat/>
+    <w:pPr><w:spacing w:before="1800"/><w:jc w:val="center"/></w:pPr>
+    <w:rPr><w:caps/><w:sz w:val="40"/><w:szCs w:val="40"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="CoverAddressee">
+    <w:name w:val="Cover Addressee"/><w:basedOn w:val="CoverDetail"/><w:qFormat/>
+    <w:pPr><w:spacing w:before="120" w:after="60"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="ClosingLabel">
+    <w:name w:val="Closing Label"/><w:basedOn w:val="Office"/><w:qFormat/>
+    <w:pPr></w:pPr>
+    <w:rPr><w:b/><w:bCs/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="ClosingLine">
+    <w:name w:val="Closing Line"/><w:basedOn w:val="Office"/><w:qFormat/>
+    <w:pPr></w:pPr>
+    <w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="ClosingSigner">
+    <w:name w:val="Closing Signer"/><w:basedOn w:val="Office"/><w:qFormat/>
+    <w:pPr><w:spacing w:after="120"/></w:pPr>
+    <w:rPr><w:b/><w:bCs/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="ClosingSign">
+    <w:name w:val="Closing Sign"/><w:basedOn w:val="ClosingLine"/><w:qFormat/>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="ClosingDecreeLabel">
+    <w:name w:val="Closing Decree Label"/><w:basedOn w:val="ClosingLabel"/><w:qFormat/>
+    <w:pPr></w:pPr>
+    <w:rPr><w:i/><w:iCs/></w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="ClosingDecreeLine">
+    <w:name w:val="Closing Decree Line"/><w:basedOn w:val="ClosingLine"/><w:qFormat/>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="ClosingDecreeSign">
+    <w:name w:val="Closing Decree Sign"/><w:basedOn w:val="ClosingLine"/><w:qFormat/>
+    <w:pPr><w:jc w:val="center"/></w:pPr>
+  </w:style>
+  <w:style w:type="paragraph" w:customStyle="1" w:styleId="ClosingDecreeSigner">
+    <w:name w:val="Closing Decree Signer"/><w:basedOn w:val="ClosingSigner"/><w:qFormat/>
+    <w:pPr><w:jc w:val="center"/></w:pPr>
+    <w:rPr></w:rPr>
   </w:style>
 
   <w:style w:type="table" w:customStyle="1" w:styleId="BriefingTable">
@@ -293,14 +405,14 @@ NUMBERING = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </w:numbering>
 """
 
-# No updateFields: the contents entries are written out (make_briefing_docx._toc), so Word
-# has no field to refresh and asks nothing on opening; PAGE and NUMPAGES in the footer are
-# refreshed by Word's layout anyway.
+# updateFields: Word fills the contents' page numbers (PAGEREF fields, make_briefing_docx._toc) on opening,
+# after asking the reader; LibreOffice computes them from its own layout without asking.
 SETTINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings {NS}>
   <w:zoom w:percent="100"/>
   <w:defaultTabStop w:val="567"/>
   <w:characterSpacingControl w:val="doNotCompress"/>
+  <w:updateFields w:val="true"/>
   <w:compat>
     <w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>
   </w:compat>

@@ -38,7 +38,7 @@ if str(HERE) not in sys.path:  # docx_parts and docx_styles sit beside this file
     sys.path.insert(0, str(HERE))
 
 from docx_parts import para, run, tag, v  # noqa: E402
-from docx_styles import FONT_TABLE, NS, NUMBERING, R_NS, SETTINGS, STYLES, STYLES_WITH_EFFECTS  # noqa: E402
+from docx_styles import FONT_TABLE, NS, NUMBERING, R_NS, SETTINGS, STYLES, STYLES_WITH_EFFECTS, TEXT_WIDTH  # noqa: E402
 
 from briefgen.render.docx_package import APP_XML  # noqa: E402
 from briefgen.render.zips import refixed_zip  # noqa: E402
@@ -48,54 +48,143 @@ OUTPUT = HERE / "briefing.docx"
 # --------------------------------------------------------------------------- document body
 
 
+def _when(test: str, *body: str) -> list[str]:
+    """``body`` only when the Jinja ``test`` holds."""
+    return [tag(f"if {test}"), *body, tag("endif")]
+
+
+def _table(*cells: tuple[int, list[str]]) -> str:
+    """A table without borders, one row of cells (width in twips, paragraphs): a layout grid, not data."""
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width, _ in cells)
+    row = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{"".join(ps)}</w:tc>' for w, ps in cells)
+    return (
+        '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+        f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{row}</w:tr></w:tbl>"
+    )
+
+
+# The "Office" styles draw the neutral form, the "Decree" ones Decree 30/2020's (Vietnamese): ``form`` is
+# the styles' prefix, set once from ``cover.heading.official`` / ``cover.closing.official``.
+def _styled(name: str) -> str:
+    return f"{{{{ form }}}}{name}"
+
+
+def _heading() -> list[str]:
+    """The issuer's own form at the head of the cover (``cover.heading``, see briefgen.view.office_form)."""
+    left = [
+        *_when("cover.heading.parent", para(v("cover.heading.parent"), style=_styled(""))),
+        para(v("cover.heading.issuer"), style=_styled("Issuer")),
+        *_when("cover.heading.reference", para(v("cover.heading.reference"), style=_styled(""))),
+    ]
+    right = [
+        tag("for line in cover.heading.national"),
+        para(v("line"), style=_styled("{% if loop.last %}Motto{% else %}National{% endif %}")),
+        tag("endfor"),
+        *_when("cover.heading.place_date", para(v("cover.heading.place_date"), style=_styled("PlaceDate"))),
+        para(style=_styled("Right")),  # a cell ends with a paragraph; an empty one when no line is given
+    ]
+    return [
+        tag("if cover.heading"),
+        tag("set form = 'Decree' if cover.heading.official else 'Office'"),
+        _table((4300, left), (TEXT_WIDTH - 4300, right)),
+        tag("endif"),
+    ]
+
+
+def _closing() -> list[str]:
+    """Who receives a copy (left) and the drafting and clearance block (right): ``cover.closing``."""
+    left = [
+        para(v("cover.closing.label"), style=_styled("Label")),
+        tag("for line in cover.closing.recipients"),
+        para(v("line"), style=_styled("Line")),
+        tag("endfor"),
+    ]
+    right = [
+        *_when("cover.closing.signer", para(v("cover.closing.signer"), style=_styled("Signer"))),
+        tag("for line in cover.closing.lines"),
+        para(v("line"), style=_styled("Sign")),
+        tag("endfor"),
+        para(style=_styled("Sign")),
+    ]
+    return [
+        tag("if cover.closing"),
+        tag("set form = 'Closing' ~ ('Decree' if cover.closing.official else '')"),
+        para(style="Normal"),
+        _table((TEXT_WIDTH // 2, left), (TEXT_WIDTH - TEXT_WIDTH // 2, right)),
+        tag("endif"),
+    ]
+
+
 def _cover() -> list[str]:
-    """The first page: marking, the kind of document (a visit's), title, partner, subtitle, issuer, dates."""
+    """The first page: marking, the issuer's heading, title, partner, subtitle, dates; what the PDF's cover says."""
     return [
         tag("if cover.marking"),
         para(v("cover.marking"), style="CoverMarking"),
         tag("endif"),
+        *_heading(),
+        *_when("not cover.heading", para(v("cover.issuer"), style="CoverDetail")),
         tag("if logo"),
         para(v("logo"), style="CoverDetail"),
         tag("endif"),
-        tag("if cover.kind"),
-        para(v("cover.kind"), style="CoverDetail"),
-        tag("endif"),
+        *_when("cover.kind", para(v("cover.kind"), style="CoverDetail")),
+        tag("if cover.heading and cover.heading.official"),
+        para(v("cover.title"), style="TitleDecree"),
+        tag("else"),
         para(v("cover.title"), style="Title"),
-        para(v("cover.partner"), style="CoverPartner"),
-        tag("if cover.partner_native"),
-        para(v("cover.partner_native"), style="CoverPartner"),
         tag("endif"),
+        # The partner's own name follows on the same line, as on the PDF's cover.
+        para(
+            v("cover.partner"),
+            run("{% if cover.partner_native %} {% endif %}"),
+            v("cover.partner_native"),
+            style="CoverPartner",
+        ),
         tag("if cover.subtitle"),
         para(v("cover.subtitle"), style="Subtitle"),
         tag("endif"),
         tag("for line in cover.details"),
         para(v("line"), style="CoverPartner"),
         tag("endfor"),
-        para(v("cover.issuer"), style="CoverDetail"),
-        tag("if cover.date"),
-        para(v("cover.date"), style="CoverDetail"),
-        tag("endif"),
+        *_when("cover.heading and cover.heading.addressee", para(v("cover.heading.addressee"), style="CoverAddressee")),
+        *_when("cover.heading and cover.heading.purpose", para(v("cover.heading.purpose"), style="CoverDetail")),
+        *_when("cover.fallback_note", para(v("cover.fallback_note"), style="CoverDetail")),
+        *_when("cover.date", para(v("cover.date"), style="CoverDetail")),
         para(v("cover.info_as_of"), style="CoverDetail"),
         tag("if cover.old_count"),
         para(v("cover.old_count"), style="CoverDetail"),
         tag("endif"),
-        tag("if cover.fallback_note"),
-        para(v("cover.fallback_note"), style="CoverDetail"),
-        tag("endif"),
     ]
 
 
-def _toc() -> list[str]:
-    """The contents heading and one entry per section present, each a link to its heading's bookmark.
+def _field_runs(kind: str, instruction: str = "") -> str:
+    """The runs of a complex field's ``begin`` (with its instruction) and ``separate``, or its ``end``."""
+    if kind == "end":
+        return run(raw='<w:fldChar w:fldCharType="end"/>')
+    return (
+        run(raw='<w:fldChar w:fldCharType="begin"/>')
+        + run(raw=f'<w:instrText xml:space="preserve"> {instruction} </w:instrText>')
+        + run(raw='<w:fldChar w:fldCharType="separate"/>')
+    )
 
-    The entries are written out, not a TOC field: a field would leave the list empty (or stale)
-    until Word updates fields, which it only does after asking the reader. The DOCX's page
-    numbers are unknown until Word lays it out, so the entries have none; the links take the
-    reader to the section (Ctrl+click in Word, a click in LibreOffice and in the PDF).
+
+def _toc() -> list[str]:
+    """The contents: one entry per section present, a link to its heading's bookmark and its page number.
+
+    The entries are written out, not a TOC field, so the list is never empty or stale whatever opens the
+    file. Each ends with a PAGEREF field to its heading's bookmark (``sec_ID``): the page numbers are
+    unknown until a word processor lays the document out, and the field's written result is empty.
+    LibreOffice computes each PAGEREF from its own layout on opening; Word updates them on opening
+    because the settings ask it to (``w:updateFields``: Word first asks the reader whether to update
+    the fields), and on printing.
     """
     entry = para(
         '<w:hyperlink w:anchor="sec_{{ s.id }}" w:history="1">',
         v("s.title"),
+        run(raw="<w:tab/>"),
+        _field_runs("begin", "PAGEREF sec_{{ s.id }} \\h"),
+        _field_runs("end"),
         "</w:hyperlink>",
         style="TOC1",
     )
@@ -109,7 +198,7 @@ def _toc() -> list[str]:
 
 def _body() -> str:
     """The whole body: cover, contents, then the sections, which the renderer writes in place of ``{{p body }}``."""
-    return "".join([*_cover(), *_toc(), para(run("{{p body }}"))])
+    return "".join([*_cover(), *_toc(), para(run("{{p body }}")), *_closing()])
 
 
 # --------------------------------------------------------------------------- header, footer

@@ -96,9 +96,10 @@ def test_docx_properties_and_marking_in_header_and_footer(japan: Path) -> None:
     with zipfile.ZipFile(japan / "briefing.docx") as archive:
         settings = archive.read("word/settings.xml").decode()
         body = archive.read("word/document.xml").decode()
-    # The contents are written out as links to the headings: no field for Word to update on opening.
-    assert "updateFields" not in settings and "<w:embedTrueTypeFonts/>" in settings
-    assert 'w:anchor="sec_summary"' in body and 'w:val="Heading1"' in body
+    # The contents are written out as links to the headings, each with a PAGEREF field for its page number,
+    # which Word updates on opening (after asking the reader) and LibreOffice computes from its layout.
+    assert '<w:updateFields w:val="true"/>' in settings and "<w:embedTrueTypeFonts/>" in settings
+    assert 'w:anchor="sec_summary"' in body and 'w:val="Heading1"' in body and "PAGEREF sec_summary" in body
 
 
 def _templates(tmp_path: Path) -> Path:

@@ -216,8 +216,16 @@ def _profile(profiles: Path, name: str) -> object:
 
 
 def test_the_office_form_is_data_in_the_defaults_and_a_visit_overrides_it_key_by_key(project: Path) -> None:
+    # The shipped defaults carry an office; this test's own stands in for it, so that its values are known.
     defaults = project / "defaults.yaml"
-    defaults.write_text(defaults.read_text(encoding="utf-8") + OFFICE_DEFAULTS, encoding="utf-8")
+    shipped = defaults.read_text(encoding="utf-8")
+    start = shipped.index("\noffice:\n")
+    end = shipped.index("\n\n", start + 1)
+    defaults.write_text(shipped[:start] + shipped[end:] + OFFICE_DEFAULTS, encoding="utf-8")
+    japan = project / "japan.yaml"
+    mine = japan.read_text(encoding="utf-8")
+    start = mine.index("\npurpose:\n")
+    japan.write_text(mine[:start] + mine[mine.index("\n\n", mine.index("\ndrafting:\n")) :], encoding="utf-8")
     shutil.copy(PROFILES / "visits" / f"{EXAMPLE}.yaml", project / "visits" / f"{EXAMPLE}.yaml")
     partner = _profile(project, "japan")
     visit = _profile(project, EXAMPLE)
@@ -235,7 +243,8 @@ def test_the_office_form_is_data_in_the_defaults_and_a_visit_overrides_it_key_by
 
 def test_an_unknown_office_key_is_one_clear_error(project: Path) -> None:
     defaults = project / "defaults.yaml"
-    defaults.write_text(defaults.read_text(encoding="utf-8") + "office:\n  adressee: x\n", encoding="utf-8")
+    text = defaults.read_text(encoding="utf-8").replace("\noffice:\n", "\noffice:\n  adressee: x\n", 1)
+    defaults.write_text(text, encoding="utf-8")
     code, out, err = run_cli("--profiles", project, "validate", "japan")
     assert code == 2
     assert "defaults.yaml:" in err and "office.adressee" in err and "addressee" in err, err

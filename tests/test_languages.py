@@ -52,7 +52,8 @@ def test_numbers_dates_and_labels_in_both_documents(built: dict[str, tuple[str, 
     docx, pdf, _ = built[lang]
     for expected in EXPECTED[lang]:
         assert expected in docx, f"{lang} DOCX lacks {expected!r}"
-        assert expected in pdf, f"{lang} PDF lacks {expected!r}"
+        # The Vietnamese cover's title is in capitals (Decree 30/2020's form): the PDF's text is read case-blind.
+        assert expected.casefold() in pdf.casefold(), f"{lang} PDF lacks {expected!r}"
 
 
 def test_the_profile_language_builds_without_warning(built: dict[str, tuple[str, str, str]]) -> None:

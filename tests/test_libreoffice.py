@@ -120,3 +120,29 @@ def test_libreoffice_draws_with_the_embedded_fonts(tmp_path: Path, lang: str) ->
     programs = {name: kinds for name, kinds in _font_programs(converted).items() if name.startswith("NotoSansCJKjp")}
     assert programs and all(kinds == {"/FontFile2"} for kinds in programs.values()), programs
     assert all("NotoSans-Regular" in fonts[n] for n in vietnamese)
+
+
+def _to_pdf(docx_file: Path, folder: Path) -> Path:
+    """``docx_file`` converted by LibreOffice, with its own profile, into ``folder``."""
+    assert SOFFICE is not None
+    profile = f"-env:UserInstallation=file://{folder / 'lo-profile'}"
+    command = [SOFFICE, profile, "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx_file)]
+    subprocess.run(command, capture_output=True, check=True, timeout=180)
+    return folder / f"{docx_file.stem}.pdf"
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (.ci/run installs it)")
+def test_libreoffice_shows_the_contents_page_numbers(tmp_path: Path) -> None:
+    """Each entry of the contents ends with the page its section starts on, as LibreOffice lays it out."""
+    import re
+
+    code, _, err = run_cli("japan", "--format", "docx", "--lang", "en", "--out", tmp_path)
+    assert code == 0, err
+    converted = _to_pdf(tmp_path / "japan" / "briefing.en.docx", tmp_path / "pdf")
+    pages = [page.extract_text() for page in PdfReader(converted).pages]
+    entries = re.findall(r"^(\S[^\n.]*?)\.{4,}\s*(\d+)\s*$", pages[1], flags=re.MULTILINE)
+    assert len(entries) >= 8 and "Sources" in [title for title, _ in entries], pages[1]
+    for title, number in entries:
+        heading = re.compile(rf"^{re.escape(title)}\s*$", re.MULTILINE)
+        starts = [n for n, text in enumerate(pages, start=1) if n > 1 and heading.search(text)]
+        assert starts and int(number) == starts[0], (title, number, starts)

@@ -97,20 +97,20 @@ def test_no_template_tag_is_left(document: Document) -> None:
 
 def test_cover(document: Document) -> None:
     cover = sample_briefing().cover
-    first = document.paragraphs[:7]
+    first = document.paragraphs[:6]
+    # In the PDF's order: the issuer above the title, the partner's own name on the partner's line.
     assert [p.text for p in first] == [
         cover.marking,
-        cover.title,
-        cover.partner,
-        cover.partner_native,
-        cover.subtitle,
         cover.issuer,
+        cover.title,
+        f"{cover.partner} {cover.partner_native}",
+        cover.subtitle,
         cover.info_as_of,
     ]
     assert first[0].style.font.bold
-    assert first[1].style.name == "Title"
+    assert first[2].style.name == "Title"
     # The contents start on a new page.
-    toc_heading = document.paragraphs[7]
+    toc_heading = document.paragraphs[6]
     assert toc_heading.text == "Sommaire"
     assert toc_heading.style.paragraph_format.page_break_before
 
@@ -122,10 +122,11 @@ def test_sections_have_heading1_in_order(document: Document) -> None:
 
 
 def test_toc_entries_are_written_out(rendered: bytes, document: Document) -> None:
-    # No TOC field, no updateFields: see test_render_docx_package.test_contents_are_filled_without_a_field.
+    # No TOC field: the entries are written out, each with a PAGEREF field for its page number that
+    # Word updates on opening (updateFields); see test_render_docx_package.test_contents_are_filled_without_a_field.
     assert "TOC \\o" not in _part_xml(rendered, "word/document.xml")
-    assert _styled(document, "toc 1") == [s.title for s in sample_body()]
-    assert "updateFields" not in _part_xml(rendered, "word/settings.xml")
+    assert [t.rstrip("\t") for t in _styled(document, "toc 1")] == [s.title for s in sample_body()]
+    assert "updateFields" in _part_xml(rendered, "word/settings.xml")
 
 
 def test_internal_links_point_at_bookmarks(document: Document) -> None:
@@ -283,9 +284,9 @@ def test_cover_only_briefing_has_no_residue() -> None:
     document = _render(Briefing(lang="fr", labels=full.labels, cover=cover, sections=[]))
     assert [p.text for p in document.paragraphs] == [
         cover.marking,
+        cover.issuer,
         cover.title,
         cover.partner,
-        cover.issuer,
         cover.info_as_of,
         "Sommaire",
     ]

@@ -273,12 +273,16 @@ def test_only_header_rows_repeat(rendered: bytes, document: Document) -> None:
 
 
 def test_contents_are_filled_without_a_field(rendered: bytes, document: Document) -> None:
+    """The entries are written out (no TOC field); each ends with a PAGEREF field to its heading's bookmark,
+    which LibreOffice computes on opening and Word updates on opening (``updateFields``) and printing."""
     body = document.element.body
-    assert not list(body.iter(qn("w:fldChar"))) and not list(body.iter(qn("w:instrText")))
+    instructions = [i.text.strip() for i in body.iter(qn("w:instrText"))]
+    assert not any(i.startswith("TOC") for i in instructions)
     assert not list(body.iter(qn("w:fldSimple")))
-    assert _part(rendered, "word/settings.xml").find(f"{{{W}}}updateFields") is None
+    assert _part(rendered, "word/settings.xml").find(f"{{{W}}}updateFields").get(qn("w:val")) == "true"
     entries = [p for p in document.paragraphs if p.style.name == "toc 1"]
-    assert [p.text for p in entries] == [s.title for s in sample_body()]
+    assert [p.text.rstrip("\t") for p in entries] == [s.title for s in sample_body()]
+    assert instructions == [f"PAGEREF sec_{s.id} \\h" for s in sample_body()]
     bookmarks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
     for entry, section in zip(entries, sample_body(), strict=True):
         (link,) = entry._p.iter(qn("w:hyperlink"))

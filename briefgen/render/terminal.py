@@ -37,14 +37,16 @@ def render_terminal(view: Briefing, console: Console) -> None:
         head.append(cover.draft + "\n", style="bold red")
     head.append(cover.marking + "\n", style="bold red")
     if cover.kind:
-        head.append(cover.kind + "\n")
+        head.append(cover.kind + "\n", style="dim")
     head.append(cover.title + "\n", style="bold")
     head.append(f"{cover.partner} {cover.partner_native}".strip() + "\n")
     if cover.subtitle:
         head.append(cover.subtitle + "\n", style="italic")
     for line in cover.details:
         head.append(line + "\n")
-    head.append(cover.issuer + "\n")
+    heading = cover.heading
+    for line in _heading_lines(cover) if heading else [cover.issuer]:
+        head.append(line + "\n")
     if cover.date:
         head.append(cover.date + "\n", style="bold")
     head.append(cover.info_as_of, style="dim")
@@ -59,6 +61,21 @@ def render_terminal(view: Briefing, console: Console) -> None:
         console.print(
             Panel(writer.section(section), title=Text(section.title, style="bold"), title_align="left", box=box.ROUNDED)
         )
+    if cover.closing:
+        closing = Text()
+        closing.append(cover.closing.label + "\n", style="bold")
+        closing.append("".join(line + "\n" for line in cover.closing.recipients))
+        if cover.closing.signer:
+            closing.append(cover.closing.signer + "\n", style="bold")
+        closing.append("\n".join(cover.closing.lines))
+        console.print(Panel(closing, box=box.ROUNDED))
+
+
+def _heading_lines(cover: Any) -> list[str]:
+    """The issuer's heading as lines, in the documents' order (parent, issuer, reference, state, place and date)."""
+    h = cover.heading
+    lines = [h.parent, h.issuer, h.reference, *h.national, h.place_date, h.addressee, h.purpose]
+    return [line for line in lines if line]
 
 
 def _shown_all(value: _T) -> _T:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from briefgen.data import schema
-from briefgen.view import viewmodel
+from briefgen.view import office_form, viewmodel
 from briefgen.view.facts import facts_document
 from briefgen.view.formatting import Formatter, Sources
 from briefgen.view.section_input import OLD_MARK
@@ -136,7 +136,8 @@ def _cover(
 ) -> viewmodel.Cover:
     """What the first page shows: the visit's title and details, or "Briefing on PARTNER"; dates, marking."""
     profile, fmt, partner = given.profile, given.fmt, given.partner
-    drafting = profile.visit.drafting if profile.visit else None
+    drafting = office_form.drafting_of(profile)
+    reference = drafting.reference if drafting and drafting.reference else ""
     day = dt.date.fromisoformat(timestamp[:10]) if timestamp else None
     title = visit.title if visit else viewmodel.formatted(labels["briefing_on"], partner=partner)
     kind = labels["visit_briefing"] if visit else labels["briefing"]
@@ -154,8 +155,10 @@ def _cover(
         details=_visit_details(visit, labels, given.past) if visit else [],
         fallback_note=fmt.fallback_note(),
         draft="" if final else labels["draft"],
-        reference=f"{labels['reference']} {drafting.reference}" if drafting and drafting.reference else "",
+        reference=f"{labels['reference']} {reference}" if reference else "",
         old_count=given.ages.count if given.ages else "",
+        heading=office_form.heading(given, labels, day),
+        closing=office_form.closing(given, labels),
     )
 
 

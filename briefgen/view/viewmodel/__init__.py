@@ -30,7 +30,7 @@ from briefgen.view.viewmodel.common import (
     joined,
     language_of,
 )
-from briefgen.view.viewmodel.document import Briefing, Cover, Section
+from briefgen.view.viewmodel.document import Briefing, Closing, Cover, Heading, Section
 from briefgen.view.viewmodel.partner import (
     Agreement,
     Bar,
@@ -68,6 +68,7 @@ __all__ = [
     "Bullets",
     "ChangedFact",
     "Chart",
+    "Closing",
     "Commitment",
     "Contact",
     "Cover",
@@ -76,6 +77,7 @@ __all__ = [
     "Figure",
     "FigureGroup",
     "Forum",
+    "Heading",
     "Image",
     "Line",
     "Member",

@@ -33,6 +33,53 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """The head of the first page in the issuer's own form (``office:`` in the profiles).
+
+    In Vietnamese, Decree 30/2020/NĐ-CP's presentation of an internal note: left, the parent body over the
+    issuing body (upper case) and the number and symbol; right, the national heading and the place-and-date
+    line. In French and English the same information in a neutral form, without the national heading.
+    A field the office does not give is empty, and not drawn.
+    """
+
+    parent: str
+    """The body the issuer belongs to (``UBND TỈNH QUẢNG NINH``)."""
+    issuer: str
+    """The issuing body, upper case in Vietnamese (``SỞ NGOẠI VỤ``)."""
+    reference: str
+    """The number and symbol, labelled (``Số: …/BC-SNgV``; ``Ref.: …/BC-SNgV``)."""
+    national: list[str] = field(default_factory=list)
+    """The national heading, one entry per line: Vietnamese documents only."""
+    place_date: str = ""
+    """``Quảng Ninh, ngày 07 tháng 12 năm 2026``; ``Quảng Ninh, 7 December 2026``."""
+    addressee: str = ""
+    """Whom the note is addressed to, labelled (``Kính gửi: …``); not in the partner's edition."""
+    purpose: str = ""
+    """A partner briefing's purpose line, labelled (a visit's purpose is its first section)."""
+    official: bool = False
+    """Drawn in Decree 30's form (Vietnamese): bold upper-case bodies, rules under them, the date in italics."""
+
+
+@dataclass(frozen=True)
+class Closing:
+    """The foot of the last page: who receives a copy (left), the drafting and clearance block (right).
+
+    Left out of the partner's edition, and when the profile gives neither a distribution nor a drafting block.
+    """
+
+    label: str
+    """``Nơi nhận:``; ``Distribution:``."""
+    recipients: list[str]
+    """Who receives a copy, in order; in Vietnamese as the decree writes them (``- …;``, the last ``- Lưu: VT, ….``)."""
+    signer: str = ""
+    """Who cleared the note last, upper case (Vietnamese documents, which close with the signatory)."""
+    lines: list[str] = field(default_factory=list)
+    """Labelled lines: drafting officer, date drafted, cleared by, date cleared."""
+    official: bool = False
+    """Drawn in Decree 30's form (Vietnamese): the label in bold italics, the signatory in bold."""
+
+
+@dataclass(frozen=True)
 class Cover:
     """What the first page shows."""
 
@@ -63,6 +110,10 @@ class Cover:
     old_count: str = ""
     """How many figures and titles are older than the age limit on the document's date, and marked
     (``2 figures or titles older than 12 months on 7 December 2026, marked``); empty when none is."""
+    heading: Heading | None = None
+    """The issuer's own form at the head of the first page (``office:``); None when the office gives none."""
+    closing: Closing | None = None
+    """The distribution and the drafting and clearance block at the end of the document, when given."""
 
 
 @dataclass(frozen=True)

@@ -59,9 +59,9 @@ def heading(given: Input, labels: Mapping[str, str], day: dt.date | None) -> vie
         issuer=_upper(fmt.text(profile.issuer)) if official else fmt.text(profile.issuer),
         reference=labels["reference_line"].format(reference=ref) if ref else "",
         national=fmt.texts(office.national_heading) if official else [],
-        place_date=labels["place_date"].format(place=place, date=fmt.date(day)) if place and day else "",
-        addressee=labels["addressee"].format(addressee=addressee) if addressee else "",
-        purpose=labels["purpose_line"].format(purpose=purpose) if purpose else "",
+        place_date=viewmodel.formatted(labels["place_date"], place=place, date=fmt.date(day)) if place and day else "",
+        addressee=viewmodel.formatted(labels["addressee"], addressee=addressee) if addressee else "",
+        purpose=viewmodel.formatted(labels["purpose_line"], purpose=purpose) if purpose else "",
         official=official,
     )
 
@@ -74,7 +74,7 @@ def closing(given: Input, labels: Mapping[str, str]) -> viewmodel.Closing | None
     drafting = drafting_of(profile)
     office = profile.office
     given_list = drafting.distribution if drafting and drafting.distribution else office.distribution if office else []
-    recipients = [str(r).strip() for r in fmt.texts(given_list)]
+    recipients = [_stripped(r, " ") for r in fmt.texts(given_list)]
     lines: list[str] = []
     signer = ""
     official = fmt.lang in STATE_FORM
@@ -96,8 +96,15 @@ def closing(given: Input, labels: Mapping[str, str]) -> viewmodel.Closing | None
 
 def _decree_list(items: list[str]) -> list[str]:
     """Recipients as the decree lists them: ``- …;`` each, the last (the office's file) ``- ….``."""
-    bare = [item.rstrip(" .;") for item in items]
-    return [f"- {item}{'.' if n == len(bare) - 1 else ';'}" for n, item in enumerate(bare)]
+    bare = [_stripped(item, " .;") for item in items]
+    return [viewmodel.joined("", ("- ", item, "." if n == len(bare) - 1 else ";")) for n, item in enumerate(bare)]
+
+
+def _stripped(text: str, chars: str) -> str:
+    """``text`` without ``chars`` at its ends, keeping the language a fallback text is marked with."""
+    if isinstance(text, viewmodel.Text):
+        return viewmodel.Text(text.strip(chars), text.lang)
+    return text.strip(chars)
 
 
 def _upper(text: str) -> str:

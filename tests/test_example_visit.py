@@ -43,7 +43,9 @@ def test_example_names_only_people_the_sources_name() -> None:
     names = [p["name"] for p in people]
     assert names and all(n == "[EXAMPLE]" or n in sourced for n in names), names
     drafting = visit["drafting"]
-    assert all(n.startswith("[EXAMPLE]") for n in [drafting["officer"], *drafting["clearance"]])
+    marks = {"fr": "[EXEMPLE]", "en": "[EXAMPLE]", "vi": "[VÍ DỤ]"}
+    for role in [drafting["officer"], *drafting["clearance"]]:
+        assert set(role) == set(marks) and all(role[lang].startswith(mark) for lang, mark in marks.items()), role
     assert visit["source"] == "baoquocte-2025-11-24"
 
 
@@ -199,9 +201,9 @@ office:
     - {fr: Archives du Service, en: Department files, vi: "Lưu: VT, Sở Ngoại vụ."}
 purpose: {fr: Note d'information, en: Briefing note, vi: Tài liệu phục vụ}
 drafting:
-  officer: "[EXAMPLE] Japan desk officer"
+  officer: {fr: "[EXEMPLE] Chargé de mission Japon", en: "[EXAMPLE] Japan desk officer", vi: "[VÍ DỤ] Chuyên viên"}
   date: 2026-12-07
-  clearance: ["[EXAMPLE] Director"]
+  clearance: [{fr: "[EXEMPLE] Directeur", en: "[EXAMPLE] Director", vi: "[VÍ DỤ] Giám đốc"}]
   cleared_on: 2026-12-08
 """
 

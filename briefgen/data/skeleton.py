@@ -33,7 +33,7 @@ _TODO = "TODO"
 _WIDTH = 96
 
 
-_EXAMPLE_MARK = re.compile(r"\[(EXAMPLE|Example|Exemple|Ví dụ)\]")
+_EXAMPLE_MARK = re.compile(r"\[(EXAMPLE|EXEMPLE|VÍ DỤ)\]", re.IGNORECASE)
 _MARKING_BLOCK = re.compile(r"^marking:.*\n(?:[ \t]+.*\n)*", re.M)
 _PARTNER_LINE = re.compile(r"^partner:.*$", re.M)
 

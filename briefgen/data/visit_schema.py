@@ -149,12 +149,12 @@ class Commitment(_Model):
 class Drafting(_Model):
     """Who drafted the briefing, who cleared it, who receives it."""
 
-    officer: str
-    """The drafting officer (name, and unit when useful)."""
+    officer: Text
+    """The drafting officer (name, and unit when useful), in each language the briefing is made in."""
     date: dt.date
     """The date of the draft."""
-    clearance: list[str] = Field(default_factory=list)
-    """Who cleared it, in order."""
+    clearance: list[Text] = Field(default_factory=list)
+    """Who cleared it, in order (the last signs a Vietnamese note, Decree 30's form)."""
     cleared_on: dt.date | None = None
     """The date the last clearance was given."""
     reference: str | None = None

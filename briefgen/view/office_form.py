@@ -80,13 +80,15 @@ def closing(given: Input, labels: Mapping[str, str]) -> viewmodel.Closing | None
     official = fmt.lang in STATE_FORM
     if drafting:
         shown = [
-            ("drafting_officer", drafting.officer),
+            ("drafting_officer", fmt.text(drafting.officer)),
             ("drafting_date", fmt.date(drafting.date)),
-            ("clearance", ", ".join(drafting.clearance)),
+            ("clearance", viewmodel.joined(", ", fmt.texts(drafting.clearance))),
             ("cleared_on", fmt.date(drafting.cleared_on) if drafting.cleared_on else ""),
         ]
-        lines = [labels["labelled"].format(label=labels[key], value=value) for key, value in shown if value]
-        signer = _upper(drafting.clearance[-1]) if official and drafting.clearance else ""
+        lines = [
+            viewmodel.formatted(labels["labelled"], label=labels[key], value=value) for key, value in shown if value
+        ]
+        signer = _upper(fmt.text(drafting.clearance[-1])) if official and drafting.clearance else ""
     if not recipients and not lines:
         return None
     if official:

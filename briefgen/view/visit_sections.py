@@ -142,7 +142,7 @@ def drafting(i: Input) -> Mapping[str, Any]:
         [
             ("drafting_officer", d.officer),
             ("drafting_date", fmt.date(d.date)),
-            ("clearance", ", ".join(d.clearance)),
+            ("clearance", viewmodel.joined(", ", fmt.texts(d.clearance))),
             ("reference", d.reference or ""),
         ],
     )

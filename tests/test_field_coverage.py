@@ -63,6 +63,8 @@ NOT_SHOWN: dict[str, str] = {
     "forum.theme_quotation.also": "the source's other wording, kept for the fact-checker, not printed",
     "visit.theme_quotation.also": "the source's other wording, kept for the fact-checker, not printed",
     "summary.quotation.translated_by": "printed only beside a quotation shown as a translation (test_age_on_page)",
+    "narrative.quotation.also": "the source's other wording, kept for the fact-checker (check --sources), not printed",
+    "narrative.quotation.translated_by": "printed only beside a quotation shown as a translation",
     "forum.theme_quotation.translated_by": "printed only beside a quotation shown as a translation",
     "visit.theme_quotation.translated_by": "printed only beside a quotation shown as a translation",
 }
@@ -173,7 +175,16 @@ def generate(model: type[BaseModel], path: str, values: Values) -> dict[str, Any
 def _fix_up(data: dict[str, Any]) -> dict[str, Any]:
     """What the validators need that a generic fill cannot know: real sources, languages, an url."""
     data["language"] = "fr"
-    for key in ("summary", "priorities", "orientations", "people", "key_figures", "partnerships", "timeline"):
+    for key in (
+        "summary",
+        "narrative",
+        "priorities",
+        "orientations",
+        "people",
+        "key_figures",
+        "partnerships",
+        "timeline",
+    ):
         for item in data.get(key, []):
             item["source"] = SOURCE
     for group in data.get("national_context", []):
@@ -408,6 +419,7 @@ UNMARKED_FALLBACK = {
     "visit.programme.questions.question",
     "visit.programme.questions.answer",
     "summary.quotation.text",
+    "narrative.quotation.text",
     "forum.theme_quotation.text",
     "visit.theme_quotation.text",
 }
@@ -482,7 +494,7 @@ def test_the_key_facts_page_has_every_field_of_its_sections(
 
 
 SOURCED = {
-    "framework.text": "", "summary.text": "", "priorities.text": "", "orientations.text": "",
+    "framework.text": "", "summary.text": "", "narrative.text": "", "priorities.text": "", "orientations.text": "",
     "forum.name": "", "agreements.name": "", "timeline.text": "", "people.role": "", "visit.title": "",
     "key_figures.label": "as of", "national_context.figures.label": "as of",
 }  # fmt: skip

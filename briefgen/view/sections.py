@@ -329,6 +329,22 @@ SECTIONS: tuple[Section, ...] = (
         },
     ),
     Section(
+        "narrative",
+        lambda i: {},
+        content=partner_parts.narrative_blocks,
+        present=lambda i: bool(i.profile.narrative),
+        cites=_sourced("narrative"),
+        dates=_as_of("narrative"),
+        facts=lambda p: fact_items.sentences("narrative", p.narrative, p),
+        words={
+            "narrative": {
+                "en": "Annex – The relationship in detail",
+                "fr": "Annexe – La relation en détail",
+                "vi": "Phụ lục – Chi tiết quan hệ hai nước",
+            }
+        },
+    ),
+    Section(
         "national_context",
         partner_parts.national_context,
         facts=fact_items.national_context,

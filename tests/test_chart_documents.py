@@ -33,11 +33,12 @@ AMOUNTS = """  - label: Commerce fictif
     as_of: 2025
     source: fict-src
 """
-# What the French briefing prints for the three amounts (the fixture's 33.69 billion, then the two above).
+# What the French briefing prints for the three amounts (the fixture's 33.69 billion, then the two above): the
+# short form of a value column, its spaces unbreakable.
 VALUES = {
-    "Investissements fictifs": "33,69 milliards de dollars des États-Unis",
-    "Commerce fictif": "52 milliards de dollars des États-Unis",
-    "Aide fictive": "1,2 milliard de dollars des États-Unis",
+    "Investissements fictifs": "33,69\u00a0Md\u00a0USD",
+    "Commerce fictif": "52\u00a0Md\u00a0USD",
+    "Aide fictive": "1,2\u00a0Md\u00a0USD",
 }
 
 

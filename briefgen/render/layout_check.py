@@ -10,8 +10,8 @@ every rule. The rules:
   is cut from what it introduces;
 - ``small``: a line of body text (at least :data:`SMALL_CHARS` characters) set under 9 pt;
 - ``name``: a name of the profile (a country, a currency, a person) broken inside a word across two
-  lines (at a hyphen, hard or added by hyphenation, or without one); a break between its words is not
-  counted;
+  lines (at a hyphen, hard or added by hyphenation, or without one); or a short name, one the HTML writer
+  keeps whole (briefgen.view.names.kept_whole: "Việt Nam", "Nguyễn Minh Hằng"), broken between its words;
 - ``table``: a page after one that ended on a light row rule of a table with a header (bold text just
   above a dark rule; a table of labelled lines has none), whose first row rule under text
   comes before any dark header rule: the rows go on without the table's header repeated.
@@ -25,6 +25,8 @@ import dataclasses
 import io
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+from briefgen.view.names import kept_whole
 
 MM = 72 / 25.4
 HEADER_MM = 17.5
@@ -117,12 +119,16 @@ def _broken_names(lines: Sequence[_Line], names: Sequence[str]) -> list[str]:
                     continue  # not the same column
                 end = " ".join(w["text"] for w in tail[-3:])
                 start = " ".join(w["text"] for w in head[:3])
-                # Only a break inside a word: at a hyphen (hard, or one the renderer added), or with none at all.
-                joins = [(end + start, len(end))]
+                # A break inside a word: at a hyphen (hard, or one the renderer added), or with none at all.
+                joins = [(end + start, len(end), False)]
                 if end.endswith(HYPHENS):
-                    joins.append((end[:-1] + start, len(end) - 1))
+                    joins.append((end[:-1] + start, len(end) - 1, False))
+                # A break between words, counted for a short name only: a longer one may wrap as a column needs.
+                joins.append((end + " " + start, len(end), True))
                 for name in names:
-                    for joined, cut in joins:
+                    for joined, cut, between in joins:
+                        if between and not kept_whole(name):
+                            continue
                         at = joined.find(name)
                         while at != -1:
                             if at < cut < at + len(name) and name not in found:

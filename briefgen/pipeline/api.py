@@ -443,7 +443,8 @@ def check_layout(
                 continue  # every name: only those built
             raise InputError(f"{briefing_pdf}: not built; build the briefing's PDF in {language} first")
         proper = profile_names(loaded.merged.data)
-        for pdf in (briefing_pdf, folder / f"key-facts{suffix}.pdf"):
-            if pdf.is_file():
-                found += faults(pdf.read_bytes(), str(pdf), proper)
+        found += faults(briefing_pdf.read_bytes(), str(briefing_pdf), proper)
+        sheet_pdf = folder / f"key-facts{suffix}.pdf"
+        if sheet_pdf.is_file():
+            found += faults(sheet_pdf.read_bytes(), str(sheet_pdf), proper, sheet=True)
     return found

@@ -12,6 +12,8 @@ every rule. The rules:
 - ``name``: a name of the profile (a country, a currency, a person) broken inside a word across two
   lines (at a hyphen, hard or added by hyphenation, or without one); or a short name, one the HTML writer
   keeps whole (briefgen.view.names.kept_whole: "Việt Nam", "Nguyễn Minh Hằng"), broken between its words;
+- ``sheet``: a one-page sheet (the key-facts page, ``sheet=True``) that runs onto a second page, or whose
+  content ends with more than :data:`SHEET_BLANK` of its page left blank: it does not use its page;
 - ``table``: a page after one that ended on a light row rule of a table with a header (bold text just
   above a dark rule; a table of labelled lines has none), whose first row rule under text
   comes before any dark header rule: the rows go on without the table's header repeated.
@@ -36,6 +38,8 @@ FOOTER_MM = 280.5
 SMALL_PT = 9.0
 SMALL_CHARS = 12
 HYPHENS = ("-", "\u2010", "\u00ad")
+SHEET_BLANK = 0.25
+"""The most of its page a one-page sheet may leave blank below its content."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -137,8 +141,11 @@ def _broken_names(lines: Sequence[_Line], names: Sequence[str]) -> list[str]:
     return found
 
 
-def faults(pdf: bytes, file: str, names: Sequence[str] = ()) -> list[LayoutFault]:
-    """The layout faults of the PDF ``pdf`` (named ``file`` in the messages), page by page."""
+def faults(pdf: bytes, file: str, names: Sequence[str] = (), *, sheet: bool = False) -> list[LayoutFault]:
+    """The layout faults of the PDF ``pdf`` (named ``file`` in the messages), page by page.
+
+    ``sheet``: the PDF is a one-page sheet (the key-facts page), which must fill its one page.
+    """
     import pdfplumber
 
     out: list[LayoutFault] = []
@@ -154,6 +161,13 @@ def faults(pdf: bytes, file: str, names: Sequence[str] = ()) -> list[LayoutFault
 
             def fault(kind: str, message: str, number: int = number) -> None:
                 out.append(LayoutFault(file, number, kind, message))
+
+            if sheet and number == 2:
+                fault("sheet", f"the one-page sheet runs onto {count - 1} more page(s): it must fit one page")
+            if sheet and number == 1 and lines:
+                blank = 1 - (lines[-1].bottom / MM - HEADER_MM) / (FOOTER_MM - HEADER_MM)
+                if blank > SHEET_BLANK:
+                    fault("sheet", f"the one-page sheet leaves {round(100 * blank)}% of its page blank (at most 25%)")
 
             last = number == count
             if lines and not last and number >= first_body:

@@ -198,10 +198,17 @@ def national_context(i: Input) -> Mapping[str, Any]:
 def sources(i: Input) -> Mapping[str, Any]:
     """The national context (an annex)."""
     cited = [
-        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), src.url or "")
+        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), src.url or "", _brief(src, i.fmt))
         for _, ref, src in i.sources.cited()
     ]
     return {"sources": cited}
+
+
+def _brief(source: schema.Source, fmt: Formatter) -> str:
+    """A source's publisher and date alone, for the key-facts page."""
+    return ", ".join(
+        [p for p in (source.publisher, source.author) if p] + ([fmt.partial(source.date)] if source.date else [])
+    )
 
 
 def _citation(source: schema.Source, fmt: Formatter) -> str:

@@ -179,6 +179,20 @@ def _as_of(name: str) -> Callable[[schema.Profile], Iterable[schema.PartialDate]
     return lambda profile: [item.as_of for item in getattr(profile, name)]
 
 
+def _sentences(name: str, content: Callable[[Input], list[blocks.Block]], title: Mapping[str, str]) -> Section:
+    """A section made of the profile's list of sourced sentences ``name``, titled ``title`` in each language."""
+    return Section(
+        name,
+        lambda i: {},
+        content=content,
+        present=lambda i: bool(getattr(i.profile, name)),
+        cites=_sourced(name),
+        dates=_as_of(name),
+        facts=lambda p: fact_items.sentences(name, getattr(p, name), p),
+        words={name: title},
+    )
+
+
 def _summary_sources(profile: schema.Profile) -> Iterable[str]:
     return ([profile.framework.source] if profile.framework else []) + [c.source for c in profile.summary]
 
@@ -310,38 +324,24 @@ SECTIONS: tuple[Section, ...] = (
         cites=_sourced("priorities"),
         dates=_as_of("priorities"),
     ),
-    Section(
+    _sentences(
         "orientations",
-        lambda i: {},
-        content=lambda i: [
+        lambda i: [
             blocks.Bullets(tuple((i.fmt.text(c.text), i.sources.ref(c.source)) for c in i.profile.orientations))
         ],
-        present=lambda i: bool(i.profile.orientations),
-        cites=_sourced("orientations"),
-        dates=_as_of("orientations"),
-        facts=lambda p: fact_items.sentences("orientations", p.orientations, p),
-        words={
-            "orientations": {
-                "en": "Orientations of local external action",
-                "fr": "Orientations de l’action extérieure locale",
-                "vi": "Định hướng công tác đối ngoại địa phương",
-            }
+        {
+            "en": "Orientations of local external action",
+            "fr": "Orientations de l’action extérieure locale",
+            "vi": "Định hướng công tác đối ngoại địa phương",
         },
     ),
-    Section(
+    _sentences(
         "narrative",
-        lambda i: {},
-        content=partner_parts.narrative_blocks,
-        present=lambda i: bool(i.profile.narrative),
-        cites=_sourced("narrative"),
-        dates=_as_of("narrative"),
-        facts=lambda p: fact_items.sentences("narrative", p.narrative, p),
-        words={
-            "narrative": {
-                "en": "Annex – The relationship in detail",
-                "fr": "Annexe – La relation en détail",
-                "vi": "Phụ lục – Chi tiết quan hệ hai nước",
-            }
+        partner_parts.narrative_blocks,
+        {
+            "en": "Annex – The relationship in detail",
+            "fr": "Annexe – La relation en détail",
+            "vi": "Phụ lục – Chi tiết quan hệ hai nước",
         },
     ),
     Section(

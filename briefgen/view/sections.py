@@ -179,8 +179,8 @@ def _as_of(name: str) -> Callable[[schema.Profile], Iterable[schema.PartialDate]
     return lambda profile: [item.as_of for item in getattr(profile, name)]
 
 
-def _sentences(name: str, content: Callable[[Input], list[blocks.Block]], title: Mapping[str, str]) -> Section:
-    """A section made of the profile's list of sourced sentences ``name``, titled ``title`` in each language."""
+def _sentences(name: str, content: Callable[[Input], list[blocks.Block]], words: Mapping[str, str]) -> Section:
+    """A section made of the profile's list of sourced sentences ``name``, titled ``words`` in each language."""
     return Section(
         name,
         lambda i: {},
@@ -189,7 +189,7 @@ def _sentences(name: str, content: Callable[[Input], list[blocks.Block]], title:
         cites=_sourced(name),
         dates=_as_of(name),
         facts=lambda p: fact_items.sentences(name, getattr(p, name), p),
-        words={name: title},
+        words={name: words},
     )
 
 
@@ -329,7 +329,7 @@ SECTIONS: tuple[Section, ...] = (
         lambda i: [
             blocks.Bullets(tuple((i.fmt.text(c.text), i.sources.ref(c.source)) for c in i.profile.orientations))
         ],
-        {
+        words={
             "en": "Orientations of local external action",
             "fr": "Orientations de l’action extérieure locale",
             "vi": "Định hướng công tác đối ngoại địa phương",
@@ -338,7 +338,7 @@ SECTIONS: tuple[Section, ...] = (
     _sentences(
         "narrative",
         partner_parts.narrative_blocks,
-        {
+        words={
             "en": "Annex – The relationship in detail",
             "fr": "Annexe – La relation en détail",
             "vi": "Phụ lục – Chi tiết quan hệ hai nước",

@@ -169,15 +169,23 @@ WORDS: tuple[tuple[str, str], ...] = (
     word("qualifier_more_than", "more than {}"),
     # TRANSLATORS: {}: the formatted number.
     word("qualifier_at_least", "at least {}"),
-    # TRANSLATORS: How an amount in US dollars names its currency: 'long' (Babel's long name, 'US dollars')
-    # or the word your officials write ('USD' in Vietnamese: '33,69 tỷ USD').
+    # TRANSLATORS: How an amount in US dollars names its currency in a table's value column: the short form
+    # your officials write ('USD': '33,69 Md USD', 'USD 33.69 bn', '33,69 tỷ USD'), or 'long' for Babel's long
+    # name ('US dollars'), which a value column has no room for.
     word("currency_USD", "long"),
-    # TRANSLATORS: As currency_USD, for the Vietnamese dong ('đồng' in Vietnamese: '51 tỷ đồng').
+    # TRANSLATORS: As currency_USD, for the Vietnamese dong ('VND'; 'đồng' in Vietnamese: '51 tỷ đồng').
     word("currency_VND", "long"),
-    # TRANSLATORS: An amount. {number}: the formatted number; {currency}: the currency's name (Babel's).
+    # TRANSLATORS: An amount. {number}: the formatted number; {currency}: the currency (see currency_USD).
     word("amount", "{number} {currency}"),
-    # TRANSLATORS: A large amount: {number} is '33.69 billion'; {currency}: the currency's name (Babel's).
-    word("amount_compact", "{number} {currency}"),
+    # TRANSLATORS: A large amount, in a table's value column: {number} is '33.69', {scale} the short word for
+    # its millions or billions (million_short, billion_short), {currency} the currency (see currency_USD).
+    # Write it as your officials do in a table: 'USD 33.69 bn', '33,69 Md USD', '33,69 tỷ USD'.
+    word("amount_compact", "{currency} {number} {scale}"),
+    # TRANSLATORS: The short word for millions in a large amount ('m'; 'M' in French, 'triệu' in Vietnamese).
+    word("million_short", "m"),
+    # TRANSLATORS: The short word for billions (thousand millions) in a large amount ('bn'; 'Md' in French,
+    # 'tỷ' in Vietnamese).
+    word("billion_short", "bn"),
     # TRANSLATORS: A source's title in quotation marks. {text}: the title.
     word("quoted", "“{text}”"),
     # TRANSLATORS: A source cited by its original title, followed by a translation we made of it.

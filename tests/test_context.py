@@ -25,7 +25,7 @@ def test_french_formats() -> None:
     assert found["Aide publique au développement (APD)"] == "1er partenaire"
     assert found["Commerce"] == "4e partenaire"
     assert found["Investissements directs étrangers dans les collectivités locales (onze premiers mois)"] == (
-        "33,69 milliards de dollars des États-Unis"  # the currency's name comes from Babel's locale data
+        "33,69\xa0Md\xa0USD"  # a value column's short form, its spaces unbreakable
     )
     assert found["Hausse de ces investissements par rapport à la même période de l'année précédente"] == "7,4\xa0%"
     view = briefgen.briefing("japan")
@@ -48,6 +48,7 @@ def test_english_and_vietnamese_formats() -> None:
     # Ranks read as officials write them, in words: "third-largest partner", "đối tác lớn thứ ba".
     assert en["Investment"] == "third-largest partner" and vi["Đầu tư"] == "đối tác lớn thứ ba"
     assert en["Trade"] == "fourth-largest partner" and vi["Thương mại"] == "đối tác lớn thứ tư"
+    assert "USD\xa033.69\xa0bn" in en.values() and "33,69\xa0tỷ\xa0USD" in vi.values()
     assert briefgen.briefing("japan", lang="en").timeline[0].date == "27 November 2023"
     assert briefgen.briefing("japan", lang="vi").timeline[0].date == "27 tháng 11 năm 2023"
 

@@ -45,6 +45,7 @@ QUOTATIONS = (
     "summary.quotation",
     "priorities.quotation",
     "orientations.quotation",
+    "narrative.quotation",
     "forum.theme_quotation",
     "visit.theme_quotation",
 )
@@ -182,7 +183,16 @@ def generate(model: type[BaseModel], path: str, values: Values) -> dict[str, Any
 def _fix_up(data: dict[str, Any]) -> dict[str, Any]:
     """What the validators need that a generic fill cannot know: real sources, languages, an url."""
     data["language"] = "fr"
-    for key in ("summary", "priorities", "orientations", "people", "key_figures", "partnerships", "timeline"):
+    for key in (
+        "summary",
+        "narrative",
+        "priorities",
+        "orientations",
+        "people",
+        "key_figures",
+        "partnerships",
+        "timeline",
+    ):
         for item in data.get(key, []):
             item["source"] = SOURCE
     for group in data.get("national_context", []):
@@ -512,7 +522,7 @@ def test_the_key_facts_page_has_every_field_of_its_sections(
 
 
 SOURCED = {
-    "framework.text": "", "summary.text": "", "priorities.text": "", "orientations.text": "",
+    "framework.text": "", "summary.text": "", "narrative.text": "", "priorities.text": "", "orientations.text": "",
     "forum.name": "", "agreements.name": "", "timeline.text": "", "people.role": "", "visit.title": "",
     "key_figures.label": "as of", "national_context.figures.label": "as of",
 }  # fmt: skip

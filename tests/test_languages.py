@@ -12,10 +12,10 @@ from pypdf import PdfReader
 from .helpers import REPO, run_cli
 
 EXPECTED = {
-    "fr": ["Note de synthèse — Japon", "DIFFUSION RESTREINTE", "plus de 2 500", "33,69 milliards de dollars",
+    "fr": ["Note de synthèse — Japon", "DIFFUSION RESTREINTE", "plus de 2 500", "33,69 Md USD",
            "27 novembre 2023", "1er partenaire", "7,4 %", "Date des informations : 2025 – 19 janvier 2026",
            "Chiffres clés"],
-    "en": ["Briefing note — Japan", "RESTRICTED", "more than 2,500", "33.69 billion US dollars",
+    "en": ["Briefing note — Japan", "RESTRICTED", "more than 2,500", "USD 33.69 bn",
            "27 November 2023", "largest partner", "third-largest partner", "7.4%",
            "Information as at 2025 – 19 January 2026", "Department of Foreign Affairs",
            "Key figures"],

@@ -54,6 +54,7 @@ FACTS = {
     "timeline": "Événement fictif",
     "people": "Ambassadrice fictive à Hanoï",
     "priorities": "Priorite fictive unique",
+    "narrative": "Récit fictif de la relation",
     "national_context": "Theme national fictif",
     "sources": "Source fictive",
     "drafting": "FICT-2026-001",

@@ -48,7 +48,7 @@ def test_the_forum_is_a_commitment_under_the_aegis_of_the_ministry() -> None:
     assert fr.startswith("sous l'égide du ministère") and "en coordination avec l'ambassade du Japon" in fr
     assert en.startswith("under the aegis of") and "in coordination with the Embassy of Japan" in en
     assert vi.startswith("Bộ Ngoại giao Việt Nam chủ trì, phối hợp với")
-    english = " ".join(_texts(c.text)[1] for c in _japan().summary)
+    english = " ".join(_texts(c.text)[1] for c in _japan().narrative)
     assert re.search(r"(?<!be )held in", english) is None and "to be held in Quảng Ninh" in english
 
 
@@ -75,7 +75,7 @@ def test_nakasone_title_is_the_same_in_every_place_and_language() -> None:
 
 
 def test_hedging_and_attribution_are_kept() -> None:
-    summary = [_texts(c.text) for c in _japan().summary]
+    summary = [_texts(c.text) for c in _japan().narrative]
     fr = " ".join(s[0] for s in summary)
     assert "« on peut affirmer que »" in fr and "Pour l'auteur de l'article" in fr
     assert "notamment le VJEPA" in fr and "L'auteur se dit convaincu" in fr
@@ -86,7 +86,7 @@ def test_hedging_and_attribution_are_kept() -> None:
 
 
 def test_the_quotation_of_nguyen_minh_hang_is_verbatim_in_french_and_marked_elsewhere() -> None:
-    (claim,) = [c for c in _japan().summary if c.quotation is not None]
+    (claim,) = [c for c in _japan().narrative if c.quotation is not None]
     quotation = claim.quotation
     assert quotation is not None and quotation.speaker == "Nguyễn Minh Hằng" and quotation.lang == "fr"
     assert not quotation.translated("fr") and quotation.translated("en") and quotation.translated("vi")
@@ -113,7 +113,7 @@ def test_the_omitted_facts_the_visit_needs_are_there() -> None:
     assert "Orientations 2026 de l'action extérieure locale, toutes collectivités confondues" in priorities
     assert "Résolution n° 57 du Bureau politique" in priorities and "semi-conducteurs" in priorities
     assert "mécanismes de suivi, d'incitation et de pilotage" in priorities
-    summary = " ".join(_texts(c.text)[0] for c in japan.summary)
+    summary = " ".join(_texts(c.text)[0] for c in japan.narrative)
     assert "signature d'accords de coopération" in summary and "deux niveaux" in summary
     assert "rendez-vous incontournable" in summary
     agreements = japan.national_context[0].figures[0]

@@ -61,8 +61,8 @@ def check(
         typer.Option(
             "--layout",
             help="Instead: read the built PDFs (briefing, key-facts page) and list nearly empty pages, headings at "
-            "a page's foot, text under 9 pt, names broken across lines and tables cut from their header, with "
-            "their page; exit 1 when it lists anything.",
+            "a page's foot, text under 9 pt, names broken across lines, tables cut from their header and a "
+            "key-facts page that runs over or leaves a quarter blank, with their page; exit 1 when it lists anything.",
         ),
     ] = False,
     out: Annotated[Path, typer.Option("--out", help="Where the PDFs were built (--layout).", metavar="DIR")] = Path(

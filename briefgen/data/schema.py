@@ -9,7 +9,7 @@ The models are in ``facts_schema`` (dates, texts, sources, the partner's facts) 
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from briefgen.data.facts_schema import (
     Agreement,
@@ -112,7 +112,10 @@ class Profile(_Model):
     framework: Claim | None = None
     """The name and standing of the bilateral relationship."""
     summary: list[Claim] = Field(default_factory=list)
-    """The relationship in a few sourced sentences."""
+    """The relationship at a glance: at most six short sourced points, printed as bullets (the longer
+    account goes to ``narrative``)."""
+    narrative: list[Claim] = Field(default_factory=list)
+    """The relationship in detail: the longer sourced account, printed as an annex after the partner's sections."""
     forum: Forum | None = None
     """The local cooperation forum, when there is one."""
     key_figures: list[Figure] = Field(default_factory=list)
@@ -135,3 +138,17 @@ class Profile(_Model):
     """Every source cited, by key."""
     visit: Visit | None = None
     """The visit, when the briefing is built from a visit file."""
+
+    @field_validator("summary")
+    @classmethod
+    def _glance(cls, points: list[Claim]) -> list[Claim]:
+        if len(points) > SUMMARY_POINTS:
+            raise ValueError(
+                f"at most {SUMMARY_POINTS} points, a reader takes them in at a glance; got {len(points)}: "
+                "keep the key ones and move the others to 'narrative' (the annex)"
+            )
+        return points
+
+
+SUMMARY_POINTS = 6
+"""The most points ``summary`` may hold."""

@@ -11,8 +11,7 @@ format asks for them, so that validating or previewing never loads WeasyPrint or
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +30,7 @@ from briefgen.pipeline.plan import list_templates, template_dir
 from briefgen.pipeline.stages import view_of, visit_editions
 from briefgen.text import shown
 from briefgen.view.dating import document_timestamp, parse_date_option
+from briefgen.view.names import names as profile_names
 
 if TYPE_CHECKING:  # the loader, the models and the view model only matter to commands that load or render
     from briefgen.data.assembly import Loaded
@@ -507,43 +507,9 @@ def check_layout(
             if not names:
                 continue  # every name: only those built
             raise InputError(f"{briefing_pdf}: not built; build the briefing's PDF in {language} first")
-        proper = _proper_names(loaded.merged.data) + _HOME_COUNTRY
-        words = {word for name in proper for word in name.split()}
-        proper += _compound_names(loaded.merged.data, words)
-        for pdf in (briefing_pdf, folder / f"key-facts{suffix}.pdf"):
-            if pdf.is_file():
-                found += faults(pdf.read_bytes(), str(pdf), proper)
+        proper = profile_names(loaded.merged.data)
+        found += faults(briefing_pdf.read_bytes(), str(briefing_pdf), proper)
+        sheet_pdf = folder / f"key-facts{suffix}.pdf"
+        if sheet_pdf.is_file():
+            found += faults(sheet_pdf.read_bytes(), str(sheet_pdf), proper, sheet=True)
     return found
-
-
-_HOME_COUNTRY = ["Vietnam", "Viet Nam", "Việt Nam"]
-"""The issuer's own country, which no profile names as a field."""
-_PREFIXES = {"Vice", "Co", "Ex", "Pre", "Post", "Anti", "Non", "Sous", "Phó"}
-_COMPOUND = re.compile(r"\b[A-ZÀ-Ỹ][\w']*(?:-[A-ZÀ-Ỹ][\w']*)+")
-
-
-def _compound_names(data: object, words: set[str]) -> list[str]:
-    """Hyphenated proper names in a profile's text (États-Unis, Hô Chi Minh-Ville): never to be cut at the hyphen."""
-    if isinstance(data, Mapping):
-        return [n for v in data.values() for n in _compound_names(v, words)]
-    if isinstance(data, list):
-        return [n for item in data for n in _compound_names(item, words)]
-    if not isinstance(data, str):
-        return []
-    # Not a title (Vice-Chairman), nor two names joined (Vietnam-Japon): each may break at its hyphen.
-    found = [n for n in _COMPOUND.findall(data) if n.split("-")[0] not in _PREFIXES]
-    return [n for n in found if not all(part in words for part in n.split("-"))]
-
-
-_NAME_KEYS = ("name", "country", "currency", "partner", "native", "province", "locality", "localities")
-
-
-def _proper_names(data: object, key: str = "") -> list[str]:
-    """The short texts a profile gives under keys that hold names (people, countries, currencies, places)."""
-    if isinstance(data, Mapping):
-        return [n for k, v in data.items() for n in _proper_names(v, key if k in LANGUAGES else str(k))]
-    if isinstance(data, list):
-        return [n for item in data for n in _proper_names(item, key)]
-    if isinstance(data, str) and any(part in key for part in _NAME_KEYS) and len(data) <= 60:
-        return [data]
-    return []

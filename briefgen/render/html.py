@@ -96,7 +96,7 @@ def render_html(briefing: Briefing, template_dir: pathlib.Path, name: str = TEMP
     try:
         template = env.get_template(name)
         _check_kinds(briefing, template_dir)
-        return html_spans(template.render(briefing.template_vars()))
+        return names_whole(html_spans(template.render(briefing.template_vars())), briefing.names)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"template syntax error: {exc.message}",
@@ -118,6 +118,31 @@ def render_html(briefing: Briefing, template_dir: pathlib.Path, name: str = TEMP
             file=file,
             line=line,
         ) from exc
+
+
+_TEXT_PART = re.compile(r"(<(title|style|script|textarea|svg)\b.*?</\2\s*>|<[^>]*>)", re.DOTALL | re.IGNORECASE)
+"""A tag, or an element whose text holds no HTML markup (a chart's SVG neither): what :func:`names_whole` leaves."""
+
+
+def names_whole(html: str, names: tuple[str, ...]) -> str:
+    """The rendered HTML with each of ``names`` in the text set in ``<span class="name">``, kept on one line.
+
+    Only text between tags is touched (never an attribute, a ``<title>``, a stylesheet or an SVG); a name inside a
+    longer word is not one (``Japon`` in ``Japonais``). The template's CSS keeps the span whole
+    (``.name { white-space: nowrap }``): "Việt Nam" and "États-Unis" never break across lines.
+    """
+    if not names:
+        return html
+    alternatives = "|".join(re.escape(str(escape(n))) for n in sorted(names, key=len, reverse=True))
+    found = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    parts = _TEXT_PART.split(html)
+    out = []
+    # split() with two groups yields: text, whole match, inner group, text, …
+    for i in range(0, len(parts), 3):
+        out.append(found.sub(lambda m: f'<span class="name">{m[0]}</span>', parts[i]))
+        if i + 1 < len(parts):
+            out.append(parts[i + 1])
+    return "".join(out)
 
 
 def template_location(exc: BaseException, template_dir: pathlib.Path) -> tuple[str | None, int | None]:

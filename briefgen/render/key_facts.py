@@ -10,12 +10,15 @@ bullets       a numbered list (points, most important first): its first five; a 
 table         the rows the visit concerns (highlighted, starred) when there are any; else every row
 people        one line per person: name, their first line (role), the note reference; none for a person
               a table above in the section already lists
+table         (of people) no row for a person the sheet already gives a line: no one twice on one page
 chart, image  left out: the sheet has the figures themselves, and no room for pictures
 quotation     left out: the briefing quotes the words (marked when translated); the sheet keeps the facts
 group         its blocks, each made compact
-sources       left out: the sheet ends with the notes its own blocks cite, numbered as in the briefing
-other kinds   as they are (paragraph, facts, definitions, figures, gap); a heading too,
-              unless nothing is left under it
+sources       left out: the sheet ends with the notes its own blocks cite, numbered as in the briefing, each
+              brief (publisher, date: the briefing has the whole citation and its address)
+facts         without a line whose value the sheet's header gives already (the visit's date, its place)
+other kinds   as they are (paragraph, definitions, figures, gap); a heading too,
+              unless nothing is left under it; a legend too, unless the table it explains is left out
 ============  =====================================================================================
 
 The note explaining a mark (``Briefing.mark_notes``: † for a figure older than the age limit) is printed once
@@ -39,25 +42,59 @@ POINTS = 5
 class KeyFactsWriter(b.Walker[b.Block | None]):
     """Makes each block compact for the one-page sheet; ``None``: the block is left out."""
 
+    def __init__(self, header: tuple[str, ...] = (), title: str = "") -> None:
+        self.title = title
+        """The sheet's title: a heading repeating it goes, its note calls carried to the labelled lines under it."""
+        self.listed: set[str] = set()
+        """The people the sheet already shows a line for, by name (in this section or one above)."""
+        self.header = set(header)
+        """What the sheet's header already says (the visit's date and place): a labelled line repeating it goes."""
+
     def blocks(self, shown: tuple[b.Block, ...]) -> tuple[b.Block, ...]:
         """The compact form of ``shown``, without the blocks left out.
 
-        Two rules across blocks: a person a table above already lists (by the name in its first column)
-        gets no line of their own again; and a heading left with nothing under it goes too.
+        Rules across blocks: no one twice on the sheet (a person a table above already lists, by the name
+        in its first column, gets no line of their own again, and a table of people drops the rows of those
+        already given a line); a legend whose table is left out goes; a heading left with nothing under it too.
         """
-        listed: set[str] = set()
         kept: list[b.Block] = []
+        dropped = False
+        shown = self._title_once(shown)
         for block in shown:
-            if isinstance(block, b.Table):
-                listed |= {b.plain(row.cells[0]) for row in block.rows if row.cells}
-            elif isinstance(block, b.PeopleCards):
-                block = dataclasses.replace(block, cards=tuple(c for c in block.cards if c.name not in listed))
+            if isinstance(block, b.Paragraph) and block.role == "legend" and dropped:
+                continue
+            dropped = False
+            if isinstance(block, b.PeopleCards):
+                block = dataclasses.replace(block, cards=tuple(c for c in block.cards if c.name not in self.listed))
                 if not block.cards:
                     continue
+                self.listed |= {c.name for c in block.cards}
             compact = self.visit(block)
-            if compact is not None:
-                kept.append(compact)
+            if isinstance(compact, b.Table) and compact.name == "people":
+                rows = tuple(r for r in compact.rows if not (r.cells and _name(r.cells[0]) in self.listed))
+                compact = dataclasses.replace(compact, rows=rows) if rows else None
+            if compact is None:
+                dropped = isinstance(block, b.Table | b.FiguresTable)
+                continue
+            if isinstance(compact, b.Table):
+                self.listed |= {_name(row.cells[0]) for row in compact.rows if row.cells}
+            kept.append(compact)
         return tuple(block for index, block in enumerate(kept) if not _empty_heading(block, kept[index + 1 :]))
+
+    def _title_once(self, shown: tuple[b.Block, ...]) -> tuple[b.Block, ...]:
+        """``shown`` without a heading that repeats the sheet's title, its note calls on the labelled lines below."""
+        blocks = list(shown)
+        for index, block in enumerate(blocks[:-1]):
+            following = blocks[index + 1]
+            if not (isinstance(block, b.Heading) and isinstance(following, b.Facts) and following.rows):
+                continue
+            refs = tuple(run for run in block.text if isinstance(run, b.NoteRef))
+            if b.plain(_words(block.text)) == self.title:
+                first, *rest = following.rows
+                carried = dataclasses.replace(first, value=(*first.value, *refs))
+                blocks[index + 1] = dataclasses.replace(following, rows=(carried, *rest))
+                blocks[index] = None  # type: ignore[call-overload]
+        return tuple(block for block in blocks if block is not None)
 
     def visit_heading(self, block: b.Heading) -> b.Block | None:
         """As it is."""
@@ -72,8 +109,16 @@ class KeyFactsWriter(b.Walker[b.Block | None]):
         return dataclasses.replace(block, items=block.items[:POINTS]) if block.ordered else block
 
     def visit_facts(self, block: b.Facts) -> b.Block | None:
-        """As it is."""
-        return block
+        """Without the lines whose value the sheet's header already gives (the date, the place).
+
+        Their note calls go to the first line kept, so that the facts keep their source.
+        """
+        kept = [row for row in block.rows if row.items or b.plain(_words(row.value)) not in self.header]
+        if not kept:
+            return None
+        refs = tuple(run for row in block.rows if row not in kept for run in row.value if isinstance(run, b.NoteRef))
+        kept[0] = dataclasses.replace(kept[0], value=(*kept[0].value, *(r for r in refs if r not in kept[0].value)))
+        return dataclasses.replace(block, rows=tuple(kept))
 
     def visit_definitions(self, block: b.Definitions) -> b.Block | None:
         """As it is."""
@@ -122,6 +167,16 @@ class KeyFactsWriter(b.Walker[b.Block | None]):
         return dataclasses.replace(block, blocks=inner) if inner else None
 
 
+def _words(text: b.Inline) -> b.Inline:
+    """``text`` without its note calls."""
+    return tuple(run for run in text if not isinstance(run, b.NoteRef))
+
+
+def _name(cell: b.Inline) -> str:
+    """The name in a people table's first cell, without the star of a highlighted row."""
+    return b.plain(cell).removeprefix("★").strip()
+
+
 def _empty_heading(block: b.Block, after: list[b.Block]) -> bool:
     """Whether ``block`` is a heading with nothing under it: the next block is a heading as high, or none."""
     if not isinstance(block, b.Heading):
@@ -132,7 +187,7 @@ def _empty_heading(block: b.Block, after: list[b.Block]) -> bool:
 
 def sheet(briefing: Briefing) -> Briefing:
     """The view of the key-facts page: its sections' blocks made compact, then the notes they cite."""
-    writer = KeyFactsWriter()
+    writer = KeyFactsWriter(header=tuple(briefing.cover.details), title=briefing.cover.title)
     body = []
     for section in briefing.body:
         if section.key_facts and not section.gap:
@@ -144,7 +199,10 @@ def sheet(briefing: Briefing) -> Briefing:
     cited = b.refs(block for section in body for block in section.blocks)
     listed = (block for section in briefing.body for block in b.walk(section.blocks))
     entries = [entry for block in listed if isinstance(block, b.SourceList) for entry in block.entries]
-    sources = tuple(s for s in entries if s.number in cited)
+    # Each note brief (publisher, date): the briefing gives the whole citation and address under the same number.
+    sources = tuple(
+        dataclasses.replace(s, citation=s.brief, url="") if s.brief else s for s in entries if s.number in cited
+    )
     if sources:
         body.append(b.Section("sources", briefing.labels["sources"], (b.SourceList(sources),)))
     return dataclasses.replace(briefing, body=body)

@@ -10,8 +10,10 @@ every rule. The rules:
   is cut from what it introduces;
 - ``small``: a line of body text (at least :data:`SMALL_CHARS` characters) set under 9 pt;
 - ``name``: a name of the profile (a country, a currency, a person) broken inside a word across two
-  lines (at a hyphen, hard or added by hyphenation, or without one); a break between its words is not
-  counted;
+  lines (at a hyphen, hard or added by hyphenation, or without one); or a short name, one the HTML writer
+  keeps whole (briefgen.view.names.kept_whole: "Việt Nam", "Nguyễn Minh Hằng"), broken between its words;
+- ``sheet``: a one-page sheet (the key-facts page, ``sheet=True``) that runs onto a second page, or whose
+  content ends with more than :data:`SHEET_BLANK` of its page left blank: it does not use its page;
 - ``table``: a page after one that ended on a light row rule of a table with a header (bold text just
   above a dark rule; a table of labelled lines has none), whose first row rule under text
   comes before any dark header rule: the rows go on without the table's header repeated.
@@ -26,6 +28,8 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from briefgen.view.names import kept_whole
+
 MM = 72 / 25.4
 HEADER_MM = 17.5
 """Words whose top is above this (mm from the page's top) are the running header."""
@@ -34,6 +38,8 @@ FOOTER_MM = 280.5
 SMALL_PT = 9.0
 SMALL_CHARS = 12
 HYPHENS = ("-", "\u2010", "\u00ad")
+SHEET_BLANK = 0.25
+"""The most of its page a one-page sheet may leave blank below its content."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,12 +123,16 @@ def _broken_names(lines: Sequence[_Line], names: Sequence[str]) -> list[str]:
                     continue  # not the same column
                 end = " ".join(w["text"] for w in tail[-3:])
                 start = " ".join(w["text"] for w in head[:3])
-                # Only a break inside a word: at a hyphen (hard, or one the renderer added), or with none at all.
-                joins = [(end + start, len(end))]
+                # A break inside a word: at a hyphen (hard, or one the renderer added), or with none at all.
+                joins = [(end + start, len(end), False)]
                 if end.endswith(HYPHENS):
-                    joins.append((end[:-1] + start, len(end) - 1))
+                    joins.append((end[:-1] + start, len(end) - 1, False))
+                # A break between words, counted for a short name only: a longer one may wrap as a column needs.
+                joins.append((end + " " + start, len(end), True))
                 for name in names:
-                    for joined, cut in joins:
+                    for joined, cut, between in joins:
+                        if between and not kept_whole(name):
+                            continue
                         at = joined.find(name)
                         while at != -1:
                             if at < cut < at + len(name) and name not in found:
@@ -131,8 +141,11 @@ def _broken_names(lines: Sequence[_Line], names: Sequence[str]) -> list[str]:
     return found
 
 
-def faults(pdf: bytes, file: str, names: Sequence[str] = ()) -> list[LayoutFault]:
-    """The layout faults of the PDF ``pdf`` (named ``file`` in the messages), page by page."""
+def faults(pdf: bytes, file: str, names: Sequence[str] = (), *, sheet: bool = False) -> list[LayoutFault]:
+    """The layout faults of the PDF ``pdf`` (named ``file`` in the messages), page by page.
+
+    ``sheet``: the PDF is a one-page sheet (the key-facts page), which must fill its one page.
+    """
     import pdfplumber
 
     out: list[LayoutFault] = []
@@ -148,6 +161,13 @@ def faults(pdf: bytes, file: str, names: Sequence[str] = ()) -> list[LayoutFault
 
             def fault(kind: str, message: str, number: int = number) -> None:
                 out.append(LayoutFault(file, number, kind, message))
+
+            if sheet and number == 2:
+                fault("sheet", f"the one-page sheet runs onto {count - 1} more page(s): it must fit one page")
+            if sheet and number == 1 and lines:
+                blank = 1 - (lines[-1].bottom / MM - HEADER_MM) / (FOOTER_MM - HEADER_MM)
+                if blank > SHEET_BLANK:
+                    fault("sheet", f"the one-page sheet leaves {round(100 * blank)}% of its page blank (at most 25%)")
 
             last = number == count
             if lines and not last and number >= first_body:

@@ -15,6 +15,7 @@ from briefgen.data import schema
 from briefgen.view import office_form, viewmodel
 from briefgen.view.facts import facts_document
 from briefgen.view.formatting import Formatter, Sources
+from briefgen.view.names import kept_whole, names
 from briefgen.view.section_input import OLD_MARK
 from briefgen.view.sections import (
     INTERNAL,
@@ -94,6 +95,7 @@ def build_briefing(
         key_facts_sources=[s for s in fields.get("sources", []) if s.number in numbers],
         timestamp=timestamp,
         logo=_image(logo) if logo else None,
+        names=tuple(n for n in names(profile.model_dump()) if kept_whole(n)),
         **fields,
     )
 

@@ -11,15 +11,15 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_compact_decimal, format_decimal, format_percent, get_currency_name
+from babel.numbers import format_decimal, format_percent, get_currency_name
 
 from briefgen import languages
 from briefgen.data import schema
 from briefgen.data.translation import Localized, resolve_with_language
 from briefgen.view import viewmodel
 
-# Above this, amounts read better as "33,69 milliards" than as "33 690 000 000".
-_COMPACT_FROM = 1_000_000
+_SCALES = ((1_000_000_000, "billion_short"), (1_000_000, "million_short"))
+"""From these up, an amount reads ``33,69 Md USD`` rather than ``33 690 000 000 USD``: the multiplier, its word."""
 
 
 class Formatter:
@@ -87,21 +87,31 @@ class Formatter:
             ratio = Decimal(str(value)) / 100
             text = format_percent(ratio, locale=self.locale, decimal_quantization=False)
         elif figure.unit:
-            compact = abs(value) >= _COMPACT_FROM
-            number = (
-                format_compact_decimal(value, format_type="long", locale=self.locale, fraction_digits=2)
-                if compact
-                else self.number(value)
-            )
-            # The catalogue names a currency as officials write it (tỷ USD, tỷ đồng), or leaves it to Babel.
-            currency = self.labels.get(f"currency_{figure.unit}", "long")
-            if currency == "long":
-                currency = get_currency_name(figure.unit, count=value, locale=self.locale)
-            pattern = self.labels["amount_compact" if compact else "amount"]
-            text = pattern.format(number=number, currency=currency)
+            text = self.amount(value, figure.unit)
         else:
             text = self.number(value)
         return self.labels[f"qualifier_{figure.qualifier}"].format(text)
+
+    def amount(self, value: float, unit: str) -> str:
+        """An amount of currency ``unit`` in its short form, as a table's value column prints it.
+
+        ``33,69 Md USD``, ``USD 33.69 bn``, ``33,69 tỷ USD``: from a million up, the number of millions or
+        billions with the catalogue's short word for them (``billion_short``) and the currency as officials
+        write it (``currency_USD``), in the language's order (``amount_compact``). Its spaces do not break:
+        an amount never runs across two lines.
+        """
+        currency = self.labels.get(f"currency_{unit}", "long")
+        if currency == "long":
+            currency = get_currency_name(unit, count=value, locale=self.locale)
+        scale = next((s for s in _SCALES if abs(value) >= s[0]), None)
+        if scale is None:
+            text = self.labels["amount"].format(number=self.number(value), currency=currency)
+        else:
+            # Decimal, so that 33 690 000 000 reads 33,69 and not 33,690000000000005.
+            number = format_decimal(Decimal(str(value)) / scale[0], format="#,##0.##", locale=self.locale)
+            words = {"number": number, "scale": self.labels[scale[1]], "currency": currency}
+            text = self.labels["amount_compact"].format(**words)
+        return text.replace(" ", "\u00a0")
 
     def rank(self, n: int) -> str:
         """A partner's rank ``n`` (3e partenaire, third-largest partner, đối tác lớn thứ ba).

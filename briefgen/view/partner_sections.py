@@ -198,10 +198,17 @@ def national_context(i: Input) -> Mapping[str, Any]:
 def sources(i: Input) -> Mapping[str, Any]:
     """The national context (an annex)."""
     cited = [
-        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), src.url or "")
+        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), src.url or "", _brief(src, i.fmt))
         for _, ref, src in i.sources.cited()
     ]
     return {"sources": cited}
+
+
+def _brief(source: schema.Source, fmt: Formatter) -> str:
+    """A source's publisher and date alone, for the key-facts page."""
+    return ", ".join(
+        [p for p in (source.publisher, source.author) if p] + ([fmt.partial(source.date)] if source.date else [])
+    )
 
 
 def _citation(source: schema.Source, fmt: Formatter) -> str:
@@ -254,12 +261,26 @@ def quotation(q: schema.Quotation | None, i: Input, source: str | None = None) -
 
 
 def summary_blocks(i: Input) -> list[blocks.Block]:
-    """The relationship in brief: one paragraph per claim, the framework line first, each quotation after its claim."""
+    """The relationship at a glance: the framework line, then one bullet per point, their quotations after them."""
     profile = i.profile
-    claims = ([profile.framework] if profile.framework else []) + list(profile.summary)
     shown: list[blocks.Block] = []
-    for p, claim in zip(summary(i)["summary"], claims, strict=True):
-        shown += [blocks.Paragraph(blocks.inline(p.text, p.ref)), *quotation(claim.quotation, i, claim.source)]
+    paragraphs = summary(i)["summary"]
+    if profile.framework:
+        framework, *paragraphs = paragraphs
+        shown.append(blocks.Paragraph(blocks.inline(framework.text, framework.ref)))
+    if paragraphs:
+        shown.append(blocks.Bullets(tuple(blocks.inline(p.text, p.ref) for p in paragraphs)))
+    for claim in profile.summary:
+        shown += quotation(claim.quotation, i, claim.source)
+    return shown
+
+
+def narrative_blocks(i: Input) -> list[blocks.Block]:
+    """The relationship in detail (an annex): one paragraph per claim, each quotation after its claim."""
+    shown: list[blocks.Block] = []
+    for claim in i.profile.narrative:
+        paragraph = blocks.Paragraph(blocks.inline(i.fmt.text(claim.text), i.sources.ref(claim.source)))
+        shown += [paragraph, *quotation(claim.quotation, i, claim.source)]
     return shown
 
 

@@ -181,6 +181,20 @@ def _as_of(name: str) -> Callable[[schema.Profile], Iterable[schema.PartialDate]
     return lambda profile: [item.as_of for item in getattr(profile, name)]
 
 
+def _sentences(name: str, content: Callable[[Input], list[blocks.Block]], words: Mapping[str, str]) -> Section:
+    """A section made of the profile's list of sourced sentences ``name``, titled ``words`` in each language."""
+    return Section(
+        name,
+        lambda i: {},
+        content=content,
+        present=lambda i: bool(getattr(i.profile, name)),
+        cites=_sourced(name),
+        dates=_as_of(name),
+        facts=lambda p: fact_items.sentences(name, getattr(p, name), p),
+        words={name: words},
+    )
+
+
 def _summary_sources(profile: schema.Profile) -> Iterable[str]:
     return ([profile.framework.source] if profile.framework else []) + [c.source for c in profile.summary]
 
@@ -312,20 +326,22 @@ SECTIONS: tuple[Section, ...] = (
         cites=_sourced("priorities"),
         dates=_as_of("priorities"),
     ),
-    Section(
+    _sentences(
         "orientations",
-        lambda i: {},
-        content=partner_parts.orientations_blocks,
-        present=lambda i: bool(i.profile.orientations),
-        cites=_sourced("orientations"),
-        dates=_as_of("orientations"),
-        facts=lambda p: fact_items.sentences("orientations", p.orientations, p),
+        partner_parts.orientations_blocks,
         words={
-            "orientations": {
-                "en": "Orientations of local external action",
-                "fr": "Orientations de l’action extérieure locale",
-                "vi": "Định hướng công tác đối ngoại địa phương",
-            }
+            "en": "Orientations of local external action",
+            "fr": "Orientations de l’action extérieure locale",
+            "vi": "Định hướng công tác đối ngoại địa phương",
+        },
+    ),
+    _sentences(
+        "narrative",
+        partner_parts.narrative_blocks,
+        words={
+            "en": "Annex – The relationship in detail",
+            "fr": "Annexe – La relation en détail",
+            "vi": "Phụ lục – Chi tiết quan hệ hai nước",
         },
     ),
     Section(

@@ -36,7 +36,7 @@ from pydantic import BaseModel
 from briefgen.data.files import read_regular
 from briefgen.data.loading import MAX_FILE_BYTES, PathKey, format_path
 from briefgen.data.merging import Merged
-from briefgen.data.schema import Profile, Quotation, Source
+from briefgen.data.schema import Profile, Quotation, Source, Sourced
 from briefgen.errors import Problem
 from briefgen.text import quoted
 from briefgen.view.checks import Finding
@@ -70,7 +70,8 @@ _FOLD = str.maketrans(
 )
 _PASSAGE = re.compile(r"«\s*([^«»]+?)\s*»|“([^“”]+)”|„([^„“”]+)[“”]|\"([^\"]+)\"")
 """A passage between quotation marks: « … », “ … ”, „ … “ or straight double quotes."""
-_FACT_KEYS = ("framework", "summary", "key_figures", "partnerships", "agreements", "timeline", "people", "priorities")
+_OWN_WALK = {"forum", "national_context", "visit"}
+"""The profile's fields whose facts ``_facts`` walks itself (nested, or sourced only sometimes)."""
 _NOT_TEXT = {"quote", "quotation", "theme_quotation", "source", "as_of", "date", "end", "since", "signed"}
 
 
@@ -236,11 +237,14 @@ def _unmarked(
 
 def _facts(profile: Profile) -> Iterator[tuple[PathKey, BaseModel]]:
     """Every fact of the profile with its path, in the profile's order."""
-    for key in _FACT_KEYS:
+    # Every field that holds sourced facts, read from the schema: a list added later is checked too.
+    for key in type(profile).model_fields:
         value = getattr(profile, key)
+        if key in _OWN_WALK:
+            continue
         if isinstance(value, list):
-            yield from (((key, i), item) for i, item in enumerate(value))
-        elif value is not None:
+            yield from (((key, i), item) for i, item in enumerate(value) if isinstance(item, Sourced))
+        elif isinstance(value, Sourced):
             yield (key,), value
     if profile.forum is not None:
         yield ("forum",), profile.forum

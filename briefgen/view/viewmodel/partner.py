@@ -132,6 +132,9 @@ class Source:
     citation: str
     """Publisher, title, date, as one formatted line."""
     url: str = ""
+    brief: str = ""
+    """Publisher and date alone (``Báo Quốc Tế, 24 novembre 2025``): the key-facts page's note, the briefing
+    giving the whole citation under the same number."""
 
 
 @dataclass(frozen=True)

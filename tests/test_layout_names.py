@@ -1,0 +1,88 @@
+"""Names never break across lines: "Việt Nam", "Nguyễn Minh Hằng", "États-Unis" stay whole in the PDF.
+
+The HTML writer sets each short name of the profile in a ``span.name`` the CSS keeps on one line; ``check
+--layout`` reports a name broken inside a word or, for a short name, between its words. The profile built here
+is FICTIONAL (tests/fixtures/ruritania.yaml with one paragraph of names added).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import briefgen
+from briefgen.data.catalog import Places
+from briefgen.render.html import names_whole
+from briefgen.view.names import kept_whole, names
+
+from .helpers import FIXTURES, REPO, run_cli
+
+# Two-word and hyphenated names, over and over in a narrow column: without the fix, some fall at a line's end.
+NAMES = ["Việt Nam", "Nguyễn Minh Hằng", "États-Unis", "Quảng Ninh"]
+NAMES_TEXT = "Relation fictive avec " + ", ".join(NAMES * 6) + "."
+NARROW = "main p, main li { width: 32mm; }"
+UNFIXED = ".name { white-space: normal; }"
+
+
+def test_the_names_are_read_from_the_profile_and_the_short_ones_kept_whole() -> None:
+    data = {
+        "partner": {"name": {"fr": "États-Unis", "vi": "Hoa Kỳ"}},
+        "people": [{"name": "Nguyễn Minh Hằng", "role": "Vice-ministre fictive"}],
+        "forum": {"name": "Forum de coopération locale fictif entre les deux pays amis"},
+        "summary": [{"text": {"fr": "Visite à Hô Chi Minh-Ville et relation Vietnam-Hoa Kỳ, Vice-Président."}}],
+    }
+    found = names(data)
+    assert {"États-Unis", "Hoa Kỳ", "Nguyễn Minh Hằng", "Việt Nam", "Minh-Ville"} <= set(found)
+    assert "Vietnam-Hoa" not in found and "Vice-Président" not in found  # two names joined, a title
+    assert kept_whole("Nguyễn Thị Minh Hằng") and kept_whole("Việt Nam")
+    assert not kept_whole("Forum de coopération locale fictif entre les deux pays amis")
+
+
+def test_the_html_writer_sets_names_in_spans_but_not_in_attributes_titles_or_charts() -> None:
+    html = (
+        '<title>Việt Nam</title><p title="Việt Nam">Le Việt Nam et les Vietnamiens</p>'
+        "<svg><text>Việt Nam</text></svg><td>Japonais, Japon</td>"
+    )
+    assert names_whole(html, ("Việt Nam", "Japon")) == (
+        '<title>Việt Nam</title><p title="Việt Nam">Le <span class="name">Việt Nam</span> et les Vietnamiens</p>'
+        '<svg><text>Việt Nam</text></svg><td>Japonais, <span class="name">Japon</span></td>'
+    )
+
+
+@pytest.fixture(scope="module")
+def profiles(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("names") / "profiles"
+    shutil.copytree(FIXTURES, folder)
+    path = folder / "ruritania.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Relation fictive avec Quảng Ninh, Đà Nẵng et 北海道.", NAMES_TEXT, 1), "utf-8")
+    person = "people:\n  - name: Nguyễn Minh Hằng\n    role: Vice-ministre fictive\n    side: vietnam\n"
+    person += "    as_of: 2025-01-02\n    source: fict-src\n"
+    path.write_text(path.read_text(encoding="utf-8").replace("people:\n", person, 1), "utf-8")
+    return folder
+
+
+def _name_faults(profiles: Path, tmp_path: Path, css: str) -> list[str]:
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    with (templates / "briefing.css").open("a", encoding="utf-8") as sheet:
+        sheet.write("\n" + css + "\n")
+    out = tmp_path / "out"
+    code, _, err = run_cli(
+        "--profiles", profiles, "--templates", templates, "build", "ruritania", "--format", "pdf", "--out", out
+    )  # fmt: skip
+    assert code == 0, err
+    found = briefgen.check_layout(["ruritania"], out=out, places=Places.find(profiles=profiles, templates=templates))
+    return [str(f) for f in found if f.kind == "name"]
+
+
+def test_check_layout_finds_names_broken_between_their_words_without_the_fix(profiles: Path, tmp_path: Path) -> None:
+    broken = _name_faults(profiles, tmp_path, NARROW + "\n" + UNFIXED)
+    assert any("'Việt Nam'" in f or "'Nguyễn Minh Hằng'" in f or "'Quảng Ninh'" in f for f in broken), broken
+    assert all(": page " in f for f in broken)
+
+
+def test_the_shipped_css_keeps_every_name_whole(profiles: Path, tmp_path: Path) -> None:
+    assert _name_faults(profiles, tmp_path, NARROW) == []

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 import briefgen.pipeline.forked
 from briefgen.data.catalog import Places
-from briefgen.errors import ProfileError
+from briefgen.errors import ProfileError, RenderError
 from briefgen.pipeline import api
 from briefgen.pipeline.watch import Watcher
 
@@ -112,3 +112,17 @@ def test_watch_imports_weasyprint_itself_and_forks_no_child_ahead(
     assert not first.error and not second.error
     assert [p.name for p in second.files] == ["briefing.pdf"]
     assert warmed == [True] and cold == []  # warmed once, in this process; every save lays out here
+
+
+def test_a_child_interrupted_before_its_request_never_runs_the_parents_code(tmp_path: Path) -> None:
+    """Ctrl-C reaches the child too: it leaves at once, and the parent's build fails with one line."""
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    child = briefgen.pipeline.forked.Ahead(interrupted, lambda request: b"never", "briefing.pdf")
+    (tmp_path / f"after-{os.getpid()}").touch()  # a child returning from Ahead() would leave its own
+    child.send("<html>")
+    with pytest.raises(RenderError, match=r"^briefing.pdf: the process rendering it died$"):
+        child.result()
+    assert [p.name for p in tmp_path.iterdir()] == [f"after-{os.getpid()}"]

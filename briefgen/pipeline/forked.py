@@ -34,8 +34,11 @@ class Forked:
         read, write = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: do the work, report, and leave without running any cleanup
-            os.close(read)
-            _report(write, what, work)
+            try:
+                os.close(read)
+                _report(write, what, work)
+            finally:
+                _leave()  # never return into the parent's code
         os.close(write)
         self._read = read
 
@@ -82,18 +85,20 @@ class Ahead(Forked):
         read, write = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child
-            os.close(read)
-            os.close(ask_write)
             try:
-                warm()
-            except BaseException:  # noqa: BLE001, S110 - the work itself will fail and say why
-                pass
-            with os.fdopen(ask_read, "rb") as stream:
-                asked = stream.read()
-            if not asked:
-                os._exit(0)
-            request = pickle.loads(asked)  # noqa: S301 - our own parent's bytes
-            _report(write, what, lambda: work(request))
+                os.close(read)
+                os.close(ask_write)
+                try:
+                    warm()
+                except Exception:  # noqa: BLE001, S110 - the work itself will fail and say why
+                    pass
+                with os.fdopen(ask_read, "rb") as stream:
+                    asked = stream.read()
+                if asked:  # else the parent gave up (failed or interrupted): nothing to do
+                    request = pickle.loads(asked)  # noqa: S301 - our own parent's bytes
+                    _report(write, what, lambda: work(request))
+            finally:
+                _leave()  # never return into the parent's code (Ctrl-C while waiting, say)
         os.close(write)
         os.close(ask_read)
         self._read = read
@@ -102,9 +107,12 @@ class Ahead(Forked):
     def send(self, request: object) -> None:
         """Give the child its input; it starts the work at once."""
         assert self._ask is not None, "one request per child"
-        with os.fdopen(self._ask, "wb") as stream:
-            self._ask = None
-            stream.write(pickle.dumps(request))
+        ask, self._ask = self._ask, None
+        try:
+            with os.fdopen(ask, "wb") as stream:
+                stream.write(pickle.dumps(request))
+        except BrokenPipeError:
+            pass  # the child is gone: result() says so (no BrokenPipeError for the CLI to take for a closed reader)
 
     def cancel(self) -> None:
         """Stop the child (the parent failed and will not use the result)."""
@@ -127,10 +135,17 @@ def _report(write: int, what: str, work: Callable[[], bytes]) -> NoReturn:
         status, value_or_error = "error", f"{what} failed: {type(exc).__name__}: {exc}"
     with os.fdopen(write, "wb") as stream:
         stream.write(pickle.dumps((status, value_or_error, time.perf_counter() - started)))
-    from briefgen.render.pdf import release_fonts
+    _leave()
 
-    release_fonts()  # os._exit runs no atexit: remove any font folder this child made
-    os._exit(0)
+
+def _leave() -> NoReturn:
+    """Leave the child without running the parent's cleanup, having removed any font folder it made."""
+    try:
+        from briefgen.render.pdf import release_fonts
+
+        release_fonts()  # os._exit runs no atexit
+    finally:
+        os._exit(0)
 
 
 def available() -> bool:

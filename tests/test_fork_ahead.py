@@ -62,6 +62,7 @@ def cold(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
         return made[-1]
 
     monkeypatch.setattr("briefgen.render.pdf.warmed", lambda: False)
+    monkeypatch.setattr("briefgen.pipeline.stages._forked_ahead", False)
     monkeypatch.setattr(briefgen.pipeline.forked, "Ahead", recorded)
     monkeypatch.setattr(briefgen.pipeline.forked, "available", lambda: True)
     monkeypatch.delenv("BRIEFGEN_NO_FORK", raising=False)
@@ -91,6 +92,7 @@ def test_a_child_forked_ahead_that_fails_is_one_line_and_exit_1(
         raise ValueError("simulated failure")
 
     monkeypatch.setattr("briefgen.render.pdf.from_source", broken)  # inherited by the child
+    monkeypatch.setattr("briefgen.pipeline.stages._forked_ahead", False)  # as in a new process
     code, _, err = run_cli("--profiles", profiles, "ruritania", "--out", out, "--force")
     assert (code, err) == (1, "error: briefing.pdf failed: ValueError: simulated failure\n")
     assert len(cold) == 2
@@ -126,3 +128,14 @@ def test_a_child_interrupted_before_its_request_never_runs_the_parents_code(tmp_
     with pytest.raises(RenderError, match=r"^briefing.pdf: the process rendering it died$"):
         child.result()
     assert [p.name for p in tmp_path.iterdir()] == [f"after-{os.getpid()}"]
+
+
+def test_a_process_that_builds_again_forks_ahead_once(cold: list[Any], profiles: Path, tmp_path: Path) -> None:
+    """A script building in a loop imports WeasyPrint itself after the first build, and keeps it warm."""
+    places = Places(profiles, REPO / "templates")
+    for n in range(3):
+        api.build(["ruritania"], formats=["pdf"], out=tmp_path / f"out{n}", places=places)
+    assert len(cold) == 1
+    pdfs = [(tmp_path / f"out{n}" / "ruritania" / "briefing.pdf").read_bytes() for n in range(3)]
+    assert pdfs[0] == pdfs[1] == pdfs[2]
+    assert "Ruritanie" in PdfReader(tmp_path / "out2" / "ruritania" / "briefing.pdf").pages[0].extract_text()

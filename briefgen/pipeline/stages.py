@@ -163,22 +163,30 @@ def fork_ahead(prepared: Prepared, templates: Path) -> None:
 
     For a build to make, before its context: the child imports WeasyPrint while this process validates
     the profile and makes the view and its HTML, which :func:`render` then sends it (briefgen.pipeline.forked).
-    Not when forking is off or pointless: a plan without it (a pack in a batch worker), one core, or a
-    renderer already warm in this process (``watch``'s second build).
+    Not when forking is off or pointless: a plan without it (a pack in a batch worker), one core, a
+    renderer already warm in this process (``watch``'s second build), or a process that forked ahead
+    once already: one that builds again (a script calling ``briefgen.build`` in a loop) imports the
+    renderer itself and keeps it warm, rather than paying for the import in a new child each time.
     """
     from briefgen.pipeline import forked
 
+    global _forked_ahead
     if prepared.up_to_date or prepared.ahead is not None or not (prepared.plan.fork and forked.available()):
         return
     for output in prepared.plan.outputs:
         work = formats.get(output.format)
         if work.staged is not None:
-            if work.warmed():
+            if work.warmed() or _forked_ahead:
                 return
             options = formats.Options(output.document, prepared.plan.pdf_variant)
             laid_out = functools.partial(work.from_source, templates=templates, options=options)
             prepared.ahead = (output, forked.Ahead(work.warm, laid_out, output.filename))
+            _forked_ahead = True
             return
+
+
+_forked_ahead = False
+"""Whether this process has forked a child ahead already (:func:`fork_ahead`: once a process)."""
 
 
 def context(prepared: Prepared, *, since: Path | None = None, clock: Clock | None = None) -> None:

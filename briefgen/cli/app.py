@@ -10,7 +10,10 @@ The application, its global options and the helpers every command shares; the co
 the sibling modules (building, inspecting, packs, project), registered on import by ``briefgen.cli``.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` in the modules that declare commands: typer reads the
+# annotations of every command and callback on each run (about 56 functions), and given strings it
+# compiles and evaluates each one again (typing.get_type_hints): measured, about two thirds of
+# building the command line (0.14 s -> 0.04 s on a loaded machine), paid by every command, `--help` too.
 
 import os
 from collections.abc import Iterator

@@ -1,6 +1,7 @@
 """``briefgen build``, ``preview``, ``watch`` and ``diff``: one briefing, now or on every save."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typer reads the annotations of every command on each
+# run, and strings it would compile and evaluate one by one (briefgen.cli.app explains).
 
 from pathlib import Path
 from typing import Annotated, Any

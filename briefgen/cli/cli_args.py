@@ -11,7 +11,8 @@ moves them to the front before parsing, and only where that cannot change the me
 - nothing after ``--``.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typer reads the annotations of every command on each
+# run, and strings it would compile and evaluate one by one (briefgen.cli.app explains).
 
 import difflib
 from collections.abc import Callable

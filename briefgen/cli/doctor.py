@@ -8,7 +8,8 @@ file in an existing output folder, removed at once. WeasyPrint is imported insid
 :func:`run_checks`, never when this module is imported.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typer reads the annotations of every command on each
+# run, and strings it would compile and evaluate one by one (briefgen.cli.app explains).
 
 import contextlib
 import ctypes.util

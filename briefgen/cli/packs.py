@@ -1,6 +1,7 @@
 """``briefgen batch``: pre-visit packs in parallel, with a progress bar and a summary."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typer reads the annotations of every command on each
+# run, and strings it would compile and evaluate one by one (briefgen.cli.app explains).
 
 import os
 from collections.abc import Callable, Iterator

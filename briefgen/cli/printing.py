@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from briefgen.text import shown
+from briefgen.text import escaped_char, shown
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -80,6 +80,8 @@ def console(*, stderr: bool = False, **options: Any) -> Console:
     def escaped(text: Text) -> Text:
         plain = text.plain
         if plain.isascii() and plain.isprintable():
+            return text
+        if not any(map(escaped_char, set(plain) - {"\n"})):  # nothing to escape: each distinct character once
             return text
         ends = [0]
         pieces = []

@@ -1,6 +1,7 @@
 """``briefgen new``, ``init`` and ``translate``: a project folder, a profile skeleton, a translator's round trip."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: typer reads the annotations of every command on each
+# run, and strings it would compile and evaluate one by one (briefgen.cli.app explains).
 
 from pathlib import Path
 from typing import Annotated

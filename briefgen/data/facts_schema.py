@@ -25,9 +25,13 @@ Qualifier = Literal["exactly", "about", "nearly", "more_than", "at_least"]
 
 
 class Model(BaseModel):
-    """The base of every profile model: unknown keys refused, values frozen, field docstrings kept."""
+    """The base of every profile model: unknown keys refused, values frozen.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    The docstring under each field documents it; ``briefgen new`` reads them from the source
+    (briefgen.data.skeleton.field_docs), so that pydantic need not parse it on every run.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class PartialDate(BaseModel):

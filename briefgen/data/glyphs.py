@@ -66,6 +66,8 @@ def glyph_problems(merged: Merged, fonts: Path | None = None, added: Sequence[Pa
     problems = []
     coverage: tuple[frozenset[int], ...] | None = None
     for path, text in _texts(merged.data):
+        if coverage is not None and _drawn(coverage).issuperset(map(ord, text)):
+            continue  # every character drawn, as the loop below would find one by one (most fields)
         for char in dict.fromkeys(text):
             if unicodedata.category(char) in _NOT_DRAWN:
                 continue
@@ -142,6 +144,12 @@ def _texts(data: Any, path: PathKey = ()) -> list[tuple[PathKey, str]]:
 
 def _drawable_in(char: str, coverage: tuple[frozenset[int], ...]) -> bool:
     return any(ord(char) in family for family in coverage)
+
+
+@functools.lru_cache(maxsize=4)
+def _drawn(coverage: tuple[frozenset[int], ...]) -> frozenset[int]:
+    """The code points some family draws in every face: what :func:`_drawable_in` accepts, as one set."""
+    return frozenset().union(*coverage)
 
 
 def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:

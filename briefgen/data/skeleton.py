@@ -13,7 +13,11 @@ never overwritten (writing it is briefgen.data.scaffold's).
 
 from __future__ import annotations
 
+import ast
+import copy
 import datetime as dt
+import functools
+import inspect
 import json
 import re
 import textwrap
@@ -82,7 +86,7 @@ def partner_skeleton(name: str, inherited: set[str] | frozenset[str] = frozenset
     lines += _model_lines(Profile, values, notes, skip={"visit"}, spaced=True)
     lines += [
         "",
-        f"# {_doc(Profile.model_fields['visit'])}",
+        f"# {_doc(dict(_fields(Profile))['visit'])}",
         "# A visit has its own file, merged over this profile:",
         f"# visit: see 'briefgen new --visit NAME --partner {name}'",
     ]
@@ -128,7 +132,7 @@ def visit_skeleton(name: str, partner: str) -> str:
         "# this visit: a mapping merges key by key, a list or a value replaces the earlier one whole.",
     ]
     for key in ("marking", "sources"):
-        lines += ["", *_commented(key, Profile.model_fields[key], "", 0, required=False)]
+        lines += ["", *_commented(key, dict(_fields(Profile))[key], "", 0, required=False)]
     return "\n".join(lines) + "\n"
 
 
@@ -227,10 +231,51 @@ def _body(model: type[BaseModel]) -> list[str]:
 
 
 def _fields(model: type[BaseModel]) -> list[tuple[str, FieldInfo]]:
-    """The model's fields, its own first, then those it inherits (``source`` and ``as_of`` of a sourced fact)."""
+    """The model's fields, its own first, then those it inherits (``source`` and ``as_of`` of a sourced fact).
+
+    Each with its docstring as its ``description`` (:func:`field_docs`).
+    """
     own = set(vars(model).get("__annotations__", {}))
-    fields = list(model.model_fields.items())
+    docs = field_docs(model)
+    fields = [(name, _described(field, docs.get(name))) for name, field in model.model_fields.items()]
     return [f for f in fields if f[0] in own] + [f for f in fields if f[0] not in own]
+
+
+def _described(field: FieldInfo, doc: str | None) -> FieldInfo:
+    if field.description or not doc:
+        return field
+    described = copy.copy(field)
+    described.description = doc
+    return described
+
+
+@functools.cache
+def field_docs(model: type[BaseModel]) -> dict[str, str]:
+    """The docstring under each field of ``model`` (and of the models it inherits from), read from their source.
+
+    The models do not ask pydantic to keep them (``use_attribute_docstrings``): it would read and
+    parse the schema's source on every run that imports it, about a fifth of building the models,
+    for the one command that shows them (``new``).
+    """
+    docs: dict[str, str] = {}
+    for cls in reversed(model.__mro__):
+        if not (isinstance(cls, type) and issubclass(cls, BaseModel)) or cls is BaseModel:
+            continue
+        try:
+            tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
+        except (OSError, TypeError, SyntaxError):
+            continue
+        body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+        for statement, after in zip(body, body[1:], strict=False):
+            if (
+                isinstance(statement, ast.AnnAssign)
+                and isinstance(statement.target, ast.Name)
+                and isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant)
+                and isinstance(after.value.value, str)
+            ):
+                docs[statement.target.id] = inspect.cleandoc(after.value.value)
+    return docs
 
 
 def _description(field: FieldInfo, note: str, required: bool | None = None) -> list[str]:

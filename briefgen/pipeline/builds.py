@@ -26,7 +26,7 @@ from briefgen.data.catalog import Places
 from briefgen.errors import BriefgenError, BuildFailed, CheckError, FinalError, InputError, Problem
 from briefgen.pipeline.notes import kept_notes, make_notes, untranslated_of, warnings_of
 from briefgen.pipeline.plan import BUILD_RECORD, Clock, Output, Plan
-from briefgen.pipeline.stages import Prepared, context, prepare, render, write
+from briefgen.pipeline.stages import Prepared, context, fork_ahead, prepare, render, write
 from briefgen.view.dating import document_date
 
 if TYPE_CHECKING:  # the checks import the models: an up-to-date build needs neither
@@ -149,6 +149,33 @@ def run_build(
     kept = [kept_notes(p.kept, max_age) for p in ready]
     if not (strict or since) and all(p.up_to_date and k is not None for p, k in zip(ready, kept, strict=True)):
         return [_skipped(p, k or {}, asked) for p, k in zip(ready, kept, strict=True)]
+    to_make = [p for p in ready if not p.up_to_date]
+    if len(to_make) == 1:  # a child imports WeasyPrint meanwhile (briefgen.pipeline.forked.Ahead)
+        fork_ahead(to_make[0], templates)
+    try:
+        return _made(loaded, ready, plan, out=out, templates=templates, strict=strict, since=since, max_age=max_age,
+                     asked=asked, timings=timings, on_view=on_view)  # fmt: skip
+    finally:
+        for p in to_make:
+            if p.ahead is not None:
+                p.ahead[1].cancel()  # it failed before its PDF was wanted (nothing when the PDF was taken)
+
+
+def _made(
+    loaded: list[Loaded],
+    ready: list[Prepared],
+    plan: Plan,
+    *,
+    out: Path,
+    templates: Path,
+    strict: bool,
+    since: Path | None,
+    max_age: str,
+    asked: bool,
+    timings: dict[str, float] | None,
+    on_view: Callable[[str, Briefing], None] | None,
+) -> list[Built]:
+    """Steps 3 to 5 of :func:`run_build` for builds not all up to date: check, context, render and write."""
     # 3. Check: from here the profiles are validated (the models are imported).
     from briefgen.view.checks import parse_age
 

@@ -4,6 +4,11 @@ A single build wants a DOCX and a PDF. Both are Python-heavy (the GIL rules out 
 importing and laying out with WeasyPrint dominates; on a machine with a second core a forked child
 can import docxtpl and render the DOCX meanwhile. The child returns bytes (or the error) through a
 pipe and writes nothing: the parent still writes every file itself, after everything rendered.
+
+:class:`Ahead` starts the child before its input exists: a cold ``briefgen japan`` forks, as soon as it
+knows there is a PDF to make, a child that imports WeasyPrint (about a third of the floor) while the
+parent validates the profile, builds the view and its HTML; the parent then sends the HTML, and
+renders the DOCX itself while the child lays the PDF out.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import os
 import pickle
 import time
 from collections.abc import Callable
+from typing import Any, NoReturn
 
 from briefgen.errors import BriefgenError, RenderError
 
@@ -19,33 +25,26 @@ from briefgen.errors import BriefgenError, RenderError
 class Forked:
     """The result, later, of ``work()`` run in a forked child."""
 
+    done = False
+    """The result was taken, or the child stopped: nothing left to wait for."""
+
     def __init__(self, work: Callable[[], bytes], what: str) -> None:
         self.what = what
         self.seconds = 0.0
         read, write = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: do the work, report, and leave without running any cleanup
-            os.close(read)
-            started = time.perf_counter()
-            status = "ok"
-            value_or_error: bytes | str
             try:
-                value_or_error = work()
-            except BriefgenError as exc:
-                status, value_or_error = "error", exc.message
-            except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
-                status, value_or_error = "error", f"{what} failed: {type(exc).__name__}: {exc}"
-            with os.fdopen(write, "wb") as stream:
-                stream.write(pickle.dumps((status, value_or_error, time.perf_counter() - started)))
-            from briefgen.render.pdf import release_fonts
-
-            release_fonts()  # os._exit runs no atexit: remove any font folder this child made
-            os._exit(0)
+                os.close(read)
+                _report(write, what, work)
+            finally:
+                _leave()  # never return into the parent's code
         os.close(write)
         self._read = read
 
     def result(self) -> bytes:
         """Wait for the child; its bytes, or its error as a RenderError."""
+        self.done = True
         with os.fdopen(self._read, "rb") as stream:
             data = stream.read()
         os.waitpid(self.pid, 0)
@@ -58,15 +57,95 @@ class Forked:
         return value
 
     def cancel(self) -> None:
-        """Stop the child (the parent failed and will not use the result)."""
+        """Stop the child (the parent failed and will not use the result); nothing once the result is taken."""
         import signal
 
+        if self.done:
+            return
+        self.done = True
         try:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
         os.close(self._read)
+
+
+class Ahead(Forked):
+    """The result, later, of ``work(request)`` in a child forked now, that runs ``warm()`` while it waits.
+
+    The request is sent later (:meth:`send`, pickled through a pipe). A child whose parent never
+    sends one (it failed, or was interrupted, and closed the pipe) leaves without doing the work.
+    """
+
+    def __init__(self, warm: Callable[[], object], work: Callable[[Any], bytes], what: str) -> None:
+        self.what = what
+        self.seconds = 0.0
+        ask_read, ask_write = os.pipe()
+        read, write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child
+            try:
+                os.close(read)
+                os.close(ask_write)
+                try:
+                    warm()
+                except Exception:  # noqa: BLE001, S110 - the work itself will fail and say why
+                    pass
+                with os.fdopen(ask_read, "rb") as stream:
+                    asked = stream.read()
+                if asked:  # else the parent gave up (failed or interrupted): nothing to do
+                    request = pickle.loads(asked)  # noqa: S301 - our own parent's bytes
+                    _report(write, what, lambda: work(request))
+            finally:
+                _leave()  # never return into the parent's code (Ctrl-C while waiting, say)
+        os.close(write)
+        os.close(ask_read)
+        self._read = read
+        self._ask: int | None = ask_write
+
+    def send(self, request: object) -> None:
+        """Give the child its input; it starts the work at once."""
+        assert self._ask is not None, "one request per child"
+        ask, self._ask = self._ask, None
+        try:
+            with os.fdopen(ask, "wb") as stream:
+                stream.write(pickle.dumps(request))
+        except BrokenPipeError:
+            pass  # the child is gone: result() says so (no BrokenPipeError for the CLI to take for a closed reader)
+
+    def cancel(self) -> None:
+        """Stop the child (the parent failed and will not use the result)."""
+        if self._ask is not None:
+            os.close(self._ask)
+            self._ask = None
+        super().cancel()
+
+
+def _report(write: int, what: str, work: Callable[[], bytes]) -> NoReturn:
+    """In the child: do the work, send its bytes or error to the parent, and leave without running any cleanup."""
+    started = time.perf_counter()
+    status = "ok"
+    value_or_error: bytes | str
+    try:
+        value_or_error = work()
+    except BriefgenError as exc:
+        status, value_or_error = "error", exc.message
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
+        status, value_or_error = "error", f"{what} failed: {type(exc).__name__}: {exc}"
+    with os.fdopen(write, "wb") as stream:
+        stream.write(pickle.dumps((status, value_or_error, time.perf_counter() - started)))
+    _leave()
+
+
+def _leave() -> NoReturn:
+    """Leave the child without running the parent's cleanup, having removed any font folder it made."""
+    try:
+        from briefgen.render.pdf import release_fonts
+
+        release_fonts()  # os._exit runs no atexit
+    finally:
+        os._exit(0)
 
 
 def available() -> bool:

@@ -73,7 +73,8 @@ class Plan:
     """Also write ``OUT/NAME.zip`` holding the documents and the record."""
     pdf_variant: str | None = None
     fork: bool = True
-    """Render a DOCX in a forked child while this process lays out a PDF (briefgen.pipeline.forked)."""
+    """Render in forked children: the PDF in one forked ahead, importing WeasyPrint while this process makes
+    the view (briefgen.pipeline.stages.fork_ahead), a DOCX in another (briefgen.pipeline.forked)."""
     languages: tuple[str, ...] = ()
     """The languages asked for, as codes (none: the profile's own, or a pack's visit's); each gets its own
     files (:func:`suffixed`). Resolved to codes once the profile is loaded (briefgen.pipeline.stages.prepare)."""

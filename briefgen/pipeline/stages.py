@@ -21,6 +21,7 @@ The language travels as a code: the plan's languages are resolved against the pr
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -33,13 +34,14 @@ from briefgen.data.earlier import read_facts
 from briefgen.data.files import read_regular
 from briefgen.errors import InputError
 from briefgen.pipeline.output import serialised, write_all, write_atomic
-from briefgen.pipeline.plan import Clock, Plan
+from briefgen.pipeline.plan import Clock, Output, Plan
 from briefgen.pipeline.record import MAX_RECORD_BYTES, image_entries, inputs_record, outputs_entries, read_up_to_date
 from briefgen.render.zips import fixed_zip
 from briefgen.view.dating import document_date
 
 if TYPE_CHECKING:  # the models and the view model: an up-to-date build imports neither
     from briefgen.data.schema import Profile
+    from briefgen.pipeline.forked import Ahead
     from briefgen.view.viewmodel import Briefing
 
 
@@ -62,6 +64,8 @@ class Prepared:
     timings: dict[str, float] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     """What a reader should know that did not stop the run (an earlier pack whose facts could not be read)."""
+    ahead: tuple[Output, Ahead] | None = None
+    """An output whose renderer a child forked ahead is warming up (:func:`fork_ahead`), and that child."""
 
     @property
     def name(self) -> str:
@@ -171,6 +175,37 @@ def visit_editions(loaded: Loaded) -> tuple[str, ...]:
     return {"partner": ("partner",), "both": ("", "partner")}.get(asked, ("",)) if isinstance(asked, str) else ("",)
 
 
+def fork_ahead(prepared: Prepared, templates: Path) -> None:
+    """Fork a child that warms up the renderer of the first staged output (the PDF: WeasyPrint) now.
+
+    For a build to make, before its context: the child imports WeasyPrint while this process validates
+    the profile and makes the view and its HTML, which :func:`render` then sends it (briefgen.pipeline.forked).
+    Not when forking is off or pointless: a plan without it (a pack in a batch worker), one core, a
+    renderer already warm in this process (``watch``'s second build), or a process that forked ahead
+    once already: one that builds again (a script calling ``briefgen.build`` in a loop) imports the
+    renderer itself and keeps it warm, rather than paying for the import in a new child each time.
+    """
+    from briefgen.pipeline import forked
+
+    global _forked_ahead
+    if prepared.up_to_date or prepared.ahead is not None or not (prepared.plan.fork and forked.available()):
+        return
+    for output in prepared.plan.outputs:
+        work = formats.get(output.format)
+        if work.staged is not None:
+            if work.warmed() or _forked_ahead:
+                return
+            options = formats.Options(output.document, prepared.plan.pdf_variant, prepared.loaded.places.added_fonts())
+            laid_out = functools.partial(work.from_source, templates=templates, options=options)
+            prepared.ahead = (output, forked.Ahead(work.warm, laid_out, output.filename))
+            _forked_ahead = True
+            return
+
+
+_forked_ahead = False
+"""Whether this process has forked a child ahead already (:func:`fork_ahead`: once a process)."""
+
+
 def context(prepared: Prepared, *, since: Path | None = None, clock: Clock | None = None) -> None:
     """Context: the views of each language of ``prepared``, made from the validated profile, dated.
 
@@ -262,7 +297,9 @@ def render(prepared: Prepared, templates: Path, on_step: Callable[[str], None] =
     """Render: the bytes of each output of the plan, by file name, in the plan's order, and ``facts.json``.
 
     When two slow formats are wanted (DOCX and PDF) and a second core is there, the first is
-    rendered in a forked child while this process makes the others (see briefgen.pipeline.forked).
+    rendered in a forked child while this process makes the others (see briefgen.pipeline.forked);
+    an output whose child was forked ahead (:func:`fork_ahead`: the PDF) is sent its source and laid
+    out there.
     """
     # Deferred (heavy): the view imports the models (pydantic).
     from briefgen.pipeline import forked  # pickle and fork: for rendering only, not for an up-to-date build
@@ -273,31 +310,36 @@ def render(prepared: Prepared, templates: Path, on_step: Callable[[str], None] =
     assert prepared.views, "an up-to-date run renders nothing; context() makes the views"
     plan, views, clock = prepared.plan, prepared.views, Clock(prepared.timings)
     added = prepared.loaded.places.added_fonts()
-    slow = [o for o in plan.outputs if formats.get(o.format).parallel]
-    child_output = slow[0] if plan.fork and len(slow) > 1 and forked.available() else None
-    child = None
-    if child_output is not None:
-        options = formats.Options(child_output.document, plan.pdf_variant, added)
-        work = formats.get(child_output.format)
-        view = views[child_output.view]
-        child = forked.Forked(lambda: work.render(view, templates, options), child_output.filename)
-    documents: dict[str, bytes] = {}
+    children: dict[Output, forked.Forked] = {}
     try:
+        if prepared.ahead is not None:  # its child is warm: it gets its source, and lays it out while we go on
+            output, ahead = prepared.ahead
+            children[output] = ahead
+            options = formats.Options(output.document, plan.pdf_variant, added)
+            ahead.send(formats.get(output.format).source(views[output.view], templates, options))
+        slow = [o for o in plan.outputs if formats.get(o.format).parallel]
+        if plan.fork and len(slow) > 1 and forked.available() and slow[0] not in children:
+            output = slow[0]
+            options = formats.Options(output.document, plan.pdf_variant, added)
+            work = formats.get(output.format)
+            view = views[output.view]
+            children[output] = forked.Forked(lambda: work.render(view, templates, options), output.filename)
+        documents: dict[str, bytes] = {}
         for output in plan.outputs:
-            if output != child_output:
+            if output not in children:
                 options = formats.Options(output.document, plan.pdf_variant, added)
                 documents[output.filename] = formats.get(output.format).render(views[output.view], templates, options)
                 clock.lap(output.format if output.document == "briefing" else output.filename)
                 on_step(output.filename)
+        for output, child in children.items():
+            documents[output.filename] = child.result()
+            clock.lap(f"{output.format} (waiting for the parallel process)")
+            clock.timings[f"{output.format}, in a parallel process"] = child.seconds
+            on_step(output.filename)
     except BaseException:
-        if child is not None:
+        for child in children.values():
             child.cancel()
         raise
-    if child is not None and child_output is not None:
-        documents[child_output.filename] = child.result()
-        clock.lap(f"{child_output.format} (waiting for the parallel process)")
-        clock.timings[f"{child_output.format}, in a parallel process"] = child.seconds
-        on_step(child_output.filename)
     first = next(iter(views.values()))
     rendered = {o.filename: documents[o.filename] for o in plan.outputs}
     profile = prepared.loaded.profile

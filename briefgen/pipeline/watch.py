@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefgen import render as formats_registry
 from briefgen.data.catalog import Places
 from briefgen.data.fonts import SUFFIXES as FONT_SUFFIXES
 from briefgen.errors import BriefgenError
@@ -101,6 +102,7 @@ class Watcher:
 
         started = time.perf_counter()
         try:
+            self._warm()
             built = api.build(
                 [self.name],
                 formats=self.formats,
@@ -123,6 +125,16 @@ class Watcher:
         self.facts = facts
         files = [f for b in built for f in b.files]
         return Outcome(time.perf_counter() - started, files, changes, warnings=first.warnings)
+
+    def _warm(self) -> None:
+        """Import the renderers here, once: a warm process has no use for a child forked to import them.
+
+        A single build forks a child that imports WeasyPrint while it makes the view
+        (briefgen.pipeline.stages.fork_ahead); here every save would pay for that import again.
+        """
+        for fmt in formats_registry.chosen(self.formats):
+            if fmt.staged is not None and not fmt.warmed():
+                fmt.warm()
 
     def _files_read(self) -> set[Path]:
         # Deferred (heavy): pydantic and the models.

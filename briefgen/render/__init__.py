@@ -58,6 +58,10 @@ class Format:
     """One line for ``--help`` and the docs."""
     parallel: bool = False
     """Slow enough to be worth a forked child while another slow format renders (briefgen.pipeline.forked)."""
+    staged: str | None = None
+    """A module whose ``warm()``, ``source(view, templates, options)`` and ``from_source(source, templates,
+    options)`` split :attr:`renderer` in two, so that a child forked ahead can import and warm up before
+    the source (picklable) exists (briefgen.pipeline.forked.Ahead); ``render`` is ``from_source(source(…))``."""
 
     def filename(self, document: str = "briefing") -> str:
         """The file this format writes for ``document``: ``briefing.pdf``, ``key-facts.pdf``."""
@@ -80,11 +84,44 @@ class Format:
         render: Render = getattr(importlib.import_module(module), function)
         return render(view, templates, options or Options())
 
+    def warm(self) -> None:
+        """Import and warm up what rendering needs before the view exists (a :attr:`staged` format only)."""
+        assert self.staged is not None, f"{self.name} is not staged"
+        importlib.import_module(self.staged).warm()
+
+    def warmed(self) -> bool:
+        """Whether :meth:`warm` has nothing left to do in this process (a :attr:`staged` format only)."""
+        assert self.staged is not None, f"{self.name} is not staged"
+        done: bool = importlib.import_module(self.staged).warmed()
+        return done
+
+    def source(self, view: Briefing, templates: Path, options: Options | None = None) -> object:
+        """The first half of :meth:`render`: what :meth:`from_source` turns into bytes (picklable), folder checked."""
+        from briefgen.render.templating import check_folder
+
+        assert self.staged is not None, f"{self.name} is not staged"
+        check_folder(templates)
+        return importlib.import_module(self.staged).source(view, templates, options or Options())
+
+    def from_source(self, source: object, templates: Path, options: Options | None = None) -> bytes:
+        """The second half of :meth:`render`: the document's bytes from :meth:`source`."""
+        assert self.staged is not None, f"{self.name} is not staged"
+        made: bytes = importlib.import_module(self.staged).from_source(source, templates, options or Options())
+        return made
+
 
 FORMATS: tuple[Format, ...] = (
     Format("docx", "docx", ("briefing.docx",), "briefgen.render.docx:render", "Word, editable", parallel=True),
     Format("html", "html", ("briefing.html",), "briefgen.render.html:render", "a web page standing on its own"),
-    Format("pdf", "pdf", ("briefing.html",), "briefgen.render.pdf:render", "PDF for print (A4)", parallel=True),
+    Format(
+        "pdf",
+        "pdf",
+        ("briefing.html",),
+        "briefgen.render.pdf:render",
+        "PDF for print (A4)",
+        parallel=True,
+        staged="briefgen.render.pdf",
+    ),  # fmt: skip
     Format("md", "md", ("briefing.md",), "briefgen.render.markdown:render", "Markdown to paste into an e-mail or chat"),
 )
 """Every format, in the order a build writes and lists them."""

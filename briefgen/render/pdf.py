@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import importlib
 import os
 import pathlib
 import re
@@ -27,12 +28,29 @@ VARIANTS = ("pdf/a-2b", "pdf/a-3b", "pdf/a-3u", "pdf/ua-1")
 
 
 def render(briefing: Briefing, template_dir: pathlib.Path, options: Options) -> bytes:
-    """The ``pdf`` format: the document's HTML laid out by WeasyPrint (briefgen.render registry).
+    """The ``pdf`` format: the document's HTML laid out by WeasyPrint (briefgen.render registry)."""
+    return from_source(source(briefing, template_dir, options), template_dir, options)
 
-    A document whose ``<body>`` carries ``data-fit-pages="N"`` (the key-facts sheet: one page) is
-    laid out again, each time with the next of its ``data-densities`` classes added to the body,
-    until it fits N pages; the densest is kept even when it does not, rather than cutting content.
+
+def warm() -> None:
+    """What a PDF needs before its HTML exists: WeasyPrint imported, this process's font configuration made.
+
+    A cold build runs it in a child forked ahead (briefgen.pipeline.forked.Ahead) while it makes the HTML.
     """
+    importlib.import_module("weasyprint")
+    _tag_languages()
+    _font_config()
+
+
+def warmed() -> bool:
+    """Whether this process has imported WeasyPrint already (``watch`` after its first build)."""
+    import sys
+
+    return "weasyprint" in sys.modules
+
+
+def source(briefing: Briefing, template_dir: pathlib.Path, options: Options) -> str:
+    """The HTML :func:`from_source` lays out: the document's, made once when HTML is written too."""
     from briefgen.render.html import html_of
 
     html = html_of(briefing, template_dir, options.document)
@@ -40,6 +58,16 @@ def render(briefing: Briefing, template_dir: pathlib.Path, options: Options) -> 
         from briefgen.render.added_fonts import fonts_of, with_faces
 
         html = with_faces(html, options.fonts, fonts_of(template_dir))
+    return html
+
+
+def from_source(html: str, template_dir: pathlib.Path, options: Options) -> bytes:
+    """The PDF of the document's HTML (:func:`source`).
+
+    A document whose ``<body>`` carries ``data-fit-pages="N"`` (the key-facts sheet: one page) is
+    laid out again, each time with the next of its ``data-densities`` classes added to the body,
+    until it fits N pages; the densest is kept even when it does not, rather than cutting content.
+    """
     fit = _FIT.search(html)
     if fit is None:
         return render_pdf(html, template_dir, options.pdf_variant)

@@ -1,0 +1,141 @@
+"""A cold build forks, as soon as it knows a PDF is to be made, a child that imports WeasyPrint meanwhile.
+
+(briefgen.pipeline.stages.fork_ahead, briefgen.pipeline.forked.Ahead.) The PDF is the same bytes as
+without the child; a build failing before its PDF is wanted leaves no child behind; a failing child is
+one line, exit 1; ``watch`` imports WeasyPrint itself and forks no such child. Every profile here is
+the FICTIONAL fixture (tests/fixtures), copied into tmp_path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+import briefgen.pipeline.forked
+from briefgen.data.catalog import Places
+from briefgen.errors import ProfileError, RenderError
+from briefgen.pipeline import api
+from briefgen.pipeline.watch import Watcher
+
+from .helpers import REPO, run_cli
+
+
+def _cli(*args: str | Path, no_fork: bool = False) -> subprocess.CompletedProcess[str]:
+    """briefgen in a new process: a cold one, which has not imported WeasyPrint (this test process may have)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("BRIEFGEN_NO_FORK", None)
+    if no_fork:
+        env["BRIEFGEN_NO_FORK"] = "1"
+    command = [sys.executable, "-m", "briefgen", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(os, "fork"), reason="forks only with a second core")
+def test_a_pdf_build_lays_out_in_a_child_forked_ahead_and_writes_the_same_bytes(profiles: Path, tmp_path: Path) -> None:
+    common = ("--profiles", profiles, "ruritania", "--format", "pdf", "--date", "2026-12-01", "--force", "--timings")
+    ahead = _cli(*common, "--out", tmp_path / "ahead")
+    alone = _cli(*common, "--out", tmp_path / "alone", no_fork=True)
+    assert ahead.returncode == 0 and alone.returncode == 0, ahead.stderr + alone.stderr
+    # Before: a PDF alone was laid out in the process itself, timed as "pdf".
+    assert "timing: pdf, in a parallel process" in ahead.stderr
+    assert "parallel" not in alone.stderr and "timing: pdf " in alone.stderr
+    pdf = (tmp_path / "ahead" / "ruritania" / "briefing.pdf").read_bytes()
+    assert pdf == (tmp_path / "alone" / "ruritania" / "briefing.pdf").read_bytes()
+    assert "Ruritanie" in PdfReader(tmp_path / "ahead" / "ruritania" / "briefing.pdf").pages[0].extract_text()
+
+
+@pytest.fixture
+def cold(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """This process taken for a cold one (WeasyPrint not imported yet), and each child forked ahead, recorded."""
+    made: list[Any] = []
+    real = briefgen.pipeline.forked.Ahead
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr("briefgen.render.pdf.warmed", lambda: False)
+    monkeypatch.setattr("briefgen.pipeline.stages._forked_ahead", False)
+    monkeypatch.setattr(briefgen.pipeline.forked, "Ahead", recorded)
+    monkeypatch.setattr(briefgen.pipeline.forked, "available", lambda: True)
+    monkeypatch.delenv("BRIEFGEN_NO_FORK", raising=False)
+    return made
+
+
+def test_a_build_refused_after_the_fork_leaves_no_child(cold: list[Any], profiles: Path, tmp_path: Path) -> None:
+    profile = profiles / "ruritania.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("value: 2500", "value: many", 1), encoding="utf-8")
+    with pytest.raises(ProfileError):  # loaded and merged, then refused by validation, after the fork
+        api.build(["ruritania"], formats=["pdf"], out=tmp_path / "out", places=Places(profiles, REPO / "templates"))
+    assert len(cold) == 1
+    with pytest.raises(ChildProcessError):  # killed and reaped: no such child any more
+        os.waitpid(cold[0].pid, os.WNOHANG)
+    assert not (tmp_path / "out" / "ruritania").exists()
+
+
+def test_a_child_forked_ahead_that_fails_is_one_line_and_exit_1(
+    cold: list[Any], profiles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    code, _, err = run_cli("--profiles", profiles, "ruritania", "--out", out)
+    assert code == 0, err
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (out / "ruritania").iterdir()}
+
+    def broken(html: str, templates: Path, options: object) -> bytes:
+        raise ValueError("simulated failure")
+
+    monkeypatch.setattr("briefgen.render.pdf.from_source", broken)  # inherited by the child
+    monkeypatch.setattr("briefgen.pipeline.stages._forked_ahead", False)  # as in a new process
+    code, _, err = run_cli("--profiles", profiles, "ruritania", "--out", out, "--force")
+    assert (code, err) == (1, "error: briefing.pdf failed: ValueError: simulated failure\n")
+    assert len(cold) == 2
+    assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (out / "ruritania").iterdir()} == before
+
+
+def test_watch_imports_weasyprint_itself_and_forks_no_child_ahead(
+    cold: list[Any], profiles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warmed: list[bool] = []
+    monkeypatch.setattr("briefgen.render.pdf.warmed", lambda: bool(warmed))
+    monkeypatch.setattr("briefgen.render.pdf.warm", lambda: warmed.append(True))
+    watcher = Watcher("ruritania", places=Places(profiles, REPO / "templates"), out=tmp_path / "out", formats=["pdf"])
+    first = watcher.build()
+    (profiles / "ruritania.yaml").write_text(
+        (profiles / "ruritania.yaml").read_text(encoding="utf-8") + "\n# saved again\n", encoding="utf-8"
+    )
+    second = watcher.build()
+    assert not first.error and not second.error
+    assert [p.name for p in second.files] == ["briefing.pdf"]
+    assert warmed == [True] and cold == []  # warmed once, in this process; every save lays out here
+
+
+def test_a_child_interrupted_before_its_request_never_runs_the_parents_code(tmp_path: Path) -> None:
+    """Ctrl-C reaches the child too: it leaves at once, and the parent's build fails with one line."""
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    child = briefgen.pipeline.forked.Ahead(interrupted, lambda request: b"never", "briefing.pdf")
+    (tmp_path / f"after-{os.getpid()}").touch()  # a child returning from Ahead() would leave its own
+    child.send("<html>")
+    with pytest.raises(RenderError, match=r"^briefing.pdf: the process rendering it died$"):
+        child.result()
+    assert [p.name for p in tmp_path.iterdir()] == [f"after-{os.getpid()}"]
+
+
+def test_a_process_that_builds_again_forks_ahead_once(cold: list[Any], profiles: Path, tmp_path: Path) -> None:
+    """A script building in a loop imports WeasyPrint itself after the first build, and keeps it warm."""
+    places = Places(profiles, REPO / "templates")
+    for n in range(3):
+        api.build(["ruritania"], formats=["pdf"], out=tmp_path / f"out{n}", places=places)
+    assert len(cold) == 1
+    pdfs = [(tmp_path / f"out{n}" / "ruritania" / "briefing.pdf").read_bytes() for n in range(3)]
+    assert pdfs[0] == pdfs[1] == pdfs[2]
+    assert "Ruritanie" in PdfReader(tmp_path / "out2" / "ruritania" / "briefing.pdf").pages[0].extract_text()

@@ -73,7 +73,7 @@ BROKEN = {
     "small": "main p, main li, main td { font-size: 7pt; }",
     # rows made tall so that the figures tables run over pages, their header not repeated
     "table": "thead { display: table-row-group; } table.figures td { padding-bottom: 12mm; }",
-    "name": "main p, main li { hyphens: auto; } main p, main li { width: 30mm; } .name { white-space: normal; }",
+    "name": "main p, main li { width: 30mm; word-break: break-all; }",
 }
 
 

@@ -1,8 +1,8 @@
 """Names never break across lines: "Việt Nam", "Nguyễn Minh Hằng", "États-Unis" stay whole in the PDF.
 
-The HTML writer sets each short name of the profile in a ``span.name`` the CSS keeps on one line; ``check
---layout`` reports a name broken inside a word or, for a short name, between its words. The profile built here
-is FICTIONAL (tests/fixtures/ruritania.yaml with one paragraph of names added).
+The HTML writer ties each short name of the profile into one unbreakable piece (no-break spaces, word joiners
+around its hyphens); ``check --layout`` reports a name broken inside a word or, for a short name, between its
+words. The profile built here is FICTIONAL (tests/fixtures/ruritania.yaml with one paragraph of names added).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from .helpers import FIXTURES, REPO, run_cli
 NAMES = ["Việt Nam", "Nguyễn Minh Hằng", "États-Unis", "Quảng Ninh"]
 NAMES_TEXT = "Relation fictive avec " + ", ".join(NAMES * 6) + "."
 NARROW = "main p, main li { width: 32mm; }"
-UNFIXED = ".name { white-space: normal; }"
+UNFIXED = "main p, main li { word-break: break-all; }"
+"""A stylesheet that breaks lines anywhere, names included: what check --layout must then report."""
 
 
 def test_the_names_are_read_from_the_profile_and_the_short_ones_kept_whole() -> None:
@@ -40,15 +41,16 @@ def test_the_names_are_read_from_the_profile_and_the_short_ones_kept_whole() -> 
     assert not kept_whole("Forum de coopération locale fictif entre les deux pays amis")
 
 
-def test_the_html_writer_sets_names_in_spans_but_not_in_attributes_titles_or_charts() -> None:
+def test_the_html_writer_ties_names_but_not_in_attributes_titles_or_charts() -> None:
     html = (
         '<title>Việt Nam</title><p title="Việt Nam">Le Việt Nam et les Vietnamiens</p>'
         "<svg><text>Việt Nam</text></svg><td>Japonais, Japon</td>"
     )
     assert names_whole(html, ("Việt Nam", "Japon")) == (
-        '<title>Việt Nam</title><p title="Việt Nam">Le <span class="name">Việt Nam</span> et les Vietnamiens</p>'
-        '<svg><text>Việt Nam</text></svg><td>Japonais, <span class="name">Japon</span></td>'
+        '<title>Việt Nam</title><p title="Việt Nam">Le Việt\u00a0Nam et les Vietnamiens</p>'
+        "<svg><text>Việt Nam</text></svg><td>Japonais, Japon</td>"
     )
+    assert names_whole("<p>États-Unis</p>", ("États-Unis",)) == "<p>États\u2060-\u2060Unis</p>"
 
 
 @pytest.fixture(scope="module")

@@ -125,11 +125,13 @@ _TEXT_PART = re.compile(r"(<(title|style|script|textarea|svg)\b.*?</\2\s*>|<[^>]
 
 
 def names_whole(html: str, names: tuple[str, ...]) -> str:
-    """The rendered HTML with each of ``names`` in the text set in ``<span class="name">``, kept on one line.
+    """The rendered HTML with each of ``names`` in the text tied into one unbreakable piece.
 
     Only text between tags is touched (never an attribute, a ``<title>``, a stylesheet or an SVG); a name inside a
-    longer word is not one (``Japon`` in ``Japonais``). The template's CSS keeps the span whole
-    (``.name { white-space: nowrap }``): "Việt Nam" and "États-Unis" never break across lines.
+    longer word is not one (``Japon`` in ``Japonais``). Its spaces become no-break spaces and each hyphen is held
+    by word joiners (U+2060), so "Việt Nam" and "États-Unis" never break across lines, and a PDF's text still
+    reads them as written. Characters, not a ``white-space: nowrap`` span: WeasyPrint misplaces a line break
+    before such an inline box (Kozea/WeasyPrint#1614: "Hơn" alone on its line, the rest on the next).
     """
     if not names:
         return html
@@ -139,10 +141,15 @@ def names_whole(html: str, names: tuple[str, ...]) -> str:
     out = []
     # split() with two groups yields: text, whole match, inner group, text, …
     for i in range(0, len(parts), 3):
-        out.append(found.sub(lambda m: f'<span class="name">{m[0]}</span>', parts[i]))
+        out.append(found.sub(lambda m: _unbroken(m[0]), parts[i]))
         if i + 1 < len(parts):
             out.append(parts[i + 1])
     return "".join(out)
+
+
+def _unbroken(name: str) -> str:
+    """``name`` with no-break spaces, and its hyphens held by word joiners: no line break inside it."""
+    return name.replace(" ", "\u00a0").replace("-", "\u2060-\u2060")
 
 
 def template_location(exc: BaseException, template_dir: pathlib.Path) -> tuple[str | None, int | None]:

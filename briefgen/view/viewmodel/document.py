@@ -192,8 +192,8 @@ class Briefing:
     """ISO 8601 date-time the documents are dated with (``--date``, ``SOURCE_DATE_EPOCH`` or the build day)."""
     names: tuple[str, ...] = ()
     """The profile's short names (countries, currencies, people, places: ``Việt Nam``, ``États-Unis``), longest
-    first, that no line may break inside (briefgen.view.names): the HTML writer sets each in a
-    ``<span class="name">`` that its CSS keeps on one line (``white-space: nowrap``)."""
+    first, that no line may break inside (briefgen.view.names): the HTML writer ties each into one piece
+    (no-break spaces, word joiners around its hyphens)."""
 
     def template_vars(self) -> dict[str, Any]:
         """The top-level names templates see: one per field of this class."""

@@ -77,7 +77,7 @@ def test_target_is_a_folder(previous: Path) -> None:
 def test_docx_renderer_failing_in_its_parallel_process(previous: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The DOCX is rendered in a forked child: its failure still reaches the user as one line, exit 1."""
 
-    def broken(view: object, template: Path) -> bytes:
+    def broken(view: object, template: Path, added: tuple[Path, ...] = ()) -> bytes:
         raise ValueError("simulated failure")
 
     monkeypatch.setattr("briefgen.render.docx.render_docx", broken)  # inherited by the fork

@@ -174,7 +174,8 @@ def _refs(value: Any, seen: set[int] | None = None) -> set[int]:
 
 
 def _words(text: str) -> str:
-    return " ".join(text.split())
+    """Text with its spacing squeezed and the word joiners that tie a name's hyphen (U+2060) taken out."""
+    return " ".join(text.replace("\u2060", "").split())
 
 
 def assert_read_whole(profile: Any, view: Any, page: str) -> None:

@@ -52,7 +52,7 @@ def _ours_alone() -> dict[str, list[str]]:
         "lines_to_avoid": [_en(t) for m in meetings for t in m.get("lines_to_avoid", [])],
         "questions": [_en(q[k]) for m in meetings for q in m.get("questions", []) for k in ("question", "answer")],
         "notes": [_en(c["note"]) for c in plan["follow_up"] if c.get("note")],
-        "drafting": [drafting["officer"], *drafting["clearance"]],
+        "drafting": [_en(drafting["officer"]), *(_en(c) for c in drafting["clearance"])],
     }
     assert all(found.values()), {k: v for k, v in found.items() if not v}  # the example has each of them
     return found

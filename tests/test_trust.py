@@ -275,7 +275,8 @@ def _with_tag(templates: Path, fmt: str, tag: str) -> Path:
             parts = {i.filename: archive.read(i.filename) for i in archive.infolist()}
         body = parts["word/document.xml"].decode("utf-8")
         assert "{{ cover.title }}" in body
-        parts["word/document.xml"] = body.replace("{{ cover.title }}", tag.replace("&", "&amp;"), 1).encode()
+        # Every place the title is drawn (the Decree 30 form has its own title paragraph), whichever one is used.
+        parts["word/document.xml"] = body.replace("{{ cover.title }}", tag.replace("&", "&amp;")).encode()
         with zipfile.ZipFile(path, "w") as archive:
             for name, data in parts.items():
                 archive.writestr(name, data)

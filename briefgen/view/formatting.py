@@ -100,7 +100,8 @@ class Formatter:
         write it (``currency_USD``), in the language's order (``amount_compact``). Its spaces do not break:
         an amount never runs across two lines.
         """
-        currency = self.labels.get(f"currency_{unit}", "long")
+        # A currency the catalogue does not name is written as its code (EUR): a value column's short form.
+        currency = self.labels.get(f"currency_{unit}", unit)
         if currency == "long":
             currency = get_currency_name(unit, count=value, locale=self.locale)
         scale = next((s for s in _SCALES if abs(value) >= s[0]), None)

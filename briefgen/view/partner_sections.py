@@ -268,6 +268,7 @@ def summary_blocks(i: Input) -> list[blocks.Block]:
     if profile.framework:
         framework, *paragraphs = paragraphs
         shown.append(blocks.Paragraph(blocks.inline(framework.text, framework.ref)))
+        shown += quotation(profile.framework.quotation, i, profile.framework.source)
     if paragraphs:
         shown.append(blocks.Bullets(tuple(blocks.inline(p.text, p.ref) for p in paragraphs)))
     for claim in profile.summary:

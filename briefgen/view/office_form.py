@@ -7,7 +7,9 @@ right; "Nơi nhận:" and its ``- …;`` lines ending ``- Lưu: VT, ….`` at th
 bottom right. French and English documents carry the same information in a neutral form, without the
 national heading. What the office does not give is not drawn; nothing is ever a placeholder.
 
-The partner's edition carries neither the addressee nor the closing block: both are ours alone.
+The partner's edition carries neither the addressee nor the closing block: both are ours alone. The
+closing shows the whole drafting block (the reference too when no heading stands over it), so the
+"drafting" section, which would repeat it, is left out whenever the closing is drawn (``closes_drafting``).
 """
 
 from __future__ import annotations
@@ -84,6 +86,8 @@ def closing(given: Input, labels: Mapping[str, str]) -> viewmodel.Closing | None
             ("drafting_date", fmt.date(drafting.date)),
             ("clearance", viewmodel.joined(", ", fmt.texts(drafting.clearance))),
             ("cleared_on", fmt.date(drafting.cleared_on) if drafting.cleared_on else ""),
+            # the heading carries the reference under the issuer; without an office there is no heading
+            ("reference", (drafting.reference or "") if office is None else ""),
         ]
         lines = [
             viewmodel.formatted(labels["labelled"], label=labels[key], value=value) for key, value in shown if value
@@ -94,6 +98,11 @@ def closing(given: Input, labels: Mapping[str, str]) -> viewmodel.Closing | None
     if official:
         recipients = _decree_list(recipients)
     return viewmodel.Closing(labels["recipients"], recipients, signer, lines, official)
+
+
+def closes_drafting(given: Input) -> bool:
+    """Whether the closing shows the drafting block whole (ours, with a drafting block): its section is then left out."""
+    return not given.partner_edition and drafting_of(given.profile) is not None
 
 
 def _decree_list(items: list[str]) -> list[str]:

@@ -101,7 +101,7 @@ def closing(given: Input, labels: Mapping[str, str]) -> viewmodel.Closing | None
 
 
 def closes_drafting(given: Input) -> bool:
-    """Whether the closing shows the drafting block whole (ours, with a drafting block): its section is then left out."""
+    """Whether the closing shows the drafting block whole (ours, with one): its section is then left out."""
     return not given.partner_edition and drafting_of(given.profile) is not None
 
 

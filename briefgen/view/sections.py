@@ -166,8 +166,10 @@ def _visit_section(
     *keys: str,
     **more: Any,
 ) -> Section:
-    """A section of the visit itself, built from the visit's ``keys`` (the section's id when none given);
-    ``present`` in ``more`` narrows when it shows (given keys, a gap when none is given, stay as they are)."""
+    """A section of the visit itself, built from the visit's ``keys`` (the section's id when none given).
+
+    ``present`` in ``more`` narrows when it shows (a gap when no key is given stays as it is).
+    """
     keys = keys or (section_id,)
     present = more.pop("present", lambda i: filled(i.plan, keys))
     return Section(section_id, build, present=present, visit_keys=keys, content=content, **more)

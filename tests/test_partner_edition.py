@@ -65,8 +65,8 @@ def _titles() -> list[str]:
 
 
 def _drafting_title() -> str:
-    """The drafting section's title, which ours does not show either: its closing block shows the drafting
-    block whole (``office_form.closes_drafting``)."""
+    """The drafting section's title, which ours does not show either: its closing block and heading show the
+    drafting block whole (``office_form.drafting_left``)."""
     return {**Formatter("en", "fr").labels, **sections.section_words("en")}["drafting"]
 
 
@@ -168,7 +168,7 @@ def test_final_refuses_a_partner_edition_that_shows_an_internal_section(
         return real(dataclasses.replace(i, partner_edition=False))
 
     monkeypatch.setattr(context, "build_sections", leaking)
-    # (the drafting section is left out of ours too: its closing block shows the drafting block)
+    # (the drafting section is left out of ours too: its closing block and heading show the drafting block)
     with pytest.raises(InputError, match=r"ours alone \(vigilance\)"):
         briefgen.build(
             [EXAMPLE], formats=["md"], lang="en", out=tmp_path, final=True, edition="partner",

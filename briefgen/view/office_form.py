@@ -8,8 +8,9 @@ bottom right. French and English documents carry the same information in a neutr
 national heading. What the office does not give is not drawn; nothing is ever a placeholder.
 
 The partner's edition carries neither the addressee nor the closing block: both are ours alone. The
-closing shows the whole drafting block (the reference too when no heading stands over it), so the
-"drafting" section, which would repeat it, is left out whenever the closing is drawn (``closes_drafting``).
+closing shows the drafting block (officer, dates, clearance, recipients) and the heading its reference,
+so the "drafting" section shows only what neither does (``drafting_left``): the reference of a note
+without a heading, or nothing, and is then left out.
 """
 
 from __future__ import annotations
@@ -86,8 +87,6 @@ def closing(given: Input, labels: Mapping[str, str]) -> viewmodel.Closing | None
             ("drafting_date", fmt.date(drafting.date)),
             ("clearance", viewmodel.joined(", ", fmt.texts(drafting.clearance))),
             ("cleared_on", fmt.date(drafting.cleared_on) if drafting.cleared_on else ""),
-            # the heading carries the reference under the issuer; without an office there is no heading
-            ("reference", (drafting.reference or "") if office is None else ""),
         ]
         lines = [
             viewmodel.formatted(labels["labelled"], label=labels[key], value=value) for key, value in shown if value
@@ -100,9 +99,15 @@ def closing(given: Input, labels: Mapping[str, str]) -> viewmodel.Closing | None
     return viewmodel.Closing(labels["recipients"], recipients, signer, lines, official)
 
 
-def closes_drafting(given: Input) -> bool:
-    """Whether the closing shows the drafting block whole (ours, with one): its section is then left out."""
-    return not given.partner_edition and drafting_of(given.profile) is not None
+def drafting_left(given: Input) -> list[tuple[str, str]]:
+    """What of the visit's drafting block neither the closing nor the heading shows, as (label key, value).
+
+    The reference, when there is no heading (no ``office:``) to carry it under the issuer; else nothing.
+    """
+    drafting = given.plan.drafting
+    if drafting is None or not drafting.reference or given.profile.office is not None:
+        return []
+    return [("reference", drafting.reference)]
 
 
 def _decree_list(items: list[str]) -> list[str]:

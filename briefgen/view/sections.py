@@ -363,14 +363,13 @@ SECTIONS: tuple[Section, ...] = (
         content=partner_parts.sources_blocks,
         present=lambda i: any(True for _ in i.sources.cited()),
     ),
-    # Left out when the closing block at the foot of the last page shows it whole (always, in our edition):
-    # declared for the gap a visit without a drafting block leaves, "to be completed", refused by --final.
+    # Only what the closing block and the heading do not show (office_form.drafting_left), so nothing twice.
     _visit_section(
         "drafting",
         visit_parts.drafting,
         visit_parts.drafting_blocks,
         internal=True,
-        present=lambda i: filled(i.plan, ("drafting",)) and not office_form.closes_drafting(i),
+        present=lambda i: bool(office_form.drafting_left(i)),
     ),
 )
 """Every section, in the documents' order: the visit's own first, then the partner's, the sources, and

@@ -96,6 +96,8 @@ UNLABELLED: dict[str, str] = {
     "partnerships.kind": "printed in brackets after the partner localities",
     "agreements.status": "printed after the agreement's name",
     "visit.delegation.head.role": "under the 'Head of delegation' label",
+    "visit.drafting.clearance": "a 'Cleared by: …' line of the closing block (see IN_CLOSING)",
+    "visit.drafting.distribution": "under the closing block's 'Recipients' label (see IN_CLOSING)",
 }
 """Fields (by name or path) named like a label but printed without it (test_each_field_is_under_its_own_label)."""
 
@@ -556,12 +558,27 @@ HOME_ELSEWHERE: dict[str, str] = {
 }
 """Top-level fields shown in a section named otherwise (the framework is the summary's first line)."""
 
+_CLOSES = (
+    "the closing block at the foot of the last page shows it (the issuer's form: the recipients and the signature "
+    "close the document), and the drafting section does not repeat it (office_form.drafting_left)"
+)
+IN_CLOSING: dict[str, str] = {
+    "visit.drafting.officer": _CLOSES,
+    "visit.drafting.clearance": _CLOSES,
+    "visit.drafting.distribution": _CLOSES,
+}
+"""Fields shown in the closing block instead of their section, each with the reason. The closing follows the last
+section, so it is read under that section's heading: their home is the last section shown (the drafting section,
+last in the registry, shows only the reference of a note without a heading: this generated one's)."""
+
 
 def _home(path: str) -> str | None:
     """The id of the section a field belongs to, from the registry: a visit field's section is the one that
     declares its key (``visit_keys``), else the visit's own; a partner field's is named as it is. ``None``: the
     cover's (the partner's name, the issuer, the marking), which no section owns."""
     parts = path.split(".")
+    if path in IN_CLOSING:
+        return IDS[-1]
     if parts[0] == "visit":
         return next((s.id for s in SECTIONS if parts[1] in s.visit_keys), "visit")
     home = HOME_ELSEWHERE.get(parts[0], parts[0])

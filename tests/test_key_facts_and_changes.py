@@ -140,3 +140,14 @@ def test_the_key_facts_page_leaves_out_the_visit_s_gaps(shared_pack: Callable[[P
     _, _, _, text = _bands(folder / "key-facts.pdf")
     for gap in (FR["talking_points"], FR["interlocutors"], FR["to_be_completed"]):
         assert gap not in text
+
+
+def test_the_visit_heading_sets_its_aside_off_from_its_note_reference(tmp_path: Path) -> None:
+    """The sheet's visit heading: the Forum's name, its note ``[1]``, then a space and the aside saying the visit
+    is past (it ran on: ``Forum [1]Déjà passée``), in the sheet and in the briefing."""
+    folder = _pack(None, "forum-quang-ninh", tmp_path / "out", "--date", "2026-12-08")
+    past = "Déjà passée au 8 décembre 2026"
+    for name in ("key-facts.pdf", "briefing.pdf"):
+        text = _pdf_text(folder / name)
+        assert f"Forum de coopération locale Vietnam-Japon [1] {past}" in text, name
+        assert f"[1]{past}" not in text, name

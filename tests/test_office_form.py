@@ -185,3 +185,29 @@ def test_the_docx_cover_says_what_the_pdf_cover_says(built: Path, name: str, lan
     running = set(_words(" ".join(p.text for story in stories for p in story.paragraphs)))
     left = pdf_words - docx_words
     assert all(word.isdigit() or word in running for word in left), left
+
+
+DRAFTING_TITLE = {"fr": "Rédaction et diffusion", "en": "Drafting and distribution", "vi": "Soạn thảo và phát hành"}
+"""The drafting section's title, which a pack whose closing block shows the drafting block does not print."""
+
+
+def _docx_text(path: Path) -> str:
+    """Every paragraph of the DOCX's body, those in tables included, in order."""
+    document = Document(str(path))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return "\n".join("".join(t.text or "" for t in p.iter(f"{w}t")) for p in document.element.body.iter(f"{w}p"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_drafting_block_is_shown_once_in_the_closing(built: Path, lang: str) -> None:
+    """The closing block shows the officer, the clearance and the recipients; the drafting section, which
+    repeated them (and the reference the heading carries), is left out: each is printed once, in PDF and DOCX."""
+    with _pdf(built, EXAMPLE, lang) as pdf:
+        pages = [_flat(page.extract_text()) for page in pdf.pages]
+    docx_text = _flat(_docx_text(built / EXAMPLE / f"briefing{SUFFIX[lang]}.docx"))
+    for name, text in (("pdf", " ".join(pages)), ("docx", docx_text)):
+        assert text.count(OFFICER[lang]) == 1, name
+        assert text.count(RECIPIENTS[lang]) == 1, name
+        assert text.count("[EXAMPLE] …/BC-SNgV") == 1, name  # under the issuer, at the top
+        assert DRAFTING_TITLE[lang] not in text, name
+    assert OFFICER[lang] in pages[-1] and RECIPIENTS[lang] in pages[-1]  # they close the document

@@ -14,6 +14,7 @@ import docx
 import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
+from docx.table import _Row
 
 from briefgen.errors import TemplateError
 from briefgen.render.docx import render_docx
@@ -224,6 +225,23 @@ def test_group_is_kept_together(document: Document) -> None:
     kept = [p.paragraph_format.keep_with_next for p in document.paragraphs[start : end + 1]]
     assert kept[:-2] == [True] * (len(kept) - 2)  # every block but the last kept with the next
     assert document.paragraphs[end].paragraph_format.keep_with_next is None
+
+
+def test_a_table_keeps_its_last_row_with_its_legend(document: Document) -> None:
+    """The events table is followed by its ★ legend: the paragraphs of its last row are kept with the next
+    (``w:keepNext``), so Word never leaves the legend alone at the top of the next page (the PDF's
+    ``p.legend { break-before: avoid }``); its other rows, and a table without a legend, are not."""
+    figures, events = (t for t in document.tables if t.rows[0].cells[0].text in ("Indicateur", "Date"))
+    body = list(document.element.body.iterchildren())
+    after = body[body.index(events._tbl) + 1]
+    assert "".join(t.text or "" for t in after.iter(qn("w:t"))) == "★ : ce que la visite concerne (fictif)"
+
+    def kept(row: _Row) -> list[bool]:
+        return [p.paragraph_format.keep_with_next is True for cell in row.cells for p in cell.paragraphs]
+
+    assert all(kept(events.rows[-1])) and kept(events.rows[-1])
+    assert not any(flag for row in events.rows[:-1] for flag in kept(row))
+    assert not any(flag for row in figures.rows for flag in kept(row))
 
 
 def test_sources(document: Document) -> None:

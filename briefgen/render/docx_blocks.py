@@ -29,7 +29,8 @@ sources       ``Source Entry``: ``[n]`` bookmarked ``src_n``, the citation, the 
 group         its blocks, each paragraph kept with the next so the group stays on one page where it fits
 ============  =====================================================================================
 
-Every table row is ``w:cantSplit`` and a header row ``w:tblHeader`` (repeated on each page). A note
+Every table row is ``w:cantSplit`` and a header row ``w:tblHeader`` (repeated on each page); a table's
+last row is kept with the legend that follows it (``w:keepNext``). A note
 reference is a link to its source's bookmark: superscript (``Source Reference``) after text, plain in
 a table cell of references alone (a source column). Text is written as the template's other values
 are (``docx._literal_braces``): XML-escaped, braces as character references, text in another
@@ -91,8 +92,19 @@ class DocxWriter(b.Walker[str]):
         for section in sections:
             title = self._bookmarked(f"sec_{section.id}", self._run(section.title))
             parts.append(_para(title, style="Heading1"))
-            parts.extend(self.visit(block) for block in section.blocks)
+            parts.extend(self._drawn(section.blocks))
         return "".join(parts)
+
+    def _drawn(self, shown: Sequence[b.Block]) -> list[str]:
+        """Each block drawn; a table followed by its legend keeps its last row with it.
+
+        As the PDF's ``p.legend { break-before: avoid }``: the † or ★ note never starts the next page alone.
+        """
+        drawn = [self.visit(block) for block in shown]
+        for n, block in enumerate(shown[1:], 1):
+            if isinstance(block, b.Paragraph) and block.role == "legend" and drawn[n - 1].endswith("</w:tbl>"):
+                drawn[n - 1] = _last_row_kept(drawn[n - 1])
+        return drawn
 
     # ------------------------------------------------------------------ inline
 
@@ -275,7 +287,7 @@ class DocxWriter(b.Walker[str]):
 
     def visit_group(self, block: b.Group) -> str:
         """Its blocks, every paragraph but those of the last block kept with the next."""
-        drawn = [self.visit(child) for child in block.blocks]
+        drawn = self._drawn(block.blocks)
         return "".join([*(_kept_with_next(x) for x in drawn[:-1]), *drawn[-1:]])
 
     # ------------------------------------------------------------------ images
@@ -322,6 +334,15 @@ _PSTYLE = re.compile(r'(<w:pStyle w:val="[^"]*"/>)(?!<w:keepNext/>)')
 def _kept_with_next(xml: str) -> str:
     """``xml`` with every paragraph kept with the next (``w:keepNext`` follows ``w:pStyle`` in the schema)."""
     return _PSTYLE.sub(r"\1<w:keepNext/>", xml)
+
+
+def _last_row_kept(table: str) -> str:
+    """``table`` (ending ``</w:tbl>``) with the paragraphs of its last row kept with the next.
+
+    Word then keeps that row on the page of what follows the table.
+    """
+    last = table.rindex("<w:tr>")
+    return table[:last] + _kept_with_next(table[last:])
 
 
 _MIN_WEIGHT, _MAX_WEIGHT = 8, 40

@@ -7,7 +7,10 @@ right; "Nơi nhận:" and its ``- …;`` lines ending ``- Lưu: VT, ….`` at th
 bottom right. French and English documents carry the same information in a neutral form, without the
 national heading. What the office does not give is not drawn; nothing is ever a placeholder.
 
-The partner's edition carries neither the addressee nor the closing block: both are ours alone.
+The partner's edition carries neither the addressee nor the closing block: both are ours alone. The
+closing shows the drafting block (officer, dates, clearance, recipients) and the heading its reference,
+so the "drafting" section shows only what neither does (``drafting_left``): the reference of a note
+without a heading, or nothing, and is then left out.
 """
 
 from __future__ import annotations
@@ -94,6 +97,17 @@ def closing(given: Input, labels: Mapping[str, str]) -> viewmodel.Closing | None
     if official:
         recipients = _decree_list(recipients)
     return viewmodel.Closing(labels["recipients"], recipients, signer, lines, official)
+
+
+def drafting_left(given: Input) -> list[tuple[str, str]]:
+    """What of the visit's drafting block neither the closing nor the heading shows, as (label key, value).
+
+    The reference, when there is no heading (no ``office:``) to carry it under the issuer; else nothing.
+    """
+    drafting = given.plan.drafting
+    if drafting is None or not drafting.reference or given.profile.office is not None:
+        return []
+    return [("reference", drafting.reference)]
 
 
 def _decree_list(items: list[str]) -> list[str]:

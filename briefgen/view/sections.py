@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
-from briefgen.view import fact_items, viewmodel
+from briefgen.view import fact_items, office_form, viewmodel
 from briefgen.view import partner_sections as partner_parts
 from briefgen.view import visit_sections as visit_parts
 from briefgen.view.changes import changed_facts
@@ -166,9 +166,13 @@ def _visit_section(
     *keys: str,
     **more: Any,
 ) -> Section:
-    """A section of the visit itself, built from the visit's ``keys`` (the section's id when none given)."""
+    """A section of the visit itself, built from the visit's ``keys`` (the section's id when none given).
+
+    ``present`` in ``more`` narrows when it shows (a gap when no key is given stays as it is).
+    """
     keys = keys or (section_id,)
-    return Section(section_id, build, present=lambda i: filled(i.plan, keys), visit_keys=keys, content=content, **more)
+    present = more.pop("present", lambda i: filled(i.plan, keys))
+    return Section(section_id, build, present=present, visit_keys=keys, content=content, **more)
 
 
 def _sourced(name: str) -> Callable[[schema.Profile], Iterable[str]]:
@@ -359,7 +363,14 @@ SECTIONS: tuple[Section, ...] = (
         content=partner_parts.sources_blocks,
         present=lambda i: any(True for _ in i.sources.cited()),
     ),
-    _visit_section("drafting", visit_parts.drafting, visit_parts.drafting_blocks, internal=True),
+    # Only what the closing block and the heading do not show (office_form.drafting_left), so nothing twice.
+    _visit_section(
+        "drafting",
+        visit_parts.drafting,
+        visit_parts.drafting_blocks,
+        internal=True,
+        present=lambda i: bool(office_form.drafting_left(i)),
+    ),
 )
 """Every section, in the documents' order: the visit's own first, then the partner's, the sources, and
 the drafting block at the very end. The sources are numbered before any section is built, so ``sources``

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
-from briefgen.view import viewmodel
+from briefgen.view import office_form, viewmodel
 from briefgen.view.viewmodel import blocks
 
 if TYPE_CHECKING:
@@ -134,19 +134,8 @@ def follow_up(i: Input) -> Mapping[str, Any]:
 
 
 def drafting(i: Input) -> Mapping[str, Any]:
-    """The drafting block."""
-    d, fmt = i.plan.drafting, i.fmt
-    assert d is not None  # built only when present
-    lines = _lines(
-        fmt,
-        [
-            ("drafting_officer", d.officer),
-            ("drafting_date", fmt.date(d.date)),
-            ("clearance", viewmodel.joined(", ", fmt.texts(d.clearance))),
-            ("reference", d.reference or ""),
-        ],
-    )
-    return {"drafting": viewmodel.Drafting(lines, fmt.texts(d.distribution))}
+    """What of the drafting block the closing block and the heading do not show (``office_form.drafting_left``)."""
+    return {"drafting": viewmodel.Drafting(_lines(i.fmt, office_form.drafting_left(i)), [])}
 
 
 # --------------------------------------------------------------------------- the visit's sections as blocks
@@ -257,7 +246,7 @@ def follow_up_blocks(i: Input) -> list[blocks.Block]:
 
 
 def drafting_blocks(i: Input) -> list[blocks.Block]:
-    """The drafting block: labelled lines, then the distribution list."""
+    """The drafting block: labelled lines, then the distribution list (the closing block shows it: empty)."""
     d: viewmodel.Drafting = drafting(i)["drafting"]
     shown: list[blocks.Block] = [_facts(d.lines)]
     if d.distribution:

@@ -126,7 +126,7 @@ class Commitment:
 
 @dataclass(frozen=True)
 class Drafting:
-    """The drafting block: drafting officer, date, clearance, reference, distribution."""
+    """What of the drafting block the closing block and the heading do not show (a reference without a heading)."""
 
     lines: list[Line]
     distribution: list[str]

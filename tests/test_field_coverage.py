@@ -472,6 +472,7 @@ KEY_FACTS_LEFT_OUT: dict[str, str] = {
     "biography": "a person is one line on the key-facts page: name and role",
     "organisation": "an interlocutor is one line on the key-facts page: name and role",
     "theme_quotation": "a quotation is left to the briefing: the sheet gives the facts",
+    "strands": "a forum's programme strands are a list left to the briefing: the sheet gives one line a fact",
 }
 """Field names (anywhere in the path) that a key-facts section shows in the briefing but not on the sheet."""
 

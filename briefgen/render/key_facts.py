@@ -109,11 +109,12 @@ class KeyFactsWriter(b.Walker[b.Block | None]):
         return dataclasses.replace(block, items=block.items[:POINTS]) if block.ordered else block
 
     def visit_facts(self, block: b.Facts) -> b.Block | None:
-        """Without the lines whose value the sheet's header already gives (the date, the place).
+        """Without the lines the header gives (the date, the place), nor a list under a fact (a forum's strands).
 
-        Their note calls go to the first line kept, so that the facts keep their source.
+        The briefing gives the strands; the sheet, one line a fact, keeps to one page. Their note calls go to the
+        first line kept, so that the facts keep their source.
         """
-        kept = [row for row in block.rows if row.items or b.plain(_words(row.value)) not in self.header]
+        kept = [row for row in block.rows if not row.items and b.plain(_words(row.value)) not in self.header]
         if not kept:
             return None
         refs = tuple(run for row in block.rows if row not in kept for run in row.value if isinstance(run, b.NoteRef))

@@ -41,6 +41,7 @@ GROUPS = dict.fromkeys(
 pyproject's ``--dist loadfile`` says (its module-scoped builds made once)."""
 
 
+@pytest.hookimpl(optionalhook=True)  # without xdist (`-p no:xdist -o addopts=`) the hook is unknown
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """``--dist loadfile`` with the files of ``GROUPS`` sent to one worker.
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from .helpers import FIXTURES, REPO, run_cli
+from .helpers import EXAMPLE, EXAMPLE_DRAFTED, FIXTURES, REPO, run_cli
 
 FIXED_EPOCH = "1767139200"
 """2025-12-31T00:00:00Z."""
@@ -23,6 +24,39 @@ FIXED_EPOCH = "1767139200"
 def pytest_configure(config: pytest.Config) -> None:
     """Set before any fixture, module-scoped ones included; a test's own monkeypatch undoes its changes."""
     os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
+
+
+GROUPS = dict.fromkeys(
+    (
+        "test_documents.py",
+        "test_example_visit.py",
+        "test_languages.py",
+        "test_layout_check.py",
+        "test_no_french_left.py",
+    ),
+    "shared-builds",
+)
+"""Test files one xdist worker runs together, so that the session builds they read (``japan_built``,
+``example_pack``) are made once in the whole run, not once on each worker; every other file is its own unit, as
+pyproject's ``--dist loadfile`` says (its module-scoped builds made once)."""
+
+
+@pytest.hookimpl(optionalhook=True)  # without xdist (`-p no:xdist -o addopts=`) the hook is unknown
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadfile`` with the files of ``GROUPS`` sent to one worker.
+
+    (xdist's own ``--dist loadgroup`` cannot do it with pytest 9: the group it appends to a test's id is lost.)
+    """
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FilesAndGroups(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = nodeid.split("::", 1)[0]
+            return GROUPS.get(file.rsplit("/", 1)[-1], file)
+
+    return FilesAndGroups(config, log)
 
 
 @pytest.fixture
@@ -48,3 +82,16 @@ def japan_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
         assert code == 0, err
         errors[lang] = err
     return out, errors
+
+
+@pytest.fixture(scope="session")
+def example_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped example visit's pack made once per test process by ``batch`` dated ``EXAMPLE_DRAFTED`` (briefing
+    DOCX and PDF and key-facts page in fr, en and vi, manifest), for the tests of several files that only read it:
+    the out folder, holding ``EXAMPLE/``. A test that copies a file out of it must not change it."""
+    out = tmp_path_factory.mktemp("example-pack")
+    code, stdout, err = run_cli(
+        "--profiles", REPO / "profiles", "batch", EXAMPLE, "--out", out, "--json", "--date", EXAMPLE_DRAFTED
+    )
+    assert code == 0, stdout + err
+    return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import signal
 import subprocess
 import textwrap
@@ -14,6 +16,13 @@ from briefgen.cli import app
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 """The FICTIONAL fixture profiles: ruritania, its visits strelsau-2026 and zenda-summit-2026 (see its README)."""
+
+
+EXAMPLE = "example-quang-ninh-hokkaido-2027"
+"""The shipped example visit (profiles/visits)."""
+
+EXAMPLE_DRAFTED = "2026-12-07"
+"""The day the example was drafted, a day well before the visit (19–22 April 2027)."""
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -55,9 +64,19 @@ def pdf_text(pdf: Path, *, layout: bool = False) -> str:
     """A PDF's text, its pages separated by form feeds, as ``pdftotext`` gives it (``layout``: ``pdftotext -layout``).
 
     Read with pdfplumber, a dependency of briefgen itself, so that the suite needs nothing a fresh clone lacks
-    (poppler-utils is not installed on a new user's machine, nor in CI).
+    (poppler-utils is not installed on a new user's machine, nor in CI). Reading a briefing takes about two
+    seconds, and several test files read the same shared build (conftest ``japan_built``): the text is kept per
+    test process, keyed by the file's bytes, so a file that changed is always read again.
     """
-    import pdfplumber
+    data = pdf.read_bytes()
+    key = (hashlib.sha256(data).hexdigest(), layout)
+    if key not in _PDF_TEXTS:
+        import pdfplumber
 
-    with pdfplumber.open(pdf) as document:
-        return "\f".join((page.extract_text(layout=layout) or "") for page in document.pages) + "\f"
+        with pdfplumber.open(io.BytesIO(data)) as document:
+            _PDF_TEXTS[key] = "\f".join((page.extract_text(layout=layout) or "") for page in document.pages) + "\f"
+    return _PDF_TEXTS[key]
+
+
+_PDF_TEXTS: dict[tuple[str, bool], str] = {}
+"""``pdf_text``'s texts in this test process: {(SHA-256 of the PDF's bytes, layout): text}."""

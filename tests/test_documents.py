@@ -20,11 +20,9 @@ from .helpers import REPO, run_cli
 
 
 @pytest.fixture(scope="module")
-def japan(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    code, _, err = run_cli("japan", "--out", out)
-    assert code == 0, err
-    return out / "japan"
+def japan(japan_built: tuple[Path, dict[str, str]]) -> Path:
+    """The Japan briefing in French, DOCX and PDF, as ``briefgen japan`` makes it (built once, conftest.japan_built)."""
+    return japan_built[0] / "japan"
 
 
 def test_pdf_outline_matches_the_headings(japan: Path) -> None:

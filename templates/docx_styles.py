@@ -173,7 +173,7 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableNote">
     <w:name w:val="Table Note"/><w:basedOn w:val="TableText"/><w:qFormat/>
     <w:pPr><w:spacing w:before="40"/></w:pPr>
-    <w:rPr><w:i/><w:iCs/><w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>
+    <w:rPr><w:i/><w:iCs/><w:color w:val="595959"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
   </w:style>
   <w:style w:type="paragraph" w:customStyle="1" w:styleId="TableHeading">
     <w:name w:val="Table Heading"/><w:basedOn w:val="TableText"/><w:qFormat/>

@@ -7,6 +7,7 @@ commands which render no DOCX never pay for loading it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import zipfile
@@ -63,9 +64,12 @@ def render_docx(briefing: Briefing, template: Path, added: tuple[Path, ...] = ()
     # finalize: docxtpl turns "{_{", "}_}", "{_%" and "%_}" of the rendered XML into "{{", "}}", "{%"
     # and "%}" (for template authors); printed text therefore writes its braces as character
     # references, which that replacement cannot see and the XML parser reads back as braces.
-    env = templating.environment(None, undefined=jinja2.StrictUndefined, autoescape=True, finalize=_literal_braces)
+    # And a name of the profile ("Việt Nam", "Quảng Ninh") is written with no-break spaces: Word never parts it.
+    tie = _tying(briefing.names)
+    text = functools.partial(_literal_braces, tie=tie)
+    env = templating.environment(None, undefined=jinja2.StrictUndefined, autoescape=True, finalize=text)
     try:
-        tpl.render(_with_images(tpl, briefing, template.parent, added), env, autoescape=True)
+        tpl.render(_with_images(tpl, briefing, template.parent, added, text, tie), env, autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"{_part_name(tpl)}Jinja syntax error: {exc.message}{_near(exc)}; "
@@ -98,10 +102,11 @@ def render_docx(briefing: Briefing, template: Path, added: tuple[Path, ...] = ()
     return fixed_zip(entries)
 
 
-def _literal_braces(value: Any) -> Any:
+def _literal_braces(value: Any, tie: Callable[[str], str] = str) -> Any:
     """``value`` XML-escaped with ``{`` and ``}`` as character references; markup (``__html__``) as is.
 
-    Text in another language than the document's is marked, for :func:`_languages_marked`.
+    Text in another language than the document's is marked, for :func:`_languages_marked`; ``tie`` ties the
+    names in it (:func:`_tying`).
     """
     from markupsafe import Markup, escape
 
@@ -109,7 +114,22 @@ def _literal_braces(value: Any) -> Any:
         return value
     if not isinstance(value, str):
         value = str(value)
-    return Markup(marked(value, lambda text: unmarked(str(escape(text))).replace("{", "&#123;").replace("}", "&#125;")))
+    return Markup(
+        marked(value, lambda text: unmarked(str(escape(tie(text)))).replace("{", "&#123;").replace("}", "&#125;"))
+    )
+
+
+def _tying(names: tuple[str, ...]) -> Callable[[str], str]:
+    """What ties each name of several words in a text into one piece, its spaces made no-break spaces.
+
+    The PDF ties hyphens too (briefgen.render.html.names_whole); here they stay as written, so that the text
+    Word searches and spell-checks is the profile's (Word breaks at a hyphen only when the word does not fit).
+    """
+    spaced = sorted((n for n in names if " " in n), key=len, reverse=True)
+    if not spaced:
+        return str
+    found = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in spaced)})(?![\w-])")
+    return lambda text: found.sub(lambda m: m[0].replace(" ", "\u00a0"), text)
 
 
 def _languages_marked(name: str, data: bytes) -> bytes:
@@ -140,7 +160,14 @@ def _set_metadata(document: object, briefing: Briefing) -> None:
         lang.set(qn("w:val"), word_language(briefing.lang))
 
 
-def _with_images(tpl: Any, briefing: Briefing, template_dir: Path, added: tuple[Path, ...] = ()) -> dict[str, Any]:
+def _with_images(
+    tpl: Any,
+    briefing: Briefing,
+    template_dir: Path,
+    added: tuple[Path, ...] = (),
+    text: Callable[[object], Any] = _literal_braces,
+    tie: Callable[[str], str] = str,
+) -> dict[str, Any]:
     """The template's names, Word-ready: the logo placed with its alt text, and ``body``, the sections.
 
     ``body`` is written by ``docx_blocks.DocxWriter`` when docxtpl prints it (``{{p body }}``), in the
@@ -154,7 +181,7 @@ def _with_images(tpl: Any, briefing: Briefing, template_dir: Path, added: tuple[
         from docx.shared import Mm
 
         names["logo"] = _Described(_picture(tpl, briefing.logo.data, Mm(20)), briefing.cover.issuer)
-    writer = DocxWriter(_package(tpl, template_dir, added), _literal_braces)
+    writer = DocxWriter(_package(tpl, template_dir, added), text, tie)
     names["body"] = _Later(lambda: writer.sections(briefing.body))
     return names
 

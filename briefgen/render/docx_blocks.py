@@ -76,10 +76,11 @@ class Package:
 class DocxWriter(b.Walker[str]):
     """Writes sections and their blocks as WordprocessingML (paragraphs and tables, as one string)."""
 
-    def __init__(self, package: Package, text: Callable[[object], str]) -> None:
-        """``text`` escapes a view string for WordprocessingML (``docx._literal_braces``)."""
+    def __init__(self, package: Package, text: Callable[[object], str], tie: Callable[[str], str] = str) -> None:
+        """``text`` escapes a view string for WordprocessingML (``docx._literal_braces``); ``tie`` ties names."""
         self.package = package
         self._text = text
+        self._tie = tie
         self._bookmark = 0
         self._numbered_lists = 0
         self._in_cell = False
@@ -225,7 +226,7 @@ class DocxWriter(b.Walker[str]):
 
     def visit_table(self, block: b.Table) -> str:
         """Columns as wide as their text needs (a source column narrow), a repeated header row."""
-        widths = column_widths(block, self.package.text_width)
+        widths = column_widths(block, self.package.text_width, self._tie)
         rows = [self._heading_row(widths, [c.title for c in block.columns])]
         for row in block.rows:
             cells = list(row.cells)
@@ -349,29 +350,46 @@ _MIN_WEIGHT, _MAX_WEIGHT = 8, 40
 """Bounds of a column's share, in characters: a short column stays readable, a long one does not crush the rest."""
 
 
-def column_widths(table: b.Table, text_width: int) -> list[int]:
+def column_widths(table: b.Table, text_width: int, tie: Callable[[str], str] = str) -> list[int]:
     """Twips per column: a source column fixed, the others in proportion to their longest text (bounded).
 
     LibreOffice does not fit a Word table's columns to their content, so the writer does: the weight of a
     column is the length of its title's longest word and of its cells' text (their mean, and the
-    longest word), between 8 and 40 characters.
+    longest word), between 8 and 40 characters. A column is then never narrower than its longest word
+    (a name tied by ``tie`` counts as one), the widest columns giving up what it needs: no word, and no
+    name, is cut at a cell's edge ("Counterpa / rt", "Obuchi Yuk / o").
     """
     weights: list[float] = []
+    longest: list[int] = []
     fixed: dict[int, int] = {}
     for index, column in enumerate(table.columns):
         texts = [b.plain(row.cells[index]) for row in table.rows if index < len(row.cells)]
+        words = [len(w) for t in [column.title, *texts] for w in tie(t).split(" ")] or [1]
+        longest.append(max(words))
         if column.key == "source" and all(len(t) <= 6 for t in texts):
             fixed[index] = SOURCE_COL
             weights.append(0)
             continue
-        words = [len(w) for t in [column.title, *texts] for w in t.split()] or [1]
         mean = sum(len(t) for t in texts) / len(texts) if texts else 0
         weights.append(min(max(max(words), mean, _MIN_WEIGHT), _MAX_WEIGHT))
     free = text_width - sum(fixed.values())
     total = sum(weights) or 1
     widths = [fixed.get(i, int(free * w / total)) for i, w in enumerate(weights)]
+    floors = [fixed.get(i, min(n * _TWIPS_PER_CHAR + _CELL_SIDES, free // 2)) for i, n in enumerate(longest)]
+    short = sum(max(0, f - w) for f, w in zip(floors, widths, strict=True))
+    slack = {i: w - f for i, (f, w) in enumerate(zip(floors, widths, strict=True)) if w > f and i not in fixed}
+    if short and sum(slack.values()) >= short:
+        given = sum(slack.values())
+        widths = [
+            max(f, w) - (int(short * slack[i] / given) if i in slack else 0)
+            for i, (f, w) in enumerate(zip(floors, widths, strict=True))
+        ]
     widths[-1] += text_width - sum(widths)  # rounding: the columns fill the text's width exactly
     return widths
+
+
+_TWIPS_PER_CHAR, _CELL_SIDES = 105, 230
+"""About a character of 9 pt table text (bold headings included), and a cell's left and right margins, in twips."""
 
 
 def described(drawing_run: str, alt: str) -> str:

@@ -94,7 +94,8 @@ def test_pack_contents_manifest_and_zip(profiles: Path, tmp_path: Path) -> None:
     text = pdf_text(folder / "briefing.pdf")
     assert "CONFIDENTIEL (fictif)" in text and "★ Quang Ninh (Quảng Ninh)" in text
     assert text.index("Visite fictive à Strelsau") < text.index("La relation en bref")
-    docx_text = "\n".join(p.text for p in Document(str(folder / "briefing.docx")).paragraphs)
+    paragraphs = Document(str(folder / "briefing.docx")).paragraphs
+    docx_text = "\n".join(p.text for p in paragraphs).replace("\xa0", " ")  # names: no-break spaces
     assert "Point fictif 7" in docx_text and "Nguyễn Văn Fictif" in docx_text
 
     # The key-facts page: one page, the key figures, the focus partnership, five talking points only.

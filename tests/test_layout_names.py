@@ -88,3 +88,32 @@ def test_check_layout_finds_names_broken_between_their_words_without_the_fix(pro
 
 def test_the_shipped_css_keeps_every_name_whole(profiles: Path, tmp_path: Path) -> None:
     assert _name_faults(profiles, tmp_path, NARROW) == []
+
+
+def test_the_docx_writes_names_with_no_break_spaces(profiles: Path, tmp_path: Path) -> None:
+    """Word and LibreOffice part a line at a space: the DOCX ties each name of several words as the PDF does."""
+    from docx import Document
+
+    out = tmp_path / "out"
+    code, _, err = run_cli("--profiles", profiles, "ruritania", "--format", "docx", "--out", out)
+    assert code == 0, err
+    text = "\n".join(p.text for p in Document(str(out / "ruritania" / "briefing.docx")).paragraphs)
+    for name in ("Việt Nam", "Nguyễn Minh Hằng", "Quảng Ninh"):
+        assert name.replace(" ", "\xa0") in text and name not in text, name
+    assert "États-Unis" in text  # a hyphen stays as written: Word breaks there only when the word cannot fit
+
+
+def test_a_docx_column_is_never_narrower_than_its_longest_word_or_name() -> None:
+    from briefgen.render.docx_blocks import column_widths
+    from briefgen.view.viewmodel import blocks
+
+    titles = (("Day", "date"), ("Activity", "a"), ("Counterpart", "c"))
+    columns = tuple(blocks.Column(title, key) for title, key in titles)
+    long = "Working session with the Embassy of Viet Nam in Japan on the programme of the coming months"
+    rows = (blocks.Row(("19 April 2027", long, "Obuchi Yuko")),)
+    table = blocks.Table("programme", columns, rows)
+    tie = lambda text: text.replace("Obuchi Yuko", "Obuchi\xa0Yuko")  # noqa: E731
+    widths = column_widths(table, 6000, tie)  # in proportion alone, the last column would get 1,031 twips
+    assert sum(widths) == 6000
+    assert widths[2] >= len("Obuchi Yuko") * 105 + 230  # the tied name is one word: the widest of its column
+    assert column_widths(table, 6000)[2] >= len("Counterpart") * 105 + 230  # untied, the title is the widest

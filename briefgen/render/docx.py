@@ -22,6 +22,7 @@ from briefgen.languages import word_language
 from briefgen.render import Options, templating
 from briefgen.render.marking import docx_languages, marked, unmarked
 from briefgen.render.zips import fixed_zip
+from briefgen.view.names import found_in_text
 from briefgen.view.viewmodel import Briefing
 
 if TYPE_CHECKING:
@@ -125,10 +126,10 @@ def _tying(names: tuple[str, ...]) -> Callable[[str], str]:
     The PDF ties hyphens too (briefgen.render.html.names_whole); here they stay as written, so that the text
     Word searches and spell-checks is the profile's (Word breaks at a hyphen only when the word does not fit).
     """
-    spaced = sorted((n for n in names if " " in n), key=len, reverse=True)
+    spaced = [n for n in names if " " in n]
     if not spaced:
         return str
-    found = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in spaced)})(?![\w-])")
+    found = found_in_text(spaced)
     return lambda text: found.sub(lambda m: m[0].replace(" ", "\u00a0"), text)
 
 

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from briefgen.errors import TemplateError
 from briefgen.render import Options, charts, key_facts, templating
 from briefgen.render.marking import html_spans, marked, unmarked
+from briefgen.view.names import found_in_text
 from briefgen.view.viewmodel import Briefing, Chart, Image, blocks
 
 TEMPLATE_NAME = "briefing.html"
@@ -135,8 +136,7 @@ def names_whole(html: str, names: tuple[str, ...]) -> str:
     """
     if not names:
         return html
-    alternatives = "|".join(re.escape(str(escape(n))) for n in sorted(names, key=len, reverse=True))
-    found = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    found = found_in_text(str(escape(n)) for n in names)
     parts = _TEXT_PART.split(html)
     out = []
     # split() with two groups yields: text, whole match, inner group, text, …

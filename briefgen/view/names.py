@@ -1,7 +1,7 @@
 """The names of a profile no line may break inside: countries, currencies, people, places.
 
 A reader stumbles on "Việt / Nam" or "États- / Unis" cut across two lines. The names are found once, here, for
-two readers: the HTML writer keeps each short one whole on its line (``Briefing.names``), and ``check --layout``
+three readers: the HTML and DOCX writers tie each short one (``Briefing.names``, :func:`found_in_text`), and ``check --layout``
 (briefgen.render.layout_check) reports a name a PDF breaks all the same.
 
 - :func:`names` reads them from a profile's data: the short texts under keys that hold names (``name``,
@@ -39,6 +39,15 @@ def names(data: object) -> list[str]:
     words = {word for name in proper for word in name.split()}
     found = {n.strip() for n in [*proper, *_compounds(data, words)] if len(n.strip()) >= 3}
     return sorted(found, key=lambda n: (-len(n), n))
+
+
+def found_in_text(names: Iterable[str]) -> re.Pattern[str]:
+    """What finds any of ``names`` in a text as a whole name, the longest first, for the writers to tie.
+
+    Never inside a longer word (``Japon`` in ``Japonais``) nor inside a longer hyphenated name.
+    """
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def kept_whole(name: str) -> bool:

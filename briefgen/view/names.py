@@ -1,8 +1,8 @@
 """The names of a profile no line may break inside: countries, currencies, people, places.
 
 A reader stumbles on "Việt / Nam" or "États- / Unis" cut across two lines. The names are found once, here, for
-three readers: the HTML and DOCX writers tie each short one (``Briefing.names``, :func:`found_in_text`), and ``check --layout``
-(briefgen.render.layout_check) reports a name a PDF breaks all the same.
+three readers: the HTML and DOCX writers tie each short one (``Briefing.names``, :func:`found_in_text`), and
+``check --layout`` (briefgen.render.layout_check) reports a name a PDF breaks all the same.
 
 - :func:`names` reads them from a profile's data: the short texts under keys that hold names (``name``,
   ``country``, ``native``, ``localities``…), the issuer's own country, and the hyphenated proper names of any

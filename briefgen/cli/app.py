@@ -27,7 +27,7 @@ from typer.core import TyperGroup
 import briefgen
 from briefgen import languages
 from briefgen.cli import printing
-from briefgen.cli.cli_args import close_command, hide_argument_types, hoist_globals, name_languages
+from briefgen.cli.cli_args import close_command, hide_argument_types, hoist_globals, name_languages, plain_coercion
 from briefgen.errors import BriefgenError, FinalError, InputError
 from briefgen.languages import LANGUAGES
 
@@ -45,6 +45,7 @@ class _BuildByDefault(TyperGroup):
         name_languages(self, _named_languages)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        plain_coercion(self, ctx)
         return super().parse_args(ctx, hoist_globals(self, args))
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:

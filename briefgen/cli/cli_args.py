@@ -16,6 +16,7 @@ moves them to the front before parsing, and only where that cannot change the me
 
 import difflib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 # Typer (0.2x) vendors its own click: the commands are read by their attributes (``params``, ``opts``,
@@ -117,3 +118,94 @@ def name_languages(command: Any, named: Callable[[str], str]) -> None:
             param.get_help_record = get_help_record
     for sub in getattr(command, "commands", {}).values():
         name_languages(sub, named)
+
+
+def plain_coercion(command: Any, ctx: Any) -> None:
+    """Convert the values of options typed ``str``, ``Path``, ``list[str]``, ``bool`` (or ``None``) without pydantic.
+
+    Typer (0.29) converts every option's value with a pydantic adapter built on each run, 15 for ``build``:
+    importing pydantic and building them is about half of an unchanged build. These types need no
+    validation beyond ``str()`` and ``Path()``, so each such option of ours is given a plain converter in
+    typer's own place for it. A typer without that place (an older or newer one) keeps its own converters:
+    the same values, only slower (``tests/test_cli_args.py`` checks the values either way). Called as the
+    group parses, when its options are all there (typer adds the completion ones late).
+    """
+    try:
+        from typer._coercion import RuntimeParam
+    except ImportError:  # pragma: no cover - another typer: its own converters
+        return
+    plain = _plain_kind(RuntimeParam)
+    for param in command.get_params(ctx):  # with the help option, which click makes on demand
+        descriptor = getattr(param, "type_descriptor", None)
+        if descriptor is None or getattr(param, "_runtime_param", False) is not None:
+            continue  # not typer's, or a typer that keeps its converters elsewhere
+        info = descriptor.parameter_info
+        if info.parser is not None or getattr(param, "multiple", False) and not _is_list(descriptor.annotation):
+            continue
+        convert = _CONVERTERS.get(_without_none(descriptor.annotation))
+        if convert is not None:
+            param._runtime_param = plain(parameter_info=info, annotation=descriptor.annotation, convert=convert)
+    for sub in getattr(command, "commands", {}).values():
+        plain_coercion(sub, ctx)
+
+
+def _is_list(annotation: Any) -> bool:
+    return _without_none(annotation) == list[str]
+
+
+def _without_none(annotation: Any) -> Any:
+    """``X`` for ``X | None``, else the annotation itself."""
+    args = [a for a in getattr(annotation, "__args__", ()) if a is not type(None)]
+    if type(None) in getattr(annotation, "__args__", ()) and len(args) == 1:
+        return args[0]
+    return annotation
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bytes):  # click gives str on every platform we run on; bytes only from a caller
+        return value.decode("utf-8", "replace")
+    return str(value)
+
+
+def _path(value: Any) -> Path:
+    return value if isinstance(value, Path) else Path(_text(value))
+
+
+def _flag(value: Any) -> Any:
+    return value if isinstance(value, bool) else _UNPLAIN
+
+
+_UNPLAIN = object()
+"""What a plain converter returns for a value it leaves to typer's own (a flag given as text)."""
+
+_CONVERTERS: dict[Any, Callable[[Any], Any]] = {
+    bool: _flag,
+    str: _text,
+    Path: _path,
+    list[str]: lambda values: [_text(v) for v in values],
+}
+
+
+def _plain_kind(runtime_param: Any) -> Any:
+    """A ``RuntimeParam`` of typer's that converts with one plain function (made once, on first use)."""
+    global _Plain
+    if _Plain is None:
+        from dataclasses import dataclass
+
+        @dataclass(frozen=True)
+        class Plain(runtime_param):  # type: ignore[misc,valid-type]
+            convert: Callable[[Any], Any]
+
+            def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+                converted = self.convert(value)
+                if converted is _UNPLAIN:  # typer's own converter, pydantic and all, for what is not plain
+                    from typer._coercion import build_runtime_param
+
+                    return build_runtime_param(param.type_descriptor)._coerce_value(value, param, ctx)
+                return converted
+
+        _Plain = Plain
+    return _Plain
+
+
+_Plain: Any = None

@@ -160,7 +160,7 @@ def test_an_unchanged_build_loads_no_model_renderer_or_babel(profiles: Path, tmp
     assert _real(args)[0] == 0
     code = (
         "import sys, atexit\n"
-        "heavy = ('briefgen.data.schema', 'briefgen.view.viewmodel', 'weasyprint', 'docxtpl', 'babel')\n"
+        "heavy = ('briefgen.data.schema', 'briefgen.view.viewmodel', 'weasyprint', 'docxtpl', 'babel', 'pydantic')\n"
         "atexit.register(lambda: print(json.dumps(sorted(m for m in sys.modules if m.startswith(heavy)))))\n"
         "import json\nfrom briefgen.cli import main\nmain(sys.argv[1:])\n"
     )

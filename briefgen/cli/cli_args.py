@@ -150,7 +150,7 @@ def plain_coercion(command: Any, ctx: Any) -> None:
 
 
 def _is_list(annotation: Any) -> bool:
-    return _without_none(annotation) == list[str]
+    return bool(_without_none(annotation) == list[str])
 
 
 def _without_none(annotation: Any) -> Any:
@@ -193,7 +193,7 @@ def _plain_kind(runtime_param: Any) -> Any:
         from dataclasses import dataclass
 
         @dataclass(frozen=True)
-        class Plain(runtime_param):  # type: ignore[misc,valid-type]
+        class Plain(runtime_param):  # type: ignore[misc]
             convert: Callable[[Any], Any]
 
             def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:

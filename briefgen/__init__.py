@@ -55,6 +55,8 @@ __all__ = [
     "translation_coverage",
     "validate",
     "validate_templates",
+    "warm_renderer",
+    "stop_warming",
     "watch",
 ]
 
@@ -72,6 +74,8 @@ _WHERE = {
     "Outcome": "briefgen.pipeline.watch",
     "Report": "briefgen.pipeline.api",
     "batch": "briefgen.pipeline.batch",
+    "warm_renderer": "briefgen.pipeline.forked",
+    "stop_warming": "briefgen.pipeline.forked",
     "briefing": "briefgen.pipeline.api",
     "briefings": "briefgen.pipeline.api",
     "build": "briefgen.pipeline.api",
@@ -142,6 +146,7 @@ if TYPE_CHECKING:
         validate,
         validate_templates,
     )
+    from briefgen.pipeline.forked import stop_warming, warm_renderer
     from briefgen.pipeline.watch import Outcome
     from briefgen.render import FORMATS
     from briefgen.view.changes import Changes

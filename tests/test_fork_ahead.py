@@ -139,3 +139,78 @@ def test_a_process_that_builds_again_forks_ahead_once(cold: list[Any], profiles:
     pdfs = [(tmp_path / f"out{n}" / "ruritania" / "briefing.pdf").read_bytes() for n in range(3)]
     assert pdfs[0] == pdfs[1] == pdfs[2]
     assert "Ruritanie" in PdfReader(tmp_path / "out2" / "ruritania" / "briefing.pdf").pages[0].extract_text()
+
+
+_SPARE_PROBE = """
+import os, sys, json
+import briefgen.pipeline.forked as forked
+seen = {}
+real_start, real_assign = forked.Spare.__init__, forked.Spare.assign
+def start(self, *args):
+    seen["typer imported before the fork"] = "typer" in sys.modules
+    real_start(self, *args)
+    seen["pid"] = self.pid
+def assign(self, *args):
+    seen["assigned"] = args[1]
+    return real_assign(self, *args)
+forked.Spare.__init__, forked.Spare.assign = start, assign
+from briefgen.cli import main
+try:
+    main(sys.argv[1:])
+finally:
+    if "pid" in seen:  # the child is gone: taken and reaped, or stopped and reaped
+        try:
+            os.kill(seen["pid"], 0)
+            seen["child left running"] = True
+        except ProcessLookupError:
+            pass
+    print(json.dumps(seen), file=sys.stderr)
+"""
+
+
+def _probe(*args: str | Path) -> tuple[int, dict[str, Any]]:
+    """briefgen in a new process, and what its spare child did: forked when, assigned what, gone at the end."""
+    import json
+
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("BRIEFGEN_NO_FORK", None)
+    done = subprocess.run(
+        [sys.executable, "-c", _SPARE_PROBE, *map(str, args)], capture_output=True, text=True, env=env, check=False
+    )
+    return done.returncode, json.loads(done.stderr.strip().splitlines()[-1])
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(os, "fork"), reason="forks only with a second core")
+def test_the_command_forks_its_spare_before_parsing_and_the_build_lays_its_pdf_out_there(
+    profiles: Path, tmp_path: Path
+) -> None:
+    common = ("--profiles", profiles, "ruritania", "--date", "2026-12-01", "--out", tmp_path / "out")
+    code, seen = _probe(*common, "--format", "pdf")
+    assert code == 0
+    assert seen["typer imported before the fork"] is False  # forked before the command line was even parsed
+    assert seen["assigned"] == "briefing.pdf"
+    assert "child left running" not in seen
+    assert "Ruritanie" in PdfReader(tmp_path / "out" / "ruritania" / "briefing.pdf").pages[0].extract_text()
+    # Up to date: the spare is stopped unused, and gone when the command ends.
+    code, seen = _probe(*common, "--format", "pdf")
+    assert code == 0 and "pid" in seen and "assigned" not in seen and "child left running" not in seen
+    # Another command, help, or a build without a PDF: no spare at all.
+    for words in (["validate", "ruritania"], ["ruritania", "--help"], ["ruritania", "--format", "md", "--force"]):
+        code, seen = _probe("--profiles", profiles, *words, "--out", tmp_path / "out")
+        assert "pid" not in seen, words
+
+
+def test_the_guess_before_parsing_names_every_command_but_build() -> None:
+    from briefgen.cli import command_names
+    from briefgen.cli.cli_args import ELSEWHERE, may_lay_out
+
+    assert set(command_names()) - ELSEWHERE == {"build"}
+    assert may_lay_out(["japan"], "pdf")
+    assert may_lay_out(["--profiles", "validate", "build", "japan", "--format", "docx,pdf"], "pdf")
+    assert may_lay_out(["-q", "japan", "--format=pdf"], "pdf")
+    assert not may_lay_out(["--profiles", "p", "validate", "japan"], "pdf")
+    assert not may_lay_out(["japan", "--format", "docx"], "pdf")
+    assert not may_lay_out(["japan", "--format=md"], "pdf")
+    assert not may_lay_out(["build", "-h"], "pdf")
+    assert not may_lay_out(["--version"], "pdf")
+    assert not may_lay_out([], "pdf")

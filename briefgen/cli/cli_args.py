@@ -84,6 +84,33 @@ def hoist_globals(group: Any, args: list[str], default: str = "build") -> list[s
     return moved + kept if moved else args
 
 
+ELSEWHERE = frozenset(("batch", "check", "diff", "doctor", "fonts", "help", "init", "list", "new", "preview",
+                       "translate", "validate", "watch"))  # fmt: skip
+"""The commands that lay out no document in their own process (``batch`` does in workers, ``watch`` in its
+loop): every command but ``build`` (``tests/test_cli_habits.py`` checks it against the application)."""
+
+
+def may_lay_out(args: list[str], format_name: str) -> bool:
+    """Whether the words of ``args`` may be a build of this process making ``format_name`` (``pdf``).
+
+    A guess made before the command line is parsed (``briefgen.cli.main``), worth starting a child that
+    imports the renderer: false for another command, for help and the version, and for a ``--format``
+    without it. A wrong guess costs a child stopped unused; the parsing that follows decides.
+    """
+    words = iter(args)
+    command = None
+    for word in words:
+        if word in ("-h", "--help", "--version") or word == "--format" and format_name not in next(words, ""):
+            return False
+        if word.startswith("--format=") and format_name not in word:
+            return False
+        if word in ("--profiles", "--templates"):
+            next(words, None)  # its value
+        elif command is None and not word.startswith("-"):
+            command = word
+    return command is not None and command not in ELSEWHERE
+
+
 def close_command(word: str, names: list[str]) -> str | None:
     """The command name ``word`` is most likely a typo of (``biuld`` → ``build``), or None."""
     if word.startswith("-"):

@@ -31,13 +31,13 @@ class Model(BaseModel):
     (briefgen.data.skeleton.field_docs), so that pydantic need not parse it on every run.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class PartialDate(BaseModel):
     """A date known to the year, the month or the day."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     year: int = Field(ge=1900, le=2200)
     month: int | None = Field(default=None, ge=1, le=12)

@@ -9,6 +9,12 @@ pipe and writes nothing: the parent still writes every file itself, after everyt
 knows there is a PDF to make, a child that imports WeasyPrint (about a third of the floor) while the
 parent validates the profile, builds the view and its HTML; the parent then sends the HTML, and
 renders the DOCX itself while the child lays the PDF out.
+
+:func:`start_spare` forks such a child earlier still, at the command's very start (``briefgen.cli.main``),
+before the command line is even parsed, when its words say it may build a PDF: the import then overlaps
+typer's parsing and the loading too. The build takes it (:func:`take_spare`) instead of forking; a command
+that turns out to make no PDF (up to date, DOCX only) has it stopped (:func:`drop_spare`), having cost
+only some time on the second core.
 """
 
 from __future__ import annotations
@@ -96,7 +102,8 @@ class Ahead(Forked):
                     asked = stream.read()
                 if asked:  # else the parent gave up (failed or interrupted): nothing to do
                     request = pickle.loads(asked)  # noqa: S301 - our own parent's bytes
-                    _report(write, what, lambda: work(request))
+                    named = request[1] if work is _assigned else what  # a spare learns its document's name now
+                    _report(write, named, lambda: work(request))
             finally:
                 _leave()  # never return into the parent's code (Ctrl-C while waiting, say)
         os.close(write)
@@ -120,6 +127,81 @@ class Ahead(Forked):
             os.close(self._ask)
             self._ask = None
         super().cancel()
+
+
+class Spare(Ahead):
+    """A child forked ahead before anyone knows which document it will lay out: :meth:`assign` says, later.
+
+    What it runs is sent with its input: ``(work, what, request)``, pickled (``work`` a picklable callable).
+    """
+
+    def __init__(self, warm: Callable[[], object], warms: str) -> None:
+        super().__init__(warm, _assigned, "the document")
+        self.warms = warms
+        """The name of the format whose renderer it warms up (``pdf``)."""
+        self._work: Callable[[Any], bytes] | None = None
+
+    def assign(self, work: Callable[[Any], bytes], what: str) -> Spare:
+        """Say what the child will make from the request :meth:`send` gives it; the spare itself."""
+        self._work, self.what = work, what
+        return self
+
+    def send(self, request: object) -> None:
+        """Give the child its work and input; it starts at once."""
+        assert self._work is not None, "assign() first"
+        super().send((self._work, self.what, request))
+
+
+def _assigned(request: tuple[Callable[[Any], bytes], str, object]) -> bytes:
+    """In a spare child: the work it was sent, on the input sent with it."""
+    work, _what, source = request
+    return work(source)
+
+
+_spare: Spare | None = None
+"""The spare child of this process, until taken or dropped (one a process)."""
+
+
+def start_spare(warm: Callable[[], object], warms: str) -> None:
+    """Fork a :class:`Spare` that runs ``warm()`` (the renderer of format ``warms``) now, unless forking is off."""
+    global _spare
+    if _spare is None and available():
+        _spare = Spare(warm, warms)
+
+
+def warm_renderer(format_name: str) -> bool:
+    """Start, now, a child that imports the renderer of ``format_name`` for this process's next build to take.
+
+    The command line calls it at its very start for a command that may lay out a PDF; a build that needs
+    no such child stops it (see the module), and :func:`stop_warming` stops it when the command ends.
+    False when nothing was started: a format with nothing to warm up, one core, or forking turned off.
+    """
+    from briefgen import render
+
+    made = render.get(format_name)
+    if made.staged is None:
+        return False
+    start_spare(made.warm, made.name)
+    return _spare is not None
+
+
+def stop_warming() -> None:
+    """Stop the child :func:`warm_renderer` started, if no build took it."""
+    drop_spare()
+
+
+def take_spare() -> Spare | None:
+    """The spare child, now the caller's (to :meth:`Spare.assign`, send and wait for), or None."""
+    global _spare
+    spare, _spare = _spare, None
+    return spare
+
+
+def drop_spare() -> None:
+    """Stop the spare child nobody took (the command made no PDF); nothing when there is none."""
+    spare = take_spare()
+    if spare is not None:
+        spare.cancel()
 
 
 def _report(write: int, what: str, work: Callable[[], bytes]) -> NoReturn:

@@ -184,22 +184,34 @@ def fork_ahead(prepared: Prepared, templates: Path) -> None:
     renderer already warm in this process (``watch``'s second build), or a process that forked ahead
     once already: one that builds again (a script calling ``briefgen.build`` in a loop) imports the
     renderer itself and keeps it warm, rather than paying for the import in a new child each time.
+
+    The CLI may have forked that child already, a spare, at its start (briefgen.pipeline.forked.start_spare):
+    it is used here when it warms the right renderer, and stopped otherwise.
     """
     from briefgen.pipeline import forked
 
     global _forked_ahead
-    if prepared.up_to_date or prepared.ahead is not None or not (prepared.plan.fork and forked.available()):
-        return
-    for output in prepared.plan.outputs:
-        work = formats.get(output.format)
-        if work.staged is not None:
-            if work.warmed() or _forked_ahead:
-                return
-            options = formats.Options(output.document, prepared.plan.pdf_variant, prepared.loaded.places.added_fonts())
-            laid_out = functools.partial(work.from_source, templates=templates, options=options)
-            prepared.ahead = (output, forked.Ahead(work.warm, laid_out, output.filename))
-            _forked_ahead = True
+    spare = forked.take_spare()
+    try:
+        if prepared.up_to_date or prepared.ahead is not None or not (prepared.plan.fork and forked.available()):
             return
+        for output in prepared.plan.outputs:
+            work = formats.get(output.format)
+            if work.staged is not None:
+                if work.warmed() or _forked_ahead:
+                    return
+                added = prepared.loaded.places.added_fonts()
+                options = formats.Options(output.document, prepared.plan.pdf_variant, added)
+                laid_out = functools.partial(work.from_source, templates=templates, options=options)
+                if spare is not None and spare.warms == work.name:
+                    prepared.ahead, spare = (output, spare.assign(laid_out, output.filename)), None
+                else:
+                    prepared.ahead = (output, forked.Ahead(work.warm, laid_out, output.filename))
+                _forked_ahead = True
+                return
+    finally:
+        if spare is not None:
+            spare.cancel()  # not wanted after all: the build is up to date, or makes no PDF
 
 
 _forked_ahead = False
@@ -318,7 +330,7 @@ def render(prepared: Prepared, templates: Path, on_step: Callable[[str], None] =
             options = formats.Options(output.document, plan.pdf_variant, added)
             ahead.send(formats.get(output.format).source(views[output.view], templates, options))
         slow = [o for o in plan.outputs if formats.get(o.format).parallel]
-        if plan.fork and len(slow) > 1 and forked.available() and slow[0] not in children:
+        if plan.fork and len(slow) > 1 and forked.available() and not children:  # else: we make it, meanwhile
             output = slow[0]
             options = formats.Options(output.document, plan.pdf_variant, added)
             work = formats.get(output.format)

@@ -160,13 +160,11 @@ def _layers_of(sources: Sequence[Source]) -> list[Layer]:
     (:attr:`Loaded.profile`): it needs the models, and an up-to-date build's files are, byte for
     byte, files that made a valid profile. Here it is asked only of a set already failing.
     """
-    from briefgen.data.loading import layer_of  # PyYAML: an up-to-date partner's build only reads bytes
-
     layers: list[Layer] = []
     problems: list[Problem] = []
     for source in sources:
         try:
-            layers.append(layer_of(source.raw, source.shown))
+            layers.append(_parsed(source.raw, source.shown))
         except ProfileError as exc:
             problems += exc.problems
     if problems:
@@ -176,6 +174,18 @@ def _layers_of(sources: Sequence[Source]) -> list[Layer]:
             problems += exc.problems
         raise ProfileError(sorted(problems, key=lambda p: [s.shown for s in sources].index(p.file)))
     return layers
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(raw: bytes, shown: str) -> Layer:
+    """The layer of a file's bytes, parsed once a process for the same bytes (an error is not kept).
+
+    ``list`` and ``check`` load the partner again with each of its visits, and ``watch`` with each save:
+    the same defaults and partner bytes, parsed once. Layers are only read (merging makes new mappings).
+    """
+    from briefgen.data.loading import layer_of  # PyYAML: an up-to-date partner's build only reads bytes
+
+    return layer_of(raw, shown)
 
 
 def _check_all(layers: Sequence[Layer]) -> None:

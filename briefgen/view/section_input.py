@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefgen.data import schema
-from briefgen.view import viewmodel
 
 if TYPE_CHECKING:
     from briefgen.data.loading import PathKey
+    from briefgen.view import viewmodel  # for the annotations only: ``check`` imports this module, not the view
     from briefgen.view.formatting import Formatter, Sources
 
 

@@ -1,0 +1,128 @@
+"""Where the time of the commands that render nothing goes, and what a warm PDF layout costs: issue 22's floors.
+
+    .venv/bin/python bench/floors.py [--runs 7]
+
+Each step is timed in a fresh process (CPU time, median of --runs), in the order a command meets it, so that
+each figure is the step's own cost with the earlier ones already paid:
+
+- a minimal typer + rich program's parts: Python itself, importing typer and rich, importing pydantic (typer's
+  adapters do, for the options), the adapters of five options;
+- what ``validate japan`` adds: the profile models (class creation), their schema (built on first use, in the
+  first validation), reading and parsing the YAML, the validation itself;
+- what ``preview`` adds: the section registry and view, the terminal writer;
+- a warm process's PDF layout of the Japan briefing (what ``watch`` pays on each save, at best).
+
+The budget of a command is its target ratio times the minimal program: ``validate`` may add 30 % of it, so the
+steps it adds, taken together, show whether the target can be met without dropping a step. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+PROBE = r"""
+import json, sys, time
+clock = time.process_time
+steps = {}
+def step(name, start):
+    steps[name] = clock() - start
+
+start = clock()
+import typer, rich.console
+step("import typer and rich", start)
+start = clock()
+import pydantic, pydantic.main
+step("import pydantic", start)
+start = clock()
+from typer._adapters import try_build_adapter
+from typer.models import OptionInfo
+from pathlib import Path
+from typing import Optional
+for annotation in (str, Optional[str], Path, bool, int):
+    try_build_adapter(annotation, OptionInfo())
+step("typer: five options' pydantic adapters", start)
+start = clock()
+import briefgen.data.validation
+step("profile models: classes", start)
+from briefgen.data.catalog import Places
+from briefgen.data import assembly
+places = Places.find()
+start = clock()
+loaded = assembly.load("japan", places)
+merged = loaded.merged
+step("read, parse and merge the YAML", start)
+start = clock()
+profile = loaded.profile
+step("profile models: schema, and the first validation", start)
+start = clock()
+for _ in range(5):
+    briefgen.data.validation.validate(merged, places.profiles, places.added_fonts())
+step("one validation (warm)", start)
+steps["one validation (warm)"] /= 5
+start = clock()
+import briefgen.view.sections, briefgen.view.checks
+from briefgen.pipeline import api
+step("preview: section registry, checks and API", start)
+start = clock()
+views = api.briefings("japan", places=places)
+step("preview: the view", start)
+import io
+from rich.console import Console
+console = Console(file=io.StringIO(), width=100, force_terminal=True)
+start = clock()
+api.render_terminal(views[0], console)
+step("preview: the terminal writer", start)
+if "--pdf" in sys.argv:
+    from briefgen import render
+    pdf = render.get("pdf")
+    pdf.warm()
+    pdf.render(views[0], places.templates)
+    start = time.perf_counter()
+    pdf.render(views[0], places.templates)
+    steps["warm PDF layout (wall)"] = time.perf_counter() - start
+print(json.dumps(steps))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    python = [sys.executable, "-c"]
+    runs: list[dict[str, float]] = []
+    bare: list[float] = []
+    for n in range(args.runs):
+        start = subprocess.run([*python, "import time; print(time.process_time())"], capture_output=True, text=True)
+        bare.append(float(start.stdout))
+        flags = ["--pdf"] if n < 3 else []
+        done = subprocess.run([*python, PROBE, *flags], capture_output=True, text=True, cwd=REPO, check=True)
+        runs.append(json.loads(done.stdout))
+    median = {name: statistics.median(r[name] for r in runs if name in r) for name in runs[0]}
+    floor = statistics.median(bare) + sum(
+        median[k] for k in ("import typer and rich", "import pydantic", "typer: five options' pydantic adapters")
+    )
+    print(f"median of {args.runs} fresh processes, CPU ms (the PDF layout: wall, median of 3)\n")
+    print(f"{'Python itself':55} {statistics.median(bare) * 1000:7.1f}")
+    for name, seconds in median.items():
+        print(f"{name:55} {seconds * 1000:7.1f}")
+    adds = sum(
+        median[k]
+        for k in (
+            "profile models: classes",
+            "read, parse and merge the YAML",
+            "profile models: schema, and the first validation",
+        )
+    ) - median["typer: five options' pydantic adapters"]
+    print(f"\nminimal typer + rich program, these parts: {floor * 1000:.0f} ms (its own print not counted)")
+    print(f"validate adds at least {adds * 1000:.0f} ms; its budget at 1.30x: {0.30 * floor * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

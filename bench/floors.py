@@ -112,14 +112,17 @@ def main() -> None:
     print(f"{'Python itself':55} {statistics.median(bare) * 1000:7.1f}")
     for name, seconds in median.items():
         print(f"{name:55} {seconds * 1000:7.1f}")
-    adds = sum(
-        median[k]
-        for k in (
-            "profile models: classes",
-            "read, parse and merge the YAML",
-            "profile models: schema, and the first validation",
+    adds = (
+        sum(
+            median[k]
+            for k in (
+                "profile models: classes",
+                "read, parse and merge the YAML",
+                "profile models: schema, and the first validation",
+            )
         )
-    ) - median["typer: five options' pydantic adapters"]
+        - median["typer: five options' pydantic adapters"]
+    )
     print(f"\nminimal typer + rich program, these parts: {floor * 1000:.0f} ms (its own print not counted)")
     print(f"validate adds at least {adds * 1000:.0f} ms; its budget at 1.30x: {0.30 * floor * 1000:.0f} ms")
 

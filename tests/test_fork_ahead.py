@@ -214,3 +214,30 @@ def test_the_guess_before_parsing_names_every_command_but_build() -> None:
     assert not may_lay_out(["build", "-h"], "pdf")
     assert not may_lay_out(["--version"], "pdf")
     assert not may_lay_out([], "pdf")
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(os, "fork"), reason="forks only with a second core")
+def test_several_builds_stop_the_spare_before_they_render(profiles: Path, tmp_path: Path) -> None:
+    probe = _SPARE_PROBE.replace(
+        "from briefgen.cli import main",
+        "import briefgen.pipeline.stages as stages\n"
+        "real_context = stages.context\n"
+        "def context(prepared, **kwargs):\n"
+        "    seen.setdefault('spare alive at the first view', forked._spare is not None)\n"
+        "    return real_context(prepared, **kwargs)\n"
+        "stages.context = context\n"
+        "import briefgen.pipeline.builds as builds\n"
+        "builds.context = context\n"
+        "from briefgen.cli import main",
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("BRIEFGEN_NO_FORK", None)
+    args = ["--profiles", profiles, "build", "--all", "--format", "pdf", "--date", "2026-12-01", "--out", tmp_path]
+    done = subprocess.run([sys.executable, "-c", probe, *map(str, args)], capture_output=True, text=True, env=env)
+    import json
+
+    seen = json.loads(done.stderr.strip().splitlines()[-1])
+    assert done.returncode == 0, done.stderr
+    assert "pid" in seen and "assigned" not in seen  # forked at the start, never given a document
+    assert seen["spare alive at the first view"] is False  # stopped before the views and the layouts
+    assert "child left running" not in seen

@@ -26,7 +26,7 @@ from briefgen.data.catalog import Places
 from briefgen.errors import BriefgenError, BuildFailed, CheckError, FinalError, InputError, Problem
 from briefgen.pipeline.notes import kept_notes, make_notes, untranslated_of, warnings_of
 from briefgen.pipeline.plan import BUILD_RECORD, Clock, Output, Plan
-from briefgen.pipeline.stages import Prepared, context, fork_ahead, prepare, render, write
+from briefgen.pipeline.stages import Prepared, context, fork_ahead, no_fork_ahead, prepare, render, write
 from briefgen.view.dating import document_date
 
 if TYPE_CHECKING:  # the checks import the models: an up-to-date build needs neither
@@ -152,6 +152,8 @@ def run_build(
     to_make = [p for p in ready if not p.up_to_date]
     if len(to_make) == 1:  # a child imports WeasyPrint meanwhile (briefgen.pipeline.forked.Ahead)
         fork_ahead(to_make[0], templates)
+    else:
+        no_fork_ahead()  # several builds: this process imports the renderer once for them all
     try:
         return _made(loaded, ready, plan, out=out, templates=templates, strict=strict, since=since, max_age=max_age,
                      asked=asked, timings=timings, on_view=on_view)  # fmt: skip

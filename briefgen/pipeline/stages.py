@@ -214,6 +214,15 @@ def fork_ahead(prepared: Prepared, templates: Path) -> None:
             spare.cancel()  # not wanted after all: the build is up to date, or makes no PDF
 
 
+def no_fork_ahead() -> None:
+    """Stop the spare child the command line forked, if any: this run has no single build to give it to."""
+    import sys
+
+    forked = sys.modules.get("briefgen.pipeline.forked")  # not imported: no spare, and nothing to import for it
+    if forked is not None:
+        forked.drop_spare()
+
+
 _forked_ahead = False
 """Whether this process has forked a child ahead already (:func:`fork_ahead`: once a process)."""
 

@@ -251,3 +251,36 @@ def test_a_chart_label_the_template_fonts_lack_is_drawn_with_the_added_font(tmp_
     assert chart_png._font_for("서울", shipped, False, (font,)) == font  # the Word briefing's PNG charts
     assert chart_png._font_for("Séoul", shipped, False, (font,)) == shipped / chart_png.SANS  # shipped first
     assert chart_png._font_for("서울", shipped, False) == shipped / chart_png.SANS  # without it: boxes, as before
+
+
+def test_doctor_names_each_font_the_project_adds_and_one_it_cannot_read(project: Path, tmp_path: Path) -> None:
+    code, out, _ = run_cli("doctor", "--out", tmp_path / "out")
+    assert f"ok: no font added in {project / 'fonts'} (the shipped fonts draw everything)" in out.splitlines()
+    assert run_cli("fonts", "add", make_font(tmp_path / "TestHangul.ttf", HANGUL))[0] == 0
+    (project / "fonts" / "Broken.ttf").write_bytes(b"not a font at all")
+    code, out, _ = run_cli("doctor", "--out", tmp_path / "out")
+    lines = out.splitlines()
+    assert f"ok: added font {project / 'fonts' / 'TestHangul.ttf'}: {len(HANGUL)} characters" in lines
+    broken = [line for line in lines if "Broken.ttf" in line]
+    assert broken == [
+        f"problem: added font {project / 'fonts' / 'Broken.ttf'}: unreadable, draws nothing; "
+        "fix: replace it: briefgen fonts add FILE (a .ttf or .otf font), then delete Broken.ttf",
+        "problem: profile korea: korea: fonts/Broken.ttf: not a font briefgen can read (no TrueType or OpenType "
+        "font opens from it); remove it, or add a working one with: briefgen fonts add FILE.ttf; "
+        "fix: briefgen validate korea",
+    ]
+    assert code == 1
+
+
+def test_a_damaged_font_in_the_project_is_one_line_and_exit_2_not_a_traceback(project: Path) -> None:
+    (project / "fonts").mkdir()
+    (project / "fonts" / "Broken.ttf").write_bytes(b"\x00\x01\x00\x00" + b"\xff" * 40)  # a font's tag, then junk
+    message = (
+        "fonts/Broken.ttf: not a font briefgen can read (no TrueType or OpenType font opens from it); "
+        "remove it, or add a working one with: briefgen fonts add FILE.ttf"
+    )
+    for command in (["validate", "korea"], ["korea"], ["check", "korea"]):
+        code, out, err = run_cli(*command)
+        assert code == 2, command
+        assert message in err and "Traceback" not in err, command
+    assert not (project / "out" / "korea").exists()

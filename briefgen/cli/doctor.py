@@ -89,6 +89,7 @@ def run_checks(places: Places | None = None, out: Path | str = "out") -> list[Ch
     checks += [_weasyprint(weasyprint, problem), _pango(weasyprint), _harfbuzz_subset(weasyprint)]
     checks += _fonts(places.templates / "fonts")
     checks.append(_project(places))
+    checks += _added_fonts(places)
     checks.append(_templates(places))
     checks += _profiles(places)
     checks.append(_output(Path(out)))
@@ -246,6 +247,30 @@ def _project(places: Places) -> Check:
     searched = briefgen.project_search()
     span = f"{searched[0]} up to {searched[-1]}" if searched else "the current folder"
     return Check("project", True, f"no briefgen.toml in {span}: no project settings in use")
+
+
+def _added_fonts(places: Places) -> list[Check]:
+    """The fonts the project adds (``briefgen fonts add``): each readable, and the characters it draws."""
+    if places.fonts is None:
+        return []
+    try:
+        files = list(places.added_fonts())
+    except briefgen.InputError as exc:
+        return [Check("fonts-added", False, exc.message, "remove it, or add a font with: briefgen fonts add FILE")]
+    if not files:
+        return [Check("fonts-added", True, f"no font added in {places.fonts} (the shipped fonts draw everything)")]
+    cmaps = _character_maps(files) or {}
+    checks = []
+    for path in files:
+        drawn = len(cmaps.get(path, ()))
+        if path in cmaps and not drawn:
+            fix = f"replace it: briefgen fonts add FILE (a .ttf or .otf font), then delete {path.name}"
+            checks.append(
+                Check(f"fonts-added:{path.name}", False, f"added font {path}: unreadable, draws nothing", fix)
+            )
+        else:
+            checks.append(Check(f"fonts-added:{path.name}", True, f"added font {path}: {drawn} characters"))
+    return checks
 
 
 def _templates(places: Places) -> Check:

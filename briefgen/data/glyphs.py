@@ -23,9 +23,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from briefgen.data.files import display_path
 from briefgen.data.loading import PathKey, format_path
 from briefgen.data.merging import Merged
-from briefgen.errors import Problem
+from briefgen.errors import InputError, Problem
 
 FONT_SUFFIXES = (".ttf", ".otf")
 
@@ -173,11 +174,17 @@ def read_font(file: Path) -> tuple[str, frozenset[int]]:
     """A font file's family name and the code points its ``cmap`` maps, read with fontTools."""
     from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
-    font = TTFont(str(file), lazy=True, fontNumber=0)
     try:
-        return str(font["name"].getDebugName(1) or file), frozenset(font.getBestCmap() or {})
-    finally:
-        font.close()
+        font = TTFont(str(file), lazy=True, fontNumber=0)
+        try:
+            return str(font["name"].getDebugName(1) or file), frozenset(font.getBestCmap() or {})
+        finally:
+            font.close()
+    except Exception:  # noqa: BLE001 - a damaged font fails in fontTools' many ways: one line for all
+        raise InputError(
+            f"{display_path(file)}: not a font briefgen can read (no TrueType or OpenType font opens from it); "
+            "remove it, or add a working one with: briefgen fonts add FILE.ttf"
+        ) from None
 
 
 def font_coverage(file: Path) -> tuple[str, frozenset[int]]:

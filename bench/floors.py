@@ -5,15 +5,15 @@
 Each step is timed in a fresh process (CPU time, median of --runs), in the order a command meets it, so that
 each figure is the step's own cost with the earlier ones already paid:
 
-- a minimal typer + rich program's parts: Python itself, importing typer and rich, importing pydantic (typer's
-  adapters do, for the options), the adapters of five options;
+- a minimal typer + rich program's parts: importing typer and rich, importing pydantic (typer's adapters do,
+  for the options), the adapters of five options; and the whole minimal program (bench/run.py's), as a process;
 - what ``validate japan`` adds: the profile models (class creation), their schema (built on first use, in the
   first validation), reading and parsing the YAML, the validation itself;
 - what ``preview`` adds: the section registry and view, the terminal writer;
 - a warm process's PDF layout of the Japan briefing (what ``watch`` pays on each save, at best).
 
-The budget of a command is its target ratio times the minimal program: ``validate`` may add 30 % of it, so the
-steps it adds, taken together, show whether the target can be met without dropping a step. Not a test.
+The budget of a command is what its target ratio lets it add to the minimal program (``validate``: 30 % of
+it); the steps it cannot do without, taken together, show what is left for everything else. Not a test.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ GROUPS = dict.fromkeys(
         "test_languages.py",
         "test_layout_check.py",
         "test_no_french_left.py",
+        "test_office_form.py",
     ),
     "shared-builds",
 )

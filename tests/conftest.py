@@ -41,10 +41,24 @@ GROUPS = dict.fromkeys(
 ``example_pack``) are made once in the whole run, not once on each worker; every other file is its own unit, as
 pyproject's ``--dist loadfile`` says (its module-scoped builds made once)."""
 
+HEAVIEST = (
+    "shared-builds",
+    "test_batch.py",
+    "test_key_facts_and_changes.py",
+    "test_dates.py",
+    "test_partner_edition.py",
+    "test_faults.py",
+    "test_fuzz.py",
+    "test_build.py",
+)
+"""The units that take longest (tens of seconds each, ``--durations``), handed out first and in this order; the
+others follow, those with the most tests first (xdist's order). A long unit handed out last would keep one core
+busy while the other idles: the whole run would last as long as that unit beyond the rest."""
+
 
 @pytest.hookimpl(optionalhook=True)  # without xdist (`-p no:xdist -o addopts=`) the hook is unknown
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """``--dist loadfile`` with the files of ``GROUPS`` sent to one worker.
+    """``--dist loadfile`` with the files of ``GROUPS`` sent to one worker, the ``HEAVIEST`` units first.
 
     (xdist's own ``--dist loadgroup`` cannot do it with pytest 9: the group it appends to a test's id is lost.)
     """
@@ -52,10 +66,24 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
         return None
     from xdist.scheduler import LoadScopeScheduling
 
+    def rank(scope: str) -> int:
+        name = scope.rsplit("/", 1)[-1]
+        return HEAVIEST.index(name) if name in HEAVIEST else len(HEAVIEST)
+
     class FilesAndGroups(LoadScopeScheduling):
+        ordered = False
+
         def _split_scope(self, nodeid: str) -> str:
             file = nodeid.split("::", 1)[0]
             return GROUPS.get(file.rsplit("/", 1)[-1], file)
+
+        def _assign_work_unit(self, node: Any) -> None:
+            if not self.ordered:  # the queue is complete before the first unit is handed out
+                self.ordered = True
+                units = sorted(self.workqueue.items(), key=lambda unit: rank(unit[0]))  # stable: xdist's order after
+                self.workqueue.clear()
+                self.workqueue.update(units)
+            super()._assign_work_unit(node)
 
     return FilesAndGroups(config, log)
 

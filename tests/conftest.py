@@ -30,6 +30,7 @@ GROUPS = dict.fromkeys(
     (
         "test_documents.py",
         "test_example_visit.py",
+        "test_key_facts_page.py",
         "test_languages.py",
         "test_layout_check.py",
         "test_no_french_left.py",

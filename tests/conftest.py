@@ -33,6 +33,7 @@ GROUPS = dict.fromkeys(
         "test_key_facts_page.py",
         "test_languages.py",
         "test_layout_check.py",
+        "test_layout_summary.py",
         "test_no_french_left.py",
         "test_office_form.py",
     ),

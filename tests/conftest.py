@@ -30,9 +30,12 @@ GROUPS = dict.fromkeys(
     (
         "test_documents.py",
         "test_example_visit.py",
+        "test_key_facts_page.py",
         "test_languages.py",
         "test_layout_check.py",
+        "test_layout_summary.py",
         "test_no_french_left.py",
+        "test_office_form.py",
     ),
     "shared-builds",
 )
@@ -40,10 +43,36 @@ GROUPS = dict.fromkeys(
 ``example_pack``) are made once in the whole run, not once on each worker; every other file is its own unit, as
 pyproject's ``--dist loadfile`` says (its module-scoped builds made once)."""
 
+HEAVIEST = (
+    "shared-builds",
+    "test_batch.py",
+    "test_key_facts_and_changes.py",
+    "test_dates.py",
+    "test_fuzz.py",
+    "test_partner_edition.py",
+    "test_faults.py",
+    "test_docs.py",
+    "test_build.py",
+    "test_untrusted_files.py",
+    "test_field_coverage.py",
+    "test_place_names.py",
+    "test_age_on_page.py",
+    "test_formats.py",
+    "test_watch.py",
+    "test_image_resolution.py",
+    "test_bad_inputs.py",
+    "test_guard_io.py",
+    "test_fuzz_outputs.py",
+    "test_golden.py",
+)
+"""The units that take longest (8 s to a minute and a half each on one core, ``--durations``), handed out first and
+in this order; the others (a few seconds each) follow, those with the most tests first (xdist's order). A long unit
+handed out last keeps one core busy while the other idles: xdist's order alone put most of these among the last."""
+
 
 @pytest.hookimpl(optionalhook=True)  # without xdist (`-p no:xdist -o addopts=`) the hook is unknown
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """``--dist loadfile`` with the files of ``GROUPS`` sent to one worker.
+    """``--dist loadfile`` with the files of ``GROUPS`` sent to one worker, the ``HEAVIEST`` units first.
 
     (xdist's own ``--dist loadgroup`` cannot do it with pytest 9: the group it appends to a test's id is lost.)
     """
@@ -51,10 +80,28 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
         return None
     from xdist.scheduler import LoadScopeScheduling
 
+    here = Path(__file__).parent
+    named = [*GROUPS, *(name for name in HEAVIEST if name not in GROUPS.values())]
+    assert all((here / name).is_file() for name in named), "conftest: GROUPS or HEAVIEST names a file that is gone"
+
+    def rank(scope: str) -> int:
+        name = scope.rsplit("/", 1)[-1]
+        return HEAVIEST.index(name) if name in HEAVIEST else len(HEAVIEST)
+
     class FilesAndGroups(LoadScopeScheduling):
+        ordered = False
+
         def _split_scope(self, nodeid: str) -> str:
             file = nodeid.split("::", 1)[0]
             return GROUPS.get(file.rsplit("/", 1)[-1], file)
+
+        def _assign_work_unit(self, node: Any) -> None:
+            if not self.ordered:  # the queue is complete before the first unit is handed out
+                self.ordered = True
+                units = sorted(self.workqueue.items(), key=lambda unit: rank(unit[0]))  # stable: xdist's order after
+                self.workqueue.clear()
+                self.workqueue.update(units)
+            super()._assign_work_unit(node)
 
     return FilesAndGroups(config, log)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import io
 import os
 import subprocess
 import sys
@@ -49,8 +51,14 @@ def docx_text(path: Path) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    """The PDF's text in content-stream order, which keeps a wrapped table cell together."""
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    """The PDF's text in content-stream order, which keeps a wrapped table cell together (read once per content:
+    each key fact below is looked for in the same briefing)."""
+    return _text_of(path.read_bytes())
+
+
+@functools.cache
+def _text_of(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
 @pytest.fixture(scope="module")

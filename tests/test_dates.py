@@ -250,10 +250,17 @@ def test_marking_at_top_and_bottom_of_every_pdf_page_once_at_the_top_of_the_cove
         assert cover.chars[0]["top"] > 24 / 25.4 * 72 - 1  # below the top margin: the body's first line
 
 
-def test_key_facts_page_carries_the_marking_top_and_bottom(profiles: Path, tmp_path: Path) -> None:
-    code, _, err = run_cli("--profiles", profiles, "batch", VISIT, "--out", tmp_path, "--date", "2026-02-15")
+@pytest.fixture(scope="module")
+def pack(profiles: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The fixture visit's pack made on 15 February 2026, once for the tests that read it: (out folder, stderr)."""
+    out = tmp_path_factory.mktemp("pack")
+    code, _, err = run_cli("--profiles", profiles, "batch", VISIT, "--out", out, "--date", "2026-02-15")
     assert code == 0, err
-    with pdfplumber.open(tmp_path / VISIT / "key-facts.pdf") as pdf:
+    return out, err
+
+
+def test_key_facts_page_carries_the_marking_top_and_bottom(pack: tuple[Path, str]) -> None:
+    with pdfplumber.open(pack[0] / VISIT / "key-facts.pdf") as pdf:
         assert len(pdf.pages) == 1
         top, body, bottom = _bands(pdf.pages[0])
         assert (top.count(MARKING), bottom.count(MARKING), MARKING in body) == (1, 1, False)
@@ -308,9 +315,11 @@ def test_another_date_rebuilds_the_same_date_is_up_to_date_and_warns_the_same(pr
     assert forced.stdout == f"{page}\n"
 
 
-def test_a_pack_records_its_date_and_dates_every_document(profiles: Path, tmp_path: Path) -> None:
-    code, _, err = run_cli("--profiles", profiles, "batch", VISIT, "--out", tmp_path, "--date", "2026-02-15")
-    assert code == 0  # and a batch warns as a build does:
+def test_a_pack_records_its_date_and_dates_every_document(
+    profiles: Path, pack: tuple[Path, str], tmp_path: Path
+) -> None:
+    shutil.copytree(pack[0], tmp_path, dirs_exist_ok=True)  # a copy: this test builds the pack again
+    err = pack[1]  # a batch warns as a build does:
     assert err.startswith("warning: ruritania: 3 facts older than 12 months on 15 Feb 2026")
     manifest = json.loads((tmp_path / VISIT / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["options"]["date"] == "2026-02-15"

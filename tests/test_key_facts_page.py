@@ -18,9 +18,8 @@ from briefgen.render.layout_check import faults
 from briefgen.render.pdf import render
 from briefgen.view.viewmodel import blocks as b
 
-from .helpers import REPO
+from .helpers import EXAMPLE, REPO
 
-EXAMPLE = "example-quang-ninh-hokkaido-2027"
 DRAFT = {"fr": "PROJET", "en": "DRAFT", "vi": "DỰ THẢO"}
 # Templates made to break the rule: a sheet made to run over, and one whose sections are hidden.
 OVER = "body.key-facts li, body.key-facts tr { line-height: 3; }"
@@ -40,8 +39,9 @@ def _sheet(lang: str, css: str = "", tmp_path: Path | None = None) -> bytes:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en", "vi"])
-def test_the_example_sheet_fills_one_page_at_nine_points_with_draft(lang: str) -> None:
-    pdf = _sheet(lang)
+def test_the_example_sheet_fills_one_page_at_nine_points_with_draft(example_pack: Path, lang: str) -> None:
+    # The sheet of the example's pack (conftest.example_pack: made once for the whole run, on its drafting day).
+    pdf = (example_pack / EXAMPLE / ("key-facts.pdf" if lang == "fr" else f"key-facts.{lang}.pdf")).read_bytes()
     assert faults(pdf, "key-facts.pdf", sheet=True) == []
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         assert len(doc.pages) == 1

@@ -63,14 +63,22 @@ def _normal(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The shipped Forum visit as DOCX on 7 December 2026, in vi and en: all its text, headers included."""
+def forum(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped Forum visit built on 7 December 2026 in vi and en, as PDF, DOCX and Markdown, once for the
+    tests that read it: the folder of ``briefing.{vi,en}.*``."""
+    out = tmp_path_factory.mktemp("forum")
+    for lang in ("vi", "en"):
+        code, _, err = run_cli(VISIT, "--lang", lang, "--format", "pdf,docx,md", "--date", "2026-12-07", "--out", out)
+        assert code == 0, err
+    return out / VISIT
+
+
+@pytest.fixture(scope="module")
+def built(forum: Path) -> dict[str, str]:
+    """The shipped Forum visit's DOCX on 7 December 2026, in vi and en: all its text, headers included."""
     texts = {}
     for lang in ("vi", "en"):
-        out = tmp_path_factory.mktemp(lang)
-        code, _, err = run_cli(VISIT, "--lang", lang, "--format", "docx", "--date", "2026-12-07", "--out", out)
-        assert code == 0, err
-        document = Document(str(out / VISIT / f"briefing.{lang}.docx"))
+        document = Document(str(forum / f"briefing.{lang}.docx"))
         parts = [p.text for p in document.paragraphs]
         parts += [c.text for t in document.tables for r in t.rows for c in r.cells]
         parts += [p.text for s in document.sections for p in (*s.header.paragraphs, *s.footer.paragraphs)]
@@ -269,14 +277,12 @@ def _cover_texts(folder: Path, stem: str) -> dict[str, str]:
 @pytest.mark.parametrize(("lang", "kind", "generic"), [("vi", "Tài liệu phục vụ chuyến thăm", "Tài liệu tham khảo"),
                                                        ("en", "Visit briefing", "Briefing note")])  # fmt: skip
 def test_a_visit_cover_says_it_is_a_visit_briefing_in_every_format(
-    tmp_path: Path, lang: str, kind: str, generic: str
+    forum: Path, lang: str, kind: str, generic: str
 ) -> None:
     """The cover names the document as the visit's (labels.visit_briefing), never as a partner's briefing note."""
-    code, _, err = run_cli(VISIT, "--lang", lang, "--format", "pdf,docx,md", "--date", "2026-12-07", "--out", tmp_path)
-    assert code == 0, err
     code, preview, err = run_cli("preview", VISIT, "--lang", lang, "--date", "2026-12-07", env={"COLUMNS": "300"})
     assert code == 0, err
-    covers = {**_cover_texts(tmp_path / VISIT, f"briefing.{lang}"), "preview": _normal(preview.split("╝")[0])}
+    covers = {**_cover_texts(forum, f"briefing.{lang}"), "preview": _normal(preview.split("╝")[0])}
     for fmt, cover in covers.items():
         assert kind.casefold() in cover.casefold(), f"{fmt}: {cover[:300]}"
         assert generic.casefold() not in cover.casefold(), f"{fmt}: {cover[:300]}"

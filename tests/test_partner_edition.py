@@ -9,6 +9,7 @@ edition it is. The internal edition is the same bytes whether or not the partner
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import re
 import zipfile
@@ -75,7 +76,13 @@ def _flat(text: str) -> str:
 
 
 def _pdf(path: Path) -> str:
-    return _flat(" ".join(page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(path.read_bytes())).pages))
+    """The PDF's text, flattened; read once per content (several tests read the module's shared build)."""
+    return _pdf_text(path.read_bytes())
+
+
+@functools.cache
+def _pdf_text(data: bytes) -> str:
+    return _flat(" ".join(page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(data)).pages))
 
 
 def _docx(path: Path) -> str:

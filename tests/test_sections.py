@@ -7,6 +7,7 @@ section whose partial is missing in one format fails here, not in a user's hands
 from __future__ import annotations
 
 import functools
+import io
 import re
 import shutil
 from collections.abc import Iterator
@@ -179,9 +180,15 @@ def test_docx_body_draws_every_section(built: Path, section_id: str) -> None:
     assert fact(section_id) in "\n".join(body)
 
 
+@functools.cache
+def _page_texts(pdf: bytes) -> tuple[str, ...]:
+    """Each page's text; read once per content, every section being looked for in the same briefing."""
+    return tuple(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
 @pytest.mark.parametrize("section_id", sections.IDS)
 def test_pdf_body_draws_every_section(built: Path, section_id: str) -> None:
-    pages = [page.extract_text() for page in PdfReader(built / "briefing.pdf").pages]
+    pages = _page_texts((built / "briefing.pdf").read_bytes())
     contents = languages.labels("fr")["toc"]
     body = " ".join(" ".join(text.split()) for text in pages if contents not in text)
     assert title(section_id) in body

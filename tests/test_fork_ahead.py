@@ -158,12 +158,18 @@ from briefgen.cli import main
 try:
     main(sys.argv[1:])
 finally:
-    if "pid" in seen:  # the child is gone: taken and reaped, or stopped and reaped
-        try:
-            os.kill(seen["pid"], 0)
-            seen["child left running"] = True
-        except ProcessLookupError:
-            pass
+    if "pid" in seen:  # the child is gone (reaped), or killed and waiting to be (a zombie: state Z), soon
+        import time
+        seen["child left running"] = True
+        for _ in range(100):
+            try:
+                state = open(f"/proc/{seen['pid']}/stat").read().rsplit(")", 1)[1].split()[0]
+            except FileNotFoundError:
+                state = "gone"
+            if state in ("Z", "gone"):
+                del seen["child left running"]
+                break
+            time.sleep(0.01)
     print(json.dumps(seen), file=sys.stderr)
 """
 

@@ -20,7 +20,6 @@ only some time on the second core.
 from __future__ import annotations
 
 import os
-import pickle
 import time
 from collections.abc import Callable
 from typing import Any, NoReturn
@@ -56,14 +55,20 @@ class Forked:
         os.waitpid(self.pid, 0)
         if not data:
             raise RenderError(f"{self.what}: the process rendering it died")
+        import pickle  # here, not at the top: a command whose spare is stopped unused never needs it
+
         status, value, self.seconds = pickle.loads(data)  # noqa: S301 - our own child's bytes
         if status != "ok":
             raise RenderError(str(value))
         assert isinstance(value, bytes)
         return value
 
-    def cancel(self) -> None:
-        """Stop the child (the parent failed and will not use the result); nothing once the result is taken."""
+    def cancel(self, wait: bool = True) -> None:
+        """Stop the child (the parent failed and will not use the result); nothing once the result is taken.
+
+        ``wait``: reap it now (a few milliseconds while the kernel frees its memory); else only if it is
+        gone already, and the rest when this process ends (a command stopping its unused spare as it exits).
+        """
         import signal
 
         if self.done:
@@ -71,7 +76,7 @@ class Forked:
         self.done = True
         try:
             os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
+            os.waitpid(self.pid, 0 if wait else os.WNOHANG)
         except (ProcessLookupError, ChildProcessError):
             pass
         os.close(self._read)
@@ -101,6 +106,8 @@ class Ahead(Forked):
                 with os.fdopen(ask_read, "rb") as stream:
                     asked = stream.read()
                 if asked:  # else the parent gave up (failed or interrupted): nothing to do
+                    import pickle
+
                     request = pickle.loads(asked)  # noqa: S301 - our own parent's bytes
                     named = request[1] if work is _assigned else what  # a spare learns its document's name now
                     _report(write, named, lambda: work(request))
@@ -117,16 +124,18 @@ class Ahead(Forked):
         ask, self._ask = self._ask, None
         try:
             with os.fdopen(ask, "wb") as stream:
+                import pickle
+
                 stream.write(pickle.dumps(request))
         except BrokenPipeError:
             pass  # the child is gone: result() says so (no BrokenPipeError for the CLI to take for a closed reader)
 
-    def cancel(self) -> None:
+    def cancel(self, wait: bool = True) -> None:
         """Stop the child (the parent failed and will not use the result)."""
         if self._ask is not None:
             os.close(self._ask)
             self._ask = None
-        super().cancel()
+        super().cancel(wait)
 
 
 class Spare(Ahead):
@@ -186,8 +195,10 @@ def warm_renderer(format_name: str) -> bool:
 
 
 def stop_warming() -> None:
-    """Stop the child :func:`warm_renderer` started, if no build took it."""
-    drop_spare()
+    """Stop the child :func:`warm_renderer` started, if no build took it (as this process ends: not reaped)."""
+    spare = take_spare()
+    if spare is not None:
+        spare.cancel(wait=False)
 
 
 def take_spare() -> Spare | None:
@@ -216,6 +227,8 @@ def _report(write: int, what: str, work: Callable[[], bytes]) -> NoReturn:
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises it
         status, value_or_error = "error", f"{what} failed: {type(exc).__name__}: {exc}"
     with os.fdopen(write, "wb") as stream:
+        import pickle
+
         stream.write(pickle.dumps((status, value_or_error, time.perf_counter() - started)))
     _leave()
 

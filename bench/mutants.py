@@ -114,15 +114,15 @@ MUTANTS = [
     ),
     Mutant(
         "briefgen/render/docx_blocks.py",
-        "            parts.extend(self.visit(block) for block in section.blocks)\n",
-        '            parts.extend(self.visit(block) for block in section.blocks if block.kind != "table")\n',
+        "        drawn = [self.visit(block) for block in shown]\n",
+        '        drawn = [self.visit(block) if block.kind != "table" else "" for block in shown]\n',
         "the Word writer leaves out every table (the people, the timeline, the pairings...)",
         WORD,
     ),
     Mutant(
         "templates/make_briefing_docx.py",
-        '    return "".join([*_cover(), *_toc(), para(run("{{p body }}"))])\n',
-        '    return "".join([*_cover(), *_toc()])\n',
+        '    return "".join([*_cover(), *_toc(), para(run("{{p body }}")), *_closing()])\n',
+        '    return "".join([*_cover(), *_toc(), *_closing()])\n',
         "the Word template has no place for the sections",
         WORD,
         REGENERATE_DOCX,
@@ -168,8 +168,8 @@ MUTANTS = [
     ),
     Mutant(
         "briefgen/view/formatting.py",
-        "_COMPACT_FROM = 1_000_000\n",
-        "_COMPACT_FROM = 1_000_000_000_000_000\n",
+        "        scale = next((s for s in _SCALES if abs(value) >= s[0]), None)\n",
+        "        scale = None\n",
         "large amounts never written compactly (33,69 milliards)",
     ),
     Mutant(
@@ -218,8 +218,8 @@ MUTANTS = [
     ),
     Mutant(
         "briefgen/view/partner_sections.py",
-        '        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), src.url or "")\n',
-        '        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), "")\n',
+        '        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), src.url or "", _brief(src, i.fmt))\n',
+        '        viewmodel.Source(ref.number, ref.anchor, _citation(src, i.fmt), "", _brief(src, i.fmt))\n',
         "a source's web address dropped",
     ),
     Mutant(
@@ -375,24 +375,26 @@ MUTANTS = [
     ),
     Mutant(
         "briefgen/pipeline/watch.py",
-        "        files = [*loaded.files, *template_files(self.template_dir)]\n",
-        "        files = [*loaded.files[:-1], *template_files(self.template_dir)]\n",
+        "        files = [*loaded.files, *template_files(self.template_dir), *self.places.added_fonts()]\n",
+        "        files = [*loaded.files[:-1], *template_files(self.template_dir), *self.places.added_fonts()]\n",
         "watch: a save of the visit's own file does not rebuild",
         (WATCH,),
     ),
     Mutant(
         "briefgen/pipeline/watch.py",
-        "        files = [*loaded.files, *template_files(self.template_dir)]\n",
+        "        files = [*loaded.files, *template_files(self.template_dir), *self.places.added_fonts()]\n",
         "        files = [*loaded.files, *(f for f in template_files(self.template_dir)"
-        " if f.parent == self.template_dir)]\n",
+        " if f.parent == self.template_dir), *self.places.added_fonts()]\n",
         "watch: a save in a template's sub-folder (sections/) does not rebuild",
         (WATCH,),
     ),
     Mutant(
         "briefgen/render/key_facts.py",
-        "    sources = tuple(s for s in entries if s.number in cited)\n",
-        "    sources = tuple(dataclasses.replace(s, number=n)"
-        " for n, s in enumerate([s for s in entries if s.number in cited], 1))\n",
+        '        dataclasses.replace(s, citation=s.brief, url="") if s.brief else s'
+        " for s in entries if s.number in cited\n",
+        '        dataclasses.replace(s, citation=s.brief, url="", number=n) if s.brief'
+        " else dataclasses.replace(s, number=n)"
+        " for n, s in enumerate([s for s in entries if s.number in cited], 1)\n",
         "key facts: the notes renumbered 1..k while the sheet's text keeps the briefing's numbers",
         ("tests/test_key_facts_numbers.py",),
     ),

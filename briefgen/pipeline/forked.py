@@ -63,11 +63,11 @@ class Forked:
         assert isinstance(value, bytes)
         return value
 
-    def cancel(self, wait: bool = True) -> None:
+    def cancel(self) -> None:
         """Stop the child (the parent failed and will not use the result); nothing once the result is taken.
 
-        ``wait``: reap it now (a few milliseconds while the kernel frees its memory); else only if it is
-        gone already, and the rest when this process ends (a command stopping its unused spare as it exits).
+        It is reaped at once (a few milliseconds while the kernel frees its memory): its time counts in this
+        process's, and the standard streams it shares are closed when this process ends.
         """
         import signal
 
@@ -76,7 +76,7 @@ class Forked:
         self.done = True
         try:
             os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0 if wait else os.WNOHANG)
+            os.waitpid(self.pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
         os.close(self._read)
@@ -130,12 +130,12 @@ class Ahead(Forked):
         except BrokenPipeError:
             pass  # the child is gone: result() says so (no BrokenPipeError for the CLI to take for a closed reader)
 
-    def cancel(self, wait: bool = True) -> None:
+    def cancel(self) -> None:
         """Stop the child (the parent failed and will not use the result)."""
         if self._ask is not None:
             os.close(self._ask)
             self._ask = None
-        super().cancel(wait)
+        super().cancel()
 
 
 class Spare(Ahead):
@@ -195,10 +195,8 @@ def warm_renderer(format_name: str) -> bool:
 
 
 def stop_warming() -> None:
-    """Stop the child :func:`warm_renderer` started, if no build took it (as this process ends: not reaped)."""
-    spare = take_spare()
-    if spare is not None:
-        spare.cancel(wait=False)
+    """Stop the child :func:`warm_renderer` started, if no build took it."""
+    drop_spare()
 
 
 def take_spare() -> Spare | None:

@@ -154,7 +154,7 @@ def plain_coercion(command: Any, ctx: Any) -> None:
     importing pydantic and building them is about half of an unchanged build. These types need no
     validation beyond ``str()`` and ``Path()``, so each such option of ours is given a plain converter in
     typer's own place for it. A typer without that place (an older or newer one) keeps its own converters:
-    the same values, only slower (``tests/test_cli_args.py`` checks the values either way). Called as the
+    the same values, only slower (``tests/test_cli_habits.py`` checks the values either way). Called as the
     group parses, when its options are all there (typer adds the completion ones late).
     """
     try:

@@ -320,18 +320,20 @@ def walk(blocks: Iterable[Block]) -> Iterator[Block]:
 
 def refs(blocks: Iterable[Block]) -> set[int]:
     """The numbers of every note reference in ``blocks``."""
-    return {n for block in walk(blocks) for n in _refs(block)}
+    opaque = (Group, Chart, Image, Source)  # a group's blocks are walked by ``walk`` itself
+    return {leaf.number for block in walk(blocks) for leaf in _leaves(block, opaque) if isinstance(leaf, Ref)}
 
 
-def _refs(value: object) -> Iterator[int]:
-    if isinstance(value, Ref):
-        yield value.number
+def _leaves(value: object, opaque: tuple[type, ...]) -> Iterator[str | Span | Ref]:
+    """Every string, span and note reference ``value`` holds, through tuples and dataclasses not of ``opaque``."""
+    if isinstance(value, str | Span | Ref):
+        yield value
     elif isinstance(value, tuple):
         for item in value:
-            yield from _refs(item)
-    elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Group | Chart | Image | Source):
+            yield from _leaves(item, opaque)
+    elif hasattr(value, "__dataclass_fields__") and not isinstance(value, opaque):
         for f in fields(value):  # type: ignore[arg-type]
-            yield from _refs(getattr(value, f.name))
+            yield from _leaves(getattr(value, f.name), opaque)
 
 
 def noted_once(sections: Iterable[Section], note: Block, mark: str) -> list[Section]:
@@ -357,16 +359,9 @@ def noted_once(sections: Iterable[Section], note: Block, mark: str) -> list[Sect
 
 def _strings(value: object) -> Iterator[str]:
     """Every string a block holds, in its inline text, cells, rows, cards and nested blocks."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Span):
-        yield value.text
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _strings(item)
-    elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Chart | Image | Source | Ref):
-        for f in fields(value):  # type: ignore[arg-type]
-            yield from _strings(getattr(value, f.name))
+    for leaf in _leaves(value, (Chart, Image, Source)):
+        if not isinstance(leaf, Ref):
+            yield leaf.text if isinstance(leaf, Span) else leaf
 
 
 class UnknownBlock(RenderError):
